@@ -1,0 +1,50 @@
+import { actorId, actorLabel, type Actor } from './auth/actor.ts';
+import type { Executor } from './db/database.ts';
+import type { KernelTables } from './db/tables.ts';
+
+export interface AuditEntry {
+  /** `<module>.<past-tense verb>`, e.g. `accounts.staff-created`, `accounts.profile-viewed`. */
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  /** The person whose data was read or changed, when there is one. */
+  dataSubjectId?: string | null;
+  reason?: string | null;
+  meta?: Record<string, unknown>;
+}
+
+export interface AuditContext {
+  actor: Actor;
+  requestId?: string | null;
+}
+
+/**
+ * Writes one audit record. Call it with the transaction of the change it documents, so there is never a
+ * change without its record nor a record of a change that was rolled back.
+ */
+export async function recordAudit(db: Executor<KernelTables>, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actorId(context.actor),
+      actor_label: actorLabel(context.actor),
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId ?? null,
+      data_subject_id: entry.dataSubjectId ?? null,
+      reason: entry.reason ?? null,
+      request_id: context.requestId ?? null,
+      meta: JSON.stringify(entry.meta ?? {}),
+    })
+    .execute();
+}
+
+export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: string, limit = 200) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_label', 'action', 'subject_type', 'reason'])
+    .where('data_subject_id', '=', dataSubjectId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, settings } from './config.ts';
+
+describe('configuration', () => {
+  it('starts with defaults only', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PUBLIC_URL).toBe('http://localhost:3000');
+  });
+
+  it('reports every bad value at once, each with its reason', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT must be a whole number between 0 and 65535 \(got "eighty"\)[\s\S]*DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/[\s\S]*LOG_LEVEL must be one of/,
+    );
+  });
+
+  it('never echoes a secret back', () => {
+    expect(() => loadConfig({ SESSION_SECRET: 'short-secret' })).toThrow(/SESSION_SECRET must be at least 32 characters long$/m);
+    expect(() => loadConfig({ SESSION_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set when NODE_ENV=production/);
+  });
+
+  it('is documented in the README, every variable with its default', () => {
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const [name, setting] of Object.entries(settings)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, `README lacks a row for ${name}`).toBeDefined();
+      expect(row).toContain(setting.default ? `\`${setting.default}\`` : '(empty)');
+    }
+  });
+});

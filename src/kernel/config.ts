@@ -1,0 +1,127 @@
+import path from 'node:path';
+
+/**
+ * Every setting the platform reads from the environment, declared once. The README's configuration
+ * table is checked against this list by a test, so the two cannot drift apart.
+ */
+interface Setting<T> {
+  description: string;
+  default: string | undefined;
+  parse: (raw: string) => T;
+  /** Settings that hold secrets are never echoed back in error messages. */
+  secret?: boolean;
+}
+
+class ConfigError extends Error {}
+
+const text = (raw: string) => raw;
+const integer = (min: number, max: number) => (raw: string) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`must be a whole number between ${min} and ${max}`);
+  }
+  return value;
+};
+const oneOf = <T extends string>(...allowed: T[]) => (raw: string): T => {
+  if (!(allowed as string[]).includes(raw)) throw new ConfigError(`must be one of ${allowed.join(', ')}`);
+  return raw as T;
+};
+const url = (...protocols: string[]) => (raw: string) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('must be an absolute URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw.replace(/\/$/, '');
+};
+const secret = (minLength: number) => (raw: string) => {
+  if (raw.length < minLength) throw new ConfigError(`must be at least ${minLength} characters long`);
+  return raw;
+};
+const optional = <T>(parse: (raw: string) => T) => (raw: string): T | undefined => (raw === '' ? undefined : parse(raw));
+
+export const settings = {
+  CITY_NAME: { description: 'Name of the municipality shown in headers, letters and mails', default: 'Erkelenz', parse: text },
+  PORT: { description: 'TCP port the web server listens on', default: '3000', parse: integer(0, 65535) },
+  HOST: { description: 'Interface the web server binds to', default: '127.0.0.1', parse: text },
+  PUBLIC_URL: {
+    description: 'Address citizens reach the platform at; used in e-mails, letters and OpenID Connect redirects. Cookies are marked Secure when it starts with https',
+    default: 'http://localhost:3000',
+    parse: url('http:', 'https:'),
+  },
+  TRUST_PROXY: {
+    description: 'Number of reverse proxies in front of the platform whose X-Forwarded-For is believed (0 = none); rate limits and logs use the client address this yields',
+    default: '0',
+    parse: integer(0, 10),
+  },
+  DATA_DIR: { description: 'Directory for the embedded database, files and the local mail outbox', default: './data', parse: (raw: string) => path.resolve(raw) },
+  DATABASE_URL: {
+    description: 'PostgreSQL 15+ server (postgres://user:pass@host:port/db); when empty the embedded PGlite database in DATA_DIR/db is used',
+    default: '',
+    parse: optional(url('postgres:', 'postgresql:')),
+    secret: true,
+  },
+  SMTP_URL: {
+    description: 'SMTP server for outgoing mail (smtp:// or smtps://user:pass@host:port); when empty mails are written to DATA_DIR/mail',
+    default: '',
+    parse: optional(url('smtp:', 'smtps:')),
+    secret: true,
+  },
+  MAIL_FROM: { description: 'Sender address of outgoing mail', default: 'Stadt Erkelenz <noreply@erkelenz.example>', parse: text },
+  SESSION_SECRET: {
+    description: 'Secret (32+ characters) that signs cookies; required when NODE_ENV=production, generated per start otherwise',
+    default: '',
+    parse: optional(secret(32)),
+    secret: true,
+  },
+  SESSION_IDLE_MINUTES: { description: 'A session ends after this many minutes without a request', default: '30', parse: integer(1, 24 * 60) },
+  SESSION_ABSOLUTE_HOURS: { description: 'A session ends this many hours after login, active or not', default: '12', parse: integer(1, 24 * 30) },
+  OIDC_ISSUER: { description: 'OpenID Connect issuer for external login (e.g. a BundID broker); empty disables it', default: '', parse: optional(url('http:', 'https:')) },
+  OIDC_CLIENT_ID: { description: 'Client id registered at the OpenID Connect issuer', default: '', parse: text },
+  OIDC_CLIENT_SECRET: { description: 'Client secret registered at the OpenID Connect issuer', default: '', parse: text, secret: true },
+  OIDC_LABEL: { description: 'Name of the external login shown on the login page', default: 'BundID', parse: text },
+  ACCESSIBILITY_CONTACT_EMAIL: {
+    description: 'Address that receives feedback sent through the accessibility statement',
+    default: 'barrierefreiheit@erkelenz.example',
+    parse: text,
+  },
+  DEMO_DATA: { description: 'Seed Erkelenz demo data on first start (true/false)', default: 'true', parse: oneOf('true', 'false') },
+  LOG_LEVEL: { description: 'Log level: fatal, error, warn, info, debug, trace or silent', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
+  NODE_ENV: { description: 'production hardens defaults (secret required, no developer mail view)', default: 'development', parse: oneOf('development', 'production', 'test') },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: ReturnType<Settings[K]['parse']> };
+
+/**
+ * Reads and validates the configuration. Every bad value is reported at once, each with the reason, so an
+ * operator fixes them in one go instead of one restart per mistake.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(settings) as [keyof Settings, Setting<unknown>][]) {
+    const raw = env[name] ?? setting.default ?? '';
+    try {
+      config[name] = setting.parse(raw.trim());
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      const shown = setting.secret ? '' : ` (got "${raw}")`;
+      problems.push(`${name} ${error.message}${shown}`);
+    }
+  }
+  if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
+    problems.push('SESSION_SECRET must be set when NODE_ENV=production');
+  }
+  if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
+    problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is set');
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config as Config;
+}

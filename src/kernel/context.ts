@@ -1,0 +1,23 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { i18n } from 'i18next';
+import type { Permissions } from './auth/permissions.ts';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/database.ts';
+import type { Jobs } from './jobs.ts';
+import type { Mailer } from './mail.ts';
+import type { Sessions } from './http/sessions.ts';
+import type { ModuleManifest } from './module.ts';
+
+/** The kernel services every module receives. Modules get nothing else injected. */
+export interface KernelContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  jobs: Jobs;
+  mailer: Mailer;
+  permissions: Permissions;
+  sessions: Sessions;
+  i18n: i18n;
+  log: FastifyBaseLogger;
+  modules: readonly ModuleManifest[];
+}

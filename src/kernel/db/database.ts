@@ -1,0 +1,76 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
+import type { KernelTables } from './tables.ts';
+
+/** Runs raw SQL the way pg-boss expects: parameterised when values are given, multi-statement when not. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export type Db = Kysely<KernelTables>;
+export type Trx = Transaction<KernelTables>;
+/** A query runner a repo accepts: the database itself or a transaction the service opened. */
+export type Executor<T = KernelTables> = Kysely<T> | Transaction<T>;
+/** Any query runner, whatever tables it knows; for kernel code that only sends raw SQL through it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- table types are irrelevant to raw SQL
+export type AnyExecutor = Kysely<any> | Transaction<any>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Connection for pg-boss outside any transaction. */
+  jobsExecutor: SqlExecutor;
+  /** PGlite only: the whole data directory as a tarball, to start copies of this database quickly. */
+  dump?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.loadDataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // Dates come back as JS Dates (timestamptz); bigint counts (int8) as numbers, as they never exceed 2^53 here.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {
+    // An idle client lost its server; the pool replaces it. Queries in flight report their own errors.
+  });
+  const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    jobsExecutor: { executeSql: (text, values) => pool.query(text, values) },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create({ dataDir, loadDataDir });
+  const lock = new ConnectionLock();
+  const db = new Kysely<KernelTables>({ dialect: new PGliteDialect(client, lock) });
+  const jobsExecutor: SqlExecutor = {
+    executeSql: (text, values) =>
+      lock.run(async () => {
+        if (values && values.length > 0) return client.query(text, values);
+        const results = await client.exec(text);
+        return results.at(-1) ?? { rows: [] };
+      }),
+  };
+  const dump = () => lock.run(() => client.dumpDataDir('gzip')) as Promise<Blob>;
+  return { kind: 'pglite', db, jobsExecutor, dump, close: () => db.destroy() };
+}
+
+/** Lets pg-boss insert a job inside the caller's transaction, so the job exists exactly when the change does. */
+export function transactionExecutor(trx: AnyExecutor): SqlExecutor {
+  return {
+    executeSql: (text, values) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])),
+  };
+}

@@ -1,0 +1,243 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldErrors, PageContext } from './page.ts';
+
+/** The list of errors at the top of a form, each linking to its field (GOV.UK and KERN pattern). */
+export function ErrorSummary({ page, errors }: { page: PageContext; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" aria-labelledby="error-summary-title">
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+        <h2 class="kern-title" id="error-summary-title">
+          {page.t('kernel:errors.summaryTitle')}
+        </h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a class="kern-link" href={`#${field}`}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'warning' | 'danger'; title: string; children?: ComponentChildren }) {
+  return (
+    <div class={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
+      <div class="kern-alert__header">
+        <span class={`kern-icon kern-icon--${kind} kern-icon--default`} aria-hidden="true" />
+        <span class="kern-title">{title}</span>
+      </div>
+      {children ? <div class="kern-alert__body">{children}</div> : null}
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  optionalLabel?: string;
+}
+
+function FieldError({ name, error }: { name: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="kern-error" id={`${name}-error`}>
+      <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+      <span class="kern-body">{error}</span>
+    </p>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  const ids = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function Label(props: FieldProps) {
+  return (
+    <label class="kern-label" for={props.name}>
+      {props.label}
+      {props.optionalLabel ? <span class="kern-label__optional"> {props.optionalLabel}</span> : null}
+    </label>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string | undefined;
+    type?: 'text' | 'email' | 'password' | 'tel' | 'number';
+    autocomplete?: string;
+    required?: boolean;
+    inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+    maxLength?: number;
+    width?: 2 | 4;
+  },
+) {
+  const widthClass = props.width ? ` kern-form-input__input--width-${props.width}` : '';
+  return (
+    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      <FieldError name={props.name} error={props.error} />
+      <input
+        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}${widthClass}`}
+        id={props.name}
+        name={props.name}
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Preact's input types are a union per type; tsc needs one member
+        type={(props.type ?? 'text') as 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        inputmode={props.inputmode}
+        maxLength={props.maxLength}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error ? 'true' : undefined}
+        spellcheck={props.type === 'email' || props.type === 'password' ? false : undefined}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number; maxLength?: number }) {
+  return (
+    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      <FieldError name={props.name} error={props.error} />
+      <textarea
+        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 5}
+        maxLength={props.maxLength}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/** Radio buttons in a fieldset whose legend is the question. The first radio carries the field's id. */
+export function RadioGroup(props: FieldProps & { choices: Choice[]; value?: string | undefined }) {
+  return (
+    <fieldset class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy(props)}>
+      <legend class="kern-label">{props.label}</legend>
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      <FieldError name={props.name} error={props.error} />
+      <div class="kern-fieldset__body">
+        {props.choices.map((choice, index) => {
+          const id = index === 0 ? props.name : `${props.name}-${choice.value}`;
+          return (
+            <div class="kern-form-check" key={choice.value}>
+              <input class="kern-form-check__radio" type="radio" id={id} name={props.name} value={choice.value} checked={props.value === choice.value} />
+              <label class="kern-label" for={id}>
+                {choice.label}
+              </label>
+              {choice.hint ? <div class="kern-hint">{choice.hint}</div> : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Checkbox(props: FieldProps & { checked?: boolean; value?: string }) {
+  return (
+    <div class={`kern-form-check${props.error ? ' kern-form-check--error' : ''}`}>
+      <input
+        class="kern-form-check__checkbox"
+        type="checkbox"
+        id={props.name}
+        name={props.name}
+        value={props.value ?? 'on'}
+        checked={props.checked}
+        aria-describedby={describedBy(props)}
+      />
+      <label class="kern-label" for={props.name}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      <FieldError name={props.name} error={props.error} />
+    </div>
+  );
+}
+
+export function Select(props: FieldProps & { choices: Choice[]; value?: string | undefined }) {
+  return (
+    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      <FieldError name={props.name} error={props.error} />
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={props.name} name={props.name} aria-describedby={describedBy(props)}>
+          {props.choices.map((choice) => (
+            <option key={choice.value} value={choice.value} selected={props.value === choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** A form that posts back with the CSRF token every state-changing request must carry. */
+export function PostForm({ page, action, children, id }: { page: PageContext; action: string; children: ComponentChildren; id?: string }) {
+  return (
+    <form method="post" action={action} class="kern-stack-md form" novalidate id={id}>
+      <input type="hidden" name="_csrf" value={page.csrfToken()} />
+      {children}
+    </form>
+  );
+}
+
+export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?: 'primary' | 'secondary' | 'tertiary' }) {
+  return (
+    <button type="submit" class={`kern-btn kern-btn--${kind}`}>
+      <span class="kern-label">{label}</span>
+    </button>
+  );
+}
+
+export function Heading({ children, lead }: { children: ComponentChildren; lead?: string }) {
+  return (
+    <div class="kern-hgroup page-heading">
+      <h1 class="kern-heading-x-large">{children}</h1>
+      {lead ? <p class="kern-body kern-body--large">{lead}</p> : null}
+    </div>
+  );
+}

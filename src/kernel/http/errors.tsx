@@ -1,0 +1,100 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { KernelContext } from '../context.ts';
+import { Heading } from '../html/components.tsx';
+import type { FieldErrors } from '../html/page.ts';
+import type { App } from '../module.ts';
+import { HttpProblem } from './problem.ts';
+import { fieldErrorsFrom } from './validation.ts';
+
+interface Problem {
+  status: number;
+  title: string;
+  message: string;
+  fields?: FieldErrors;
+}
+
+/** Machines get JSON, people get a page in the site layout; both get the same status and message. */
+export function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+const codeToProblem: Record<string, (error: FastifyError, t: FastifyRequest['t']) => Omit<Problem, 'title'>> = {
+  FST_CSRF_INVALID_TOKEN: (_e, t) => ({ status: 403, message: t('kernel:errors.csrf') }),
+  FST_CSRF_MISSING_SECRET: (_e, t) => ({ status: 403, message: t('kernel:errors.csrf') }),
+  FST_ERR_CTP_BODY_TOO_LARGE: (_e, t) => ({ status: 413, message: t('kernel:errors.tooLarge', { limit: '1 MB' }) }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (_e, t) => ({ status: 415, message: t('kernel:errors.unsupportedMediaType') }),
+  FST_ERR_CTP_INVALID_JSON_BODY: (_e, t) => ({ status: 400, message: t('kernel:errors.invalidJson') }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: (_e, t) => ({ status: 400, message: t('kernel:errors.invalidJson') }),
+};
+
+function problemFor(error: FastifyError, request: FastifyRequest): Problem | null {
+  const t = request.t;
+  if (error instanceof HttpProblem) {
+    const message = t(error.messageKey, error.values);
+    return { status: error.statusCode, title: titleFor(error.statusCode, t), message };
+  }
+  if (error.validation) {
+    const fields = fieldErrorsFrom(error.validation, t);
+    return { status: 400, title: t('kernel:errors.badRequest.title'), message: Object.values(fields).join(' '), fields };
+  }
+  const mapped = error.code ? codeToProblem[error.code] : undefined;
+  if (mapped) {
+    const problem = mapped(error, t);
+    return { ...problem, title: titleFor(problem.status, t) };
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, title: titleFor(error.statusCode, t), message: t('kernel:errors.badRequest.title') };
+  }
+  return null;
+}
+
+function titleFor(status: number, t: FastifyRequest['t']): string {
+  if (status === 401) return t('kernel:errors.unauthorized.title');
+  if (status === 403) return t('kernel:errors.forbidden.title');
+  if (status === 404) return t('kernel:errors.notFound.title');
+  if (status === 429) return t('kernel:errors.tooManyRequestsTitle');
+  return t('kernel:errors.badRequest.title');
+}
+
+function send(reply: FastifyReply, problem: Problem) {
+  const request = reply.request;
+  reply.status(problem.status);
+  if (wantsJson(request) || !request.page) {
+    return reply.send({ statusCode: problem.status, error: problem.title, message: problem.message, fields: problem.fields });
+  }
+  return reply.html(
+    { title: problem.title },
+    <>
+      <Heading>{problem.title}</Heading>
+      <p class="kern-body">{problem.message}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/">
+          {request.t('kernel:errors.notFound.next')}
+        </a>
+      </p>
+    </>,
+  );
+}
+
+export function registerErrorHandlers(app: App, ctx: KernelContext) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (!request.t) request.t = ctx.i18n.getFixedT('de');
+    const problem = problemFor(error, request);
+    if (problem) {
+      request.log.info({ status: problem.status, code: error.code }, 'request refused');
+      return send(reply, problem);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    const t = request.t;
+    const title = t('kernel:errors.serverError.title');
+    const message = `${t('kernel:errors.serverError.body')} ${t('kernel:errors.serverError.reference', { id: request.id })}`;
+    return send(reply, { status: 500, title, message });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const t = request.t ?? ctx.i18n.getFixedT('de');
+    return send(reply, { status: 404, title: t('kernel:errors.notFound.title'), message: t('kernel:errors.notFound.body') });
+  });
+}

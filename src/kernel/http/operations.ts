@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { App } from '../module.ts';
+import type { KernelContext } from '../context.ts';
+
+/** Liveness, readiness and Prometheus metrics, for the operators' probes and scrapers. */
+export async function registerOperations(app: App, ctx: KernelContext): Promise<void> {
+  // One registry per app, not prom-client's global one: tests build many apps in one process.
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Duration of HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'http_server_errors_total',
+    help: 'Responses with status 500 or above',
+    registers: [registry],
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) failures.inc();
+  });
+
+  const plain = { response: { 200: { type: 'string' }, 503: { type: 'string' } } } as const;
+  app.get('/healthz', { schema: plain, logLevel: 'warn' }, async (_request, reply) => reply.type('text/plain').send('ok'));
+  app.get('/readyz', { schema: plain, logLevel: 'warn' }, async (request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      return reply.type('text/plain').send('ready');
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not reachable');
+      return reply.status(503).type('text/plain').send('database unreachable');
+    }
+  });
+  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
+}

@@ -1,0 +1,112 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { Permissions } from './auth/permissions.ts';
+import { SessionStore } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import type { KernelContext } from './context.ts';
+import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { Sessions } from './http/sessions.ts';
+import { createI18n } from './i18n/i18n.ts';
+import { Jobs } from './jobs.ts';
+import { fileMailer, smtpMailer, type Mailer } from './mail.ts';
+import { kernelManifest } from './manifest.ts';
+import type { App, ModuleManifest } from './module.ts';
+
+export interface Platform {
+  ctx: KernelContext;
+  app: App;
+  /** Stops workers, closes the HTTP server, the mailer and the database, in that order. */
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  config: Config;
+  modules: readonly ModuleManifest[];
+  /** Overrides where the database lives (tests hand in a prepared copy). */
+  database?: DatabaseTarget | Database;
+  mailer?: Mailer;
+  logger?: Logger;
+  /** Skips running migrations when the database is known to be current (test templates). */
+  skipMigrations?: boolean;
+}
+
+export function databaseTargetFrom(config: Config): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { kind: 'postgres', url: config.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.join(config.DATA_DIR, 'db') };
+}
+
+export function migrationFolders(modules: readonly ModuleManifest[]): string[] {
+  return [kernelManifest, ...modules].flatMap((module) => (module.migrations ? [module.migrations] : []));
+}
+
+/** Opens the database, migrates it, and assembles the kernel services every module receives. */
+export async function createContext(options: PlatformOptions): Promise<KernelContext> {
+  const { config } = options;
+  const all = [kernelManifest, ...options.modules];
+  const log = options.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+  const given = options.database;
+  const database = given && 'db' in given ? given : await openDatabase(given ?? databaseTargetFrom(config));
+  if (!options.skipMigrations) {
+    const applied = await migrateToLatest(database.db, migrationFolders(options.modules));
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+  }
+  const permissions = new Permissions();
+  for (const module of all) if (module.permissions) permissions.register(module.permissions);
+  const locales = Object.fromEntries(all.flatMap((module) => (module.locales ? [[module.id, module.locales]] : [])));
+  const mailer =
+    options.mailer ??
+    (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : fileMailer(path.join(config.DATA_DIR, 'mail'), config.MAIL_FROM));
+  const store = new SessionStore(database.db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS });
+  const ctx: KernelContext = {
+    config,
+    database,
+    db: database.db,
+    jobs: new Jobs(database.jobsExecutor, all.flatMap((module) => module.jobs ?? [])),
+    mailer,
+    permissions,
+    sessions: new Sessions(store, config),
+    i18n: await createI18n(locales),
+    log,
+    modules: all,
+  };
+  await ctx.jobs.prepare(ctx);
+  return ctx;
+}
+
+/** Runs each module's demo seed once; a module seeded before is skipped. */
+export async function seedDemoData(ctx: KernelContext): Promise<string[]> {
+  const seeded: string[] = [];
+  for (const module of ctx.modules) {
+    if (!module.seed) continue;
+    const done = await ctx.db.selectFrom('seed_runs').select('module_id').where('module_id', '=', module.id).executeTakeFirst();
+    if (done) continue;
+    await module.seed(ctx);
+    await ctx.db.insertInto('seed_runs').values({ module_id: module.id }).execute();
+    seeded.push(module.id);
+  }
+  return seeded;
+}
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const ctx = await createContext(options);
+  if (options.config.DEMO_DATA === 'true') {
+    const seeded = await seedDemoData(ctx);
+    if (seeded.length > 0) ctx.log.info({ seeded }, 'demo data seeded');
+  }
+  const cookieSecret = options.config.SESSION_SECRET ?? crypto.randomBytes(32).toString('base64url');
+  const app = await buildApp(ctx, { cookieSecret });
+  return {
+    ctx,
+    app,
+    async close() {
+      await ctx.jobs.stop();
+      await app.close();
+      ctx.mailer.close();
+      await ctx.database.close();
+    },
+  };
+}

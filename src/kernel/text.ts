@@ -1,0 +1,32 @@
+import crypto from 'node:crypto';
+import Type from 'typebox';
+import Value from 'typebox/value';
+
+const EmailFormat = Type.String({ format: 'email', maxLength: 254 });
+
+/**
+ * Lower-cases and trims an e-mail address and checks its form; returns null for anything that is not an
+ * address mail could be delivered to (a domain without a dot is refused: it reaches no citizen).
+ */
+export function normaliseEmail(raw: string | undefined | null): string | null {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (!Value.Check(EmailFormat, value)) return null;
+  const domain = value.split('@')[1] ?? '';
+  return domain.includes('.') && !domain.endsWith('.') ? value : null;
+}
+
+/** Trims and collapses blank input to null, so optional fields store "not given" rather than "". */
+export function optionalText(raw: string | undefined | null): string | null {
+  const value = (raw ?? '').trim();
+  return value === '' ? null : value;
+}
+
+// Without 0/O, 1/I/L and U: a reference read aloud on the phone cannot be misheard as another.
+const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short reference people can read out, e.g. `BF-2026-7K4M-Q9TX`. */
+export function newReference(prefix: string, now = new Date()): string {
+  const bytes = crypto.randomBytes(8);
+  const chars = Array.from(bytes, (byte) => referenceAlphabet[byte % referenceAlphabet.length]).join('');
+  return `${prefix}-${now.getFullYear()}-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}

@@ -1,0 +1,5 @@
+import type { ModuleManifest } from '#kernel/module.ts';
+import { siteModule } from './site/manifest.ts';
+
+/** Every module of the platform, in the order their navigation entries and routes are registered. */
+export const modules: readonly ModuleManifest[] = [siteModule];

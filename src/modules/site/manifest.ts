@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineModule } from '#kernel/module.ts';
+import { anonymiseFeedbackBefore, siteDb } from './repo.ts';
+import { siteRoutes } from './routes.tsx';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+
+const feedbackKeptDays = 365;
+
+export const siteModule = defineModule({
+  id: 'site',
+  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  routes: siteRoutes,
+  locales: { de, en },
+  footer: [
+    { path: '/impressum', label: 'site:footer.imprint', order: 10 },
+    { path: '/datenschutz', label: 'site:footer.privacy', order: 20 },
+    { path: '/barrierefreiheit', label: 'site:footer.accessibility', order: 30 },
+    { path: '/leichte-sprache', label: 'site:footer.easyLanguage', order: 40 },
+    { path: '/kontakt', label: 'site:footer.contact', order: 50 },
+  ],
+  retention: [
+    {
+      id: 'site.accessibility-feedback-sender',
+      description: 'site:accessibility.retention',
+      table: 'accessibility_feedback',
+      columns: ['name', 'email'],
+      purge: (db, now) => anonymiseFeedbackBefore(siteDb(db), new Date(now.getTime() - feedbackKeptDays * 86_400_000)),
+    },
+  ],
+});

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { FormClient } from '#test/http-client.ts';
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+describe('site pages', () => {
+  it('serves the home page in German by default and in English on request', async () => {
+    const client = new FormClient(platform.app);
+    const german = await client.get('/');
+    expect(german.status).toBe(200);
+    expect(german.body).toContain('<html lang="de">');
+    expect(german.body).toContain('Zum Inhalt springen');
+    expect(german.body).toContain('action="/suche"');
+    const english = await client.get('/?lang=en');
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('Skip to content');
+    // The choice sticks through the cookie.
+    expect((await client.get('/impressum')).body).toContain('Legal notice');
+  });
+
+  it('links every legal page from the footer and serves each', async () => {
+    const client = new FormClient(platform.app);
+    const home = await client.get('/');
+    for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/leichte-sprache', '/kontakt']) {
+      expect(home.body).toContain(`href="${path}"`);
+      expect((await client.get(path)).status).toBe(200);
+    }
+  });
+
+  it('lists every retention rule on the privacy page', async () => {
+    const page = await new FormClient(platform.app).get('/datenschutz');
+    expect(page.body).toContain('Meldungen zur Barrierefreiheit: Name und E-Mail-Adresse werden ein Jahr nach Eingang gelöscht.');
+  });
+
+  it('answers an unknown address with a 404 page in the layout', async () => {
+    const response = await new FormClient(platform.app).get('/gibt-es-nicht');
+    expect(response.status).toBe(404);
+    expect(response.body).toContain('Seite nicht gefunden');
+    expect(response.body).toContain('class="site-footer"');
+  });
+
+  it('answers JSON clients with JSON errors', async () => {
+    const response = await platform.app.inject({ method: 'GET', url: '/api/v1/nothing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ statusCode: 404, message: expect.stringContaining('Adresse') });
+  });
+
+  it('sends a strict content security policy without inline script', async () => {
+    const response = await platform.app.inject({ method: 'GET', url: '/' });
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(response.body).not.toMatch(/<script(?![^>]*src=)/);
+  });
+
+  it('refuses an over-long search with a message instead of an error', async () => {
+    const response = await new FormClient(platform.app).get(`/suche?q=${'a'.repeat(201)}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('Bitte verwenden Sie höchstens 200 Zeichen.');
+  });
+});
+
+describe('accessibility feedback', () => {
+  it('stores a report and mails it to the accessibility contact', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/barrierefreiheit');
+    const response = await client.post('/barrierefreiheit', { page: '/suche', message: 'Der Kontrast ist zu schwach.', name: '', email: 'Ada@Example.org' });
+    expect(response.status).toBe(200);
+    const reference = /Ihre Vorgangsnummer ist (BF-\d{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(response.body)?.[1];
+    expect(reference).toBeDefined();
+    const row = await platform.ctx.db
+      .withTables<{ accessibility_feedback: { reference: string; email: string | null; name: string | null } }>()
+      .selectFrom('accessibility_feedback')
+      .selectAll()
+      .where('reference', '=', reference!)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ email: 'ada@example.org', name: null });
+    expect(await platform.runJobs()).toBeGreaterThanOrEqual(1);
+    const mail = platform.smtp.lastTo('barrierefreiheit@erkelenz.example');
+    expect(mail?.subject).toBe(`Barriere gemeldet: ${reference}`);
+    expect(mail?.text).toContain('Der Kontrast ist zu schwach.');
+  });
+
+  it('re-renders the form with a specific message when the description is missing', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/barrierefreiheit');
+    const response = await client.post('/barrierefreiheit', { page: 'Startseite', message: '   ', email: 'kaputt@' });
+    expect(response.status).toBe(422);
+    expect(response.body).toContain('Bitte beschreiben Sie die Barriere.');
+    expect(response.body).toContain('Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de an, oder lassen Sie das Feld leer.');
+    // What was typed is shown again.
+    expect(response.body).toContain('value="Startseite"');
+    expect(response.body).toMatch(/<title>Fehler: /);
+  });
+
+  it('refuses a post without a valid CSRF token', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/barrierefreiheit');
+    const response = await client.post('/barrierefreiheit', { message: 'x', _csrf: 'forged' });
+    expect(response.status).toBe(403);
+    expect(response.body).toContain('Das Formular ist abgelaufen');
+  });
+
+  it('refuses hostile and oversized input with 4xx, never 500', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/barrierefreiheit');
+    const tooLong = await client.post('/barrierefreiheit', { message: 'x'.repeat(6000) });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body).toContain('„Was funktioniert nicht?“ darf höchstens 5000 Zeichen lang sein.');
+    const huge = await platform.app.inject({
+      method: 'POST',
+      url: '/barrierefreiheit',
+      payload: `message=${'x'.repeat(300 * 1024)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(huge.statusCode).toBe(413);
+    const wrongType = await platform.app.inject({ method: 'POST', url: '/barrierefreiheit', payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    expect(wrongType.statusCode).toBe(415);
+    const script = await client.post('/barrierefreiheit', { message: '<script>alert(1)</script>', page: '"><img src=x>' });
+    expect(script.status).toBe(200);
+    expect(script.body).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('limits reports per address and says when to try again', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/barrierefreiheit');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await client.post('/barrierefreiheit', { message: '' })).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422]);
+    const last = await client.post('/barrierefreiheit', { message: '' });
+    expect(last.status).toBe(429);
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last.body).toMatch(/Zu viele Versuche in kurzer Zeit\. Bitte warten Sie \d+ Sekunden/);
+  });
+});

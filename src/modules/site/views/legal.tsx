@@ -1,0 +1,85 @@
+import type { PageContext } from '#kernel/html/page.ts';
+import { Heading } from '#kernel/html/components.tsx';
+
+export function ImprintPage({ page }: { page: PageContext }) {
+  const { t } = page;
+  const city = page.cityName;
+  return (
+    <div class="kern-stack-md">
+      <Heading>{t('site:imprint.title')}</Heading>
+      <h2 class="kern-heading-medium">{t('site:imprint.provider')}</h2>
+      <p class="kern-body">{t('site:imprint.providerBody', { city })}</p>
+      <p class="kern-body">{t('site:imprint.contactBody')}</p>
+      <p class="kern-body">{t('site:imprint.vat', { city })}</p>
+      <p class="kern-body">{t('site:imprint.responsible', { city })}</p>
+      <p class="kern-body kern-body--muted">{t('site:imprint.demo')}</p>
+    </div>
+  );
+}
+
+export function PrivacyPage({ page, retention }: { page: PageContext; retention: string[] }) {
+  const { t } = page;
+  return (
+    <div class="kern-stack-md">
+      <Heading>{t('site:privacy.title')}</Heading>
+      <p class="kern-body">{t('site:privacy.intro', { city: page.cityName })}</p>
+      <h2 class="kern-heading-medium">{t('site:privacy.rightsHeading')}</h2>
+      <p class="kern-body">{t('site:privacy.rights')}</p>
+      <h2 class="kern-heading-medium">{t('site:privacy.cookiesHeading')}</h2>
+      <p class="kern-body">{t('site:privacy.cookies')}</p>
+      <h2 class="kern-heading-medium">{t('site:privacy.retentionHeading')}</h2>
+      <p class="kern-body">{t('site:privacy.retentionIntro')}</p>
+      <ul class="kern-list kern-list--bullet">
+        <li>{t('site:privacy.sessions')}</li>
+        {retention.map((rule) => (
+          <li key={rule}>{t(rule)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ContactPage({ page }: { page: PageContext }) {
+  const { t } = page;
+  return (
+    <div class="kern-stack-md">
+      <Heading>{t('site:contact.title')}</Heading>
+      <address class="kern-body">
+        {t('site:contact.address', { city: page.cityName })}
+        <br />
+        {t('site:contact.phone')}
+        <br />
+        {t('site:contact.email')}
+      </address>
+      <p class="kern-body">{t('site:contact.hours')}</p>
+    </div>
+  );
+}
+
+export function EasyLanguagePage({ page }: { page: PageContext }) {
+  const { t } = page;
+  const city = page.cityName;
+  return (
+    <div class="kern-stack-md easy-language">
+      <h1 class="kern-heading-x-large">{t('site:easyLanguage.heading')}</h1>
+      {(['p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const).map((key) => (
+        <p class="kern-body kern-body--large" key={key}>
+          {t(`site:easyLanguage.${key}`, { city })}
+        </p>
+      ))}
+      <h2 class="kern-heading-medium">{t('site:easyLanguage.h2')}</h2>
+      <ul class="kern-list kern-list--bullet kern-list--large">
+        {(['list1', 'list2', 'list3', 'list4', 'list5'] as const).map((key) => (
+          <li key={key}>{t(`site:easyLanguage.${key}`, { city })}</li>
+        ))}
+      </ul>
+      <h2 class="kern-heading-medium">{t('site:easyLanguage.h3')}</h2>
+      <p class="kern-body kern-body--large">{t('site:easyLanguage.p7')}</p>
+      <p class="kern-body kern-body--large">
+        <a class="kern-link" href="/barrierefreiheit#feedback-heading">
+          {t('site:easyLanguage.feedbackLink')}
+        </a>
+      </p>
+    </div>
+  );
+}
