@@ -37,6 +37,17 @@ export interface RetentionRule {
   purge: (db: Db, now: Date) => Promise<number>;
 }
 
+/** A command of `npm run cli -- <name> …` that a module offers to operators. */
+export interface CliCommand {
+  name: string;
+  /** One line for `cli help`. */
+  summary: string;
+  /** Argument synopsis, e.g. `--email <address> --role <role> [--office <id>]`. */
+  usage: string;
+  /** Runs with the platform's context (database migrated); returns the process exit code. */
+  run: (ctx: KernelContext, args: string[]) => Promise<number>;
+}
+
 /** One result a module contributes to the platform-wide search. */
 export interface SearchHit {
   /** Kind of document, used for facets and ranking (`service` before `news`). */
@@ -69,6 +80,7 @@ export interface ModuleManifest {
   locales?: Locales;
   retention?: readonly RetentionRule[];
   search?: SearchSource;
+  commands?: readonly CliCommand[];
   /** Inserts demo data on first start; must be idempotent and deterministic. */
   seed?: (ctx: KernelContext) => Promise<void>;
   /**
