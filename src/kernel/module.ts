@@ -37,6 +37,12 @@ export interface RetentionRule {
   purge: (db: Db, now: Date) => Promise<number>;
 }
 
+/** Where a command writes: standard output and error in the CLI, arrays in tests. */
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
 /** A command of `npm run cli -- <name> …` that a module offers to operators. */
 export interface CliCommand {
   name: string;
@@ -45,7 +51,7 @@ export interface CliCommand {
   /** Argument synopsis, e.g. `--email <address> --role <role> [--office <id>]`. */
   usage: string;
   /** Runs with the platform's context (database migrated); returns the process exit code. */
-  run: (ctx: KernelContext, args: string[]) => Promise<number>;
+  run: (ctx: KernelContext, args: string[], output: CliOutput) => Promise<number>;
 }
 
 /** One result a module contributes to the platform-wide search. */

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '#kernel/module.ts';
+import { accountsModule } from './accounts/manifest.ts';
 import { siteModule } from './site/manifest.ts';
 
 /** Every module of the platform, in the order their navigation entries and routes are registered. */
-export const modules: readonly ModuleManifest[] = [siteModule];
+export const modules: readonly ModuleManifest[] = [siteModule, accountsModule];

@@ -3,6 +3,16 @@ import type { Actor, StaffRole } from './actor.ts';
 /** Permission names are `<module>.<verb>`; each module declares who holds its permissions in its manifest. */
 export type PermissionMap = Record<string, readonly StaffRole[]>;
 
+/** Thrown when an actor lacks a permission; rendered as 401 for visitors and 403 for signed-in people. */
+export class AccessDenied extends Error {
+  constructor(
+    readonly actor: Actor,
+    readonly permission: string,
+  ) {
+    super(`Access denied: ${permission}`);
+  }
+}
+
 export class Permissions {
   readonly #grants = new Map<string, ReadonlySet<StaffRole>>();
 
@@ -25,6 +35,11 @@ export class Permissions {
     return actor.roles.some(
       (grant) => roles.has(grant.role) && (!scope || grant.officeId === null || grant.officeId === scope.officeId),
     );
+  }
+
+  /** Checks first thing in a service: throws AccessDenied unless the actor holds the permission. */
+  require(actor: Actor, permission: string, scope?: { officeId: string }): void {
+    if (!this.can(actor, permission, scope)) throw new AccessDenied(actor, permission);
   }
 
   known(permission: string): boolean {

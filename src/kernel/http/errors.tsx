@@ -3,6 +3,7 @@ import type { KernelContext } from '../context.ts';
 import { Heading } from '../html/components.tsx';
 import type { FieldErrors } from '../html/page.ts';
 import type { App } from '../module.ts';
+import { AccessDenied } from '../auth/permissions.ts';
 import { HttpProblem } from './problem.ts';
 import { fieldErrorsFrom } from './validation.ts';
 
@@ -31,6 +32,11 @@ const codeToProblem: Record<string, (error: FastifyError, t: FastifyRequest['t']
 
 function problemFor(error: FastifyError, request: FastifyRequest): Problem | null {
   const t = request.t;
+  if (error instanceof AccessDenied) {
+    const status = error.actor.kind === 'anonymous' ? 401 : 403;
+    const key = status === 401 ? 'kernel:errors.unauthorized.body' : 'kernel:errors.forbidden.body';
+    return { status, title: titleFor(status, t), message: t(key) };
+  }
   if (error instanceof HttpProblem) {
     const message = t(error.messageKey, error.values);
     return { status: error.statusCode, title: titleFor(error.statusCode, t), message };

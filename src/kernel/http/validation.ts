@@ -7,6 +7,9 @@ interface VerboseError extends FastifySchemaValidationError {
 }
 
 const knownKeywords = new Set(['required', 'minLength', 'maxLength', 'format', 'pattern', 'enum', 'type', 'minimum', 'maximum', 'additionalProperties']);
+// A choice between literals fails as one `const` per branch plus an `anyOf`; only the `anyOf` knows the
+// field's title, and to the person all of it means "not one of the offered values".
+const choiceKeywords = new Set(['anyOf', 'oneOf', 'const']);
 
 /**
  * Turns schema validation errors into one message per field, in the reader's language. A property's
@@ -14,7 +17,8 @@ const knownKeywords = new Set(['required', 'minLength', 'maxLength', 'format', '
  */
 export function fieldErrorsFrom(errors: readonly FastifySchemaValidationError[], t: TFunction): FieldErrors {
   const result: FieldErrors = {};
-  for (const error of errors) {
+  const choicesFirst = [...errors].sort((a, b) => Number(b.keyword === 'anyOf') - Number(a.keyword === 'anyOf'));
+  for (const error of choicesFirst) {
     const params = error.params;
     const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
     const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
@@ -23,7 +27,7 @@ export function fieldErrorsFrom(errors: readonly FastifySchemaValidationError[],
     const parent = (error as VerboseError).parentSchema;
     const titleKey = missing || extra ? parent?.properties?.[field]?.title : parent?.title;
     const label = titleKey ? t(titleKey) : field;
-    const keyword = knownKeywords.has(error.keyword) ? error.keyword : 'invalid';
+    const keyword = choiceKeywords.has(error.keyword) ? 'enum' : knownKeywords.has(error.keyword) ? error.keyword : 'invalid';
     const messageKey = keyword === 'format' && params.format === 'email' ? 'email' : keyword;
     result[field] = t(`kernel:validation.${messageKey}`, { field: label, limit: params.limit });
   }

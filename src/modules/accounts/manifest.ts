@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineModule, type App } from '#kernel/module.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { resolveActor } from './actor.ts';
+import { createStaffCommand } from './commands.ts';
+import { accountsDb, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore } from './repo.ts';
+import { accountRoutes } from './routes.account.tsx';
+import { authRoutes } from './routes.auth.tsx';
+import { staffRoutes } from './routes.staff.tsx';
+import { seedDemoAccounts } from './seed.ts';
+import { manageStaff } from './service.staff.ts';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+
+const day = 86_400_000;
+
+export const accountsModule = defineModule({
+  id: 'accounts',
+  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  // Three scopes, because "Mein Konto" and the back office each guard all their routes with one hook.
+  routes: async (app: App, ctx: KernelContext) => {
+    await authRoutes(app, ctx);
+    await app.register(async (scope) => accountRoutes(scope, ctx));
+    await app.register(async (scope) => staffRoutes(scope, ctx));
+  },
+  nav: [{ path: '/konto', label: 'accounts:nav.account', order: 60 }],
+  permissions: { [manageStaff]: ['administrator'] },
+  locales: { de, en },
+  resolveActor,
+  commands: [createStaffCommand],
+  seed: seedDemoAccounts,
+  retention: [
+    {
+      id: 'accounts.unverified-registrations',
+      description: 'accounts:retention.unverified',
+      table: 'users',
+      columns: ['email', 'display_name', 'password_hash'],
+      purge: (db, now) => deleteUnverifiedCitizensBefore(accountsDb(db), new Date(now.getTime() - 7 * day)),
+    },
+    {
+      id: 'accounts.tokens',
+      description: 'accounts:retention.tokens',
+      table: 'account_tokens',
+      columns: ['token_hash', 'user_id'],
+      purge: (db, now) => deleteTokensExpiredBefore(accountsDb(db), new Date(now.getTime() - day)),
+    },
+    {
+      id: 'accounts.accounts',
+      description: 'accounts:retention.accounts',
+      table: 'users',
+      columns: ['display_name', 'email', 'street', 'house_number', 'postal_code', 'city', 'preferred_channel', 'language'],
+      // Kept for as long as the account exists; deleting the account deletes them (GDPR Art. 17).
+      purge: async () => 0,
+    },
+  ],
+});

@@ -1,0 +1,116 @@
+import * as client from 'openid-client';
+import type { Config } from '#kernel/config.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { recordAudit } from '#kernel/audit.ts';
+import { systemActor } from '#kernel/auth/actor.ts';
+import { normaliseEmail } from '#kernel/text.ts';
+import { accountsDb, findIdentity, findUserByEmail, insertUser, linkIdentity, updateUser } from './repo.ts';
+
+export interface OidcChecks {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+export interface OidcClaims {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+}
+
+/**
+ * Login through an external OpenID Connect provider (a BundID broker or any IdP): authorisation code flow
+ * with PKCE, state and nonce. The provider's metadata is discovered once, at first use.
+ */
+export class OidcLogin {
+  #configuration: Promise<client.Configuration> | undefined;
+  readonly redirectUri: string;
+
+  constructor(private readonly config: Config) {
+    this.redirectUri = `${config.PUBLIC_URL}/anmelden/oidc/rueckkehr`;
+  }
+
+  get enabled(): boolean {
+    return Boolean(this.config.OIDC_ISSUER);
+  }
+
+  async start(): Promise<{ url: string; checks: OidcChecks }> {
+    const configuration = await this.#discover();
+    const checks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.redirectUri,
+      scope: 'openid email profile',
+      state: checks.state,
+      nonce: checks.nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(checks.codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    return { url: url.href, checks };
+  }
+
+  /** Exchanges the code for tokens and reads the identity; throws when any check fails. */
+  async finish(callbackUrl: URL, checks: OidcChecks): Promise<OidcClaims> {
+    const configuration = await this.#discover();
+    const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims) throw new Error('The provider returned no ID token');
+    return {
+      issuer: claims.iss,
+      subject: claims.sub,
+      email: typeof claims.email === 'string' ? claims.email : null,
+      emailVerified: claims.email_verified === true,
+      name: typeof claims.name === 'string' ? claims.name : null,
+    };
+  }
+
+  #discover(): Promise<client.Configuration> {
+    this.#configuration ??= (async () => {
+      const issuer = new URL(this.config.OIDC_ISSUER!);
+      // Plain http only reaches a provider on this machine (tests, a local broker); production uses https.
+      const options = issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined;
+      return client.discovery(issuer, this.config.OIDC_CLIENT_ID, this.config.OIDC_CLIENT_SECRET || undefined, undefined, options);
+    })().catch((error: unknown) => {
+      this.#configuration = undefined;
+      throw error;
+    });
+    return this.#configuration;
+  }
+}
+
+/**
+ * Finds or creates the citizen account for an external identity. An existing account is linked only when
+ * the provider vouches for the e-mail address; otherwise a new account is made, so nobody can take over
+ * an account by claiming its address at a lax provider.
+ */
+export async function accountForIdentity(ctx: KernelContext, claims: OidcClaims): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const db = accountsDb(trx);
+    const known = await findIdentity(db, claims.issuer, claims.subject);
+    if (known) return known.user_id;
+    const email = claims.emailVerified ? normaliseEmail(claims.email) : null;
+    const existing = email ? await findUserByEmail(db, email) : undefined;
+    let userId: string;
+    if (existing && existing.kind === 'citizen') {
+      userId = existing.id;
+      if (!existing.email_verified_at) await updateUser(db, userId, { email_verified_at: new Date() });
+    } else {
+      const user = await insertUser(db, {
+        kind: 'citizen',
+        email: existing ? null : email,
+        email_verified_at: email && !existing ? new Date() : null,
+        display_name: claims.name ?? email ?? claims.subject,
+      });
+      userId = user.id;
+    }
+    await linkIdentity(db, { issuer: claims.issuer, subject: claims.subject, userId });
+    await recordAudit(trx, { actor: systemActor('oidc') }, { action: 'accounts.identity-linked', subjectType: 'user', subjectId: userId, dataSubjectId: userId, meta: { issuer: claims.issuer } });
+    return userId;
+  });
+}

@@ -1,0 +1,135 @@
+import crypto from 'node:crypto';
+import type { Insertable, Updateable } from 'kysely';
+import type { RoleGrant } from '#kernel/auth/actor.ts';
+import { hashToken } from '#kernel/auth/sessions.ts';
+import type { Executor } from '#kernel/db/database.ts';
+import type { KernelTables } from '#kernel/db/tables.ts';
+import type { AccountsTables, TokenPurpose, User } from './tables.ts';
+
+export type AccountsDb = Executor<KernelTables & AccountsTables>;
+
+export function accountsDb(db: Executor<KernelTables>): AccountsDb {
+  return db.withTables<AccountsTables>();
+}
+
+export async function findUserById(db: AccountsDb, id: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByEmail(db: AccountsDb, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function insertUser(db: AccountsDb, user: Insertable<AccountsTables['users']>): Promise<User> {
+  return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateUser(db: AccountsDb, id: string, patch: Updateable<AccountsTables['users']>): Promise<void> {
+  await db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function deleteUser(db: AccountsDb, id: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export async function rolesOf(db: AccountsDb, userId: string): Promise<RoleGrant[]> {
+  const rows = await db.selectFrom('staff_roles').select(['role', 'office_id']).where('user_id', '=', userId).orderBy('role').execute();
+  return rows.map((row) => ({ role: row.role, officeId: row.office_id === '' ? null : row.office_id }));
+}
+
+export async function replaceRoles(db: AccountsDb, userId: string, grants: readonly RoleGrant[]): Promise<void> {
+  await db.deleteFrom('staff_roles').where('user_id', '=', userId).execute();
+  if (grants.length === 0) return;
+  await db
+    .insertInto('staff_roles')
+    .values(grants.map((grant) => ({ user_id: userId, role: grant.role, office_id: grant.officeId ?? '' })))
+    .execute();
+}
+
+export async function listStaff(db: AccountsDb) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'disabled_at', 'totp_confirmed_at', 'last_login_at'])
+    .where('kind', '=', 'staff')
+    .orderBy('display_name')
+    .execute();
+}
+
+/** Issues a single-use token; only its hash is stored. Earlier tokens of the same purpose stop working. */
+export async function issueToken(db: AccountsDb, userId: string, purpose: TokenPurpose, validForMs: number): Promise<string> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db
+    .insertInto('account_tokens')
+    .values({ token_hash: hashToken(token), user_id: userId, purpose, expires_at: new Date(Date.now() + validForMs) })
+    .execute();
+  return token;
+}
+
+/** Marks a live token used and returns its user; a used, expired or unknown token yields undefined. */
+export async function consumeToken(db: AccountsDb, token: string, purpose: TokenPurpose): Promise<string | undefined> {
+  const row = await db
+    .updateTable('account_tokens')
+    .set({ used_at: new Date() })
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+/** Looks a token up without using it, to show the form that will use it. */
+export async function peekToken(db: AccountsDb, token: string, purpose: TokenPurpose): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('account_tokens')
+    .select('user_id')
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+export async function findIdentity(db: AccountsDb, issuer: string, subject: string) {
+  return db.selectFrom('oidc_identities').select('user_id').where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
+}
+
+export async function identitiesOf(db: AccountsDb, userId: string) {
+  return db.selectFrom('oidc_identities').select(['issuer', 'subject', 'created_at']).where('user_id', '=', userId).execute();
+}
+
+export async function linkIdentity(db: AccountsDb, identity: { issuer: string; subject: string; userId: string }): Promise<void> {
+  await db.insertInto('oidc_identities').values({ issuer: identity.issuer, subject: identity.subject, user_id: identity.userId }).execute();
+}
+
+export async function recordFailedLogin(db: AccountsDb, userId: string, lockAfter: number, lockForMs: number): Promise<void> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  if (row.failed_logins >= lockAfter) {
+    await db.updateTable('users').set({ locked_until: new Date(Date.now() + lockForMs), failed_logins: 0 }).where('id', '=', userId).execute();
+  }
+}
+
+/** Registrations never confirmed are removed: an unconfirmed address may not even belong to the registrant. */
+export async function deleteUnverifiedCitizensBefore(db: AccountsDb, cutoff: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('users')
+    .where('kind', '=', 'citizen')
+    .where('email_verified_at', 'is', null)
+    .where('created_at', '<', cutoff)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('oidc_identities').select('user_id').whereRef('oidc_identities.user_id', '=', 'users.id'))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteTokensExpiredBefore(db: AccountsDb, cutoff: Date): Promise<number> {
+  const result = await db.deleteFrom('account_tokens').where('expires_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,124 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { anonymous, isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { readForm } from '#kernel/http/forms.ts';
+import type { App } from '#kernel/module.ts';
+import { DeleteBody, NextQuery, PreferencesBody } from './schemas.ts';
+import { accessLogOf, deleteAccount, endOtherSessions, exportPersonalData, profileOf, sessionsOf, updatePreferences } from './service.profile.ts';
+import type { User } from './tables.ts';
+import { MessagePage } from './views/auth.tsx';
+import { AccountPage, DataPage, DeletePage, PreferencesPage, SessionsPage } from './views/account.tsx';
+
+const accountNotices: Record<string, string> = { saved: 'accounts:account.saved' };
+
+function signedIn(request: FastifyRequest): SignedIn {
+  if (!isSignedIn(request.actor)) throw new Error('Route reached without the sign-in guard');
+  return request.actor;
+}
+
+function preferencesOf(user: User): Partial<PreferencesBody> {
+  return {
+    displayName: user.display_name,
+    preferredChannel: user.preferred_channel,
+    language: user.language,
+    simplifiedLanguage: user.simplified_language ? 'on' : undefined,
+    street: user.street ?? '',
+    houseNumber: user.house_number ?? '',
+    postalCode: user.postal_code ?? '',
+    city: user.city ?? '',
+  };
+}
+
+/** "Mein Konto": the signed-in person's own data. Visitors are sent to the login and brought back. */
+export async function accountRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!isSignedIn(request.actor)) {
+      return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
+    }
+  });
+  const accountCrumb = (request: FastifyRequest) => ({ label: request.t('accounts:account.title'), href: '/konto' });
+
+  app.get('/konto', { schema: { querystring: NextQuery } }, async (request, reply) => {
+    const user = await profileOf(ctx, signedIn(request));
+    return reply.html(
+      { title: request.t('accounts:account.title'), breadcrumbs: [{ label: request.t('accounts:account.title') }] },
+      <AccountPage page={request.page} user={user} notice={accountNotices[request.query.notice ?? '']} />,
+    );
+  });
+
+  const preferencesPage = (request: FastifyRequest, reply: FastifyReply, values: Partial<PreferencesBody>, errors: Record<string, string>) =>
+    reply.status(Object.keys(errors).length ? 422 : 200).html(
+      { title: request.t('accounts:preferences.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:preferences.title') }], hasErrors: Object.keys(errors).length > 0 },
+      <PreferencesPage page={request.page} values={values} errors={errors} />,
+    );
+
+  app.get('/konto/einstellungen', async (request, reply) => preferencesPage(request, reply, preferencesOf(await profileOf(ctx, signedIn(request))), {}));
+
+  app.post('/konto/einstellungen', { schema: { body: PreferencesBody }, attachValidation: true }, async (request, reply) => {
+    const form = readForm<PreferencesBody>(request);
+    if (Object.keys(form.errors).length > 0) return preferencesPage(request, reply, form.values, form.errors);
+    const result = await updatePreferences(ctx, signedIn(request), request.t, request.body);
+    if (!result.ok) return preferencesPage(request, reply, form.values, result.errors);
+    // The language just chosen applies at once, also over an earlier choice in the language cookie.
+    reply.setCookie('lang', request.body.language, { path: '/', maxAge: 31_536_000, sameSite: 'lax', httpOnly: true });
+    return reply.redirect('/konto?notice=saved', 303);
+  });
+
+  const sessionsPage = async (request: FastifyRequest, reply: FastifyReply, notice?: string) =>
+    reply.html(
+      { title: request.t('accounts:sessions.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:sessions.title') }] },
+      <SessionsPage page={request.page} sessions={await sessionsOf(ctx, signedIn(request))} notice={notice} />,
+    );
+
+  app.get('/konto/sitzungen', async (request, reply) => sessionsPage(request, reply));
+
+  app.post('/konto/sitzungen/beenden', async (request, reply) => {
+    const count = await endOtherSessions(ctx, signedIn(request));
+    return sessionsPage(request, reply, request.t('accounts:sessions.ended', { count }));
+  });
+
+  app.get('/konto/daten', async (request, reply) =>
+    reply.html(
+      { title: request.t('accounts:data.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:data.title') }] },
+      <DataPage page={request.page} access={await accessLogOf(ctx, signedIn(request))} />,
+    ),
+  );
+
+  app.get('/konto/daten.json', async (request, reply) => {
+    const data = await exportPersonalData(ctx, signedIn(request));
+    return reply
+      .header('content-disposition', 'attachment; filename="meine-daten.json"')
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  const deletePage = async (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string>) => {
+    const user = await profileOf(ctx, signedIn(request));
+    return reply.status(Object.keys(errors).length ? 422 : 200).html(
+      { title: request.t('accounts:delete.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:delete.title') }], hasErrors: Object.keys(errors).length > 0 },
+      <DeletePage page={request.page} errors={errors} hasPassword={user.password_hash !== null} />,
+    );
+  };
+
+  app.get('/konto/loeschen', async (request, reply) => deletePage(request, reply, {}));
+
+  app.post('/konto/loeschen', { schema: { body: DeleteBody }, attachValidation: true, config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (request, reply) => {
+    const form = readForm<DeleteBody>(request);
+    if (Object.keys(form.errors).length > 0) return deletePage(request, reply, form.errors);
+    const result = await deleteAccount(ctx, signedIn(request), request.t, request.body);
+    if (!result.ok) {
+      const errors = 'errors' in result ? result.errors : { password: request.t('accounts:errors.staffCannotDelete') };
+      return deletePage(request, reply, errors);
+    }
+    await ctx.sessions.end(request, reply);
+    request.page = { ...request.page, actor: anonymous };
+    const t = request.t;
+    return reply.html(
+      { title: t('accounts:delete.doneTitle') },
+      <MessagePage page={request.page} title={t('accounts:delete.doneTitle')} kind="success">
+        <p class="kern-body">{t('accounts:delete.done')}</p>
+      </MessagePage>,
+    );
+  });
+}

@@ -1,0 +1,94 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { KernelContext } from '#kernel/context.ts';
+import { readForm } from '#kernel/http/forms.ts';
+import { HttpProblem } from '#kernel/http/problem.ts';
+import type { App } from '#kernel/module.ts';
+import { NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
+import { changeStaffRoles, createStaff, listStaffMembers, resetSecondFactor, setStaffDisabled, staffMember, type StaffChangeResult } from './service.staff.ts';
+import { StaffDashboard, StaffDetailPage, StaffListPage, StaffNewPage } from './views/staff.tsx';
+
+const staffNotices: Record<string, string> = {
+  created: 'accounts:staff.created',
+  roles: 'accounts:staff.rolesSaved',
+  disabled: 'accounts:staff.disabledNotice',
+  enabled: 'accounts:staff.enabledNotice',
+  'second-factor': 'accounts:staff.secondFactorReset',
+};
+
+/** The back office of accounts. Every route requires a staff session; each service checks its permission. */
+export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.actor.kind === 'anonymous') return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
+    if (request.actor.kind !== 'staff') throw new HttpProblem(403, 'kernel:errors.forbidden.body');
+  });
+  const crumbs = (request: FastifyRequest, ...more: { label: string; href?: string }[]) => [
+    { label: request.t('accounts:staff.dashboardTitle'), href: '/verwaltung' },
+    ...more,
+  ];
+  const listCrumb = (request: FastifyRequest) => ({ label: request.t('accounts:staff.title'), href: '/verwaltung/mitarbeitende' });
+
+  app.get('/verwaltung', async (request, reply) => {
+    if (request.actor.kind !== 'staff') throw new HttpProblem(403, 'kernel:errors.forbidden.body');
+    return reply.html({ title: request.t('accounts:staff.dashboardTitle'), breadcrumbs: [{ label: request.t('accounts:staff.dashboardTitle') }] }, <StaffDashboard page={request.page} actor={request.actor} />);
+  });
+
+  app.get('/verwaltung/mitarbeitende', { schema: { querystring: NextQuery } }, async (request, reply) => {
+    const staff = await listStaffMembers(ctx, request.actor);
+    return reply.html(
+      { title: request.t('accounts:staff.title'), breadcrumbs: crumbs(request, { label: request.t('accounts:staff.title') }) },
+      <StaffListPage page={request.page} staff={staff} notice={staffNotices[request.query.notice ?? '']} />,
+    );
+  });
+
+  const newPage = (request: FastifyRequest, reply: FastifyReply, values: Partial<StaffBody>, errors: Record<string, string>) => {
+    ctx.permissions.require(request.actor, 'accounts.manage-staff');
+    return reply.status(Object.keys(errors).length ? 422 : 200).html(
+      { title: request.t('accounts:staff.new'), breadcrumbs: crumbs(request, listCrumb(request), { label: request.t('accounts:staff.new') }), hasErrors: Object.keys(errors).length > 0 },
+      <StaffNewPage page={request.page} values={values} errors={errors} />,
+    );
+  };
+
+  app.get('/verwaltung/mitarbeitende/neu', async (request, reply) => newPage(request, reply, {}, {}));
+
+  app.post('/verwaltung/mitarbeitende/neu', { schema: { body: StaffBody }, attachValidation: true }, async (request, reply) => {
+    const form = readForm<StaffBody>(request);
+    const roles = request.body?.roles ?? [];
+    if (Object.keys(form.errors).length > 0) return newPage(request, reply, { ...form.values, roles }, form.errors);
+    const result = await createStaff(ctx, request.actor, request.t, { ...request.body, roles });
+    if (!result.ok) return newPage(request, reply, { ...form.values, roles }, result.errors);
+    return reply.redirect('/verwaltung/mitarbeitende?notice=created', 303);
+  });
+
+  const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: string, errors: Record<string, string>, notice?: string) => {
+    const member = await staffMember(ctx, request.actor, id);
+    if (!member) return reply.callNotFound();
+    return reply.status(Object.keys(errors).length ? 422 : 200).html(
+      { title: member.user.display_name, breadcrumbs: crumbs(request, listCrumb(request), { label: member.user.display_name }), hasErrors: Object.keys(errors).length > 0 },
+      <StaffDetailPage page={request.page} user={member.user} roles={member.roles} errors={errors} notice={notice} />,
+    );
+  };
+
+  app.get('/verwaltung/mitarbeitende/:id', { schema: { params: UserParams, querystring: NextQuery } }, async (request, reply) =>
+    detailPage(request, reply, request.params.id, {}, staffNotices[request.query.notice ?? '']),
+  );
+
+  const afterChange = (request: FastifyRequest<{ Params: UserParams }>, reply: FastifyReply, result: StaffChangeResult, notice: string) => {
+    if (result.ok) return reply.redirect(`/verwaltung/mitarbeitende/${request.params.id}?notice=${notice}`, 303);
+    if ('errors' in result) return detailPage(request, reply, request.params.id, result.errors);
+    if (result.reason === 'not-found') return reply.callNotFound();
+    return detailPage(request, reply, request.params.id, { roles: request.t('accounts:errors.selfChange') });
+  };
+
+  app.post('/verwaltung/mitarbeitende/:id/rollen', { schema: { params: UserParams, body: RolesBody } }, async (request, reply) =>
+    afterChange(request, reply, await changeStaffRoles(ctx, request.actor, request.t, request.params.id, { ...request.body, roles: request.body.roles ?? [] }), 'roles'),
+  );
+  app.post('/verwaltung/mitarbeitende/:id/deaktivieren', { schema: { params: UserParams } }, async (request, reply) =>
+    afterChange(request, reply, await setStaffDisabled(ctx, request.actor, request.params.id, true), 'disabled'),
+  );
+  app.post('/verwaltung/mitarbeitende/:id/aktivieren', { schema: { params: UserParams } }, async (request, reply) =>
+    afterChange(request, reply, await setStaffDisabled(ctx, request.actor, request.params.id, false), 'enabled'),
+  );
+  app.post('/verwaltung/mitarbeitende/:id/zweiter-faktor', { schema: { params: UserParams } }, async (request, reply) =>
+    afterChange(request, reply, await resetSecondFactor(ctx, request.actor, request.params.id), 'second-factor'),
+  );
+}

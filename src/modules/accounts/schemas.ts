@@ -1,0 +1,89 @@
+import Type, { type Static } from 'typebox';
+
+const csrf = { _csrf: Type.Optional(Type.String()) };
+const text = (title: string, maxLength = 200) => Type.String({ maxLength, title });
+const optionalText = (title: string, maxLength = 200) => Type.Optional(text(title, maxLength));
+
+export const LoginBody = Type.Object({
+  ...csrf,
+  email: text('accounts:fields.email', 254),
+  password: text('accounts:fields.password', 1024),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const RegisterBody = Type.Object({
+  ...csrf,
+  displayName: text('accounts:fields.displayName'),
+  email: text('accounts:fields.email', 254),
+  password: text('accounts:fields.password', 1024),
+  passwordRepeat: text('accounts:fields.passwordRepeat', 1024),
+  privacy: Type.Optional(Type.String({ maxLength: 10, title: 'accounts:fields.privacy' })),
+});
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const CodeBody = Type.Object({ ...csrf, code: text('accounts:fields.code', 20) });
+export type CodeBody = Static<typeof CodeBody>;
+
+export const EmailBody = Type.Object({ ...csrf, email: text('accounts:fields.email', 254) });
+export type EmailBody = Static<typeof EmailBody>;
+
+export const TokenQuery = Type.Object({
+  token: Type.Optional(Type.String({ maxLength: 100 })),
+  lang: Type.Optional(Type.String()),
+});
+export type TokenQuery = Static<typeof TokenQuery>;
+
+export const NewPasswordBody = Type.Object({
+  ...csrf,
+  token: Type.String({ maxLength: 100 }),
+  password: text('accounts:fields.newPassword', 1024),
+  passwordRepeat: text('accounts:fields.passwordRepeat', 1024),
+});
+export type NewPasswordBody = Static<typeof NewPasswordBody>;
+
+export const NextQuery = Type.Object({
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+  notice: Type.Optional(Type.String({ maxLength: 40 })),
+  lang: Type.Optional(Type.String()),
+});
+export type NextQuery = Static<typeof NextQuery>;
+
+export const PreferencesBody = Type.Object({
+  ...csrf,
+  displayName: text('accounts:fields.displayName'),
+  preferredChannel: Type.Union([Type.Literal('digital'), Type.Literal('letter'), Type.Literal('both')], { title: 'accounts:fields.preferredChannel' }),
+  language: Type.Union([Type.Literal('de'), Type.Literal('en')], { title: 'accounts:fields.language' }),
+  simplifiedLanguage: Type.Optional(Type.String({ maxLength: 5 })),
+  street: optionalText('accounts:fields.street'),
+  houseNumber: optionalText('accounts:fields.houseNumber', 20),
+  postalCode: optionalText('accounts:fields.postalCode', 10),
+  city: optionalText('accounts:fields.city'),
+});
+export type PreferencesBody = Static<typeof PreferencesBody>;
+
+export const DeleteBody = Type.Object({
+  ...csrf,
+  password: optionalText('accounts:fields.password', 1024),
+  confirm: optionalText('accounts:fields.confirm', 40),
+});
+export type DeleteBody = Static<typeof DeleteBody>;
+
+export const StaffBody = Type.Object({
+  ...csrf,
+  displayName: text('accounts:fields.displayName'),
+  email: text('accounts:fields.email', 254),
+  roles: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, title: 'accounts:fields.roles' })),
+  office: optionalText('accounts:fields.office', 100),
+});
+export type StaffBody = Static<typeof StaffBody>;
+
+export const RolesBody = Type.Object({
+  ...csrf,
+  roles: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, title: 'accounts:fields.roles' })),
+  office: optionalText('accounts:fields.office', 100),
+});
+export type RolesBody = Static<typeof RolesBody>;
+
+export const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export type UserParams = Static<typeof UserParams>;

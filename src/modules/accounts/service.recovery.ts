@@ -1,0 +1,70 @@
+import type { TFunction } from 'i18next';
+import type { KernelContext } from '#kernel/context.ts';
+import type { FieldErrors } from '#kernel/html/page.ts';
+import { normaliseEmail } from '#kernel/text.ts';
+import { queueAccountMail } from './mails.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
+import { accountsDb, consumeToken, findUserByEmail, findUserById, issueToken, peekToken, updateUser } from './repo.ts';
+import type { TokenPurpose } from './tables.ts';
+
+const resetValidMs = 60 * 60_000;
+
+/** Mails a reset link when the address has an account; the page says the same either way. */
+export async function requestPasswordReset(ctx: KernelContext, rawEmail: string): Promise<void> {
+  const email = normaliseEmail(rawEmail);
+  if (!email) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    const db = accountsDb(trx);
+    const user = await findUserByEmail(db, email);
+    if (!user || user.disabled_at) return;
+    const token = await issueToken(db, user.id, 'reset-password', resetValidMs);
+    await queueAccountMail(ctx, trx, 'reset', { email, name: user.display_name, language: user.language }, {
+      link: `${ctx.config.PUBLIC_URL}/passwort-neu?token=${token}`,
+    });
+  });
+}
+
+export async function isLiveToken(ctx: KernelContext, token: string, purpose: TokenPurpose): Promise<boolean> {
+  return (await peekToken(accountsDb(ctx.db), token, purpose)) !== undefined;
+}
+
+export type SetPasswordResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'invalid-token' };
+
+/**
+ * Sets a new password from a reset or invitation link. Every session of the account ends (whoever knew
+ * the old password is out) and the owner is told by mail, so an unexpected change does not go unnoticed.
+ */
+export async function setPasswordWithToken(
+  ctx: KernelContext,
+  t: TFunction,
+  purpose: 'reset-password' | 'invite',
+  input: { token: string; password: string; passwordRepeat: string },
+): Promise<SetPasswordResult> {
+  const db = accountsDb(ctx.db);
+  const userId = await peekToken(db, input.token, purpose);
+  const user = userId ? await findUserById(db, userId) : undefined;
+  if (!user) return { ok: false, reason: 'invalid-token' };
+  const problem = passwordProblem(input.password, user.email);
+  if (problem) return { ok: false, errors: { password: t(problem) } };
+  if (input.password !== input.passwordRepeat) return { ok: false, errors: { passwordRepeat: t('accounts:errors.passwordsDiffer') } };
+  const passwordHash = await hashPassword(input.password);
+  const done = await ctx.db.transaction().execute(async (trx) => {
+    const accounts = accountsDb(trx);
+    if ((await consumeToken(accounts, input.token, purpose)) !== user.id) return false;
+    // Following the link proves control of the mailbox, which is what confirmation asks for.
+    await updateUser(accounts, user.id, {
+      password_hash: passwordHash,
+      email_verified_at: user.email_verified_at ?? new Date(),
+      failed_logins: 0,
+      locked_until: null,
+    });
+    await ctx.sessions.store.destroyAllFor(user.id, {}, trx);
+    if (user.email) {
+      await queueAccountMail(ctx, trx, 'passwordChanged', { email: user.email, name: user.display_name, language: user.language }, {
+        resetUrl: `${ctx.config.PUBLIC_URL}/passwort-vergessen`,
+      });
+    }
+    return true;
+  });
+  return done ? { ok: true } : { ok: false, reason: 'invalid-token' };
+}

@@ -1,0 +1,161 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormClient } from '#test/http-client.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { createStaffCommand } from './commands.ts';
+import { accountsDb, findUserByEmail, rolesOf } from './repo.ts';
+import { buildCitizen, buildStaff } from './test/builders.ts';
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+async function staffLogin(client: FormClient, staff: Awaited<ReturnType<typeof buildStaff>>, step = 0) {
+  await client.get('/anmelden');
+  const first = await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+  expect(first.location).toBe('/anmelden/zweiter-faktor');
+  await client.get('/anmelden/zweiter-faktor');
+  return client.post('/anmelden/zweiter-faktor', { code: await staff.code(step) });
+}
+
+async function auditActions(subjectId: string) {
+  const rows = await platform.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('subject_id', '=', subjectId).execute();
+  return rows.map((row) => row.action);
+}
+
+describe('staff login with a second factor', () => {
+  it('asks for the code after the password and admits only with the right one', async () => {
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const client = new FormClient(platform.app);
+    await client.get('/anmelden');
+    await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+    // Between password and code the session is not signed in.
+    expect((await client.get('/verwaltung')).location).toContain('/anmelden');
+    await client.get('/anmelden');
+    await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+    const pendingSession = client.cookies.get('session');
+    await client.get('/anmelden/zweiter-faktor');
+    const wrong = await client.post('/anmelden/zweiter-faktor', { code: '000000' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toContain('Der Sicherheitscode ist nicht richtig oder abgelaufen.');
+    const right = await client.post('/anmelden/zweiter-faktor', { code: await staff.code() });
+    expect(right.location).toBe('/verwaltung');
+    expect(client.cookies.get('session')).not.toBe(pendingSession);
+    expect((await client.get('/verwaltung')).body).toContain('Redaktion');
+    expect(await auditActions(staff.user.id)).toContain('accounts.staff-signed-in');
+    // The same code cannot be used twice.
+    const replay = new FormClient(platform.app);
+    await replay.get('/anmelden');
+    await replay.post('/anmelden', { email: staff.user.email!, password: staff.password });
+    await replay.get('/anmelden/zweiter-faktor');
+    expect((await replay.post('/anmelden/zweiter-faktor', { code: await staff.code() })).status).toBe(422);
+  });
+
+  it('invites new staff, who set a password and enrol an authenticator at first login', async () => {
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const client = new FormClient(platform.app);
+    await staffLogin(client, admin);
+    await client.get('/verwaltung/mitarbeitende/neu');
+    const noOffice = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Karl Klein', email: 'karl.klein@erkelenz.example', roles: 'caseworker' });
+    expect(noOffice.status).toBe(422);
+    expect(noOffice.body).toContain('Für die Sachbearbeitung geben Sie bitte die Dienststelle an.');
+    const created = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Karl Klein', email: 'karl.klein@erkelenz.example', roles: 'caseworker', office: 'ordnungsamt' });
+    expect(created.location).toBe('/verwaltung/mitarbeitende?notice=created');
+    const karl = await findUserByEmail(accountsDb(platform.ctx.db), 'karl.klein@erkelenz.example');
+    expect(await rolesOf(accountsDb(platform.ctx.db), karl!.id)).toEqual([{ role: 'caseworker', officeId: 'ordnungsamt' }]);
+    const audit = await platform.ctx.db.selectFrom('audit_log').selectAll().where('subject_id', '=', karl!.id).where('action', '=', 'accounts.staff-created').executeTakeFirst();
+    expect(audit?.actor_id).toBe(admin.user.id);
+
+    await platform.runJobs();
+    const invite = /(\/einladung\?token=[\w-]+)/.exec(platform.smtp.lastTo('karl.klein@erkelenz.example')?.text ?? '')?.[1];
+    expect(invite).toBeDefined();
+    const newcomer = new FormClient(platform.app);
+    await newcomer.get(invite!);
+    const token = new URL(invite!, 'http://x').searchParams.get('token')!;
+    await newcomer.post('/einladung', { token, password: 'Karls sicheres Passwort', passwordRepeat: 'Karls sicheres Passwort' });
+    await newcomer.get('/anmelden');
+    const first = await newcomer.post('/anmelden', { email: 'karl.klein@erkelenz.example', password: 'Karls sicheres Passwort' });
+    expect(first.location).toBe('/anmelden/zweiter-faktor/einrichten');
+    const enrol = await newcomer.get('/anmelden/zweiter-faktor/einrichten');
+    const secret = /data-secret="([A-Z2-7]+)"/.exec(enrol.body)?.[1];
+    expect(secret).toBeDefined();
+    const done = await newcomer.post('/anmelden/zweiter-faktor/einrichten', { code: await generate({ secret: secret! }) });
+    expect(done.location).toBe('/verwaltung');
+    expect((await newcomer.get('/verwaltung')).body).toContain('Sachbearbeitung');
+    expect(await auditActions(karl!.id)).toContain('accounts.second-factor-enrolled');
+  });
+});
+
+describe('role checks in the back office', () => {
+  it('lets only administrators manage staff', async () => {
+    const editor = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const editorClient = new FormClient(platform.app);
+    await staffLogin(editorClient, editor);
+    expect((await editorClient.get('/verwaltung/mitarbeitende')).status).toBe(403);
+    expect((await editorClient.get('/verwaltung/mitarbeitende/neu')).status).toBe(403);
+    const forged = await editorClient.post(`/verwaltung/mitarbeitende/${editor.user.id}/rollen`, { roles: 'administrator' });
+    expect(forged.status).toBe(403);
+    expect(await rolesOf(accountsDb(platform.ctx.db), editor.user.id)).toEqual([{ role: 'editor', officeId: null }]);
+
+    const { user, password } = await buildCitizen(platform.ctx);
+    const citizen = new FormClient(platform.app);
+    await citizen.get('/anmelden');
+    await citizen.post('/anmelden', { email: user.email!, password });
+    expect((await citizen.get('/verwaltung')).status).toBe(403);
+    expect((await citizen.get('/verwaltung/mitarbeitende')).status).toBe(403);
+    expect((await new FormClient(platform.app).get('/verwaltung/mitarbeitende')).location).toContain('/anmelden');
+  });
+
+  it('answers unknown and malformed ids with 404 and 400, never 500', async () => {
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const client = new FormClient(platform.app);
+    await staffLogin(client, admin);
+    expect((await client.get('/verwaltung/mitarbeitende/3f2504e0-4f89-11d3-9a0c-0305e82c3301')).status).toBe(404);
+    const malformed = await client.get('/verwaltung/mitarbeitende/nicht-eine-id');
+    expect(malformed.status).toBe(400);
+    // A citizen's id is not a staff member.
+    const { user } = await buildCitizen(platform.ctx);
+    expect((await client.get(`/verwaltung/mitarbeitende/${user.id}`)).status).toBe(404);
+  });
+
+  it('keeps administrators from locking themselves out and ends a disabled account\'s sessions', async () => {
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const colleague = await buildStaff(platform.ctx, [{ role: 'moderator', officeId: null }]);
+    const adminClient = new FormClient(platform.app);
+    await staffLogin(adminClient, admin);
+    await adminClient.get(`/verwaltung/mitarbeitende/${admin.user.id}`);
+    const self = await adminClient.post(`/verwaltung/mitarbeitende/${admin.user.id}/rollen`, { roles: 'editor' });
+    expect(self.status).toBe(422);
+    expect(self.body).toContain('Sie würden sich selbst aussperren.');
+
+    const colleagueClient = new FormClient(platform.app);
+    await staffLogin(colleagueClient, colleague);
+    expect((await colleagueClient.get('/verwaltung')).status).toBe(200);
+    await adminClient.get(`/verwaltung/mitarbeitende/${colleague.user.id}`);
+    const disabled = await adminClient.post(`/verwaltung/mitarbeitende/${colleague.user.id}/deaktivieren`, {});
+    expect(disabled.location).toBe(`/verwaltung/mitarbeitende/${colleague.user.id}?notice=disabled`);
+    expect((await colleagueClient.get('/verwaltung')).status).toBe(303);
+    expect(await auditActions(colleague.user.id)).toEqual(expect.arrayContaining(['accounts.staff-viewed', 'accounts.staff-disabled']));
+  });
+});
+
+describe('create-staff command', () => {
+  it('creates a staff account from the command line and refuses bad arguments', async () => {
+    const output: string[] = [];
+    const errors: string[] = [];
+    const io = { out: (line: string) => output.push(line), err: (line: string) => errors.push(line) };
+    const code = await createStaffCommand.run(platform.ctx, ['--email', 'cli.admin@erkelenz.example', '--name', 'CLI Admin', '--role', 'administrator'], io);
+    expect(code).toBe(0);
+    expect(output.join('')).toMatch(/\/einladung\?token=/);
+    const user = await findUserByEmail(accountsDb(platform.ctx.db), 'cli.admin@erkelenz.example');
+    expect(await rolesOf(accountsDb(platform.ctx.db), user!.id)).toEqual([{ role: 'administrator', officeId: null }]);
+    expect(platform.smtp.lastTo('cli.admin@erkelenz.example')?.subject).toContain('Ihr Dienstkonto');
+    expect(await createStaffCommand.run(platform.ctx, ['--email', 'kaputt', '--name', 'X', '--role', 'king'], io)).toBe(1);
+    expect(errors.join('')).toContain('roles: Please choose at least one of the offered roles.');
+  });
+});

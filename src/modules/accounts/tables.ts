@@ -1,0 +1,45 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { StaffRole } from '#kernel/auth/actor.ts';
+import type { Timestamp } from '#kernel/db/tables.ts';
+
+export type Channel = 'digital' | 'letter' | 'both';
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'invite';
+
+export type AccountsTables = {
+  users: {
+    id: Generated<string>;
+    kind: 'citizen' | 'staff';
+    email: string | null;
+    email_verified_at: Timestamp | null;
+    password_hash: string | null;
+    display_name: string;
+    totp_secret: string | null;
+    totp_confirmed_at: Timestamp | null;
+    totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+    preferred_channel: Generated<Channel>;
+    language: Generated<'de' | 'en'>;
+    simplified_language: Generated<boolean>;
+    street: string | null;
+    house_number: string | null;
+    postal_code: string | null;
+    city: string | null;
+    failed_logins: Generated<number>;
+    locked_until: Timestamp | null;
+    disabled_at: Timestamp | null;
+    last_login_at: Timestamp | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  staff_roles: { user_id: string; role: StaffRole; office_id: Generated<string> };
+  account_tokens: {
+    token_hash: string;
+    user_id: string;
+    purpose: TokenPurpose;
+    expires_at: Timestamp;
+    used_at: Timestamp | null;
+    created_at: Generated<Date>;
+  };
+  oidc_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date> };
+};
+
+export type User = Selectable<AccountsTables['users']>;

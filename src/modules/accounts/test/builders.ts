@@ -1,0 +1,47 @@
+import type { RoleGrant } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { generate } from 'otplib';
+import { hashPassword } from '../passwords.ts';
+import { accountsDb, insertUser, replaceRoles } from '../repo.ts';
+import { newTotpSecret } from '../totp.ts';
+import type { AccountsTables } from '../tables.ts';
+import type { Insertable } from 'kysely';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+export const builderPassword = 'Ein langes Passwort für Tests';
+
+/** A confirmed citizen account with a known password; other modules' tests reuse it. */
+export async function buildCitizen(ctx: KernelContext, overrides: Partial<Insertable<AccountsTables['users']>> = {}) {
+  const id = unique();
+  const user = await insertUser(accountsDb(ctx.db), {
+    kind: 'citizen',
+    email: `buerger-${id}@example.org`,
+    email_verified_at: new Date(),
+    password_hash: await hashPassword(builderPassword),
+    display_name: `Bürgerin ${id}`,
+    ...overrides,
+  });
+  return { user, password: builderPassword };
+}
+
+/** A staff account with roles and a confirmed second factor, and a way to compute its current code. */
+export async function buildStaff(ctx: KernelContext, roles: RoleGrant[], overrides: Partial<Insertable<AccountsTables['users']>> = {}) {
+  const id = unique();
+  const secret = newTotpSecret();
+  const user = await insertUser(accountsDb(ctx.db), {
+    kind: 'staff',
+    email: `mitarbeiterin-${id}@erkelenz.example`,
+    email_verified_at: new Date(),
+    password_hash: await hashPassword(builderPassword),
+    display_name: `Mitarbeiterin ${id}`,
+    totp_secret: secret,
+    totp_confirmed_at: new Date(),
+    ...overrides,
+  });
+  await replaceRoles(accountsDb(ctx.db), user.id, roles);
+  // Later steps let a test log in twice within one 30-second window despite replay protection.
+  const code = (step = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + step * 30 });
+  return { user, password: builderPassword, secret, code };
+}

@@ -1,0 +1,220 @@
+import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import { ErrorSummary, Heading, PostForm, RadioGroup, Select, SubmitButton, TextField, Checkbox } from '#kernel/html/components.tsx';
+import { formatDateTime, isoString } from '#kernel/html/format.ts';
+import type { PreferencesBody } from '../schemas.ts';
+import type { User } from '../tables.ts';
+import { Notice } from './auth.tsx';
+
+export function AccountPage({ page, user, notice }: { page: PageContext; user: User; notice?: string }) {
+  const { t } = page;
+  const address = user.street ? `${user.street} ${user.house_number ?? ''}, ${user.postal_code ?? ''} ${user.city ?? ''}` : t('accounts:account.noAddress');
+  const links = [
+    ['/konto/einstellungen', 'accounts:account.edit'],
+    ['/konto/sitzungen', 'accounts:account.sessions'],
+    ['/konto/daten', 'accounts:account.data'],
+    ...(user.kind === 'citizen' ? [['/konto/loeschen', 'accounts:account.delete']] : [['/verwaltung', 'accounts:account.staffArea']]),
+  ];
+  return (
+    <div class="kern-stack-lg">
+      <Heading>{t('accounts:account.greeting', { name: user.display_name })}</Heading>
+      <Notice page={page} notice={notice} />
+      <section aria-labelledby="profile-heading">
+        <h2 class="kern-heading-medium" id="profile-heading">
+          {t('accounts:account.profileHeading')}
+        </h2>
+        <dl class="kern-description-list">
+          <Entry label={t('accounts:account.email')} value={user.email ?? '–'} />
+          <Entry label={t('accounts:account.channel')} value={t(`accounts:channels.${user.preferred_channel}`)} />
+          <Entry label={t('accounts:account.language')} value={`${t(`accounts:account.languages.${user.language}`)}${user.simplified_language ? ` · ${t('accounts:account.simplified')}` : ''}`} />
+          <Entry label={t('accounts:account.address')} value={address} />
+        </dl>
+      </section>
+      <ul class="kern-list">
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a class="kern-link" href={href}>
+              {t(label!)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Entry({ label, value }: { label: string; value: string }) {
+  return (
+    <div class="kern-description-list-item">
+      <dt class="kern-description-list-item__key">{label}</dt>
+      <dd class="kern-description-list-item__value">{value}</dd>
+    </div>
+  );
+}
+
+export function PreferencesPage({ page, values, errors }: { page: PageContext; values: Partial<PreferencesBody>; errors: FieldErrors }) {
+  const { t } = page;
+  const optional = t('site:accessibility.form.optional');
+  return (
+    <div class="kern-stack-lg">
+      <Heading>{t('accounts:preferences.title')}</Heading>
+      <ErrorSummary page={page} errors={errors} />
+      <PostForm page={page} action="/konto/einstellungen">
+        <TextField name="displayName" label={t('accounts:fields.displayName')} value={values.displayName} autocomplete="name" maxLength={200} error={errors.displayName} />
+        <RadioGroup
+          name="preferredChannel"
+          label={t('accounts:fields.preferredChannel')}
+          hint={t('accounts:preferences.channelHint')}
+          value={values.preferredChannel}
+          error={errors.preferredChannel}
+          choices={(['digital', 'letter', 'both'] as const).map((value) => ({ value, label: t(`accounts:channels.${value}`) }))}
+        />
+        <Select
+          name="language"
+          label={t('accounts:fields.language')}
+          value={values.language}
+          error={errors.language}
+          choices={[
+            { value: 'de', label: 'Deutsch' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+        <Checkbox name="simplifiedLanguage" label={t('accounts:fields.simplifiedLanguage')} checked={values.simplifiedLanguage === 'on'} />
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('accounts:preferences.addressLegend')}</legend>
+          <div class="kern-hint">{t('accounts:preferences.addressHint')}</div>
+          <div class="kern-fieldset__body kern-stack-sm">
+            <TextField name="street" label={t('accounts:fields.street')} value={values.street} autocomplete="address-line1" optionalLabel={optional} maxLength={200} error={errors.street} />
+            <TextField name="houseNumber" label={t('accounts:fields.houseNumber')} value={values.houseNumber} optionalLabel={optional} maxLength={20} width={4} error={errors.houseNumber} />
+            <TextField name="postalCode" label={t('accounts:fields.postalCode')} value={values.postalCode} autocomplete="postal-code" inputmode="numeric" optionalLabel={optional} maxLength={10} width={4} error={errors.postalCode} />
+            <TextField name="city" label={t('accounts:fields.city')} value={values.city} autocomplete="address-level2" optionalLabel={optional} maxLength={200} error={errors.city} />
+          </div>
+        </fieldset>
+        <SubmitButton label={t('accounts:preferences.submit')} />
+      </PostForm>
+    </div>
+  );
+}
+
+interface SessionRow {
+  token_hash: string;
+  created_at: Date;
+  last_seen_at: Date;
+  user_agent: string | null;
+  current: boolean;
+}
+
+export function SessionsPage({ page, sessions, notice }: { page: PageContext; sessions: SessionRow[]; notice?: string }) {
+  const { t, lang } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:sessions.intro')}>{t('accounts:sessions.title')}</Heading>
+      {notice ? <Notice page={page} notice={notice} /> : null}
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <thead class="kern-table__header">
+            <tr>
+              <th scope="col">{t('accounts:sessions.device')}</th>
+              <th scope="col">{t('accounts:sessions.since')}</th>
+              <th scope="col">{t('accounts:sessions.lastSeen')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {sessions.map((session) => (
+              <tr key={session.token_hash}>
+                <td class="kern-table__cell">
+                  {session.user_agent ?? t('accounts:sessions.unknownDevice')}
+                  {session.current ? <strong> ({t('accounts:sessions.current')})</strong> : null}
+                </td>
+                <td class="kern-table__cell">
+                  <time datetime={isoString(session.created_at)}>{formatDateTime(session.created_at, lang)}</time>
+                </td>
+                <td class="kern-table__cell">
+                  <time datetime={isoString(session.last_seen_at)}>{formatDateTime(session.last_seen_at, lang)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <PostForm page={page} action="/konto/sitzungen/beenden">
+        <SubmitButton kind="secondary" label={t('accounts:sessions.endOthers')} />
+      </PostForm>
+    </div>
+  );
+}
+
+interface AccessRow {
+  at: Date;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  reason: string | null;
+}
+
+export function DataPage({ page, access }: { page: PageContext; access: AccessRow[] }) {
+  const { t, lang } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:data.intro')}>{t('accounts:data.title')}</Heading>
+      <p>
+        <a class="kern-btn kern-btn--primary" href="/konto/daten.json" download="meine-daten.json">
+          <span class="kern-icon kern-icon--download kern-icon--default" aria-hidden="true" />
+          <span class="kern-label">{t('accounts:data.download')}</span>
+        </a>
+      </p>
+      <section aria-labelledby="access-heading">
+        <h2 class="kern-heading-medium" id="access-heading">
+          {t('accounts:data.accessHeading')}
+        </h2>
+        <p class="kern-body">{t('accounts:data.accessIntro')}</p>
+        {access.length === 0 ? (
+          <p class="kern-body">{t('accounts:data.accessNone')}</p>
+        ) : (
+          <div class="kern-table-responsive">
+            <table class="kern-table">
+              <thead class="kern-table__header">
+                <tr>
+                  <th scope="col">{t('accounts:data.when')}</th>
+                  <th scope="col">{t('accounts:data.who')}</th>
+                  <th scope="col">{t('accounts:data.what')}</th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {access.map((entry, index) => (
+                  <tr key={index}>
+                    <td class="kern-table__cell">
+                      <time datetime={isoString(entry.at)}>{formatDateTime(entry.at, lang)}</time>
+                    </td>
+                    <td class="kern-table__cell">{entry.actor_label}</td>
+                    <td class="kern-table__cell">
+                      {entry.action}
+                      {entry.reason ? ` – ${entry.reason}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function DeletePage({ page, errors, hasPassword }: { page: PageContext; errors: FieldErrors; hasPassword: boolean }) {
+  const { t } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:delete.intro')}>{t('accounts:delete.title')}</Heading>
+      <ErrorSummary page={page} errors={errors} />
+      <PostForm page={page} action="/konto/loeschen">
+        {hasPassword ? (
+          <TextField name="password" type="password" label={t('accounts:delete.passwordLabel')} autocomplete="current-password" error={errors.password} />
+        ) : (
+          <TextField name="confirm" label={t('accounts:delete.confirmLabel')} maxLength={40} error={errors.confirm} />
+        )}
+        <SubmitButton label={t('accounts:delete.submit')} />
+      </PostForm>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { staffRoles, type RoleGrant, type SignedIn } from '#kernel/auth/actor.ts';
+import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import { ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
+import { formatDateTime } from '#kernel/html/format.ts';
+import type { StaffBody } from '../schemas.ts';
+import type { User } from '../tables.ts';
+import { Notice } from './auth.tsx';
+
+export function StaffDashboard({ page, actor }: { page: PageContext; actor: Extract<SignedIn, { kind: 'staff' }> }) {
+  const { t } = page;
+  const isAdmin = actor.roles.some((grant) => grant.role === 'administrator');
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:staff.dashboardIntro')}>{t('accounts:staff.dashboardTitle')}</Heading>
+      <h2 class="kern-heading-small">{t('accounts:staff.yourRoles')}</h2>
+      <ul class="kern-list kern-list--bullet">
+        {actor.roles.map((grant) => (
+          <li key={`${grant.role}-${grant.officeId ?? ''}`}>
+            {t(`accounts:roles.${grant.role}`)}
+            {grant.officeId ? ` (${grant.officeId})` : ''}
+          </li>
+        ))}
+      </ul>
+      {isAdmin ? (
+        <p>
+          <a class="kern-link" href="/verwaltung/mitarbeitende">
+            {t('accounts:staff.title')}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface StaffRow {
+  id: string;
+  display_name: string;
+  email: string | null;
+  disabled_at: Date | null;
+  totp_confirmed_at: Date | null;
+  last_login_at: Date | null;
+}
+
+export function StaffListPage({ page, staff, notice }: { page: PageContext; staff: StaffRow[]; notice?: string }) {
+  const { t, lang } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:staff.intro')}>{t('accounts:staff.title')}</Heading>
+      <Notice page={page} notice={notice} />
+      <p>
+        <a class="kern-btn kern-btn--primary" href="/verwaltung/mitarbeitende/neu">
+          <span class="kern-label">{t('accounts:staff.new')}</span>
+        </a>
+      </p>
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <thead class="kern-table__header">
+            <tr>
+              <th scope="col">{t('accounts:staff.name')}</th>
+              <th scope="col">{t('accounts:staff.email')}</th>
+              <th scope="col">{t('accounts:staff.status')}</th>
+              <th scope="col">{t('accounts:staff.lastLogin')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {staff.map((member) => (
+              <tr key={member.id}>
+                <td class="kern-table__cell">
+                  <a class="kern-link" href={`/verwaltung/mitarbeitende/${member.id}`}>
+                    {member.display_name}
+                  </a>
+                </td>
+                <td class="kern-table__cell">{member.email}</td>
+                <td class="kern-table__cell">{statusOf(page, member)}</td>
+                <td class="kern-table__cell">{member.last_login_at ? formatDateTime(member.last_login_at, lang) : t('accounts:staff.never')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function statusOf(page: PageContext, member: Pick<StaffRow, 'disabled_at' | 'totp_confirmed_at'>): string {
+  if (member.disabled_at) return page.t('accounts:staff.disabled');
+  return member.totp_confirmed_at ? page.t('accounts:staff.active') : page.t('accounts:staff.noSecondFactor');
+}
+
+function RoleChoices({ page, chosen, office, errors }: { page: PageContext; chosen: readonly string[]; office: string; errors: FieldErrors }) {
+  const { t } = page;
+  return (
+    <>
+      <fieldset class={`kern-fieldset${errors.roles ? ' kern-fieldset--error' : ''}`}>
+        <legend class="kern-label">{t('accounts:fields.roles')}</legend>
+        {errors.roles ? (
+          <p class="kern-error" id="roles-error">
+            <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+            <span class="kern-body">{errors.roles}</span>
+          </p>
+        ) : null}
+        <div class="kern-fieldset__body">
+          {staffRoles.map((role, index) => {
+            const id = index === 0 ? 'roles' : `roles-${role}`;
+            return (
+              <div class="kern-form-check" key={role}>
+                <input class="kern-form-check__checkbox" type="checkbox" id={id} name="roles" value={role} checked={chosen.includes(role)} />
+                <label class="kern-label" for={id}>
+                  {t(`accounts:roles.${role}`)}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      <TextField name="office" label={t('accounts:fields.office')} value={office} maxLength={100} error={errors.office} />
+    </>
+  );
+}
+
+export function StaffNewPage({ page, values, errors }: { page: PageContext; values: Partial<StaffBody>; errors: FieldErrors }) {
+  const { t } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading>{t('accounts:staff.new')}</Heading>
+      <ErrorSummary page={page} errors={errors} />
+      <PostForm page={page} action="/verwaltung/mitarbeitende/neu">
+        <TextField name="displayName" label={t('accounts:fields.displayName')} value={values.displayName} maxLength={200} error={errors.displayName} />
+        <TextField name="email" type="email" label={t('accounts:fields.email')} value={values.email} maxLength={254} error={errors.email} />
+        <RoleChoices page={page} chosen={values.roles ?? []} office={values.office ?? ''} errors={errors} />
+        <SubmitButton label={t('accounts:staff.create')} />
+      </PostForm>
+    </div>
+  );
+}
+
+export function StaffDetailPage({ page, user, roles, errors, notice }: { page: PageContext; user: User; roles: RoleGrant[]; errors: FieldErrors; notice?: string }) {
+  const { t } = page;
+  const office = roles.find((grant) => grant.officeId)?.officeId ?? '';
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={`${user.email ?? ''} · ${statusOf(page, user)}`}>{user.display_name}</Heading>
+      <Notice page={page} notice={notice} />
+      <ErrorSummary page={page} errors={errors} />
+      <h2 class="kern-heading-medium">{t('accounts:staff.rolesHeading')}</h2>
+      <PostForm page={page} action={`/verwaltung/mitarbeitende/${user.id}/rollen`}>
+        <RoleChoices page={page} chosen={roles.map((grant) => grant.role)} office={office} errors={errors} />
+        <SubmitButton label={t('accounts:staff.saveRoles')} />
+      </PostForm>
+      <PostForm page={page} action={`/verwaltung/mitarbeitende/${user.id}/${user.disabled_at ? 'aktivieren' : 'deaktivieren'}`}>
+        <SubmitButton kind="secondary" label={t(user.disabled_at ? 'accounts:staff.enable' : 'accounts:staff.disable')} />
+      </PostForm>
+      <PostForm page={page} action={`/verwaltung/mitarbeitende/${user.id}/zweiter-faktor`}>
+        <SubmitButton kind="tertiary" label={t('accounts:staff.resetSecondFactor')} />
+      </PostForm>
+    </div>
+  );
+}
