@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormClient } from '#test/http-client.ts';
+import { startOidcProvider, signInAtProvider, type OidcPeer } from '#test/oidc-provider.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { accountsDb, findUserByEmail } from './repo.ts';
+import { buildCitizen } from './test/builders.ts';
+
+const publicUrl = 'http://localhost:3000';
+let provider: OidcPeer;
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  provider = await startOidcProvider(`${publicUrl}/anmelden/oidc/rueckkehr`);
+  platform = await createTestPlatform({
+    PUBLIC_URL: publicUrl,
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: provider.clientSecret,
+    OIDC_LABEL: 'Test-ID',
+  });
+});
+afterAll(async () => {
+  await platform.close();
+  await provider.close();
+});
+
+/** Login button → provider's login and consent → back to the platform; returns the client and the last response. */
+async function loginThroughProvider(subject: string) {
+  const client = new FormClient(platform.app);
+  const page = await client.get('/anmelden');
+  expect(page.body).toContain('Mit Test-ID anmelden');
+  const start = await client.get('/anmelden/oidc');
+  expect(start.status).toBe(303);
+  expect(start.location).toMatch(new RegExp(`^${provider.issuer}/auth\\?`));
+  expect(start.location).toContain('code_challenge_method=S256');
+  const callback = await signInAtProvider(start.location!, subject, publicUrl);
+  const back = await client.get(callback.slice(publicUrl.length));
+  return { client, back };
+}
+
+describe('login through an OpenID Connect provider', () => {
+  it('creates an account on first login and finds it again on the next', async () => {
+    provider.identities.set('bund-4711', { email: 'Paula.Weber@example.org', email_verified: true, name: 'Paula Weber' });
+    const first = await loginThroughProvider('bund-4711');
+    expect(first.back.status).toBe(303);
+    expect(first.back.location).toBe('/konto');
+    expect((await first.client.get('/konto')).body).toContain('Guten Tag, Paula Weber');
+    const user = await findUserByEmail(accountsDb(platform.ctx.db), 'paula.weber@example.org');
+    expect(user?.email_verified_at).toBeInstanceOf(Date);
+
+    const second = await loginThroughProvider('bund-4711');
+    expect((await second.client.get('/konto')).body).toContain('Guten Tag, Paula Weber');
+    const identities = await accountsDb(platform.ctx.db).selectFrom('oidc_identities').selectAll().where('user_id', '=', user!.id).execute();
+    expect(identities).toHaveLength(1);
+    expect(identities[0]).toMatchObject({ issuer: provider.issuer, subject: 'bund-4711' });
+  });
+
+  it('links an existing account only when the provider vouches for the address', async () => {
+    const { user } = await buildCitizen(platform.ctx);
+    provider.identities.set('unverified-1', { email: user.email!, email_verified: false, name: 'Someone' });
+    const unverified = await loginThroughProvider('unverified-1');
+    expect(unverified.back.location).toBe('/konto');
+    expect((await unverified.client.get('/konto')).body).not.toContain(user.display_name);
+
+    provider.identities.set('verified-1', { email: user.email!, email_verified: true, name: 'Whoever' });
+    const verified = await loginThroughProvider('verified-1');
+    expect((await verified.client.get('/konto')).body).toContain(user.display_name);
+  });
+
+  it('refuses a callback that does not belong to a login it started', async () => {
+    const client = new FormClient(platform.app);
+    const forged = await client.get('/anmelden/oidc/rueckkehr?code=abc&state=forged');
+    expect(forged.status).toBe(400);
+    expect(forged.body).toContain('Die Anmeldung über Test-ID hat nicht geklappt.');
+  });
+});
