@@ -42,7 +42,7 @@ export async function recordAudit(db: Executor<KernelTables>, context: AuditCont
 export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: string, limit = 200) {
   return db
     .selectFrom('audit_log')
-    .select(['at', 'actor_label', 'action', 'subject_type', 'reason'])
+    .select(['at', 'actor_id', 'actor_label', 'action', 'subject_type', 'reason'])
     .where('data_subject_id', '=', dataSubjectId)
     .orderBy('at', 'desc')
     .limit(limit)

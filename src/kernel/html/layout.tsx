@@ -119,6 +119,11 @@ function AccountLinks({ page }: { page: PageContext }) {
     <form method="post" action="/abmelden" class="site-header__logout">
       <input type="hidden" name="_csrf" value={page.csrfToken()} />
       <span class="site-header__user">{t('kernel:layout.signedInAs', { name: actor.displayName })}</span>
+      {actor.kind === 'staff' ? (
+        <a class="kern-link" href="/verwaltung">
+          {t('kernel:layout.staffArea')}
+        </a>
+      ) : null}
       <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
         <span class="kern-label">{t('kernel:layout.logout')}</span>
       </button>

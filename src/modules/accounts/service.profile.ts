@@ -6,7 +6,7 @@ import type { FieldErrors } from '#kernel/html/page.ts';
 import { optionalText } from '#kernel/text.ts';
 import { queueAccountMail } from './mails.ts';
 import { verifyPassword } from './passwords.ts';
-import { accountsDb, deleteUser, findUserById, identitiesOf, rolesOf, updateUser } from './repo.ts';
+import { accountsDb, deleteUser, displayNames, findUserById, identitiesOf, rolesOf, updateUser } from './repo.ts';
 import type { PreferencesBody } from './schemas.ts';
 import type { User } from './tables.ts';
 
@@ -68,8 +68,11 @@ export async function exportPersonalData(ctx: KernelContext, actor: SignedIn) {
   return exported;
 }
 
+/** The audit trail about the person, with the names of the staff who acted instead of their ids. */
 export async function accessLogOf(ctx: KernelContext, actor: SignedIn) {
-  return auditTrailOf(ctx.db, actor.userId, 50);
+  const trail = await auditTrailOf(ctx.db, actor.userId, 50);
+  const names = await displayNames(accountsDb(ctx.db), trail.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])));
+  return trail.map((entry) => ({ ...entry, actor_label: (entry.actor_id && names.get(entry.actor_id)) || entry.actor_label }));
 }
 
 export type DeleteResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'staff-account' };
