@@ -28,5 +28,6 @@ const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function newReference(prefix: string, now = new Date()): string {
   const bytes = crypto.randomBytes(8);
   const chars = Array.from(bytes, (byte) => referenceAlphabet[byte % referenceAlphabet.length]).join('');
-  return `${prefix}-${now.getFullYear()}-${chars.slice(0, 4)}-${chars.slice(4)}`;
+  const year = new Intl.DateTimeFormat('de-DE', { year: 'numeric', timeZone: 'Europe/Berlin' }).format(now);
+  return `${prefix}-${year}-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }

@@ -28,10 +28,11 @@ export class Permissions {
    * counts for its own office; this is the object-level check that keeps one office out of another's cases.
    */
   can(actor: Actor, permission: string, scope?: { officeId: string }): boolean {
-    if (actor.kind === 'system') return true;
-    if (actor.kind !== 'staff') return false;
+    // A misspelt permission must fail loudly for every actor, not quietly allow the system and deny people.
     const roles = this.#grants.get(permission);
     if (!roles) throw new Error(`Unknown permission ${permission}`);
+    if (actor.kind === 'system') return true;
+    if (actor.kind !== 'staff') return false;
     return actor.roles.some(
       (grant) => roles.has(grant.role) && (!scope || grant.officeId === null || grant.officeId === scope.officeId),
     );

@@ -47,7 +47,11 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     db,
     jobsExecutor: { executeSql: (text, values) => pool.query(text, values) },
-    close: () => db.destroy(),
+    // Kysely only ends the pool if a query went through it; pg-boss may have been its only user.
+    close: async () => {
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 
@@ -65,7 +69,12 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
       }),
   };
   const dump = () => lock.run(() => client.dumpDataDir('gzip')) as Promise<Blob>;
-  return { kind: 'pglite', db, jobsExecutor, dump, close: () => db.destroy() };
+  // Kysely only closes the client if a query went through it; pg-boss may have been its only user.
+  const close = async () => {
+    await db.destroy();
+    if (!client.closed) await lock.run(() => client.close());
+  };
+  return { kind: 'pglite', db, jobsExecutor, dump, close };
 }
 
 /** Lets pg-boss insert a job inside the caller's transaction, so the job exists exactly when the change does. */

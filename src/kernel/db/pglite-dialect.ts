@@ -20,12 +20,30 @@ import {
 export class ConnectionLock {
   #tail: Promise<void> = Promise.resolve();
 
+  /**
+   * @param maxWaitMs A wait this long means a deadlock, almost always `ctx.db` used inside a transaction
+   *   (which on PostgreSQL just takes a second connection); failing says so instead of hanging forever.
+   */
+  constructor(private readonly maxWaitMs = 15_000) {}
+
   async acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => next);
-    await previous;
+    let timer: NodeJS.Timeout | undefined;
+    const deadlock = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Waited ${this.maxWaitMs} ms for the embedded database: is ctx.db used inside a transaction instead of trx?`)), this.maxWaitMs);
+    });
+    try {
+      await Promise.race([previous, deadlock]);
+    } catch (error) {
+      // Give the place in the queue back, so those behind are not blocked by this failed wait.
+      void previous.then(release);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     return release;
   }
 

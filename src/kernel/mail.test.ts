@@ -1,0 +1,124 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { startSmtpPeer, type SmtpPeer } from '#test/smtp-peer.ts';
+import { fileMailer, listStoredMails, sendMailJob, smtpMailer } from './mail.ts';
+
+const from = 'Stadt Erkelenz <noreply@erkelenz.example>';
+
+describe('file mailer', () => {
+  let directory: string;
+  beforeAll(async () => {
+    directory = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-mail-'));
+  });
+  afterAll(async () => {
+    await fs.rm(directory, { recursive: true, force: true });
+  });
+
+  it('writes each mail as an .eml file the developer mail view lists, newest first', async () => {
+    const outbox = path.join(directory, 'outbox');
+    const mailer = fileMailer(outbox, from);
+    expect(await listStoredMails(outbox)).toEqual([]);
+    await mailer.send({ to: 'ada@example.org', subject: 'Grüße aus Erkelenz', text: 'Ihr Antrag ist eingegangen.', messageId: '<first@erkelenz.example>' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await mailer.send({ to: 'bert@example.org', subject: 'Zweite Nachricht', text: 'Noch eine.', html: '<p>Noch eine.</p>' });
+    mailer.close();
+
+    const stored = await listStoredMails(outbox);
+    expect(stored.map((mail) => mail.file)).toEqual(expect.arrayContaining([expect.stringMatching(/\.eml$/)]));
+    expect(stored).toHaveLength(2);
+    const [newest, oldest] = await Promise.all(stored.map((mail) => simpleParser(mail.raw)));
+    expect(newest?.subject).toBe('Zweite Nachricht');
+    expect(newest?.html).toContain('<p>Noch eine.</p>');
+    expect(oldest).toMatchObject({ subject: 'Grüße aus Erkelenz', messageId: '<first@erkelenz.example>' });
+    expect(oldest?.text?.trim()).toBe('Ihr Antrag ist eingegangen.');
+    expect(oldest?.from?.value).toEqual([{ name: 'Stadt Erkelenz', address: 'noreply@erkelenz.example' }]);
+    expect(JSON.stringify(oldest?.to)).toContain('ada@example.org');
+    expect(await listStoredMails(outbox, 1)).toHaveLength(1);
+  });
+});
+
+describe('SMTP mailer', () => {
+  let peer: SmtpPeer;
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+  });
+  afterAll(async () => {
+    await peer.close();
+  });
+
+  it('delivers to the SMTP server', async () => {
+    const mailer = smtpMailer(peer.url, from);
+    await mailer.send({ to: 'ada@example.org', subject: 'Termin bestätigt', text: 'Am Montag um 9 Uhr.', messageId: '<termin-1@erkelenz.example>' });
+    mailer.close();
+    const mail = peer.lastTo('ada@example.org');
+    expect(mail).toMatchObject({ subject: 'Termin bestätigt', messageId: '<termin-1@erkelenz.example>' });
+    expect(mail?.from?.value).toEqual([{ name: 'Stadt Erkelenz', address: 'noreply@erkelenz.example' }]);
+  });
+
+  it.each([
+    ['permanent', 550],
+    ['temporary', 451],
+  ])('rejects when the server refuses delivery (%s, %i), so the job is retried', async (_kind, code) => {
+    const mailer = smtpMailer(peer.url, from);
+    peer.failNext(1, code);
+    const delivered = peer.messages.length;
+    await expect(mailer.send({ to: 'bert@example.org', subject: 'Abgelehnt', text: '…' })).rejects.toMatchObject({ responseCode: code });
+    expect(peer.messages).toHaveLength(delivered);
+    // The refusal was for that message only; the next one goes through.
+    await mailer.send({ to: 'bert@example.org', subject: 'Angenommen', text: '…' });
+    expect(peer.lastTo('bert@example.org')?.subject).toBe('Angenommen');
+    mailer.close();
+  });
+
+  it('rejects when no server answers', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const mailer = smtpMailer(`smtp://127.0.0.1:${closedPort}`, from);
+    await expect(mailer.send({ to: 'ada@example.org', subject: 'x', text: 'x' })).rejects.toThrow(/ECONNREFUSED/);
+    mailer.close();
+  });
+});
+
+describe('mail through the job system', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await createTestPlatform();
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  async function mailJobs(subject: string) {
+    const { rows } = await sql<{ state: string; retry_count: number; retry_limit: number }>`
+      select state::text as state, retry_count, retry_limit from pgboss.job
+      where name = ${sendMailJob.name} and data->>'subject' = ${subject}`.execute(platform.ctx.db);
+    return rows;
+  }
+
+  it('keeps a mail the server refused for now and delivers it on a later run', async () => {
+    const subject = 'Ihre Meldung ist eingegangen';
+    await platform.ctx.db.transaction().execute(async (trx) => {
+      await platform.ctx.jobs.enqueue(trx, sendMailJob, { to: 'carla@example.org', subject, text: 'Danke.' });
+    });
+    platform.smtp.failNext(1, 451);
+    expect(await platform.runJobs()).toBe(1);
+    expect(platform.smtp.lastTo('carla@example.org')).toBeUndefined();
+    expect(await mailJobs(subject)).toMatchObject([{ state: 'retry', retry_limit: 5 }]);
+
+    // The retry falls due (moved into the past instead of waited for).
+    await sql`update pgboss.job set start_after = now() - interval '1 second' where name = ${sendMailJob.name}`.execute(platform.ctx.db);
+    expect(await platform.runJobs()).toBe(1);
+    expect(platform.smtp.lastTo('carla@example.org')?.subject).toBe(subject);
+    expect(await mailJobs(subject)).toMatchObject([{ state: 'completed', retry_count: 1 }]);
+  });
+});

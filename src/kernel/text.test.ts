@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { newReference, normaliseEmail, optionalText } from './text.ts';
+
+/** An address of exactly `length` characters whose domain labels stay within 63 characters each. */
+function longAddress(length: number): string {
+  const local = 'a'.repeat(64);
+  const rest = length - local.length - 1 - '.de'.length;
+  const labels = ['b'.repeat(63), 'c'.repeat(63), 'd'.repeat(rest - 2 * 64)];
+  return `${local}@${labels.join('.')}.de`;
+}
+
+describe('normaliseEmail', () => {
+  it('trims and lower-cases an address', () => {
+    expect(normaliseEmail('  Ada.Lovelace@Example.ORG ')).toBe('ada.lovelace@example.org');
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['null', null],
+    ['blank', '   '],
+    ['no domain', 'kaputt@'],
+    ['no at sign', 'ada.example.org'],
+    ['a domain without a dot', 'ada@localhost'],
+    ['a domain ending in a dot', 'ada@example.'],
+    ['spaces inside', 'ada lovelace@example.org'],
+    ['more than 254 characters', longAddress(255)],
+  ])('refuses %s', (_label, raw) => {
+    expect(normaliseEmail(raw)).toBeNull();
+  });
+
+  it('accepts a long address up to the limit of 254 characters', () => {
+    expect(normaliseEmail(longAddress(254))).toHaveLength(254);
+  });
+});
+
+describe('optionalText', () => {
+  it('stores blank input as not given and trims the rest', () => {
+    expect(optionalText('  ')).toBeNull();
+    expect(optionalText(undefined)).toBeNull();
+    expect(optionalText(' Markt 1 ')).toBe('Markt 1');
+  });
+});
+
+describe('newReference', () => {
+  const format = /^BF-2026-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
+
+  it('reads prefix, year and two groups of four characters', () => {
+    expect(newReference('BF', new Date('2026-06-15T10:00:00Z'))).toMatch(format);
+  });
+
+  it('never uses characters that are misheard on the phone', () => {
+    const references = Array.from({ length: 500 }, () => newReference('BF', new Date('2026-06-15T10:00:00Z')));
+    for (const reference of references) expect(reference.slice(8)).not.toMatch(/[01ILOU]/);
+    // 8 characters from 30: collisions among a few hundred would mean the randomness is broken.
+    expect(new Set(references).size).toBe(references.length);
+  });
+});
