@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
@@ -57,7 +58,8 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  // pg_trgm serves typo-tolerant search; a PostgreSQL server ships it as a trusted extension.
+  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   const lock = new ConnectionLock();
   const db = new Kysely<KernelTables>({ dialect: new PGliteDialect(client, lock) });
   const jobsExecutor: SqlExecutor = {
