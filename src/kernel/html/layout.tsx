@@ -29,7 +29,6 @@ export function renderPage(page: PageContext, options: PageOptions, body: Compon
         <a class="skip-link" href="#main">
           {t('kernel:layout.skipToContent')}
         </a>
-        <OfficialBanner page={page} />
         <SiteHeader page={page} />
         {options.breadcrumbs && options.breadcrumbs.length > 0 ? <Breadcrumbs page={page} crumbs={options.breadcrumbs} /> : null}
         <main id="main" class="kern-container site-main" lang={options.contentLang}>
@@ -64,6 +63,7 @@ function SiteHeader({ page }: { page: PageContext }) {
   const { t } = page;
   return (
     <header class="site-header">
+      <OfficialBanner page={page} />
       <div class="kern-container site-header__bar">
         <a class="site-header__brand" href="/">
           <span class="site-header__city">{t('kernel:site.name', { city: page.cityName })}</span>
