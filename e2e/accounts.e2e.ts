@@ -1,0 +1,148 @@
+import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import { follow, startSite, submit, visit, type Site } from './harness.ts';
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** The path and query of the first link to `path` in the newest mail to `to`. */
+async function linkFromMail(to: string, path: string): Promise<string> {
+  await site.platform.runJobs();
+  const text = site.platform.smtp.lastTo(to)?.text ?? '';
+  const link = new RegExp(`https?://[^\\s]+(${path}\\?token=[\\w-]+)`).exec(text)?.[1];
+  if (!link) throw new Error(`No ${path} link in the mail to ${to}:\n${text}`);
+  return link;
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await visit(page, '/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  return submit(page, 'Anmelden');
+}
+
+describe.each([
+  { javaScript: true, how: 'with JavaScript' },
+  { javaScript: false, how: 'without JavaScript' },
+])('a citizen account $how', ({ javaScript }) => {
+  it('registers, confirms the address from the mail, logs in, chooses letters and logs out', async () => {
+    const email = `lena.${javaScript ? 'js' : 'nojs'}@example.org`;
+    const page = await site.open({ javaScript });
+    await visit(page, '/');
+    await follow(page, 'Konto anlegen');
+
+    expect(await submit(page, 'Konto anlegen')).toBe(422);
+    expect(await page.getByRole('alert').getByRole('link').count()).toBeGreaterThanOrEqual(3);
+    await page.getByLabel('Name').fill('Lena Hoffmann');
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel('Passwort', { exact: true }).fill('Lena wohnt in Erkelenz 2026');
+    await page.getByLabel('Passwort wiederholen').fill('Lena wohnt in Erkelenz 2026');
+    await page.getByLabel('Ich habe die Datenschutzhinweise gelesen.').check();
+    expect(await submit(page, 'Konto anlegen')).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
+
+    expect(await visit(page, await linkFromMail(email, '/registrieren/bestaetigen'))).toBe(200);
+    expect(await page.getByText('Ihre E-Mail-Adresse ist bestätigt.').count()).toBe(1);
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel('Passwort', { exact: true }).fill('Lena wohnt in Erkelenz 2026');
+    expect(await submit(page, 'Anmelden')).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Guten Tag, Lena Hoffmann');
+
+    await follow(page, 'Angaben und Einstellungen ändern');
+    await page.getByLabel('Per Brief an meine Postanschrift').check();
+    expect(await submit(page, 'Speichern')).toBe(422);
+    expect(await page.locator('#street-error').textContent()).toContain('Für Post per Brief brauchen wir Ihre vollständige Anschrift');
+    await page.getByLabel('Straße').fill('Südpromenade');
+    await page.getByLabel('Hausnummer').fill('5');
+    await page.getByLabel('Postleitzahl').fill('41812');
+    await page.getByLabel('Ort').fill('Erkelenz');
+    expect(await submit(page, 'Speichern')).toBe(200);
+    expect(await page.getByText('Ihre Einstellungen sind gespeichert.').count()).toBe(1);
+    expect(await page.getByText('Per Brief an meine Postanschrift').count()).toBe(1);
+
+    for (const link of ['Angemeldete Geräte', 'Meine Daten und wer sie angesehen hat']) {
+      await visit(page, '/konto');
+      expect(await follow(page, link)).toBe(200);
+    }
+    await visit(page, '/konto');
+    expect(await follow(page, 'Konto löschen')).toBe(200);
+
+    expect(await submit(page, 'Abmelden')).toBe(200);
+    expect(await page.getByText('Sie sind abgemeldet.').count()).toBe(1);
+    await visit(page, '/konto');
+    expect(new URL(page.url()).pathname).toBe('/anmelden');
+  });
+
+  it('resets a forgotten password from the mailed link', async () => {
+    const { user } = await buildCitizen(site.platform.ctx);
+    const page = await site.open({ javaScript });
+    await visit(page, '/anmelden');
+    await follow(page, 'Passwort vergessen?');
+    await page.getByLabel('E-Mail-Adresse').fill(user.email!);
+    expect(await submit(page, 'Link anfordern')).toBe(200);
+    await visit(page, await linkFromMail(user.email!, '/passwort-neu'));
+    await page.getByLabel('Neues Passwort').fill('Ein frisches langes Passwort');
+    await page.getByLabel('Passwort wiederholen').fill('Ein frisches langes Passwort');
+    expect(await submit(page, 'Passwort speichern')).toBe(200);
+    expect(await logIn(page, user.email!, 'Ein frisches langes Passwort')).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/konto');
+  });
+});
+
+describe('staff', () => {
+  it('logs in with a password and the code from the authenticator, then manages staff', async () => {
+    const admin = await buildStaff(site.platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const page = await site.open({ javaScript: false });
+    expect(await logIn(page, admin.user.email!, admin.password)).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sicherheitscode eingeben');
+    await page.getByLabel('Sicherheitscode').fill('123456');
+    expect(await submit(page, 'Bestätigen')).toBe(422);
+    await page.getByLabel('Sicherheitscode').fill(await admin.code());
+    expect(await submit(page, 'Bestätigen')).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Verwaltung');
+
+    await follow(page, 'Mitarbeitende');
+    await follow(page, 'Dienstkonto anlegen');
+    expect(await submit(page, 'Anlegen und einladen')).toBe(422);
+    await page.getByLabel('Name').fill('Jonas Becker');
+    await page.getByLabel('E-Mail-Adresse').fill('jonas.becker@erkelenz.example');
+    await page.getByLabel('Redaktion').check();
+    expect(await submit(page, 'Anlegen und einladen')).toBe(200);
+    expect(await page.getByText('Das Dienstkonto ist angelegt.').count()).toBe(1);
+    expect(await follow(page, 'Jonas Becker')).toBe(200);
+
+    // The invited colleague sets a password and enrols an authenticator at the first login.
+    const colleague = await site.open({ javaScript: true });
+    expect(await visit(colleague, await linkFromMail('jonas.becker@erkelenz.example', '/einladung'))).toBe(200);
+    await colleague.getByLabel('Neues Passwort').fill('Jonas arbeitet im Rathaus');
+    await colleague.getByLabel('Passwort wiederholen').fill('Jonas arbeitet im Rathaus');
+    expect(await submit(colleague, 'Passwort speichern')).toBe(200);
+    expect(await logIn(colleague, 'jonas.becker@erkelenz.example', 'Jonas arbeitet im Rathaus')).toBe(200);
+    expect(await colleague.getByRole('heading', { level: 1 }).textContent()).toBe('Zweiten Faktor einrichten');
+    const secret = await colleague.locator('[data-secret]').getAttribute('data-secret');
+    await colleague.getByLabel('Sicherheitscode').fill(await generate({ secret: secret! }));
+    expect(await submit(colleague, 'Bestätigen')).toBe(200);
+    expect(await colleague.getByText('Redaktion').count()).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('pages before login', () => {
+  it.each(['/anmelden', '/registrieren', '/passwort-vergessen', '/registrieren/erneut-senden', '/anmelden?lang=en'])('%s is accessible, valid and quiet', async (path) => {
+    const page = await site.open({ javaScript: false });
+    expect(await visit(page, path)).toBe(200);
+  });
+
+  it('tells a visitor with an expired link what to do', async () => {
+    const page = await site.open({ javaScript: false });
+    expect(await visit(page, '/passwort-neu?token=abgelaufen')).toBe(410);
+    expect(await page.getByText('Dieser Link ist abgelaufen oder wurde schon benutzt.').count()).toBe(1);
+  });
+});
