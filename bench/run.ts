@@ -8,8 +8,12 @@ import type { DatabaseTarget } from '#kernel/db/database.ts';
 import { createPlatform } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import type { BenchCase, BenchTarget, Comparison } from './case.ts';
+import { catalogSearchCase } from './cases/catalog-search.ts';
+import { catalogServicePageCase } from './cases/catalog-service-page.ts';
 import { homePageCase } from './cases/home-page.ts';
 import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
+import { notifyLettersCase } from './cases/notify-letters.ts';
+import { notifyMessagesCase } from './cases/notify-messages.ts';
 
 /*
  * `npm run bench`: throughput of the platform's hot paths, each read against a baseline measured in the same
@@ -18,7 +22,7 @@ import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
  */
 
 /** Every case, in the order they run. A module adds its own here. */
-const cases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase];
+const cases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase];
 
 interface Row extends Comparison {
   database: BenchTarget['database'];

@@ -6,6 +6,11 @@ export interface SmtpPeer {
   messages: ParsedMail[];
   /** Makes the next n deliveries fail with the given SMTP code (4xx temporary, 5xx permanent). */
   failNext(count: number, code: number): void;
+  /**
+   * Makes the next n deliveries hang after the message was sent: the server never answers, as an overloaded
+   * or half-dead server does, and the message is not kept. The client must give up on its own timeout.
+   */
+  stallNext(count: number): void;
   /** The newest message sent to the address, or undefined. */
   lastTo(address: string): ParsedMail | undefined;
   close(): Promise<void>;
@@ -15,11 +20,17 @@ export interface SmtpPeer {
 export async function startSmtpPeer(): Promise<SmtpPeer> {
   const messages: ParsedMail[] = [];
   let failures: { count: number; code: number } = { count: 0, code: 0 };
+  let stalls = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      if (stalls > 0) {
+        stalls -= 1;
+        stream.resume();
+        return;
+      }
       if (failures.count > 0) {
         failures.count -= 1;
         stream.resume();
@@ -43,6 +54,9 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     messages,
     failNext(count, code) {
       failures = { count, code };
+    },
+    stallNext(count) {
+      stalls = count;
     },
     lastTo(to) {
       return messages.filter((mail) => JSON.stringify(mail.to ?? '').includes(to)).at(-1);

@@ -72,6 +72,21 @@ export const settings = {
     secret: true,
   },
   MAIL_FROM: { description: 'Sender address of outgoing mail', default: 'Stadt Erkelenz <noreply@erkelenz.example>', parse: text },
+  SMTP_TIMEOUT_SECONDS: {
+    description: 'Seconds the SMTP server may take to connect, greet or answer before the attempt is abandoned and retried later',
+    default: '20',
+    parse: integer(1, 300),
+  },
+  NOTIFY_RETENTION_DAYS: {
+    description: 'Days after which the content of sent messages (text, attachments, addresses of guests) is deleted; the delivery record stays',
+    default: '365',
+    parse: integer(1, 3650),
+  },
+  LETTER_RETURN_ADDRESS: {
+    description: 'Return address printed in small type above the address window of letters (one line)',
+    default: 'Stadt Erkelenz · Johannismarkt 17 · 41812 Erkelenz',
+    parse: text,
+  },
   SESSION_SECRET: {
     description: 'Secret (32+ characters) that signs cookies; required when NODE_ENV=production, generated per start otherwise',
     default: '',

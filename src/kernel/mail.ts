@@ -20,12 +20,12 @@ export interface Mailer {
 }
 
 /** Sends over SMTP with timeouts short enough for a job worker; a failure throws and the job retries. */
-export function smtpMailer(url: string, from: string): Mailer {
+export function smtpMailer(url: string, from: string, timeoutSeconds = 20): Mailer {
   const transport: Transporter = nodemailer.createTransport({
     url,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
+    connectionTimeout: Math.min(10, timeoutSeconds) * 1000,
+    greetingTimeout: Math.min(10, timeoutSeconds) * 1000,
+    socketTimeout: timeoutSeconds * 1000,
   });
   return {
     kind: 'smtp',

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, Language } from './auth/actor.ts';
 import type { PermissionMap } from './auth/permissions.ts';
+import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import type { Db } from './db/database.ts';
 import type { Locales } from './i18n/i18n.ts';
@@ -15,6 +16,14 @@ export interface NavEntry {
   /** i18n key, `<namespace>:<key>`. */
   label: string;
   /** Position in the main navigation; lower comes first. */
+  order: number;
+}
+
+/** An entry on the back office's start page, shown to staff who hold its permission. */
+export interface StaffLink {
+  path: string;
+  label: string;
+  permission: string;
   order: number;
 }
 
@@ -34,7 +43,7 @@ export interface RetentionRule {
   table: string;
   columns: readonly string[];
   /** Deletes or anonymises what has passed its time; returns how many rows it touched. */
-  purge: (db: Db, now: Date) => Promise<number>;
+  purge: (db: Db, now: Date, config: Config) => Promise<number>;
 }
 
 /** Where a command writes: standard output and error in the CLI, arrays in tests. */
@@ -54,20 +63,98 @@ export interface CliCommand {
   run: (ctx: KernelContext, args: string[], output: CliOutput) => Promise<number>;
 }
 
-/** One result a module contributes to the platform-wide search. */
-export interface SearchHit {
-  /** Kind of document, used for facets and ranking (`service` before `news`). */
-  type: string;
-  title: string;
-  summary: string;
-  url: string;
-  score: number;
+/** What the person searched for, as every search source receives it. */
+export interface SearchRequest {
+  /** The words as typed, trimmed, at most 200 characters. Sources split it with `searchWords` (kernel/search.ts). */
+  text: string;
+  language: Language;
+  /** Most hits a source should return; the site counts facets and pages over the merged hits. */
+  limit: number;
 }
 
-export interface SearchSource {
-  /** i18n key naming the kind of document in facets. */
+/** A piece of text, marked where it matched the query; rendered as text and `<mark>`, never as HTML. */
+export interface Highlighted {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchFacetValue {
+  /** Stable value as it appears in the address (`?lebenslage=umzug`). */
+  value: string;
+  /** What the person reads; already in the document's language. */
   label: string;
-  search: (db: Db, query: string, language: Language, limit: number) => Promise<SearchHit[]>;
+}
+
+/** One result a module contributes to the platform-wide search. */
+export interface SearchHit {
+  /** Kind of document, one of the source's `types`; used for the type facet and for ranking. */
+  type: string;
+  /** Stable within its type, so the site can ask the source for this hit's snippet. */
+  id: string;
+  title: string;
+  /** Plain-text summary shown when there is no snippet. */
+  summary: string;
+  url: string;
+  /** Relevance from about 0 to 1 as computed by `searchScore`, before the type's weight is applied. */
+  score: number;
+  /** Facet values of this document by facet name (`lebenslage`, `dienststelle`, …). */
+  facets?: Record<string, readonly SearchFacetValue[]>;
+  /** Language of title and summary when it can differ from the page's (catalogue texts are German). */
+  lang?: string;
+  /** Filled in by the site for the hits on the page shown, from the source's `highlight`. */
+  snippet?: readonly Highlighted[];
+}
+
+/** How a word of the query stands in a source's vocabulary, for "did you mean". */
+export interface WordCheck {
+  word: string;
+  /** The source has documents that contain the word (or a word starting with it). */
+  known: boolean;
+  /** The closest word the source knows, when the word is unknown and something is close enough. */
+  suggestion?: { word: string; similarity: number };
+}
+
+/**
+ * A module's contribution to the platform-wide search (`/suche`). Each source searches its own tables; the
+ * site merges the hits, weighs them by type (services first), counts facets, pages, and asks the sources
+ * for snippets of the hits it shows and for spelling suggestions.
+ */
+export interface SearchSource {
+  /** The kinds of document this source returns: i18n key of the facet label and ranking weight (1 = neutral). */
+  types: readonly { type: string; label: string; weight: number }[];
+  /** Facets besides the type that this source tags its hits with: address name and i18n key of the label. */
+  facets?: readonly { name: string; label: string }[];
+  search: (db: Db, request: SearchRequest) => Promise<SearchHit[]>;
+  /** Passages of the given hits with the query's words marked, by hit id. */
+  highlight?: (db: Db, request: SearchRequest, ids: readonly string[]) => Promise<Map<string, Highlighted[]>>;
+  /** Checks the query's words against what the source contains, for "did you mean". */
+  spell?: (db: Db, words: readonly string[], language: Language) => Promise<WordCheck[]>;
+}
+
+/** A link on the home page, contributed by a module (a life situation, a dataset, a course). */
+export interface HomeLink {
+  href: string;
+  label: string;
+  description?: string;
+}
+
+/** A section a module adds to the home page; `load` runs on every home page request, so it must be cheap. */
+export interface HomeContribution {
+  /** Position on the home page; lower comes first. */
+  order: number;
+  load: (db: Db, language: Language) => Promise<HomeSection | null>;
+}
+
+export interface HomeSection {
+  /** i18n key of the section's heading. */
+  heading: string;
+  /** i18n key of a sentence under the heading. */
+  intro?: string;
+  links: readonly HomeLink[];
+  /** Language of the links' labels when it can differ from the page's. */
+  lang?: string;
+  /** A link to everything, its label an i18n key. */
+  more?: { href: string; label: string };
 }
 
 /**
@@ -81,11 +168,14 @@ export interface ModuleManifest {
   routes?: (app: App, ctx: KernelContext) => Promise<void>;
   nav?: readonly NavEntry[];
   footer?: readonly FooterLink[];
+  staffLinks?: readonly StaffLink[];
   permissions?: PermissionMap;
   jobs?: readonly JobDefinition[];
   locales?: Locales;
   retention?: readonly RetentionRule[];
   search?: SearchSource;
+  /** A section on the home page (entry points such as life situations). */
+  home?: HomeContribution;
   commands?: readonly CliCommand[];
   /** Inserts demo data on first start; must be idempotent and deterministic. */
   seed?: (ctx: KernelContext) => Promise<void>;
@@ -94,6 +184,11 @@ export interface ModuleManifest {
    * knows sessions, not people.
    */
   resolveActor?: (db: Db, userId: string, sessionHash: string) => Promise<Actor | null>;
+  /**
+   * Turns the token of an `Authorization: Bearer …` header into a machine client actor, or null for an
+   * unknown or revoked token. Exactly one module (accounts) provides it.
+   */
+  resolveClient?: (db: Db, token: string) => Promise<Actor | null>;
 }
 
 export function defineModule(manifest: ModuleManifest): ModuleManifest {

@@ -59,7 +59,7 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
   const locales = Object.fromEntries(all.flatMap((module) => (module.locales ? [[module.id, module.locales]] : [])));
   const mailer =
     options.mailer ??
-    (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : fileMailer(path.join(config.DATA_DIR, 'mail'), config.MAIL_FROM));
+    (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM, config.SMTP_TIMEOUT_SECONDS) : fileMailer(path.join(config.DATA_DIR, 'mail'), config.MAIL_FROM));
   const store = new SessionStore(database.db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS });
   const ctx: KernelContext = {
     config,

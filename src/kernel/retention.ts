@@ -15,7 +15,7 @@ export const applyRetentionJob = defineJob({
     ctx.log.info({ rule: 'kernel.sessions', removed: sessions }, 'retention applied');
     for (const module of ctx.modules) {
       for (const rule of module.retention ?? []) {
-        const removed = await rule.purge(ctx.db, now);
+        const removed = await rule.purge(ctx.db, now, ctx.config);
         ctx.log.info({ rule: rule.id, removed }, 'retention applied');
       }
     }

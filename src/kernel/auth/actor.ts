@@ -33,7 +33,9 @@ export type Actor =
   | ({ kind: 'citizen' } & PersonActor)
   | ({ kind: 'staff'; roles: RoleGrant[] } & PersonActor)
   /** Jobs and the command line act as the system, named for the audit log. */
-  | { kind: 'system'; label: string };
+  | { kind: 'system'; label: string }
+  /** A trusted machine (another city system) with a bearer token; it may do what its scopes name. */
+  | { kind: 'client'; clientId: string; name: string; scopes: readonly string[] };
 
 export const anonymous: Actor = { kind: 'anonymous' };
 
@@ -57,6 +59,8 @@ export function actorLabel(actor: Actor): string {
       return 'anonymous';
     case 'system':
       return `system:${actor.label}`;
+    case 'client':
+      return `client:${actor.clientId}`;
     case 'citizen':
     case 'staff':
       return `${actor.kind}:${actor.userId}`;

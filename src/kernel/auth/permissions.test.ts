@@ -64,6 +64,13 @@ describe('permissions', () => {
     expect(permissions().can({ kind: 'anonymous' }, 'cases.open', { officeId: kleinOffice })).toBe(false);
   });
 
+  it('lets a machine client do exactly what its scopes name, and nothing a role would give', () => {
+    const client: Actor = { kind: 'client', clientId: 'c1', name: 'Fachverfahren', scopes: ['pages.edit'] };
+    expect(permissions().can(client, 'pages.edit')).toBe(true);
+    expect(permissions().can(client, 'cases.open', { officeId: kleinOffice })).toBe(false);
+    expect(() => permissions().require(client, 'cases.open')).toThrow('Access denied: cases.open');
+  });
+
   it('lets the system (jobs, command line) do everything', () => {
     expect(permissions().can(systemActor('cli'), 'cases.open', { officeId: hetzerathOffice })).toBe(true);
   });

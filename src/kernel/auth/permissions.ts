@@ -32,6 +32,8 @@ export class Permissions {
     const roles = this.#grants.get(permission);
     if (!roles) throw new Error(`Unknown permission ${permission}`);
     if (actor.kind === 'system') return true;
+    // A machine holds exactly the permissions it was given as scopes, never a role's.
+    if (actor.kind === 'client') return actor.scopes.includes(permission);
     if (actor.kind !== 'staff') return false;
     return actor.roles.some(
       (grant) => roles.has(grant.role) && (!scope || grant.officeId === null || grant.officeId === scope.officeId),

@@ -241,3 +241,35 @@ export function Heading({ children, lead }: { children: ComponentChildren; lead?
     </div>
   );
 }
+
+/**
+ * Previous / next links with the position between them (KERN has no pagination). Plain links, so paging
+ * works without JavaScript and every page has its own address.
+ */
+export function Pagination({ page, current, pages, href }: { page: PageContext; current: number; pages: number; href: (n: number) => string }) {
+  if (pages <= 1) return null;
+  const { t } = page;
+  return (
+    <nav class="pagination" aria-label={t('kernel:layout.pagination')}>
+      <ul class="pagination__list">
+        {current > 1 ? (
+          <li>
+            <a class="kern-link" href={href(current - 1)} rel="prev">
+              <span class="kern-icon kern-icon--chevron-left kern-icon--default" aria-hidden="true" />
+              {t('kernel:layout.previousPage')}
+            </a>
+          </li>
+        ) : null}
+        <li aria-current="page">{t('kernel:layout.pageOf', { page: current, pages })}</li>
+        {current < pages ? (
+          <li>
+            <a class="kern-link" href={href(current + 1)} rel="next">
+              {t('kernel:layout.nextPage')}
+              <span class="kern-icon kern-icon--chevron-right kern-icon--default" aria-hidden="true" />
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

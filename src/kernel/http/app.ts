@@ -11,10 +11,12 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { anonymous } from '../auth/actor.ts';
 import type { KernelContext } from '../context.ts';
+import { registerIslands } from '../html/islands.tsx';
 import { renderPage } from '../html/layout.tsx';
 import { parseLanguage } from '../i18n/i18n.ts';
 import type { App } from '../module.ts';
 import { registerErrorHandlers } from './errors.tsx';
+import { registerOpenApi } from './openapi.ts';
 import { registerOperations } from './operations.ts';
 import { HttpProblem } from './problem.ts';
 import './request-context.ts';
@@ -50,6 +52,15 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
   decorateRequests(app, ctx);
   registerErrorHandlers(app, ctx);
   await registerOperations(app, ctx);
+  await registerOpenApi(app, ctx);
+  await registerIslands(app, ctx.log);
+
+  // Kept for tests that must reach every route (hostile input) and for anything that lists pages later.
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
 
   for (const module of ctx.modules) {
     if (module.routes) {
@@ -106,6 +117,7 @@ async function registerSecurity(app: App, options: AppOptions) {
 
 function decorateRequests(app: App, ctx: KernelContext) {
   const resolveActor = ctx.modules.find((module) => module.resolveActor)?.resolveActor;
+  const resolveClient = ctx.modules.find((module) => module.resolveClient)?.resolveClient;
   const nav = ctx.modules.flatMap((module) => module.nav ?? []).sort((a, b) => a.order - b.order);
   const footer = ctx.modules.flatMap((module) => module.footer ?? []).sort((a, b) => a.order - b.order);
 
@@ -122,7 +134,11 @@ function decorateRequests(app: App, ctx: KernelContext) {
   app.addHook('onRequest', async (request, reply) => {
     request.actor = anonymous;
     request.sessionData = {};
-    const token = request.cookies[ctx.sessions.cookieName];
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    // A machine presents its token and nothing else: a bearer request never borrows a cookie session, and
+    // an unknown token leaves it anonymous, which the route then refuses with 401.
+    if (bearer && resolveClient) request.actor = (await resolveClient(ctx.db, bearer)) ?? anonymous;
+    const token = bearer ? undefined : request.cookies[ctx.sessions.cookieName];
     const session = token ? await ctx.sessions.store.load(token) : null;
     if (session) {
       request.sessionHash = session.hash;

@@ -67,6 +67,8 @@ function titleFor(status: number, t: FastifyRequest['t']): string {
 function send(reply: FastifyReply, problem: Problem) {
   const request = reply.request;
   reply.status(problem.status);
+  // RFC 6750: a machine refused for want of credentials is told which scheme to use.
+  if (problem.status === 401 && request.url.startsWith('/api/')) reply.header('www-authenticate', 'Bearer');
   if (wantsJson(request) || !request.page) {
     return reply.send({ statusCode: problem.status, error: problem.title, message: problem.message, fields: problem.fields });
   }

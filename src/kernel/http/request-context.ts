@@ -14,6 +14,10 @@ declare module 'fastify' {
     sessionData: Record<string, unknown>;
     page: PageContext;
   }
+  interface FastifyInstance {
+    /** Every route the platform registered: method and URL pattern. */
+    routeTable: readonly { method: string; url: string }[];
+  }
   interface FastifyReply {
     /** Renders a page in the site layout and sends it. */
     html(options: PageOptions, body: ComponentChildren): FastifyReply;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { systemActor } from '#kernel/auth/actor.ts';
 import type { CliCommand } from '#kernel/module.ts';
+import { createApiClient, revokeApiClient } from './clients.ts';
 import { createStaff } from './service.staff.ts';
 
 export const createStaffCommand: CliCommand = {
@@ -31,6 +32,39 @@ export const createStaffCommand: CliCommand = {
     await ctx.jobs.drain(ctx, ['kernel.send-mail']);
     output.out(`Staff account ${result.userId} created.`);
     output.out(`Invitation link (valid 7 days): ${result.inviteLink}`);
+    return 0;
+  },
+};
+
+export const createApiClientCommand: CliCommand = {
+  name: 'create-api-client',
+  summary: 'Creates a machine client for the APIs and prints its bearer token (shown only this once)',
+  usage: '--name <name> --scope <permission> [--scope <permission> …]',
+  async run(ctx, args, output) {
+    const { values } = parseArgs({ args, options: { name: { type: 'string' }, scope: { type: 'string', multiple: true } } });
+    const result = await createApiClient(ctx, systemActor('cli'), { name: values.name ?? '', scopes: values.scope ?? [] });
+    if (!result.ok) {
+      for (const [field, message] of Object.entries(result.errors)) output.err(`${field}: ${message}`);
+      return 1;
+    }
+    output.out(`API client ${result.clientId} created.`);
+    output.out(`Bearer token (store it now, it is not shown again): ${result.token}`);
+    return 0;
+  },
+};
+
+export const revokeApiClientCommand: CliCommand = {
+  name: 'revoke-api-client',
+  summary: 'Revokes a machine client; its token stops working at once',
+  usage: '--id <client id>',
+  async run(ctx, args, output) {
+    const { values } = parseArgs({ args, options: { id: { type: 'string' } } });
+    const id = values.id ?? '';
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || !(await revokeApiClient(ctx, systemActor('cli'), id))) {
+      output.err(`id: no live API client ${id || '(none given)'}`);
+      return 1;
+    }
+    output.out(`API client ${id} revoked.`);
     return 0;
   },
 };

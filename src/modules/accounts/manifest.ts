@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineModule, type App } from '#kernel/module.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { resolveActor } from './actor.ts';
-import { createStaffCommand } from './commands.ts';
+import { resolveClient } from './clients.ts';
+import { createApiClientCommand, createStaffCommand, revokeApiClientCommand } from './commands.ts';
 import { accountsDb, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore } from './repo.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { authRoutes } from './routes.auth.tsx';
@@ -25,10 +26,12 @@ export const accountsModule = defineModule({
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
   nav: [{ path: '/konto', label: 'accounts:nav.account', order: 60 }],
+  staffLinks: [{ path: '/verwaltung/mitarbeitende', label: 'accounts:staff.title', permission: manageStaff, order: 90 }],
   permissions: { [manageStaff]: ['administrator'] },
   locales: { de, en },
   resolveActor,
-  commands: [createStaffCommand],
+  resolveClient,
+  commands: [createStaffCommand, createApiClientCommand, revokeApiClientCommand],
   seed: seedDemoAccounts,
   retention: [
     {

@@ -25,11 +25,14 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     { label: request.t('accounts:staff.dashboardTitle'), href: '/verwaltung' },
     ...more,
   ];
+  const staffLinks = ctx.modules.flatMap((module) => module.staffLinks ?? []).sort((a, b) => a.order - b.order);
   const listCrumb = (request: FastifyRequest) => ({ label: request.t('accounts:staff.title'), href: '/verwaltung/mitarbeitende' });
 
   app.get('/verwaltung', async (request, reply) => {
     if (request.actor.kind !== 'staff') throw new HttpProblem(403, 'kernel:errors.forbidden.body');
-    return reply.html({ title: request.t('accounts:staff.dashboardTitle'), breadcrumbs: [{ label: request.t('accounts:staff.dashboardTitle') }] }, <StaffDashboard page={request.page} actor={request.actor} />);
+    const actor = request.actor;
+    const links = staffLinks.filter((link) => ctx.permissions.can(actor, link.permission));
+    return reply.html({ title: request.t('accounts:staff.dashboardTitle'), breadcrumbs: [{ label: request.t('accounts:staff.dashboardTitle') }] }, <StaffDashboard page={request.page} actor={actor} links={links} />);
   });
 
   app.get('/verwaltung/mitarbeitende', { schema: { querystring: NextQuery } }, async (request, reply) => {

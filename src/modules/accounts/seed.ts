@@ -1,3 +1,4 @@
+import { staffRoles } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { hashPassword } from './passwords.ts';
 import { accountsDb, findUserByEmail, insertUser, replaceRoles } from './repo.ts';
@@ -36,6 +37,8 @@ export async function seedDemoAccounts(ctx: KernelContext): Promise<void> {
       totp_secret: demoTotpSecret,
       totp_confirmed_at: new Date(),
     });
-    await replaceRoles(db, admin.id, [{ role: 'administrator', officeId: null }]);
+    // Every city-wide role, so one demo login shows the whole back office.
+    const roles = staffRoles.filter((role) => role !== 'caseworker').map((role) => ({ role, officeId: null }));
+    await replaceRoles(db, admin.id, roles);
   });
 }

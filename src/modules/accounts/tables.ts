@@ -40,6 +40,15 @@ export type AccountsTables = {
     created_at: Generated<Date>;
   };
   oidc_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date> };
+  api_clients: {
+    id: Generated<string>;
+    name: string;
+    token_hash: string;
+    scopes: string[];
+    created_at: Generated<Date>;
+    revoked_at: Timestamp | null;
+    last_used_at: Timestamp | null;
+  };
 };
 
 export type User = Selectable<AccountsTables['users']>;

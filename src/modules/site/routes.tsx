@@ -1,28 +1,55 @@
+import type { FastifySchemaValidationError } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
-import type { App, SearchHit } from '#kernel/module.ts';
+import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
-import { FeedbackBody, SearchQuery } from './schemas.ts';
+import { searchWords } from '#kernel/search.ts';
+import { homeSections } from './home.ts';
+import { FeedbackBody, searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
 import { submitAccessibilityFeedback } from './service.ts';
-import { searchEverywhere } from './search.ts';
+import { facetNames, searchEverywhere, typeFacet } from './search.ts';
 import { AccessibilityPage, FeedbackThanksPage } from './views/accessibility.tsx';
 import { HomePage } from './views/home.tsx';
 import { ContactPage, EasyLanguagePage, ImprintPage, PrivacyPage } from './views/legal.tsx';
 import { SearchPage } from './views/search.tsx';
 
 export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.get('/', async (request, reply) => reply.html({ title: request.t('site:home.title') }, <HomePage page={request.page} />));
-
-  app.get('/suche', { schema: { querystring: SearchQuery }, attachValidation: true }, async (request, reply) => {
-    const t = request.t;
-    const errors: FieldErrors = request.validationError ? { q: t('site:search.tooLong') } : {};
-    const query = errors.q ? '' : (request.query.q ?? '').trim();
-    const hits: SearchHit[] = query ? await searchEverywhere(ctx, query, request.lang) : [];
-    const title = query ? t('site:search.resultsFor', { query }) : t('site:search.title');
-    return reply
-      .status(errors.q ? 400 : 200)
-      .html({ title, breadcrumbs: [{ label: t('site:search.title') }], hasErrors: Boolean(errors.q) }, <SearchPage page={request.page} query={query} hits={hits} errors={errors} />);
+  app.get('/', async (request, reply) => {
+    const sections = await homeSections(ctx, request.lang);
+    return reply.html({ title: request.t('site:home.title') }, <HomePage page={request.page} sections={sections} />);
   });
+
+  const facets = facetNames(ctx);
+  app.get('/suche', { schema: { querystring: searchQueryWith(facets) }, attachValidation: true }, async (request, reply) => {
+    const t = request.t;
+    const query = request.query as SearchQuery & Record<string, string[] | undefined>;
+    // The schema is assembled from the modules' facets, so the request's type is too general for tsc to follow.
+    const failed = (request.validationError as { validation?: FastifySchemaValidationError[] } | undefined)?.validation ?? [];
+    // Only the search field is in the form; anything else wrong came with a changed address, so the person is sent back to the field.
+    const errors: FieldErrors = failed.some((error) => error.instancePath === '/q') ? { q: t('site:search.tooLong') } : failed.length > 0 ? { q: t('site:search.badAddress') } : {};
+    const text = errors.q ? '' : (query.q ?? '').trim();
+    const filters = Object.fromEntries([typeFacet, ...facets.map((facet) => facet.name)].map((name) => [name, failed.length > 0 ? [] : (query[name] ?? [])]));
+    const results = text ? await searchEverywhere(ctx, text, request.lang, { filters, page: failed.length > 0 ? 1 : query.seite }) : null;
+    const title = text ? t('site:search.resultsFor', { query: text }) : t('site:search.title');
+    const hasErrors = Object.keys(errors).length > 0;
+    return reply
+      .status(hasErrors ? 400 : 200)
+      .html({ title, breadcrumbs: [{ label: t('site:search.title') }], hasErrors }, <SearchPage page={request.page} query={text} results={results} filters={filters} errors={errors} />);
+  });
+
+  app.get(
+    '/api/v1/search/suggestions',
+    { schema: { tags: ['Suche'], summary: 'Titles that match what has been typed so far, services first (search as you type)', querystring: SuggestQuery, response: { 200: Suggestions } } },
+    async (request) => {
+      const text = request.query.q.trim();
+      const language = request.query.lang ?? request.lang;
+      if (searchWords(text).length === 0) return { query: text, suggestions: [] };
+      const results = await searchEverywhere(ctx, text, language, { perPage: 6, snippets: false });
+      const t = ctx.i18n.getFixedT(language);
+      const labels = new Map(ctx.modules.flatMap((module) => module.search?.types ?? []).map((type) => [type.type, type.label]));
+      return { query: text, suggestions: results.hits.map((hit) => ({ title: hit.title, url: hit.url, type: hit.type, typeLabel: t(labels.get(hit.type) ?? hit.type) })) };
+    },
+  );
 
   const simple = [
     { path: '/impressum', title: 'site:imprint.title', View: ImprintPage },

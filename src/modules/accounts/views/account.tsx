@@ -9,6 +9,7 @@ export function AccountPage({ page, user, notice }: { page: PageContext; user: U
   const { t } = page;
   const address = user.street ? `${user.street} ${user.house_number ?? ''}, ${user.postal_code ?? ''} ${user.city ?? ''}` : t('accounts:account.noAddress');
   const links = [
+    ['/konto/nachrichten', 'notify:inbox.title'],
     ['/konto/einstellungen', 'accounts:account.edit'],
     ['/konto/sitzungen', 'accounts:account.sessions'],
     ['/konto/daten', 'accounts:account.data'],

@@ -1,14 +1,14 @@
 import { staffRoles, type RoleGrant, type SignedIn } from '#kernel/auth/actor.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import type { StaffLink } from '#kernel/module.ts';
 import { ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { StaffBody } from '../schemas.ts';
 import type { User } from '../tables.ts';
 import { Notice } from './auth.tsx';
 
-export function StaffDashboard({ page, actor }: { page: PageContext; actor: Extract<SignedIn, { kind: 'staff' }> }) {
+export function StaffDashboard({ page, actor, links }: { page: PageContext; actor: Extract<SignedIn, { kind: 'staff' }>; links: readonly StaffLink[] }) {
   const { t } = page;
-  const isAdmin = actor.roles.some((grant) => grant.role === 'administrator');
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:staff.dashboardIntro')}>{t('accounts:staff.dashboardTitle')}</Heading>
@@ -21,12 +21,21 @@ export function StaffDashboard({ page, actor }: { page: PageContext; actor: Extr
           </li>
         ))}
       </ul>
-      {isAdmin ? (
-        <p>
-          <a class="kern-link" href="/verwaltung/mitarbeitende">
-            {t('accounts:staff.title')}
-          </a>
-        </p>
+      {links.length > 0 ? (
+        <nav aria-labelledby="tasks-heading">
+          <h2 class="kern-heading-small" id="tasks-heading">
+            {t('accounts:staff.tasks')}
+          </h2>
+          <ul class="kern-list">
+            {links.map((link) => (
+              <li key={link.path}>
+                <a class="kern-link" href={link.path}>
+                  {t(link.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
     </div>
   );

@@ -1,16 +1,61 @@
 import type { PageContext } from '#kernel/html/page.ts';
+import type { HomeSection } from '#kernel/module.ts';
 import { isSignedIn } from '#kernel/auth/actor.ts';
 import { Heading } from '#kernel/html/components.tsx';
 import { SearchForm } from './search.tsx';
 
 const routes = ['online', 'phone', 'letter', 'counter'] as const;
 
-export function HomePage({ page }: { page: PageContext }) {
+/** A module's section: entry points as cards (life situations, datasets, courses …). */
+function ModuleSection({ page, section, index }: { page: PageContext; section: HomeSection; index: number }) {
+  const { t } = page;
+  const id = `home-section-${index}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 class="kern-heading-medium" id={id}>
+        {t(section.heading)}
+      </h2>
+      {section.intro ? <p class="kern-body">{t(section.intro)}</p> : null}
+      <ul class="tiles" lang={section.lang && section.lang !== page.lang ? section.lang : undefined}>
+        {section.links.map((link) => (
+          <li key={link.href} class="kern-card kern-card--small kern-card--interactive">
+            <div class="kern-card__container">
+              <div class="kern-card__header">
+                <h3 class="kern-title">
+                  <a class="kern-link kern-link--stretched" href={link.href}>
+                    {link.label}
+                  </a>
+                </h3>
+              </div>
+              {link.description ? (
+                <div class="kern-card__body">
+                  <p class="kern-body kern-body--small">{link.description}</p>
+                </div>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {section.more ? (
+        <p class="kern-body">
+          <a class="kern-link" href={section.more.href}>
+            {t(section.more.label)}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function HomePage({ page, sections }: { page: PageContext; sections: readonly HomeSection[] }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('site:home.lead')}>{t('site:home.heading', { city: page.cityName })}</Heading>
       <SearchForm page={page} query="" />
+      {sections.map((section, index) => (
+        <ModuleSection key={section.heading} page={page} section={section} index={index} />
+      ))}
       <section aria-labelledby="routes-heading">
         <h2 class="kern-heading-medium" id="routes-heading">
           {t('site:home.routesHeading')}

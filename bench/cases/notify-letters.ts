@@ -1,0 +1,77 @@
+import { performance } from 'node:perf_hooks';
+import PDFDocument from 'pdfkit';
+import { renderLetters, type Letter } from '#kernel/pdf/letter.ts';
+import type { BenchCase, Rate } from '../case.ts';
+
+const lettersPerBatch = 20;
+const maxSeconds = 8;
+
+const body = [
+  'Guten Tag Hanna Schmitz,',
+  'Ihr Antrag „Anwohnerparkausweis“ ist am 27. November 2026 um 10:30 Uhr bei uns eingegangen. Das Aktenzeichen lautet AN-2026-7K4M-Q9TX.',
+  'Wir prüfen Ihre Angaben und melden uns, sobald es Neuigkeiten gibt. Den Stand können Sie jederzeit in Ihrem Konto sehen.',
+  'Mit freundlichen Grüßen\nIhre Stadtverwaltung Erkelenz',
+];
+
+function letter(n: number): Letter {
+  return {
+    letterhead: 'Stadt Erkelenz',
+    returnAddress: 'Stadt Erkelenz · Johannismarkt 17 · 41812 Erkelenz',
+    recipient: [`Hanna Schmitz ${n}`, 'Kölner Straße 12a', '41812 Erkelenz'],
+    info: [
+      { label: 'Datum', value: '27.11.2026' },
+      { label: 'Unser Zeichen', value: `N-2026-7K4M-${String(n).padStart(4, '0')}` },
+      { label: 'Online', value: 'localhost:3000' },
+    ],
+    subject: 'Ihr Antrag „Anwohnerparkausweis“ ist eingegangen',
+    blocks: body.map((text) => ({ kind: 'paragraph' as const, text })),
+    qr: { url: `http://localhost:3000/konto/nachrichten/0f3b9c2e-6d1a-4b7e-9c8d-${String(n).padStart(12, '0')}`, caption: 'Online öffnen (nach Anmeldung)' },
+    footer: ['Stadt Erkelenz', 'Johannismarkt 17, 41812 Erkelenz', 'Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig.'],
+    pageLabel: (page, pages) => `Seite ${page} von ${pages}`,
+  };
+}
+
+/** The same text as a bare page in a built-in font: what pdfkit costs without layout, embedded font and QR code. */
+function plainPages(count: number): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  for (let n = 0; n < count; n += 1) {
+    doc.addPage();
+    doc.font('Helvetica').fontSize(11);
+    for (const text of [`Hanna Schmitz ${n}`, 'Kölner Straße 12a', '41812 Erkelenz', ...body]) doc.text(text, 70, doc.y + 6, { width: 470 });
+  }
+  doc.end();
+  return done;
+}
+
+/** Renders batches of letters for a while (one process, one core: rendering is CPU work) and counts letters. */
+async function lettersPerSecond(render: (count: number, batch: number) => Promise<Buffer>): Promise<Rate> {
+  let letters = 0;
+  const start = performance.now();
+  for (let batch = 0; performance.now() - start < maxSeconds * 1000 && batch < 50; batch += 1) {
+    await render(lettersPerBatch, batch);
+    letters += lettersPerBatch;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { operations: letters, seconds, perSecond: letters / seconds };
+}
+
+/** DIN 5008 letters as the print batch renders them, against plain pdfkit pages with the same text. */
+export const notifyLettersCase: BenchCase = {
+  name: 'notify: DIN 5008 letters (PDF) vs plain PDF pages',
+  async run() {
+    const din = (count: number, batch: number) =>
+      renderLetters(Array.from({ length: count }, (_, i) => letter(batch * count + i)), { title: 'Druckstapel', author: 'Stadt Erkelenz', lang: 'de-DE' }).then((result) => result.pdf);
+    // Warm-up: font conversion, JIT.
+    await din(5, 0);
+    await plainPages(5);
+    const letters = await lettersPerSecond(din);
+    const plain = await lettersPerSecond((count) => plainPages(count));
+    return {
+      measured: { label: `DIN 5008 letter, Fira Sans embedded, QR (batches of ${lettersPerBatch})`, rate: letters },
+      baseline: { label: 'plain page, Helvetica, same text', rate: plain },
+    };
+  },
+};

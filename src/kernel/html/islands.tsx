@@ -1,0 +1,103 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyBaseLogger } from 'fastify';
+import type { App } from '../module.ts';
+
+/*
+ * Islands: the few pieces of client JavaScript the platform has (search-as-you-type, later a map or a
+ * chart). Each is a file `src/modules/<module>/islands/<name>.ts`, bundled with esbuild once per process at
+ * start, held in memory and served under a content-hashed address, so browsers may cache it for a year and
+ * a change is never hidden by a stale copy. Every page must work without them: an island only enhances
+ * markup that is complete on its own, and a page includes it as an external module script (the CSP allows
+ * no inline script).
+ */
+
+const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../modules');
+const prefix = '/assets/islands/';
+
+interface Bundle {
+  /** Island name (`site/search-suggest`) → address of its bundle. */
+  urls: Map<string, string>;
+  /** File name under /assets/islands/ → JavaScript. */
+  files: Map<string, Uint8Array>;
+}
+
+let building: Promise<Bundle> | undefined;
+let built: Bundle = { urls: new Map(), files: new Map() };
+
+async function findIslands(): Promise<{ name: string; file: string }[]> {
+  const found: { name: string; file: string }[] = [];
+  for (const module of (await fs.readdir(modulesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory())) {
+    const dir = path.join(modulesDir, module.name, 'islands');
+    const files = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const file of files.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort()) {
+      found.push({ name: `${module.name}/${file.replace(/\.ts$/, '')}`, file: path.join(dir, file) });
+    }
+  }
+  return found;
+}
+
+async function bundle(log: FastifyBaseLogger): Promise<Bundle> {
+  const islands = await findIslands();
+  if (islands.length === 0) return { urls: new Map(), files: new Map() };
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch (error) {
+    // Pages work without their islands; a missing bundler costs comfort, not function.
+    log.warn({ err: error }, 'esbuild is not installed: pages are served without their client scripts');
+    return { urls: new Map(), files: new Map() };
+  }
+  const result = await esbuild.build({
+    entryPoints: islands.map((island) => ({ in: island.file, out: island.name.replace('/', '.') })),
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+    outdir: '/islands',
+    entryNames: '[name]-[hash]',
+    logLevel: 'silent',
+  });
+  const urls = new Map<string, string>();
+  const files = new Map<string, Uint8Array>();
+  for (const output of result.outputFiles) {
+    const fileName = path.basename(output.path);
+    const island = islands.find((candidate) => fileName.startsWith(`${candidate.name.replace('/', '.')}-`));
+    if (!island) continue;
+    files.set(fileName, output.contents);
+    urls.set(island.name, `${prefix}${fileName}`);
+  }
+  return { urls, files };
+}
+
+/** Bundles the islands (once per process) and serves them. Called by the kernel before module routes. */
+export async function registerIslands(app: App, log: FastifyBaseLogger): Promise<void> {
+  building ??= bundle(log);
+  built = await building;
+  const files = built.files;
+  app.get<{ Params: { file: string } }>(`${prefix}:file`, { logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
+    const contents = files.get(request.params.file);
+    if (!contents) return reply.callNotFound();
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(Buffer.from(contents));
+  });
+}
+
+/** The address of an island's bundle, or undefined when it was not built (no esbuild, or no such island). */
+export function islandUrl(name: string): string | undefined {
+  return built.urls.get(name);
+}
+
+/**
+ * Includes an island on a page as an external module script: deferred, so it runs after the markup it
+ * enhances is parsed. Renders nothing when the island is not available; the page works without it.
+ */
+export function Island({ name }: { name: string }) {
+  const url = islandUrl(name);
+  return url ? <script type="module" src={url} /> : null;
+}

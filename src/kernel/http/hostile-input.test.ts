@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
+import { buildStaff } from '#modules/accounts/test/builders.ts';
+import { FormClient } from '#test/http-client.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+
+/**
+ * Throws malformed, oversized, missing and hostile values at every route the platform has, as a visitor
+ * and as an administrator (past the CSRF check), and requires a 4xx or a proper page — never a 500.
+ * Routes added later are covered automatically.
+ */
+let platform: TestPlatform;
+let admin: FormClient;
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  const staff = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+  admin = new FormClient(platform.app);
+  await admin.get('/anmelden');
+  await admin.post('/anmelden', { email: staff.user.email!, password: staff.password });
+  await admin.get('/anmelden/zweiter-faktor');
+  await admin.post('/anmelden/zweiter-faktor', { code: await generate({ secret: staff.secret }) });
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+const long = 'x'.repeat(20_000);
+const hostileValues = ['', long, '\u0000', '<script>alert(1)</script>', "'; drop table users; --", '../../etc/passwd', '%00', '{{constructor}}', '-1', '1e309'];
+const fieldNames = ['email', 'password', 'passwordRepeat', 'displayName', 'message', 'page', 'name', 'q', 'token', 'code', 'next', 'title', 'slug', 'roles', 'office', 'preferredChannel', 'language', 'postalCode', 'leikaKey', 'body', 'subject', 'purpose', 'status', 'confirm'];
+const params = ['3f2504e0-4f89-11d3-9a0c-0305e82c3301', 'nicht-da', '%E0%A4%A', "'or'1'='1", long.slice(0, 300)];
+
+function fill(url: string, value: string): string {
+  return url.replace(/:[A-Za-z]+/g, encodeURIComponent(value)).replace('*', 'x');
+}
+
+function routes(method: string) {
+  const seen = new Set<string>();
+  return platform.app.routeTable.filter((route) => route.method === method && !seen.has(route.url) && seen.add(route.url));
+}
+
+describe('hostile input on every route', () => {
+  it('reaches the routes as the administrator, so the checks below get past login and CSRF', async () => {
+    expect((await admin.get('/verwaltung')).status).toBe(200);
+    expect(routes('POST').length).toBeGreaterThan(10);
+    expect(routes('GET').length).toBeGreaterThan(20);
+  });
+
+  it('GET routes answer hostile parameters and queries without a 500', async () => {
+    const failures: string[] = [];
+    for (const client of [new FormClient(platform.app), admin]) {
+      for (const route of routes('GET')) {
+        for (const value of params) {
+          const query = new URLSearchParams(Object.fromEntries(fieldNames.map((name) => [name, value.slice(0, 500)]))).toString();
+          const response = await client.get(`${fill(route.url, value)}?${query}`);
+          if (response.status >= 500) failures.push(`GET ${route.url} (${value.slice(0, 20)}) → ${response.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('POST routes answer hostile forms and JSON without a 500', async () => {
+    const failures: string[] = [];
+    for (const route of routes('POST')) {
+      for (const value of hostileValues) {
+        const form = Object.fromEntries(fieldNames.map((name) => [name, value]));
+        for (const client of [new FormClient(platform.app), admin]) {
+          await client.get('/');
+          const response = await client.post(fill(route.url, params[0]!), form);
+          if (response.status >= 500) failures.push(`POST ${route.url} form (${value.slice(0, 20)}) → ${response.status}`);
+        }
+        const json = await platform.app.inject({
+          method: 'POST',
+          url: fill(route.url, params[1]!),
+          payload: JSON.stringify({ ...Object.fromEntries(fieldNames.map((name) => [name, [value, { nested: value }]])), _csrf: admin.csrfToken() }),
+          headers: { 'content-type': 'application/json', cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        });
+        if (json.statusCode >= 500) failures.push(`POST ${route.url} json (${value.slice(0, 20)}) → ${json.statusCode}`);
+      }
+      const broken = await platform.app.inject({ method: 'POST', url: fill(route.url, params[0]!), payload: '{"unterminated', headers: { 'content-type': 'application/json' } });
+      if (broken.statusCode >= 500) failures.push(`POST ${route.url} broken json → ${broken.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderLetters, type Letter } from './letter.ts';
+
+const run = promisify(execFile);
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-pdf-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** Writes the PDF and asks poppler, as a print shop's tools would, what is in it. */
+async function inspect(pdf: Buffer) {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+  await fs.writeFile(file, pdf);
+  const [info, fonts] = await Promise.all([run('pdfinfo', [file]), run('pdffonts', [file])]);
+  const pageText = async (page: number) => (await run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'])).stdout;
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]), info: info.stdout, fonts: fonts.stdout, pageText };
+}
+
+const letter: Letter = {
+  letterhead: 'Stadt Erkelenz',
+  returnAddress: 'Stadt Erkelenz · Johannismarkt 17 · 41812 Erkelenz',
+  recipient: ['Jürgen Weiß', 'Kölner Straße 12a', '41812 Erkelenz'],
+  info: [
+    { label: 'Datum', value: '27.11.2026' },
+    { label: 'Unser Zeichen', value: 'N-2026-7K4M-Q9TX' },
+  ],
+  subject: 'Ihr Antrag auf einen Anwohnerparkausweis',
+  blocks: [
+    { kind: 'paragraph', text: 'Guten Tag Jürgen Weiß,' },
+    { kind: 'paragraph', text: 'Mitantragsteller: Łukasz Şahin, Ελένη Παπαδοπούλου' },
+    { kind: 'paragraph', text: 'Ihr Antrag ist eingegangen.' },
+    { kind: 'list', items: ['Personalausweis', 'Fahrzeugschein'] },
+  ],
+  attachments: { heading: 'Anlagen', names: ['Gebührenbescheid.pdf'] },
+  qr: { url: 'https://erkelenz.example/konto/nachrichten/1', caption: 'Online öffnen' },
+  footer: ['Stadt Erkelenz', 'Johannismarkt 17, 41812 Erkelenz'],
+  pageLabel: (page, pages) => `Seite ${page} von ${pages}`,
+};
+
+describe('letters', () => {
+  it('lays out a DIN 5008 letter with address, reference, content and page number, fonts embedded', async () => {
+    const { pdf, pages } = await renderLetters([letter], { title: 'Brief', author: 'Stadt Erkelenz', lang: 'de-DE' });
+    expect(pages).toEqual([1]);
+    const result = await inspect(pdf);
+    expect(result.pages).toBe(1);
+    expect(result.info).toMatch(/Title:\s+Brief/);
+    // Both weights of Fira Sans are embedded as subsets, so the print service needs no fonts of its own.
+    expect(result.fonts).toMatch(/\+FiraSans-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(result.fonts).toMatch(/\+FiraSans-SemiBold\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    const text = await result.pageText(1);
+    for (const expected of ['Jürgen Weiß', 'Kölner Straße 12a', '41812 Erkelenz', 'N-2026-7K4M-Q9TX', 'Ihr Antrag auf einen Anwohnerparkausweis', '• Fahrzeugschein', 'Gebührenbescheid.pdf', 'Seite 1 von 1', 'Łukasz Şahin, Ελένη Παπαδοπούλου']) {
+      expect(text).toContain(expected);
+    }
+    // The return address sits above the recipient, as the window envelope shows it.
+    expect(text.indexOf('Johannismarkt 17 · 41812')).toBeLessThan(text.indexOf('Jürgen Weiß'));
+  });
+
+  it('numbers the pages of each letter on their own and starts each letter on a new page', async () => {
+    const long: Letter = { ...letter, blocks: Array.from({ length: 40 }, (_, i) => ({ kind: 'paragraph' as const, text: `Absatz ${i + 1}: ${'Text '.repeat(30)}` })) };
+    const { pdf, pages } = await renderLetters([long, letter], { title: 'Stapel', author: 'Stadt Erkelenz', lang: 'de-DE' });
+    expect(pages[0]).toBeGreaterThan(1);
+    expect(pages[1]).toBe(1);
+    const result = await inspect(pdf);
+    expect(result.pages).toBe(pages[0]! + 1);
+    expect(await result.pageText(1)).toContain(`Seite 1 von ${pages[0]}`);
+    expect(await result.pageText(pages[0]!)).toContain(`Seite ${pages[0]} von ${pages[0]}`);
+    const last = await result.pageText(pages[0]! + 1);
+    expect(last).toContain('Seite 1 von 1');
+    expect(last).toContain('Jürgen Weiß');
+  });
+
+  it('refuses an empty batch instead of producing an empty PDF', async () => {
+    await expect(renderLetters([], { title: 'x', author: 'x', lang: 'de-DE' })).rejects.toThrow('No letters to render');
+  });
+});

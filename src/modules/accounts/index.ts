@@ -1,0 +1,44 @@
+import type { Executor } from '#kernel/db/database.ts';
+import type { KernelTables } from '#kernel/db/tables.ts';
+import type { Language } from '#kernel/auth/actor.ts';
+import { accountsDb, findUserById } from './repo.ts';
+import type { Channel } from './tables.ts';
+
+/*
+ * What other modules may know about accounts. They import from here, never from the module's inner files.
+ */
+
+export type { Channel };
+
+export interface PostalAddress {
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+}
+
+export interface RecipientProfile {
+  userId: string;
+  name: string;
+  /** Only a confirmed address: mail to an unconfirmed one may reach someone else. */
+  email: string | null;
+  language: Language;
+  preferredChannel: Channel;
+  /** Only a complete address; a partial one cannot carry a letter. */
+  postalAddress: PostalAddress | null;
+}
+
+/** How to reach a person: name, confirmed e-mail, postal address, language and chosen channel. */
+export async function recipientProfile(db: Executor<KernelTables>, userId: string): Promise<RecipientProfile | undefined> {
+  const user = await findUserById(accountsDb(db), userId);
+  if (!user || user.disabled_at) return undefined;
+  const { street, house_number: houseNumber, postal_code: postalCode, city } = user;
+  return {
+    userId: user.id,
+    name: user.display_name,
+    email: user.email && user.email_verified_at ? user.email : null,
+    language: user.language,
+    preferredChannel: user.preferred_channel,
+    postalAddress: street && houseNumber && postalCode && city ? { street, houseNumber, postalCode, city } : null,
+  };
+}

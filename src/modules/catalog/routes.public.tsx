@@ -1,0 +1,83 @@
+import type { KernelContext } from '#kernel/context.ts';
+import { HttpProblem } from '#kernel/http/problem.ts';
+import type { App } from '#kernel/module.ts';
+import { IndexQuery, SlugParams } from './schemas.ts';
+import type { OfficeContent, SituationContent } from './schemas.content.ts';
+import { editCatalog } from './service.editing.ts';
+import { publishedOfKind, publishedOffice, publishedService, publishedSituation, serviceList } from './service.public.ts';
+import { CatalogIndexPage, OfficesPage, SituationsPage } from './views/lists.tsx';
+import { OfficePage } from './views/office.tsx';
+import { ServicePage } from './views/service.tsx';
+import { SituationPage } from './views/situation.tsx';
+
+const perPage = 100;
+
+/** The catalogue as citizens see it: services A–Z, life situations, offices, and a page for each. */
+export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.get('/leistungen', { schema: { querystring: IndexQuery } }, async (request, reply) => {
+    const t = request.t;
+    const filter = { lebenslage: request.query.lebenslage || undefined, dienststelle: request.query.dienststelle || undefined, seite: request.query.seite ?? 1 };
+    const [list, situations, offices] = await Promise.all([
+      serviceList(ctx, { situation: filter.lebenslage, office: filter.dienststelle, page: filter.seite, perPage }),
+      publishedOfKind<SituationContent>(ctx, 'situation'),
+      publishedOfKind<OfficeContent>(ctx, 'office'),
+    ]);
+    const pages = Math.max(1, Math.ceil(list.total / perPage));
+    if (filter.seite > pages) throw new HttpProblem(404, 'kernel:errors.notFound.body');
+    return reply.html(
+      { title: t('catalog:index.title'), breadcrumbs: [{ label: t('catalog:index.title') }] },
+      <CatalogIndexPage
+        page={request.page}
+        services={list.items}
+        total={list.total}
+        pages={pages}
+        filter={filter}
+        situations={situations}
+        offices={offices}
+        canEdit={ctx.permissions.can(request.actor, editCatalog)}
+      />,
+    );
+  });
+
+  app.get('/leistungen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
+    const service = await publishedService(ctx, request.params.slug);
+    if (!service) return reply.callNotFound();
+    const t = request.t;
+    return reply.html(
+      { title: service.content.title, breadcrumbs: [{ label: t('catalog:index.title'), href: '/leistungen' }, { label: service.content.title }] },
+      <ServicePage page={request.page} service={service} now={new Date()} publicUrl={ctx.config.PUBLIC_URL} />,
+    );
+  });
+
+  app.get('/lebenslagen', async (request, reply) => {
+    const t = request.t;
+    const situations = await publishedOfKind<SituationContent>(ctx, 'situation');
+    return reply.html({ title: t('catalog:situations.title'), breadcrumbs: [{ label: t('catalog:situations.title') }] }, <SituationsPage page={request.page} situations={situations} />);
+  });
+
+  app.get('/lebenslagen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
+    const situation = await publishedSituation(ctx, request.params.slug);
+    if (!situation) return reply.callNotFound();
+    const t = request.t;
+    return reply.html(
+      { title: situation.content.title, breadcrumbs: [{ label: t('catalog:situations.title'), href: '/lebenslagen' }, { label: situation.content.title }] },
+      <SituationPage page={request.page} situation={situation} />,
+    );
+  });
+
+  app.get('/dienststellen', async (request, reply) => {
+    const t = request.t;
+    const offices = await publishedOfKind<OfficeContent>(ctx, 'office');
+    return reply.html({ title: t('catalog:offices.title'), breadcrumbs: [{ label: t('catalog:offices.title') }] }, <OfficesPage page={request.page} offices={offices} now={new Date()} />);
+  });
+
+  app.get('/dienststellen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
+    const office = await publishedOffice(ctx, request.params.slug);
+    if (!office) return reply.callNotFound();
+    const t = request.t;
+    return reply.html(
+      { title: office.content.title, breadcrumbs: [{ label: t('catalog:offices.title'), href: '/dienststellen' }, { label: office.content.title }] },
+      <OfficePage page={request.page} office={office} now={new Date()} />,
+    );
+  });
+}

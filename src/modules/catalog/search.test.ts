@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KernelContext } from '#kernel/context.ts';
+import { defineModule, type SearchSource } from '#kernel/module.ts';
+import { headlineSql, searchMatch, searchQuerySql, searchRank, searchScore, searchWords, splitHighlights } from '#kernel/search.ts';
+import { searchEverywhere } from '#modules/site/search.ts';
+import { FormClient } from '#test/http-client.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { seedCatalog } from './seed/index.ts';
+import { buildService } from './test/builders.ts';
+
+/*
+ * Search quality over the demo catalogue, plus a second module's documents ("news") searched through the
+ * same contract, as the open-data or initiatives modules will add theirs.
+ */
+
+let platform: TestPlatform;
+let ctx: KernelContext;
+
+const newsSource: SearchSource = {
+  types: [{ type: 'news', label: 'catalog:kinds.office', weight: 1 }],
+  async search(db, request) {
+    if (searchWords(request.text).length === 0) return [];
+    const { rows } = await sql<{ id: string; title: string; summary: string; score: number }>`
+      select n.id, n.title, n.summary, ${searchScore(searchRank(sql`n.document`), sql`n.title`)} as score
+      from test_news n, ${searchQuerySql(request.text)} as q where ${searchMatch(sql`n.document`)} order by score desc limit ${request.limit}`.execute(db);
+    return rows.map((row) => ({ type: 'news', id: row.id, title: row.title, summary: row.summary, url: `/aktuelles/${row.id}`, score: Number(row.score) }));
+  },
+  async highlight(db, request, ids) {
+    const { rows } = await sql<{ id: string; headline: string }>`
+      select n.id, ${headlineSql(sql`n.summary`)} as headline from test_news n, ${searchQuerySql(request.text)} as q where n.id = any(${sql.val([...ids])})`.execute(db);
+    return new Map(rows.map((row) => [row.id, splitHighlights(row.headline)]));
+  },
+};
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  await seedCatalog(platform.ctx);
+  await sql`create table test_news (id text primary key, title text not null, summary text not null, document tsvector not null)`.execute(platform.ctx.db);
+  for (const [id, title, summary] of [
+    ['hundesteuer-2027', 'Hundesteuer: neue Sätze ab 2027', 'Der Rat hat die Hundesteuer für das kommende Jahr beschlossen.'],
+    ['stadtfest', 'Stadtfest am Johannismarkt', 'Musik, Essen und Vereine in der Innenstadt.'],
+  ]) {
+    await sql`insert into test_news values (${id}, ${title}, ${summary}, setweight(to_tsvector('german', ${title}), 'A') || setweight(to_tsvector('german', ${summary}), 'B'))`.execute(platform.ctx.db);
+  }
+  ctx = { ...platform.ctx, modules: [...platform.ctx.modules, defineModule({ id: 'news', search: newsSource })] };
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+const titles = async (query: string, filters = {}) => (await searchEverywhere(ctx, query, 'de', { filters })).hits.map((hit) => hit.title);
+
+describe('search quality', () => {
+  it('stems German words: "Hunde" finds the dog tax', async () => {
+    const found = await titles('Hunde');
+    expect(found[0]).toBe('Hund anmelden (Hundesteuer)');
+    expect(found).toContain('Hund abmelden');
+    expect(found).toContain('Großen Hund anzeigen (Landeshundegesetz)');
+  });
+
+  it('forgives typos and offers the right spelling', async () => {
+    const results = await searchEverywhere(ctx, 'Persnalausweis', 'de');
+    expect(results.hits[0]?.title).toBe('Personalausweis beantragen');
+    expect(results.didYouMean).toBe('Personalausweis');
+  });
+
+  it('knows synonyms: "Perso" is the identity card, "Ummeldung" is registering a new address', async () => {
+    const perso = await searchEverywhere(ctx, 'Perso', 'de');
+    expect(perso.hits[0]?.title).toBe('Personalausweis beantragen');
+    expect(perso.didYouMean).toBeNull();
+    expect((await titles('Ummeldung'))[0]).toBe('Wohnsitz anmelden');
+    expect((await titles('Anwohnerparken'))[0]).toBe('Bewohnerparkausweis beantragen');
+  });
+
+  it('puts the service before a news item about the same thing', async () => {
+    const found = await searchEverywhere(ctx, 'Hundesteuer', 'de');
+    expect(found.hits[0]).toMatchObject({ type: 'service', title: 'Hund anmelden (Hundesteuer)' });
+    const news = found.hits.findIndex((hit) => hit.type === 'news');
+    expect(news).toBeGreaterThan(0);
+    expect(found.hits.slice(0, news).every((hit) => hit.type === 'service')).toBe(true);
+  });
+
+  it('counts facets and filters by type, life situation and office', async () => {
+    const all = await searchEverywhere(ctx, 'Hund', 'de');
+    const types = all.facets.find((facet) => facet.name === 'typ')!;
+    expect(types.values.map((value) => value.value)).toEqual(['service', 'situation', 'office', 'news']);
+    const situations = all.facets.find((facet) => facet.name === 'lebenslage')!;
+    expect(situations.values[0]).toMatchObject({ value: 'hund', label: 'Einen Hund halten' });
+
+    const onlyServices = await searchEverywhere(ctx, 'Hund', 'de', { filters: { typ: ['service'] } });
+    expect(onlyServices.hits.every((hit) => hit.type === 'service')).toBe(true);
+    // A chosen kind still shows how many of the other kinds there are.
+    expect(onlyServices.facets.find((facet) => facet.name === 'typ')!.values.map((value) => value.count)).toEqual(types.values.map((value) => value.count));
+
+    const taxOffice = await titles('Hund', { dienststelle: ['steueramt'] });
+    // The office itself is tagged with its own office, so its page is found beside its services.
+    expect(taxOffice.sort()).toEqual(['Hund abmelden', 'Hund anmelden (Hundesteuer)', 'Steuern und Abgaben']);
+    expect(await titles('Hund', { lebenslage: ['todesfall'] })).toEqual(['Hund abmelden', 'Todesfall']);
+  });
+
+  it('marks the matched words in snippets and keeps markup in texts as text', async () => {
+    await buildService(platform.ctx, { title: 'Sondermarke', description: 'Die <img src=x onerror=alert(1)> Sondermarke für Briefmarkenfreunde.', summary: 'Eine Sondermarke.' });
+    const [hit] = (await searchEverywhere(ctx, 'Sondermarke', 'de')).hits;
+    expect(hit?.snippet?.filter((piece) => piece.match).map((piece) => piece.text)).toContain('Sondermarke');
+    const page = await new FormClient(platform.app).get('/suche?q=Sondermarke');
+    expect(page.body).toContain('<mark>Sondermarke</mark>');
+    expect(page.body).not.toContain('<img src=x');
+  });
+
+  it('answers queries of stop words or symbols only with no hits, not an error', async () => {
+    for (const query of ['der die das', '& | ! :* (', '\u0002']) expect((await searchEverywhere(ctx, query, 'de')).total, query).toBe(0);
+  });
+
+  it('says "more than" when a source had more hits than it hands over', async () => {
+    const flood: SearchSource = {
+      types: [{ type: 'flood', label: 'catalog:kinds.office', weight: 1 }],
+      search: async (_db, request) => Array.from({ length: request.limit }, (_, index) => ({ type: 'flood', id: String(index), title: `Treffer ${index}`, summary: '', url: `/flut/${index}`, score: 0.01 })),
+    };
+    const flooded = { ...ctx, modules: [...ctx.modules, defineModule({ id: 'flood', search: flood })] };
+    const results = await searchEverywhere(flooded, 'Hund', 'de');
+    expect(results.totalIsAtLeast).toBe(true);
+    expect(results.total).toBeGreaterThanOrEqual(500);
+    expect((await searchEverywhere(ctx, 'Hund', 'de')).totalIsAtLeast).toBe(false);
+  });
+
+  it('pages through many hits', async () => {
+    const first = await searchEverywhere(ctx, 'beantragen', 'de', { perPage: 5 });
+    const second = await searchEverywhere(ctx, 'beantragen', 'de', { perPage: 5, page: 2 });
+    expect(first.total).toBeGreaterThan(10);
+    expect(first.pages).toBe(Math.ceil(first.total / 5));
+    expect(second.hits.map((hit) => hit.id)).not.toEqual(expect.arrayContaining(first.hits.map((hit) => hit.id)));
+  });
+});
+
+describe('the search page and suggestions', () => {
+  it('shows did-you-mean, facet links and the suggestion island', async () => {
+    const page = await new FormClient(platform.app).get('/suche?q=Persnalausweis');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Meinten Sie:');
+    expect(page.body).toContain('href="/suche?q=Personalausweis"');
+    expect(page.body).toContain('href="/suche?q=Persnalausweis&amp;typ=service"');
+    expect(page.body).toMatch(/<script type="module" src="\/assets\/islands\/site\.search-suggest-[A-Z0-9]+\.js"><\/script>/);
+    const filtered = await new FormClient(platform.app).get('/suche?q=Hund&lebenslage=hund');
+    expect(filtered.body).toContain('Alle Filter entfernen');
+  });
+
+  it('refuses a manipulated search address with a message, never a 500', async () => {
+    const client = new FormClient(platform.app);
+    const page = await client.get('/suche?q=Hund&seite=abc');
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('Die Suchadresse enthält ungültige Angaben. Bitte suchen Sie erneut.');
+    expect((await client.get(`/suche?q=Hund&lebenslage=${'x'.repeat(101)}`)).status).toBe(400);
+  });
+
+  it('suggests services first as you type, in the language asked for', async () => {
+    const response = await platform.app.inject({ method: 'GET', url: '/api/v1/search/suggestions?q=hun&lang=en' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ query: string; suggestions: { title: string; type: string; typeLabel: string }[] }>();
+    expect(body.query).toBe('hun');
+    expect(body.suggestions.length).toBeLessThanOrEqual(6);
+    expect(body.suggestions[0]).toMatchObject({ title: 'Hund anmelden (Hundesteuer)', type: 'service', typeLabel: 'Services' });
+    expect((await platform.app.inject({ method: 'GET', url: '/api/v1/search/suggestions?q=%20' })).json()).toEqual({ query: '', suggestions: [] });
+    expect((await platform.app.inject({ method: 'GET', url: `/api/v1/search/suggestions?q=${'a'.repeat(201)}` })).statusCode).toBe(400);
+  });
+
+  it('serves the island bundle under its content hash, cacheable for a year', async () => {
+    const page = await new FormClient(platform.app).get('/');
+    const src = /src="(\/assets\/islands\/[^"]+)"/.exec(page.body)?.[1];
+    const script = await platform.app.inject({ method: 'GET', url: src! });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(script.body).toContain('aria-activedescendant');
+    expect((await platform.app.inject({ method: 'GET', url: '/assets/islands/site.search-suggest-FALSCH.js' })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,181 @@
+import type { TFunction } from 'i18next';
+import { recordAudit } from '#kernel/audit.ts';
+import { actorId, actorLabel, type Actor } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import type { FieldErrors } from '#kernel/html/page.ts';
+import { parseOfficeForm, parseSituationForm } from './forms.office.ts';
+import { parseServiceForm, type FormValues } from './forms.service.ts';
+import { reindex } from './indexing.ts';
+import { catalogDb, historyOf, insertEntry, insertHistory, lockEntry, updateEntry, type CatalogDb } from './repo.ts';
+import { publishProblems, sortKey, type RuleErrors } from './rules.ts';
+import type { Content } from './schemas.content.ts';
+import type { Entry, EntryKind, HistoryAction } from './tables.ts';
+import { draftProblems, isUniqueViolation, messages, publishReferenceProblems } from './validation.ts';
+
+/** Create, edit, preview, publish and unpublish entries; read their history. */
+export const editCatalog = 'catalog.edit';
+
+export type EditResult = { ok: true; id: string } | { ok: false; errors: FieldErrors; content?: Content } | { ok: false; reason: 'not-found' | 'conflict' };
+
+const parsers: Record<EntryKind, (values: FormValues) => { content: Content; errors: RuleErrors }> = {
+  service: parseServiceForm,
+  office: parseOfficeForm,
+  situation: parseSituationForm,
+};
+
+export function actorName(actor: Actor): string | null {
+  switch (actor.kind) {
+    case 'citizen':
+    case 'staff':
+      return actor.displayName;
+    case 'system':
+      return actor.label;
+    case 'client':
+      return actor.name;
+    case 'anonymous':
+      return null;
+  }
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb stores keys in its own order, so plain JSON text differs. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The top-level fields that differ between two versions, for the history ("who changed what"). */
+export function changedFields(before: Content | null, after: Content): string[] {
+  const previous = (before ?? {}) as Record<string, unknown>;
+  return Object.entries(after)
+    .filter(([field, value]) => canonical(previous[field]) !== canonical(value))
+    .map(([field]) => field);
+}
+
+interface Change {
+  entry: Pick<Entry, 'id' | 'kind'>;
+  action: HistoryAction;
+  revision: number;
+  content: Content | null;
+  changed?: string[];
+}
+
+/** The history row and the audit record of one change, written in the change's transaction. */
+export async function recordChange(db: CatalogDb, actor: Actor, change: Change): Promise<void> {
+  await insertHistory(db, {
+    entry_id: change.entry.id,
+    action: change.action,
+    revision: change.revision,
+    actor_id: actorId(actor),
+    actor_label: actorLabel(actor),
+    actor_name: actorName(actor),
+    changed: change.changed ?? [],
+    content: change.content,
+  });
+  await recordAudit(db, { actor }, {
+    action: `catalog.entry-${change.action}`,
+    subjectType: `catalog.${change.entry.kind}`,
+    subjectId: change.entry.id,
+    meta: { revision: change.revision, changed: change.changed ?? [] },
+  });
+}
+
+/** Columns that follow the version citizens see, or the draft while nothing is published. */
+function addressOf(content: Content) {
+  return { slug: content.slug, title: content.title, sort_key: sortKey(content.title) };
+}
+
+export async function createEntry(ctx: KernelContext, actor: Actor, t: TFunction, kind: EntryKind, values: FormValues): Promise<EditResult> {
+  ctx.permissions.require(actor, editCatalog);
+  const { content, errors } = parsers[kind](values);
+  Object.assign(errors, await draftProblems(catalogDb(ctx.db), kind, content));
+  if (Object.keys(errors).length > 0) return { ok: false, errors: messages(t, errors) };
+  return slugRace(t, content.slug, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const db = catalogDb(trx);
+      const entry = await insertEntry(db, { kind, ...addressOf(content), draft: content, revision: 1 });
+      await recordChange(db, actor, { entry, action: 'created', revision: 1, content, changed: Object.keys(content) });
+      return { ok: true, id: entry.id } as const;
+    }),
+  );
+}
+
+/** The checks above run before the transaction; a colleague saving the same address in between is caught here. */
+async function slugRace(t: TFunction, slug: string, write: () => Promise<EditResult>): Promise<EditResult> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { ok: false, errors: messages(t, { slug: { key: 'catalog:errors.slugTaken', values: { slug } } }) };
+  }
+}
+
+/**
+ * Saves the form as the new draft. `revision` is the draft revision the editor started from: if someone
+ * saved in between, nothing is overwritten and the editor is told.
+ */
+export async function saveDraft(ctx: KernelContext, actor: Actor, t: TFunction, id: string, revision: number, values: FormValues): Promise<EditResult> {
+  ctx.permissions.require(actor, editCatalog);
+  return slugRace(t, typeof values.slug === 'string' ? values.slug.trim() : '', () => saveDraftNow(ctx, actor, t, id, revision, values));
+}
+
+async function saveDraftNow(ctx: KernelContext, actor: Actor, t: TFunction, id: string, revision: number, values: FormValues): Promise<EditResult> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const db = catalogDb(trx);
+    const entry = await lockEntry(db, id);
+    if (!entry) return { ok: false, reason: 'not-found' } as const;
+    if (entry.revision !== revision) return { ok: false, reason: 'conflict' } as const;
+    const { content, errors } = parsers[entry.kind](values);
+    Object.assign(errors, await draftProblems(db, entry.kind, content, id));
+    if (Object.keys(errors).length > 0) return { ok: false, errors: messages(t, errors), content } as const;
+    const changed = changedFields(entry.draft, content);
+    if (changed.length === 0) return { ok: true, id } as const;
+    const next = entry.revision + 1;
+    await updateEntry(db, id, { draft: content, revision: next, ...(entry.published ? {} : addressOf(content)) });
+    await recordChange(db, actor, { entry, action: 'saved', revision: next, content, changed });
+    return { ok: true, id } as const;
+  });
+}
+
+/** Makes the saved draft what citizens see, once it has every required section and no known broken link. */
+export async function publishEntry(ctx: KernelContext, actor: Actor, t: TFunction, id: string): Promise<EditResult> {
+  ctx.permissions.require(actor, editCatalog);
+  return ctx.db.transaction().execute(async (trx) => {
+    const db = catalogDb(trx);
+    const entry = await lockEntry(db, id);
+    if (!entry) return { ok: false, reason: 'not-found' } as const;
+    const errors = { ...publishProblems(entry.kind, entry.draft), ...(await publishReferenceProblems(db, entry.kind, entry.draft)) };
+    if (Object.keys(errors).length > 0) return { ok: false, errors: messages(t, errors) } as const;
+    const changed = changedFields(entry.published, entry.draft);
+    await updateEntry(db, id, { published: entry.draft, published_revision: entry.revision, published_at: new Date(), ...addressOf(entry.draft) });
+    await reindex(db, { ...entry, published: entry.draft });
+    await recordChange(db, actor, { entry, action: 'published', revision: entry.revision, content: entry.draft, changed });
+    return { ok: true, id } as const;
+  });
+}
+
+/** Takes an entry off the public pages, the API and the search; the draft and the history stay. */
+export async function unpublishEntry(ctx: KernelContext, actor: Actor, id: string): Promise<EditResult> {
+  ctx.permissions.require(actor, editCatalog);
+  return ctx.db.transaction().execute(async (trx) => {
+    const db = catalogDb(trx);
+    const entry = await lockEntry(db, id);
+    if (!entry) return { ok: false, reason: 'not-found' } as const;
+    if (!entry.published) return { ok: true, id } as const;
+    await updateEntry(db, id, { published: null, ...addressOf(entry.draft) });
+    await reindex(db, { ...entry, published: null });
+    await recordChange(db, actor, { entry, action: 'unpublished', revision: entry.revision, content: null });
+    return { ok: true, id } as const;
+  });
+}
+
+export async function entryHistory(ctx: KernelContext, actor: Actor, id: string) {
+  ctx.permissions.require(actor, editCatalog);
+  const db = catalogDb(ctx.db);
+  return historyOf(db, id);
+}

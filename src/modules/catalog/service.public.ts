@@ -1,0 +1,151 @@
+import type { Actor } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { editCatalog } from './service.editing.ts';
+import { catalogDb, findEntry, findPublished, listPublished, publishedByIds, publishedOfKind as publishedRowsOfKind, type CatalogDb, type PublishedRow } from './repo.ts';
+import type { Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
+import type { EntryKind } from './tables.ts';
+
+/*
+ * What citizens and machines read: published entries only. Previews go through the same shapes with the
+ * draft in place of the published version, so a preview looks exactly like the page will.
+ */
+
+export interface Ref {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+}
+
+export interface ServiceView {
+  id: string;
+  content: ServiceContent;
+  publishedAt: Date | null;
+  office: (OfficeContent & { id: string }) | null;
+  situations: Ref[];
+}
+
+const refOf = (entry: PublishedRow): Ref | null => {
+  const content = entry.published;
+  return content ? { id: entry.id, slug: content.slug, title: content.title, summary: content.summary } : null;
+};
+
+function published<T extends Content>(entry: PublishedRow | undefined): T | null {
+  return (entry?.published as T | null | undefined) ?? null;
+}
+
+async function serviceView(db: CatalogDb, entry: PublishedRow, content: ServiceContent): Promise<ServiceView> {
+  const related = await publishedByIds(db, [...(content.officeId ? [content.officeId] : []), ...content.lifeSituationIds]);
+  const officeEntry = related.find((candidate) => candidate.id === content.officeId && candidate.kind === 'office');
+  const office = published<OfficeContent>(officeEntry);
+  const situations = content.lifeSituationIds
+    .map((id) => related.find((candidate) => candidate.id === id))
+    .flatMap((candidate) => (candidate ? [refOf(candidate)] : []))
+    .filter((ref): ref is Ref => ref !== null);
+  return { id: entry.id, content, publishedAt: entry.published_at, office: office && officeEntry ? { ...office, id: officeEntry.id } : null, situations };
+}
+
+export async function publishedService(ctx: KernelContext, slug: string): Promise<ServiceView | null> {
+  const db = catalogDb(ctx.db);
+  const entry = await findPublished(db, 'service', slug);
+  const content = published<ServiceContent>(entry);
+  return entry && content ? serviceView(db, entry, content) : null;
+}
+
+/** The draft of an entry shown as its public page would show it, for editors only. */
+export async function previewEntry(ctx: KernelContext, actor: Actor, id: string) {
+  ctx.permissions.require(actor, editCatalog);
+  const db = catalogDb(ctx.db);
+  const entry = await findEntry(db, id);
+  if (!entry) return null;
+  switch (entry.kind) {
+    case 'service':
+      return { kind: 'service' as const, entry, service: await serviceView(db, entry, entry.draft as ServiceContent) };
+    case 'office':
+      return { kind: 'office' as const, entry, office: await officeView(db, entry, entry.draft as OfficeContent) };
+    case 'situation':
+      return { kind: 'situation' as const, entry, situation: await situationView(db, entry, entry.draft as SituationContent) };
+  }
+}
+
+export interface ListedService extends Ref {
+  leikaKey: string | null;
+}
+
+function listed(entry: PublishedRow): ListedService {
+  const content = entry.published as ServiceContent;
+  return { id: entry.id, slug: content.slug, title: content.title, summary: content.summary, leikaKey: content.leikaKey };
+}
+
+/** Published services of an office or a life situation, in title order. */
+async function servicesWhere(db: CatalogDb, filter: { officeId?: string; situationId?: string }): Promise<ListedService[]> {
+  const { rows } = await listPublished(db, 'service', { ...filter, offset: 0, limit: 1000 });
+  return rows.map(listed);
+}
+
+export interface OfficeView {
+  id: string;
+  content: OfficeContent;
+  services: ListedService[];
+}
+
+async function officeView(db: CatalogDb, entry: PublishedRow, content: OfficeContent): Promise<OfficeView> {
+  return { id: entry.id, content, services: await servicesWhere(db, { officeId: entry.id }) };
+}
+
+export async function publishedOffice(ctx: KernelContext, slug: string): Promise<OfficeView | null> {
+  const db = catalogDb(ctx.db);
+  const entry = await findPublished(db, 'office', slug);
+  const content = published<OfficeContent>(entry);
+  return entry && content ? officeView(db, entry, content) : null;
+}
+
+export interface SituationView {
+  id: string;
+  content: SituationContent;
+  services: ListedService[];
+}
+
+async function situationView(db: CatalogDb, entry: PublishedRow, content: SituationContent): Promise<SituationView> {
+  return { id: entry.id, content, services: await servicesWhere(db, { situationId: entry.id }) };
+}
+
+export async function publishedSituation(ctx: KernelContext, slug: string): Promise<SituationView | null> {
+  const db = catalogDb(ctx.db);
+  const entry = await findPublished(db, 'situation', slug);
+  const content = published<SituationContent>(entry);
+  return entry && content ? situationView(db, entry, content) : null;
+}
+
+/** Every published entry of a kind with its content, in the kind's order (life situations by position). */
+export async function publishedOfKind<T extends Content>(ctx: KernelContext, kind: EntryKind): Promise<{ id: string; content: T }[]> {
+  const entries = await publishedRowsOfKind(catalogDb(ctx.db), kind);
+  const all = entries.map((entry) => ({ id: entry.id, content: entry.published as T }));
+  if (kind === 'situation') all.sort((a, b) => (a.content as SituationContent).position - (b.content as SituationContent).position);
+  return all;
+}
+
+export interface ServiceListQuery {
+  situation?: string;
+  office?: string;
+  page: number;
+  perPage: number;
+}
+
+/**
+ * A page of published services, filtered by the slug of a life situation or an office. An unknown slug
+ * yields no services rather than all of them: a filter that matches nothing must not look like no filter.
+ */
+export async function serviceList(ctx: KernelContext, query: ServiceListQuery): Promise<{ items: ListedService[]; total: number }> {
+  const db = catalogDb(ctx.db);
+  const situation = query.situation ? await findPublished(db, 'situation', query.situation) : undefined;
+  const office = query.office ? await findPublished(db, 'office', query.office) : undefined;
+  if ((query.situation && !situation) || (query.office && !office)) return { items: [], total: 0 };
+  const { rows, total } = await listPublished(db, 'service', {
+    situationId: situation?.id,
+    officeId: office?.id,
+    offset: (query.page - 1) * query.perPage,
+    limit: query.perPage,
+  });
+  return { items: rows.map(listed), total };
+}

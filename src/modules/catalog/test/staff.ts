@@ -1,0 +1,24 @@
+import type { StaffRole } from '#kernel/auth/actor.ts';
+import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import { FormClient } from '#test/http-client.ts';
+import type { TestPlatform } from '#test/platform.ts';
+
+/** A browser session of a staff member with the given roles, signed in with password and second factor. */
+export async function staffClient(platform: TestPlatform, ...roles: StaffRole[]) {
+  const staff = await buildStaff(platform.ctx, roles.map((role) => ({ role, officeId: null })));
+  const client = new FormClient(platform.app);
+  await client.get('/anmelden');
+  await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+  await client.get('/anmelden/zweiter-faktor');
+  const done = await client.post('/anmelden/zweiter-faktor', { code: await staff.code() });
+  if (done.location !== '/verwaltung') throw new Error(`Staff login failed: ${done.status} ${done.location ?? ''}`);
+  return { client, user: staff.user };
+}
+
+export async function citizenClient(platform: TestPlatform) {
+  const { user, password } = await buildCitizen(platform.ctx);
+  const client = new FormClient(platform.app);
+  await client.get('/anmelden');
+  await client.post('/anmelden', { email: user.email!, password });
+  return { client, user };
+}

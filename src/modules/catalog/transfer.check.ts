@@ -1,0 +1,70 @@
+import type { TFunction } from 'i18next';
+import Value from 'typebox/value';
+import { channelTargetProblem, isLink, isSlug, parseLeikaKey, publishProblems } from './rules.ts';
+import { CatalogExport, type ExportedServiceContent, type OfficeContent, type SituationContent } from './schemas.content.ts';
+import type { EntryKind } from './tables.ts';
+
+/*
+ * Checks an import file completely before anything is written, and names every problem with where it is,
+ * so an editor can fix the file in one go. Content rules are the editing rules: an entry published in the
+ * file must have every section publishing requires.
+ */
+
+const kindLabel: Record<EntryKind, string> = { service: 'catalog:kinds.service', office: 'catalog:kinds.office', situation: 'catalog:kinds.situation' };
+
+export function checkImport(t: TFunction, data: unknown, existingSlugs: { office: Set<string>; situation: Set<string> }): { ok: true; data: CatalogExport } | { ok: false; problems: string[] } {
+  if (!Value.Check(CatalogExport, data)) {
+    const problems = [...Value.Errors(CatalogExport, data)].slice(0, 20).map((error) => t('catalog:transfer.schemaProblem', { path: error.instancePath || '/', message: error.message }));
+    return { ok: false, problems };
+  }
+  const problems: string[] = [];
+  const say = (kind: EntryKind, slug: string, key: string, values: Record<string, string> = {}) =>
+    problems.push(t('catalog:transfer.problem', { kind: t(kindLabel[kind]), slug, message: t(key, values) }));
+
+  const offices = new Set([...existingSlugs.office, ...data.offices.map((entry) => entry.draft.slug)]);
+  const situations = new Set([...existingSlugs.situation, ...data.lifeSituations.map((entry) => entry.draft.slug)]);
+  const groups: [EntryKind, { draft: { slug: string }; published: unknown }[]][] = [
+    ['office', data.offices],
+    ['situation', data.lifeSituations],
+    ['service', data.services],
+  ];
+  for (const [kind, entries] of groups) {
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      const slug = entry.draft.slug;
+      if (seen.has(slug)) say(kind, slug, 'catalog:errors.slugTaken', { slug });
+      seen.add(slug);
+      if (!isSlug(slug)) say(kind, slug, 'catalog:errors.slug');
+    }
+  }
+  for (const entry of data.services) {
+    for (const version of [entry.draft, entry.published]) {
+      if (version) for (const problem of serviceProblems(version, offices, situations)) say('service', entry.draft.slug, problem.key, problem.values);
+    }
+    if (entry.published) for (const problem of Object.values(publishProblems('service', { ...entry.published, officeId: entry.published.office, lifeSituationIds: [] }))) say('service', entry.draft.slug, problem.key, translateValues(t, problem.values));
+  }
+  for (const [kind, entries] of [['office', data.offices], ['situation', data.lifeSituations]] as const) {
+    for (const entry of entries as { draft: OfficeContent | SituationContent; published: OfficeContent | SituationContent | null }[]) {
+      if (entry.published) for (const problem of Object.values(publishProblems(kind, entry.published))) say(kind, entry.draft.slug, problem.key, translateValues(t, problem.values));
+      if (kind === 'office' && (entry.draft as OfficeContent).website && !isLink((entry.draft as OfficeContent).website)) say(kind, entry.draft.slug, 'catalog:errors.channelLink');
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems: [...new Set(problems)].slice(0, 50) } : { ok: true, data };
+}
+
+function translateValues(t: TFunction, values: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.startsWith('catalog:') ? t(value) : value]));
+}
+
+function serviceProblems(content: ExportedServiceContent, offices: Set<string>, situations: Set<string>): { key: string; values?: Record<string, string> }[] {
+  const problems: { key: string; values?: Record<string, string> }[] = [];
+  if (content.leikaKey !== null && parseLeikaKey(content.leikaKey) !== content.leikaKey) problems.push({ key: 'catalog:errors.leikaKey' });
+  if (content.office && !offices.has(content.office)) problems.push({ key: 'catalog:errors.unknownOfficeSlug', values: { slug: content.office } });
+  for (const slug of content.lifeSituations) if (!situations.has(slug)) problems.push({ key: 'catalog:errors.unknownSituationSlug', values: { slug } });
+  for (const channel of content.channels) {
+    const problem = channelTargetProblem(channel.kind, channel.target);
+    if (problem) problems.push({ key: problem });
+  }
+  for (const link of content.links) if (!isLink(link.url)) problems.push({ key: 'catalog:errors.channelLink' });
+  return problems;
+}

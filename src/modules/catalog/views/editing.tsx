@@ -1,0 +1,155 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { formatDateTime } from '#kernel/html/format.ts';
+import type { FormValues } from '../forms.service.ts';
+import { publicPath } from '../indexing.ts';
+import type { Entry, EntryKind, LinkCheck } from '../tables.ts';
+import { DemoBadge } from './parts.tsx';
+
+/** The back-office address segment of each kind. */
+export const staffSection: Record<EntryKind, string> = { service: 'leistungen', office: 'dienststellen', situation: 'lebenslagen' };
+
+export function value(values: FormValues, name: string): string | undefined {
+  const found = values[name];
+  return typeof found === 'string' ? found : undefined;
+}
+
+export function StatusBadge({ page, entry }: { page: PageContext; entry: Pick<Entry, 'published' | 'published_revision' | 'revision'> }) {
+  const { t } = page;
+  if (entry.published) {
+    const changed = entry.published_revision !== entry.revision;
+    return (
+      <span class={`kern-badge kern-badge--${changed ? 'warning' : 'success'}`}>
+        <span class="kern-label">{t(changed ? 'catalog:staff.status.changed' : 'catalog:staff.status.published')}</span>
+      </span>
+    );
+  }
+  return (
+    <span class="kern-badge kern-badge--info">
+      <span class="kern-label">{t(entry.published_revision ? 'catalog:staff.status.withdrawn' : 'catalog:staff.status.draft')}</span>
+    </span>
+  );
+}
+
+function linkProblem(page: PageContext, check: LinkCheck): string {
+  if (check.status !== null) return page.t('catalog:linkProblems.http', { status: check.status });
+  return page.t(`catalog:linkProblems.${check.problem === 'timeout' ? 'timeout' : 'unreachable'}`);
+}
+
+function LinkStatus({ page, links }: { page: PageContext; links: { url: string; check: LinkCheck | undefined }[] }) {
+  const { t } = page;
+  if (links.length === 0) return null;
+  return (
+    <>
+      <h2 class="kern-heading-small">{t('catalog:staff.links')}</h2>
+      <ul class="kern-list">
+        {links.map(({ url, check }) => (
+          <li key={url}>
+            <span class="catalog-url">{url}</span>:{' '}
+            {!check ? (
+              t('catalog:staff.linkUnchecked')
+            ) : check.ok ? (
+              t('catalog:staff.linkOk', { date: formatDateTime(check.checked_at, page.lang) })
+            ) : (
+              <strong>{t('catalog:staff.linkBroken', { problem: linkProblem(page, check), date: formatDateTime(check.checked_at, page.lang) })}</strong>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** What an editor can do with a saved entry, beside its form. */
+function EntryPanel({ page, entry, links }: { page: PageContext; entry: Entry; links: { url: string; check: LinkCheck | undefined }[] }) {
+  const { t } = page;
+  const base = `/verwaltung/katalog/${staffSection[entry.kind]}/${entry.id}`;
+  return (
+    <aside class="kern-card kern-card--surface catalog-panel" aria-labelledby="panel-heading">
+      <div class="kern-card__container kern-stack-sm">
+        <h2 class="kern-heading-small" id="panel-heading">
+          {t('catalog:staff.state')}
+        </h2>
+        <p class="kern-body">
+          <StatusBadge page={page} entry={entry} /> {entry.demo ? <DemoBadge page={page} /> : null}
+        </p>
+        <p class="kern-body kern-body--small">
+          {t('catalog:staff.revision', { revision: entry.revision })}
+          {entry.published_at && entry.published ? ` · ${t('catalog:staff.publishedAt', { date: formatDateTime(entry.published_at, page.lang) })}` : ''}
+        </p>
+        <ul class="kern-list">
+          <li>
+            <a class="kern-link" href={`${base}/vorschau`}>
+              {t('catalog:staff.preview')}
+            </a>
+          </li>
+          <li>
+            <a class="kern-link" href={`${base}/verlauf`}>
+              {t('catalog:staff.history')}
+            </a>
+          </li>
+          {entry.published ? (
+            <li>
+              <a class="kern-link" href={`${publicPath[entry.kind]}/${entry.slug}`}>
+                {t('catalog:staff.publicPage')}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+        <PostForm page={page} action={`${base}/veroeffentlichen`}>
+          <SubmitButton label={t(entry.published ? 'catalog:staff.publishChanges' : 'catalog:staff.publish')} />
+        </PostForm>
+        {entry.published ? (
+          <PostForm page={page} action={`${base}/zurueckziehen`}>
+            <SubmitButton kind="secondary" label={t('catalog:staff.unpublish')} />
+          </PostForm>
+        ) : null}
+        <PostForm page={page} action={`${base}/links-pruefen`}>
+          <SubmitButton kind="tertiary" label={t('catalog:staff.checkLinks')} />
+        </PostForm>
+        <LinkStatus page={page} links={links} />
+      </div>
+    </aside>
+  );
+}
+
+export interface EditProps {
+  page: PageContext;
+  kind: EntryKind;
+  entry: Entry | null;
+  values: FormValues;
+  errors: FieldErrors;
+  notice?: string;
+  links: { url: string; check: LinkCheck | undefined }[];
+}
+
+/** The frame around every editing form: heading, messages, the form, and the panel once the entry exists. */
+export function EditFrame({ page, kind, entry, values, errors, notice, links, children }: EditProps & { children: ComponentChildren }) {
+  const { t } = page;
+  const action = entry ? `/verwaltung/katalog/${staffSection[kind]}/${entry.id}` : `/verwaltung/katalog/${staffSection[kind]}/neu`;
+  return (
+    <div class="kern-stack-lg">
+      <Heading>{entry ? t(`catalog:staff.edit.${kind}`, { title: entry.draft.title }) : t(`catalog:staff.new.${kind}`)}</Heading>
+      {notice ? <Alert kind="success" title={t(notice)} /> : null}
+      <ErrorSummary page={page} errors={errors} />
+      <div class="catalog-editor">
+        <PostForm page={page} action={action} id="form">
+          <input type="hidden" name="revision" value={value(values, 'revision') ?? String(entry?.revision ?? 0)} />
+          {children}
+          <SubmitButton label={t(entry ? 'catalog:staff.save' : 'catalog:staff.create')} />
+        </PostForm>
+        {entry ? <EntryPanel page={page} entry={entry} links={links} /> : null}
+      </div>
+    </div>
+  );
+}
+
+export function Fieldset({ legend, children }: { legend: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="kern-fieldset catalog-fieldset">
+      <legend class="kern-label catalog-legend">{legend}</legend>
+      <div class="kern-fieldset__body kern-stack-md">{children}</div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,75 @@
+import type { PageContext } from '#kernel/html/page.ts';
+import { Heading } from '#kernel/html/components.tsx';
+import { berlinTime } from '../hours.ts';
+import { accessibilityFeatures } from '../forms.office.ts';
+import type { OfficeView } from '../service.public.ts';
+import { Address, OpenStatus, Paragraphs, Section, SpecialDays, WeekHours, contentLang } from './parts.tsx';
+import { telHref } from './service.tsx';
+import { ServiceList } from './situation.tsx';
+
+export function OfficePage({ page, office, now }: { page: PageContext; office: OfficeView; now: Date }) {
+  const { t } = page;
+  const content = office.content;
+  const lang = contentLang(page);
+  return (
+    <article class="kern-stack-lg">
+      <div lang={lang}>
+        <Heading lead={content.summary}>{content.title}</Heading>
+      </div>
+      <OpenStatus page={page} hours={content} now={now} />
+      <Section id="kontakt" title={t('catalog:office.contact')}>
+        <Address office={content} lang={lang} />
+        <ul class="kern-list">
+          {content.phone ? (
+            <li>
+              {t('catalog:fields.phone')}:{' '}
+              <a class="kern-link" href={telHref(content.phone)}>
+                {content.phone}
+              </a>
+            </li>
+          ) : null}
+          {content.email ? (
+            <li>
+              {t('catalog:fields.email')}:{' '}
+              <a class="kern-link" href={`mailto:${content.email}`}>
+                {content.email}
+              </a>
+            </li>
+          ) : null}
+          {content.website ? (
+            <li>
+              <a class="kern-link" href={content.website}>
+                {t('catalog:fields.website')}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </Section>
+      <Section id="oeffnungszeiten" title={t('catalog:office.hours')}>
+        {content.hours.length > 0 ? <WeekHours page={page} office={content} /> : <p class="kern-body">{t('catalog:office.noHours')}</p>}
+        {content.closedOnHolidays ? <p class="kern-body">{t('catalog:office.closedOnHolidays')}</p> : null}
+        {content.hoursNote ? <Paragraphs text={content.hoursNote} lang={lang} /> : null}
+        <SpecialDays page={page} hours={content} from={berlinTime(now).date} />
+      </Section>
+      <Section id="barrierefreiheit" title={t('catalog:office.accessibility')}>
+        <dl class="kern-description-list">
+          {accessibilityFeatures.map((feature) => (
+            <div class="kern-description-list-item" key={feature}>
+              <dt class="kern-description-list-item__key">{t(`catalog:accessibility.${feature}`)}</dt>
+              <dd class="kern-description-list-item__value">{t(`catalog:accessibility.${content[feature] === null ? 'unknown' : content[feature] ? 'yes' : 'no'}`)}</dd>
+            </div>
+          ))}
+        </dl>
+        {content.accessibilityNote ? <Paragraphs text={content.accessibilityNote} lang={lang} /> : null}
+      </Section>
+      {content.description ? (
+        <Section id="aufgaben" title={t('catalog:office.about')}>
+          <Paragraphs text={content.description} lang={lang} />
+        </Section>
+      ) : null}
+      <Section id="leistungen" title={t('catalog:office.services')}>
+        {office.services.length > 0 ? <ServiceList page={page} services={office.services} /> : <p class="kern-body">{t('catalog:office.noServices')}</p>}
+      </Section>
+    </article>
+  );
+}

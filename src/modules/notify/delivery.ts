@@ -1,0 +1,78 @@
+import type { KernelContext } from '#kernel/context.ts';
+import { describeFailure, emailHtml, emailText, isPermanentFailure, sendEmail, type OutgoingEmail } from './email.tsx';
+import { attachmentContents, findMessage } from './repo.messages.ts';
+import { addEvent, claimDelivery, findDelivery, finishAttempt } from './repo.deliveries.ts';
+import { notifyDb } from './repo.templates.ts';
+import type { Message } from './tables.ts';
+import { toBlocks } from './templates.ts';
+
+/** Attempts before a delivery is given up; the job's retry policy allows as many runs. */
+export const maxEmailAttempts = 8;
+const worker = 'system:notify';
+
+/** Where the message can be opened online: the matter's page, else the inbox (account holders only). */
+export function messageUrl(ctx: KernelContext, message: Pick<Message, 'id' | 'link' | 'user_id'>): string | null {
+  if (message.link) return `${ctx.config.PUBLIC_URL}${message.link}`;
+  return message.user_id ? `${ctx.config.PUBLIC_URL}/konto/nachrichten/${message.id}` : null;
+}
+
+export function composeEmail(ctx: KernelContext, message: Message, attachments: OutgoingEmail['attachments']): OutgoingEmail {
+  const t = ctx.i18n.getFixedT(message.language);
+  const blocks = toBlocks(message.body ?? '');
+  const url = messageUrl(ctx, message);
+  const footer = [t('notify:email.footer', { city: ctx.config.CITY_NAME, reference: message.reference }), ctx.config.PUBLIC_URL];
+  const subject = message.subject ?? '';
+  return {
+    to: message.email ?? '',
+    subject,
+    text: emailText(url ? [...blocks, { kind: 'paragraph', text: `${t('notify:email.openLink')}: ${url}` }] : blocks, footer),
+    html: emailHtml({ lang: message.language, subject, blocks, link: url ? { href: url, label: t('notify:email.openLink') } : undefined, footer }),
+    messageId: `<${message.id}@${new URL(ctx.config.PUBLIC_URL).hostname}>`,
+    attachments,
+  };
+}
+
+/**
+ * One attempt at an e-mail delivery. The delivery row, not the job, is the truth: a delivery already
+ * delivered or failed is left alone, so a job run twice (a worker killed after sending, the sweeper) sends
+ * once. A 5xx refusal fails it for good; anything else throws, and the job system retries with back-off.
+ */
+export async function deliverEmail(ctx: KernelContext, deliveryId: string): Promise<void> {
+  const db = notifyDb(ctx.db);
+  const claim = await claimDelivery(db, deliveryId, ctx.config.SMTP_TIMEOUT_SECONDS * 3 + 30);
+  if (!claim) {
+    const delivery = await findDelivery(db, deliveryId);
+    if (!delivery || (delivery.status !== 'created' && delivery.status !== 'sending')) return;
+    throw new Error(`E-mail delivery ${deliveryId} is held by another worker; trying again later`);
+  }
+  const message = await findMessage(db, claim.message_id);
+  if (!message?.email || message.body === null) {
+    await settle(ctx, deliveryId, 'failed', 'content or address deleted before delivery');
+    return;
+  }
+  const attachments = await attachmentContents(db, message.id);
+  const mail = composeEmail(ctx, message, attachments.map((file) => ({ filename: file.filename, contentType: file.content_type, content: file.content })));
+  try {
+    await sendEmail(ctx.config, mail);
+  } catch (error) {
+    const detail = describeFailure(error);
+    if (isPermanentFailure(error) || claim.attempts >= maxEmailAttempts) {
+      ctx.log.warn({ deliveryId, detail, attempts: claim.attempts }, 'e-mail delivery failed for good');
+      await settle(ctx, deliveryId, 'failed', detail);
+      return;
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      await finishAttempt(notifyDb(trx), deliveryId, { status: 'sending', error: detail });
+      await addEvent(notifyDb(trx), deliveryId, 'temporary-failure', worker, `attempt ${claim.attempts}: ${detail}`);
+    });
+    throw new Error(`E-mail delivery ${deliveryId} failed for now (${detail}); it will be retried`, { cause: error });
+  }
+  await settle(ctx, deliveryId, 'delivered', null);
+}
+
+async function settle(ctx: KernelContext, deliveryId: string, status: 'delivered' | 'failed', detail: string | null) {
+  await ctx.db.transaction().execute(async (trx) => {
+    await finishAttempt(notifyDb(trx), deliveryId, { status, error: status === 'failed' ? detail : null });
+    await addEvent(notifyDb(trx), deliveryId, status, worker, detail);
+  });
+}

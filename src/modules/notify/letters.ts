@@ -1,0 +1,62 @@
+import type { KernelContext } from '#kernel/context.ts';
+import type { Letter } from '#kernel/pdf/letter.ts';
+import type { PostalAddress } from '#modules/accounts/index.ts';
+import { messageUrl } from './delivery.ts';
+import type { Message } from './tables.ts';
+import { toBlocks } from './templates.ts';
+
+export function addressLines(name: string, address: PostalAddress): string[] {
+  return [name, `${address.street} ${address.houseNumber}`, `${address.postalCode} ${address.city}`];
+}
+
+/** A message as a DIN 5008 letter in the recipient's language; the layout itself lives in the kernel. */
+export function letterFor(ctx: KernelContext, message: Message, attachmentNames: string[]): Letter {
+  if (!message.postal_address || message.body === null) throw new Error(`Message ${message.id} has no letter to print`);
+  const t = ctx.i18n.getFixedT(message.language);
+  const city = ctx.config.CITY_NAME;
+  const date = new Intl.DateTimeFormat(message.language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: message.language === 'de' ? 'medium' : 'long', timeZone: 'Europe/Berlin' }).format(message.created_at);
+  const url = messageUrl(ctx, message);
+  const host = new URL(ctx.config.PUBLIC_URL).host;
+  return {
+    letterhead: t('kernel:site.name', { city }),
+    returnAddress: ctx.config.LETTER_RETURN_ADDRESS,
+    recipient: addressLines(message.recipient_name ?? '', message.postal_address),
+    info: [
+      { label: t('notify:letter.date'), value: date },
+      { label: t('notify:letter.reference'), value: message.reference },
+      { label: t('notify:letter.online'), value: host },
+    ],
+    subject: message.subject ?? '',
+    blocks: toBlocks(message.body),
+    attachments: { heading: t('notify:letter.attachments'), names: attachmentNames },
+    qr: url ? { url, caption: t('notify:letter.qrCaption') } : undefined,
+    footer: [t('kernel:site.name', { city }), host, t('notify:letter.machine')],
+    pageLabel: (page, pages) => t('notify:letter.page', { page, pages }),
+  };
+}
+
+/** Cells a spreadsheet would run as a formula are defused; quotes are doubled (RFC 4180). */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export interface ManifestRow {
+  position: number;
+  reference: string;
+  firstPage: number;
+  pages: number;
+  name: string;
+  address: PostalAddress;
+}
+
+/** The print service's list: which pages of the PDF make which letter, and where it goes. */
+export function manifestCsv(rows: readonly ManifestRow[]): string {
+  const header = ['position', 'reference', 'first_page', 'pages', 'name', 'street', 'postal_code', 'city'];
+  const lines = rows.map((row) =>
+    [row.position, row.reference, row.firstPage, row.pages, row.name, `${row.address.street} ${row.address.houseNumber}`, row.address.postalCode, row.address.city].map(csvCell).join(';'),
+  );
+  // The byte-order mark makes spreadsheet programs on German desktops read UTF-8 umlauts correctly.
+  return `\ufeff${[header.join(';'), ...lines].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KernelContext } from '#kernel/context.ts';
+import { defineModule, type App } from '#kernel/module.ts';
+import { deliverEmailJob, printBatchJob, sweepJob } from './jobs.ts';
+import { notifyPermissions, permissionMap } from './permissions.ts';
+import { purgeBatchFilesBefore, purgeMessageContentBefore } from './repo.retention.ts';
+import { notifyDb } from './repo.templates.ts';
+import { apiRoutes } from './routes.api.ts';
+import { inboxRoutes } from './routes.inbox.tsx';
+import { staffRoutes } from './routes.staff.tsx';
+import { templateRoutes } from './routes.templates.tsx';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+
+const day = 86_400_000;
+
+export const notifyModule = defineModule({
+  id: 'notify',
+  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  // The inbox guards all its routes with one sign-in hook, so it gets a scope of its own.
+  routes: async (app: App, ctx: KernelContext) => {
+    await app.register(async (scope) => inboxRoutes(scope, ctx));
+    await staffRoutes(app, ctx);
+    await templateRoutes(app, ctx);
+    await apiRoutes(app, ctx);
+  },
+  permissions: permissionMap,
+  staffLinks: [
+    { path: '/verwaltung/vorlagen', label: 'notify:templates.title', permission: notifyPermissions.editTemplates, order: 50 },
+    { path: '/verwaltung/nachrichten', label: 'notify:staff.messagesTitle', permission: notifyPermissions.viewMessages, order: 60 },
+    { path: '/verwaltung/nachrichten/fehler', label: 'notify:staff.failuresTitle', permission: notifyPermissions.viewMessages, order: 61 },
+    { path: '/verwaltung/druck', label: 'notify:print.title', permission: notifyPermissions.print, order: 70 },
+  ],
+  jobs: [deliverEmailJob, printBatchJob, sweepJob],
+  locales: { de, en },
+  retention: [
+    {
+      id: 'notify.message-content',
+      description: 'notify:retention.content',
+      table: 'notify_messages',
+      columns: ['subject', 'body', 'email', 'postal_address', 'recipient_name'],
+      purge: (db, now, config) => purgeMessageContentBefore(notifyDb(db), new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day)),
+    },
+    {
+      id: 'notify.print-batches',
+      description: 'notify:retention.batches',
+      table: 'notify_print_batches',
+      columns: ['pdf', 'manifest'],
+      purge: (db, now, config) => purgeBatchFilesBefore(notifyDb(db), new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day)),
+    },
+    {
+      id: 'notify.delivery-records',
+      description: 'notify:retention.records',
+      table: 'notify_deliveries',
+      columns: ['message_id', 'channel', 'status', 'last_error'],
+      // The proof that and how the city informed someone is kept for as long as the matter itself.
+      purge: async () => 0,
+    },
+  ],
+});

@@ -1,0 +1,104 @@
+import type { Insertable } from 'kysely';
+import type { Channel, DeliveryStatus, NotifyTables } from './tables.ts';
+import type { NotifyDb } from './repo.templates.ts';
+
+export async function findMessageIdByCause(db: NotifyDb, cause: string) {
+  return db.selectFrom('notify_messages').select(['id', 'reference']).where('cause', '=', cause).executeTakeFirst();
+}
+
+/** Inserts unless the cause has a message already (also one committed a moment ago by another caller). */
+export async function insertMessage(db: NotifyDb, message: Insertable<NotifyTables['notify_messages']>) {
+  return db.insertInto('notify_messages').values(message).onConflict((oc) => oc.column('cause').doNothing()).returning(['id', 'reference']).executeTakeFirst();
+}
+
+export async function insertAttachments(db: NotifyDb, rows: Insertable<NotifyTables['notify_attachments']>[]) {
+  if (rows.length > 0) await db.insertInto('notify_attachments').values(rows).execute();
+}
+
+export async function insertDelivery(db: NotifyDb, delivery: { messageId: string; channel: Channel; status: DeliveryStatus }, actorLabel: string) {
+  const row = await db
+    .insertInto('notify_deliveries')
+    .values({ message_id: delivery.messageId, channel: delivery.channel, status: delivery.status })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('notify_delivery_events').values({ delivery_id: row.id, status: delivery.status, actor_label: actorLabel }).execute();
+  return row.id;
+}
+
+export async function findMessage(db: NotifyDb, id: string) {
+  return db.selectFrom('notify_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deliveriesOf(db: NotifyDb, messageId: string) {
+  return db.selectFrom('notify_deliveries').selectAll().where('message_id', '=', messageId).orderBy('channel').execute();
+}
+
+export async function eventsOf(db: NotifyDb, messageId: string) {
+  return db
+    .selectFrom('notify_delivery_events as e')
+    .innerJoin('notify_deliveries as d', 'd.id', 'e.delivery_id')
+    .select(['d.channel', 'e.at', 'e.status', 'e.detail', 'e.actor_label'])
+    .where('d.message_id', '=', messageId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function attachmentsOf(db: NotifyDb, messageId: string) {
+  return db.selectFrom('notify_attachments').select(['id', 'filename', 'content_type', 'size']).where('message_id', '=', messageId).orderBy('position').execute();
+}
+
+export async function attachmentContents(db: NotifyDb, messageId: string) {
+  return db.selectFrom('notify_attachments').select(['filename', 'content_type', 'content']).where('message_id', '=', messageId).orderBy('position').execute();
+}
+
+export async function findAttachment(db: NotifyDb, messageId: string, attachmentId: string) {
+  return db.selectFrom('notify_attachments').selectAll().where('message_id', '=', messageId).where('id', '=', attachmentId).executeTakeFirst();
+}
+
+/** The inbox of one person, newest first. */
+export async function inboxOf(db: NotifyDb, userId: string, limit = 200) {
+  return db
+    .selectFrom('notify_messages')
+    .select(['id', 'reference', 'subject', 'created_at', 'read_at', 'content_deleted_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** A message of this person only: another person's id yields nothing, exactly as an unknown id does. */
+export async function findOwnMessage(db: NotifyDb, userId: string, id: string) {
+  return db.selectFrom('notify_messages').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function setRead(db: NotifyDb, id: string, read: boolean): Promise<void> {
+  await db
+    .updateTable('notify_messages')
+    .set({ read_at: read ? new Date() : null })
+    .where('id', '=', id)
+    .$if(read, (q) => q.where('read_at', 'is', null))
+    .execute();
+}
+
+export interface MessageFilter {
+  status?: DeliveryStatus;
+  channel?: Channel;
+  from: Date;
+  to: Date;
+}
+
+/** Messages for the back office, with each delivery's status. */
+export async function listMessages(db: NotifyDb, filter: MessageFilter, limit = 200) {
+  return db
+    .selectFrom('notify_messages as m')
+    .innerJoin('notify_deliveries as d', 'd.message_id', 'm.id')
+    .select(['m.id', 'm.reference', 'm.purpose', 'm.recipient_name', 'm.created_at', 'd.channel', 'd.status', 'd.updated_at', 'd.last_error'])
+    .where('m.created_at', '>=', filter.from)
+    .where('m.created_at', '<', filter.to)
+    .$if(filter.status !== undefined, (q) => q.where('d.status', '=', filter.status!))
+    .$if(filter.channel !== undefined, (q) => q.where('d.channel', '=', filter.channel!))
+    .orderBy('m.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import type { KernelContext } from '#kernel/context.ts';
+import type { App } from '#kernel/module.ts';
+import { notifyPermissions } from './permissions.ts';
+import { IdParams } from './schemas.ts';
+import { NotificationBody, NotificationCreated, Problem } from './schemas.api.ts';
+import { notificationStatus } from './service.messages.ts';
+import { submitNotification, type SendFailure } from './service.send.ts';
+import type { Delivery } from './tables.ts';
+
+function problemOf(request: FastifyRequest, failure: SendFailure) {
+  const t = request.t;
+  const fields: Record<string, string> = {};
+  if (failure.reason === 'invalid-values') {
+    for (const problem of failure.problems) {
+      fields[`values.${problem.name}`] = t(`notify:api.errors.value.${problem.problem}`, { name: problem.name, type: t(`notify:templates.types.${problem.type}`) });
+    }
+  }
+  const message = failure.reason === 'invalid-values' ? Object.values(fields).join(' ') : t(`notify:api.errors.${failure.reason}`, { purpose: request.body && (request.body as { purpose?: string }).purpose });
+  return { statusCode: 422, error: t('kernel:errors.badRequest.title'), message, fields: Object.keys(fields).length > 0 ? fields : undefined };
+}
+
+const deliveriesOut = (deliveries: Delivery[]) => deliveries.map((delivery) => ({ channel: delivery.channel, status: delivery.status, updatedAt: delivery.updated_at.toISOString() }));
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
+
+/** For trusted internal systems with a bearer token holding the `notify.send` scope. */
+export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
+  // Who is asking is settled before what they sent is validated: a stranger learns nothing from our 400s.
+  const authorised = async (request: FastifyRequest) => ctx.permissions.require(request.actor, notifyPermissions.send);
+
+  app.post(
+    '/api/v1/notifications',
+    { schema: { body: NotificationBody, response: { 200: NotificationCreated, 201: NotificationCreated, ...problems } }, config: { csrf: false }, preValidation: authorised },
+    async (request, reply) => {
+      const { recipient, attachments, ...body } = request.body;
+      const result = await submitNotification(ctx, request.actor, {
+        ...body,
+        recipient: recipient.userId ? { userId: recipient.userId } : { name: recipient.name ?? '', language: recipient.language ?? 'de', email: recipient.email, postalAddress: recipient.postalAddress },
+        attachments: attachments?.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.contentBase64, 'base64') })),
+      });
+      if (!result.ok) return reply.status(422).send(problemOf(request, result));
+      const status = await notificationStatus(ctx, request.actor, result.messageId);
+      return reply.status(result.duplicate ? 200 : 201).send({ id: result.messageId, reference: result.reference, purpose: body.purpose, duplicate: result.duplicate, deliveries: deliveriesOut(status?.deliveries ?? []) });
+    },
+  );
+
+  app.get(
+    '/api/v1/notifications/:id',
+    { schema: { params: IdParams, response: { 200: NotificationCreated, ...problems } }, preValidation: authorised },
+    async (request, reply) => {
+      const status = await notificationStatus(ctx, request.actor, request.params.id);
+      if (!status) return reply.callNotFound();
+      return reply.send({ id: status.message.id, reference: status.message.reference, purpose: status.message.purpose, duplicate: false, deliveries: deliveriesOut(status.deliveries) });
+    },
+  );
+}

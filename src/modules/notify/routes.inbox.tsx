@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import type { App } from '#kernel/module.ts';
+import { AttachmentParams, IdParams, NoticeQuery } from './schemas.ts';
+import { inbox, markUnread, openMessage, ownAttachment } from './service.inbox.ts';
+import { InboxMessagePage, InboxPage } from './views/inbox.tsx';
+
+function signedIn(request: FastifyRequest): SignedIn {
+  if (!isSignedIn(request.actor)) throw new Error('Route reached without the sign-in guard');
+  return request.actor;
+}
+
+const notices: Record<string, string> = { unread: 'notify:inbox.markedUnread' };
+
+/** "Mein Konto → Nachrichten". Visitors are sent to the login and brought back afterwards. */
+export async function inboxRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!isSignedIn(request.actor)) return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
+  });
+  const crumbs = (request: FastifyRequest) => [
+    { label: request.t('accounts:account.title'), href: '/konto' },
+    { label: request.t('notify:inbox.title'), href: '/konto/nachrichten' },
+  ];
+
+  app.get('/konto/nachrichten', { schema: { querystring: NoticeQuery } }, async (request, reply) => {
+    const { messages, unread } = await inbox(ctx, signedIn(request));
+    const [account, self] = crumbs(request);
+    return reply.html(
+      { title: request.t('notify:inbox.title'), breadcrumbs: [account!, { label: self!.label }] },
+      <InboxPage page={request.page} messages={messages} unread={unread} notice={notices[request.query.notice ?? '']} />,
+    );
+  });
+
+  app.get('/konto/nachrichten/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const opened = await openMessage(ctx, signedIn(request), request.params.id);
+    if (!opened) return reply.callNotFound();
+    const title = opened.message.subject ?? request.t('notify:inbox.deleted');
+    // Messages carry personal data; no shared cache may keep them.
+    return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: [...crumbs(request), { label: title }] }, <InboxMessagePage page={request.page} {...opened} />);
+  });
+
+  app.post('/konto/nachrichten/:id/ungelesen', { schema: { params: IdParams } }, async (request, reply) => {
+    if (!(await markUnread(ctx, signedIn(request), request.params.id))) return reply.callNotFound();
+    return reply.redirect('/konto/nachrichten?notice=unread', 303);
+  });
+
+  app.get('/konto/nachrichten/:id/anhaenge/:attachmentId', { schema: { params: AttachmentParams } }, async (request, reply) => {
+    const file = await ownAttachment(ctx, signedIn(request), request.params.id, request.params.attachmentId);
+    if (!file) return reply.callNotFound();
+    return reply
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .type(file.content_type)
+      .send(file.content);
+  });
+}

@@ -1,0 +1,155 @@
+import { recordAudit } from '#kernel/audit.ts';
+import { actorLabel, systemActor, type Actor, type Language } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import type { Executor } from '#kernel/db/database.ts';
+import type { KernelTables } from '#kernel/db/tables.ts';
+import { newReference, normaliseEmail, optionalText } from '#kernel/text.ts';
+import { recipientProfile, type PostalAddress } from '#modules/accounts/index.ts';
+import { deliverEmailJob } from './jobs.ts';
+import { notifyPermissions } from './permissions.ts';
+import { deliveriesOf, findMessageIdByCause, insertAttachments, insertDelivery, insertMessage } from './repo.messages.ts';
+import { currentVersion, findTemplate, notifyDb } from './repo.templates.ts';
+import { route, type Recipient, type RequiredChannel } from './routing.ts';
+import type { Channel } from './tables.ts';
+import { fill, placeholdersIn, prepareValues, type RawValues, type ValueProblem } from './templates.ts';
+
+export interface AttachmentInput {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface NotificationInput {
+  /** The template's purpose, e.g. `case-received`. */
+  purpose: string;
+  /** An account (its preferences decide), or a guest with the addresses the procedure collected. */
+  recipient: { userId: string } | { name: string; language: Language; email?: string | null; postalAddress?: PostalAddress | null };
+  values: RawValues;
+  /** A channel the law requires on top of the person's choice (a formal decision by letter). */
+  requiredChannel?: RequiredChannel;
+  attachments?: AttachmentInput[];
+  /**
+   * What caused the message, unique platform-wide (`applications:received:<case id>`): the same cause
+   * yields the same message however often it is sent, so a retried caller never writes twice.
+   */
+  cause: string;
+  /** Path of the matter on the platform, for the e-mail's link and the letter's QR code. */
+  link?: string;
+  /** Who the message is from, for the delivery record; the calling module by default. */
+  sender?: Actor;
+}
+
+export type SendFailure =
+  | { ok: false; reason: 'unknown-purpose' | 'unknown-recipient' | 'invalid-recipient' | 'no-postal-address' | 'no-email' | 'no-channel' | 'invalid-attachment' | 'invalid-cause' }
+  | { ok: false; reason: 'invalid-values'; problems: ValueProblem[] };
+
+export type SendResult = { ok: true; messageId: string; reference: string; channels: Channel[]; duplicate: boolean } | SendFailure;
+
+export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv'] as const;
+const maxAttachmentBytes = 5 * 1024 * 1024;
+
+function guestAddress(address: PostalAddress | null | undefined): PostalAddress | null | 'invalid' {
+  if (!address) return null;
+  const parts = { street: optionalText(address.street), houseNumber: optionalText(address.houseNumber), postalCode: optionalText(address.postalCode), city: optionalText(address.city) };
+  if (!parts.street || !parts.houseNumber || !parts.city || !parts.postalCode || !/^\d{5}$/.test(parts.postalCode)) return 'invalid';
+  return { street: parts.street, houseNumber: parts.houseNumber, postalCode: parts.postalCode, city: parts.city };
+}
+
+async function resolveRecipient(db: Executor<KernelTables>, recipient: NotificationInput['recipient']): Promise<Recipient | 'unknown' | 'invalid'> {
+  if ('userId' in recipient) {
+    const profile = await recipientProfile(db, recipient.userId);
+    return profile ? { kind: 'account', profile } : 'unknown';
+  }
+  const name = optionalText(recipient.name);
+  const email = recipient.email ? normaliseEmail(recipient.email) : null;
+  const postalAddress = guestAddress(recipient.postalAddress);
+  if (!name || (recipient.email && !email) || postalAddress === 'invalid') return 'invalid';
+  return { kind: 'guest', name, email, postalAddress };
+}
+
+/**
+ * Creates a message from the purpose's current template and queues its deliveries, all inside the caller's
+ * transaction (outbox): if the caller's change rolls back, no message was ever sent. The recipient's
+ * preferred channel decides how it travels; account holders find it in their inbox too.
+ */
+export async function sendNotification(ctx: KernelContext, trx: Executor<KernelTables>, input: NotificationInput): Promise<SendResult> {
+  const db = notifyDb(trx);
+  const cause = input.cause.trim();
+  if (cause.length === 0 || cause.length > 300) return { ok: false, reason: 'invalid-cause' };
+  const existing = await findMessageIdByCause(db, cause);
+  if (existing) return duplicateOf(db, existing);
+
+  const template = await findTemplate(db, input.purpose);
+  const version = template ? await currentVersion(db, input.purpose) : undefined;
+  if (!template || !version) return { ok: false, reason: 'unknown-purpose' };
+  const recipient = await resolveRecipient(trx, input.recipient);
+  if (recipient === 'unknown') return { ok: false, reason: 'unknown-recipient' };
+  if (recipient === 'invalid') return { ok: false, reason: 'invalid-recipient' };
+  const routing = route(recipient, input.requiredChannel ?? template.required_channel);
+  if (!routing.ok) return routing;
+  const attachments = input.attachments ?? [];
+  const badAttachment = attachments.some(
+    (file) => !(attachmentTypes as readonly string[]).includes(file.contentType) || file.content.length === 0 || file.content.length > maxAttachmentBytes || !optionalText(file.filename),
+  );
+  if (badAttachment || attachments.length > 10) return { ok: false, reason: 'invalid-attachment' };
+
+  const language = recipient.kind === 'account' ? recipient.profile.language : ('userId' in input.recipient ? 'de' : input.recipient.language);
+  const [subject, body] = language === 'de' ? [version.subject_de, version.body_de] : [version.subject_en, version.body_en];
+  // Every placeholder of either language counts: a value missing in English must not pass because the
+  // recipient happens to read German.
+  const used = placeholdersIn(version.subject_de, version.body_de, version.subject_en, version.body_en);
+  const prepared = prepareValues(template.placeholders, used, input.values, language, ctx.config.PUBLIC_URL);
+  if (!prepared.ok) return { ok: false, reason: 'invalid-values', problems: prepared.problems };
+
+  const reference = newReference('N');
+  const name = recipient.kind === 'account' ? recipient.profile.name : recipient.name;
+  const values = { ...prepared.values, name, city: ctx.config.CITY_NAME, reference };
+  const created = await insertMessage(db, {
+    reference,
+    cause,
+    purpose: template.purpose,
+    template_version: version.version,
+    user_id: recipient.kind === 'account' ? recipient.profile.userId : null,
+    recipient_name: name,
+    email: routing.channels.includes('email') ? (recipient.kind === 'account' ? recipient.profile.email : recipient.email) : null,
+    postal_address: routing.channels.includes('letter') ? JSON.stringify(recipient.kind === 'account' ? recipient.profile.postalAddress : recipient.postalAddress) : null,
+    language,
+    subject: fill(subject, values),
+    body: fill(body, values),
+    link: input.link ?? null,
+    created_by: actorLabel(input.sender ?? systemActor(cause.split(':')[0] ?? 'notify')),
+  });
+  // Another transaction with the same cause committed between our look-up and our insert.
+  if (!created) return duplicateOf(db, (await findMessageIdByCause(db, cause))!);
+
+  await insertAttachments(
+    db,
+    attachments.map((file, position) => ({ message_id: created.id, position, filename: file.filename.trim(), content_type: file.contentType, size: file.content.length, content: file.content })),
+  );
+  for (const channel of routing.channels) {
+    const id = await insertDelivery(db, { messageId: created.id, channel, status: channel === 'inbox' ? 'delivered' : 'created' }, 'system:notify');
+    if (channel === 'email') await ctx.jobs.enqueue(trx, deliverEmailJob, { deliveryId: id });
+  }
+  return { ok: true, messageId: created.id, reference: created.reference, channels: routing.channels, duplicate: false };
+}
+
+async function duplicateOf(db: ReturnType<typeof notifyDb>, existing: { id: string; reference: string }): Promise<SendResult> {
+  const deliveries = await deliveriesOf(db, existing.id);
+  const order: Channel[] = ['inbox', 'email', 'letter'];
+  const channels = order.filter((channel) => deliveries.some((delivery) => delivery.channel === channel));
+  return { ok: true, messageId: existing.id, reference: existing.reference, channels, duplicate: true };
+}
+
+/** `POST /api/v1/notifications`: a trusted system asks for a message; its causes live in its own namespace. */
+export async function submitNotification(ctx: KernelContext, actor: Actor, input: Omit<NotificationInput, 'sender'>): Promise<SendResult> {
+  ctx.permissions.require(actor, notifyPermissions.send);
+  const namespace = actor.kind === 'client' ? `client:${actor.clientId}` : actorLabel(actor);
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await sendNotification(ctx, trx, { ...input, cause: `${namespace}:${input.cause}`, sender: actor });
+    if (result.ok && !result.duplicate) {
+      const dataSubjectId = 'userId' in input.recipient ? input.recipient.userId : null;
+      await recordAudit(trx, { actor }, { action: 'notify.message-created', subjectType: 'notify_message', subjectId: result.messageId, dataSubjectId, meta: { purpose: input.purpose, channels: result.channels } });
+    }
+    return result;
+  });
+}

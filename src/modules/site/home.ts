@@ -1,0 +1,10 @@
+import type { Language } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import type { HomeSection } from '#kernel/module.ts';
+
+/** The sections modules contribute to the home page, in their declared order. */
+export async function homeSections(ctx: KernelContext, language: Language): Promise<HomeSection[]> {
+  const contributions = ctx.modules.flatMap((module) => (module.home ? [module.home] : [])).sort((a, b) => a.order - b.order);
+  const sections = await Promise.all(contributions.map((contribution) => contribution.load(ctx.db, language)));
+  return sections.filter((section): section is HomeSection => section !== null);
+}
