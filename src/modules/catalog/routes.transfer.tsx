@@ -1,20 +1,22 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
-import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { ImportBody } from './schemas.ts';
 import { exportCatalog, importCatalog, transferCatalog } from './service.transfer.ts';
-import { parseMultipart } from './upload.ts';
 import { ImportPage } from './views/staff.tsx';
 
 const maxUpload = 20 * 1024 * 1024;
 
 /** Export and import of the catalogue in the back office (the CLI and the API offer the same). */
 export async function transferRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: maxUpload }, (request, body, done) => {
-    const fields = parseMultipart(body as Buffer, request.headers['content-type']);
-    if (fields) done(null, fields);
-    else done(new HttpProblem(400, 'catalog:transfer.unreadableUpload'), undefined);
+  // The upload arrives as multipart form data; its one file is JSON text, so it becomes a text field.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: maxUpload, files: 1, fields: 5 },
+    onFile: async (part) => {
+      (part as typeof part & { value: unknown }).value = (await part.toBuffer()).toString('utf8');
+    },
   });
   app.addHook('preHandler', async (request, reply) => {
     if (request.actor.kind === 'anonymous' && request.method === 'GET') {
