@@ -138,7 +138,10 @@ function decorateRequests(app: App, ctx: KernelContext) {
     // A machine presents its token and nothing else: a bearer request never borrows a cookie session, and
     // an unknown token leaves it anonymous, which the route then refuses with 401.
     if (bearer && resolveClient) request.actor = (await resolveClient(ctx.db, bearer)) ?? anonymous;
-    const token = bearer ? undefined : request.cookies[ctx.sessions.cookieName];
+    // A route without the CSRF check (machine APIs) must not act on a cookie either: a browser would send
+    // that cookie along with a forged cross-site request.
+    const cookiesTrusted = request.routeOptions.config.csrf !== false;
+    const token = bearer || !cookiesTrusted ? undefined : request.cookies[ctx.sessions.cookieName];
     const session = token ? await ctx.sessions.store.load(token) : null;
     if (session) {
       request.sessionHash = session.hash;

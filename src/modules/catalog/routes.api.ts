@@ -111,7 +111,7 @@ export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
     '/api/v1/catalog/import',
     {
       bodyLimit: 20 * 1024 * 1024,
-      // Machines authenticate with a bearer token, not a cookie; a browser cannot send this JSON across sites without CORS.
+      // Machines authenticate with a bearer token; without the CSRF check the kernel ignores session cookies here.
       config: { csrf: false },
       schema: { tags, summary: 'Imports a catalogue file; all or nothing (permission catalog.transfer)', response: { 200: ImportResponse, 401: Problem, 403: Problem, 422: ImportProblems } },
     },

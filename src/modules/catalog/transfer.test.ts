@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
+import { createApiClient } from '#modules/accounts/clients.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { exportCommand, importCommand } from './commands.ts';
@@ -117,10 +118,17 @@ describe('catalogue import and export', () => {
     expect((await moderator.client.get('/verwaltung/katalog/import')).status).toBe(403);
     const admin = await staffClient(target, 'administrator');
     expect((await admin.client.get('/verwaltung/katalog/export.json')).status).toBe(200);
+    const empty = { format: 'erkelenz-digital/catalog', version: 1, exportedAt: '', offices: [], lifeSituations: [], services: [] };
+    // The import API has no CSRF check, so it ignores session cookies: a forged cross-site post gets nowhere.
     const cookie = [...admin.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const imported = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: { format: 'erkelenz-digital/catalog', version: 1, exportedAt: '', offices: [], lifeSituations: [], services: [] }, headers: { cookie } });
+    const withCookie = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: empty, headers: { cookie } });
+    expect(withCookie.statusCode).toBe(401);
+    const client = await createApiClient(target.ctx, systemActor('test'), { name: 'Fachverfahren', scopes: ['catalog.transfer'] });
+    if (!client.ok) throw new Error('client not created');
+    const authorization = `Bearer ${client.token}`;
+    const imported = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: empty, headers: { authorization } });
     expect(imported.json()).toEqual({ created: 0, updated: 0, unchanged: 0 });
-    const refused = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: { format: 'nein' }, headers: { cookie } });
+    const refused = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: { format: 'nein' }, headers: { authorization } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json<{ problems: string[] }>().problems.length).toBeGreaterThan(0);
   });
