@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from 'otplib';
-import { buildStaff } from '#modules/accounts/test/builders.ts';
+import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 
@@ -16,10 +15,7 @@ beforeAll(async () => {
   platform = await createTestPlatform();
   const staff = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
   admin = new FormClient(platform.app);
-  await admin.get('/anmelden');
-  await admin.post('/anmelden', { email: staff.user.email!, password: staff.password });
-  await admin.get('/anmelden/zweiter-faktor');
-  await admin.post('/anmelden/zweiter-faktor', { code: await generate({ secret: staff.secret }) });
+  await signInStaff(admin, staff);
 });
 afterAll(async () => {
   await platform.close();

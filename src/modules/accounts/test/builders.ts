@@ -6,6 +6,7 @@ import { accountsDb, insertUser, replaceRoles } from '../repo.ts';
 import { newTotpSecret } from '../totp.ts';
 import type { AccountsTables } from '../tables.ts';
 import type { Insertable } from 'kysely';
+import type { FormClient } from '#test/http-client.ts';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
@@ -44,4 +45,15 @@ export async function buildStaff(ctx: KernelContext, roles: RoleGrant[], overrid
   // Later steps let a test log in twice within one 30-second window despite replay protection.
   const code = (step = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + step * 30 });
   return { user, password: builderPassword, secret, code };
+}
+
+export type BuiltStaff = Awaited<ReturnType<typeof buildStaff>>;
+
+/** Signs a staff member in as a browser does: password, then the authenticator's current code. */
+export async function signInStaff(client: FormClient, staff: BuiltStaff, step = 0): Promise<void> {
+  await client.get('/anmelden');
+  await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+  await client.get('/anmelden/zweiter-faktor');
+  const done = await client.post('/anmelden/zweiter-faktor', { code: await staff.code(step) });
+  if (done.location !== '/verwaltung') throw new Error(`Staff sign-in failed: ${done.status} ${done.location ?? ''}`);
 }

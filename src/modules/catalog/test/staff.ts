@@ -1,5 +1,5 @@
 import type { StaffRole } from '#kernel/auth/actor.ts';
-import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import type { TestPlatform } from '#test/platform.ts';
 
@@ -7,11 +7,7 @@ import type { TestPlatform } from '#test/platform.ts';
 export async function staffClient(platform: TestPlatform, ...roles: StaffRole[]) {
   const staff = await buildStaff(platform.ctx, roles.map((role) => ({ role, officeId: null })));
   const client = new FormClient(platform.app);
-  await client.get('/anmelden');
-  await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
-  await client.get('/anmelden/zweiter-faktor');
-  const done = await client.post('/anmelden/zweiter-faktor', { code: await staff.code() });
-  if (done.location !== '/verwaltung') throw new Error(`Staff login failed: ${done.status} ${done.location ?? ''}`);
+  await signInStaff(client, staff);
   return { client, user: staff.user };
 }
 

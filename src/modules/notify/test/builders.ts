@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormClient } from '#test/http-client.ts';
-import type { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import type { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { sendNotification, type NotificationInput } from '../service.send.ts';
 
 let counter = 0;
@@ -28,10 +28,4 @@ export async function signInCitizen(client: FormClient, citizen: Awaited<ReturnT
   expect(response.status).toBe(303);
 }
 
-export async function signInStaff(client: FormClient, staff: Awaited<ReturnType<typeof buildStaff>>) {
-  await client.get('/anmelden');
-  await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
-  await client.get('/anmelden/zweiter-faktor');
-  const response = await client.post('/anmelden/zweiter-faktor', { code: await staff.code() });
-  expect(response.location).toBe('/verwaltung');
-}
+export { signInStaff } from '#modules/accounts/test/builders.ts';
