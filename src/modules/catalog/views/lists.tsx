@@ -3,6 +3,7 @@ import { Heading, Pagination } from '#kernel/html/components.tsx';
 import type { OfficeContent, SituationContent } from '../schemas.content.ts';
 import type { ListedService } from '../service.public.ts';
 import { OpenStatus, contentLang } from './parts.tsx';
+import { ServiceList } from './situation.tsx';
 
 export interface IndexFilter {
   lebenslage?: string;
@@ -109,16 +110,7 @@ export function CatalogIndexPage(props: {
           <h2 class="kern-heading-small" id={`buchstabe-${letter}`}>
             {letter}
           </h2>
-          <ul class="kern-list catalog-list" lang={contentLang(page)}>
-            {items.map((service) => (
-              <li key={service.id}>
-                <a class="kern-link" href={`/leistungen/${service.slug}`}>
-                  {service.title}
-                </a>
-                <p class="kern-body kern-body--small">{service.summary}</p>
-              </li>
-            ))}
-          </ul>
+          <ServiceList page={page} services={items} />
         </section>
       ))}
       <Pagination page={page} current={filter.seite ?? 1} pages={props.pages} href={query} />
