@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { copyPristineCluster, pristineClusterDir } from './pglite-cluster.ts';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
 import type { KernelTables } from './tables.ts';
 
@@ -30,10 +31,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  /** pristineCluster: the prepared empty cluster a new dataDir copies (default: the installation's; false: run initdb). */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; pristineCluster?: string | false };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.loadDataDir);
+  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -56,8 +60,12 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
-  if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
+async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+  if (dataDir && !loadDataDir) {
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+    const pristine = pristineCluster ?? (await pristineClusterDir());
+    if (pristine) await copyPristineCluster(dataDir, pristine);
+  }
   // pg_trgm serves typo-tolerant search; a PostgreSQL server ships it as a trusted extension.
   const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   const lock = new ConnectionLock();
