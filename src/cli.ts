@@ -7,7 +7,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { openDatabase, type Database } from '#kernel/db/database.ts';
 import { migrateToLatest } from '#kernel/db/migrate.ts';
 import type { CliCommand, CliOutput, ModuleManifest } from '#kernel/module.ts';
-import { createContext, databaseTargetFrom, migrationFolders, seedDemoData } from '#kernel/platform.ts';
+import { createContext, databaseTargetFrom, migrationSets, seedDemoData } from '#kernel/platform.ts';
 import { modules as platformModules } from '#modules/index.ts';
 
 /** Exit codes: 64 is EX_USAGE from sysexits.h, which shells and operators recognise. */
@@ -187,7 +187,7 @@ async function withContext(
   try {
     database = options.database ?? (await openDatabase(databaseTargetFrom(config)));
     // Migrating here rather than inside createContext lets `migrate` say what it applied.
-    const migrated = await migrateToLatest(database.db, migrationFolders(modules));
+    const migrated = await migrateToLatest(database.db, migrationSets(modules));
     ctx = await createContext({ config, modules, database, logger, skipMigrations: true });
     return await task(ctx, migrated);
   } catch (error) {

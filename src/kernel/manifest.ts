@@ -1,15 +1,14 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sendMailJob } from './mail.ts';
 import { applyRetentionJob } from './retention.ts';
 import { defineModule } from './module.ts';
 import de from './i18n/locales/de.json' with { type: 'json' };
 import en from './i18n/locales/en.json' with { type: 'json' };
+import { kernelMigrations } from './migrations/index.ts';
 
 /** The kernel's own contributions, handled exactly like a module's. */
 export const kernelManifest = defineModule({
   id: 'kernel',
-  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  migrations: kernelMigrations,
   jobs: [sendMailJob, applyRetentionJob],
   locales: { de, en },
 });

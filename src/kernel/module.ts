@@ -6,6 +6,7 @@ import type { PermissionMap } from './auth/permissions.ts';
 import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import type { Db } from './db/database.ts';
+import type { Migrations } from './db/migrate.ts';
 import type { Locales } from './i18n/i18n.ts';
 import type { JobDefinition } from './jobs.ts';
 
@@ -163,8 +164,8 @@ export interface HomeSection {
  */
 export interface ModuleManifest {
   id: string;
-  /** Absolute path of the module's migrations folder. */
-  migrations?: string;
+  /** The module's migrations by name, from its `migrations/index.ts`. */
+  migrations?: Migrations;
   routes?: (app: App, ctx: KernelContext) => Promise<void>;
   nav?: readonly NavEntry[];
   footer?: readonly FooterLink[];

@@ -6,7 +6,7 @@ import { SessionStore } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, type Migrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { Sessions } from './http/sessions.ts';
 import { createI18n } from './i18n/i18n.ts';
@@ -39,7 +39,7 @@ export function databaseTargetFrom(config: Config): DatabaseTarget {
     : { kind: 'pglite', dataDir: path.join(config.DATA_DIR, 'db') };
 }
 
-export function migrationFolders(modules: readonly ModuleManifest[]): string[] {
+export function migrationSets(modules: readonly ModuleManifest[]): Migrations[] {
   return [kernelManifest, ...modules].flatMap((module) => (module.migrations ? [module.migrations] : []));
 }
 
@@ -51,7 +51,7 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
   const given = options.database;
   const database = given && 'db' in given ? given : await openDatabase(given ?? databaseTargetFrom(config));
   if (!options.skipMigrations) {
-    const applied = await migrateToLatest(database.db, migrationFolders(options.modules));
+    const applied = await migrateToLatest(database.db, migrationSets(options.modules));
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
   const permissions = new Permissions();

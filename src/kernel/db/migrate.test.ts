@@ -1,50 +1,35 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationFolders } from '#kernel/platform.ts';
+import { sql, type Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { kernelManifest } from '#kernel/manifest.ts';
+import { migrationSets } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import { emptyDatabase } from '#test/empty-database.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateToLatest, type Migrations } from './migrate.ts';
 
-const folders = migrationFolders(modules);
-
-async function migrationNames(): Promise<string[]> {
-  const files = (await Promise.all(folders.map((folder) => fs.readdir(folder)))).flat();
-  return files.filter((file) => /^\d{12}_[a-z0-9_]+\.ts$/.test(file)).map((file) => file.replace(/\.ts$/, '')).sort();
-}
+const sets = migrationSets(modules);
+const expected = sets.flatMap((set) => Object.keys(set)).sort();
 
 async function tableExists(db: Parameters<typeof migrateToLatest>[0], name: string): Promise<boolean> {
   const { rows } = await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(db);
   return rows[0]?.found !== null;
 }
 
-let scratch: string;
-beforeAll(async () => {
-  scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-migrations-'));
-});
-afterAll(async () => {
-  await fs.rm(scratch, { recursive: true, force: true });
-});
-
-/** Writes a migration file into a folder of its own and returns the folder. */
-async function migrationFolder(name: string, file: string, body: string): Promise<string> {
-  const folder = path.join(scratch, name);
-  await fs.mkdir(folder, { recursive: true });
-  await fs.writeFile(path.join(folder, file), body);
-  return folder;
+/** The folder a module's migration files live in, by the project's layout. */
+function migrationsFolder(moduleId: string): string {
+  const src = path.resolve(import.meta.dirname, '../..');
+  return moduleId === 'kernel' ? path.join(src, 'kernel/migrations') : path.join(src, 'modules', moduleId, 'migrations');
 }
 
 describe('migrations', () => {
   it('applies every migration of the kernel and the modules once, in name order; a second run applies nothing', async () => {
     const database = await emptyDatabase();
     try {
-      const expected = await migrationNames();
       expect(expected.length).toBeGreaterThan(0);
-      expect(await migrateToLatest(database.db, folders)).toEqual(expected);
-      expect(await migrateToLatest(database.db, folders)).toEqual([]);
+      expect(await migrateToLatest(database.db, sets)).toEqual(expected);
+      expect(await migrateToLatest(database.db, sets)).toEqual([]);
       const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(database.db);
       expect(recorded.rows.map((row) => row.name)).toEqual(expected);
       for (const table of ['sessions', 'audit_log', 'seed_runs']) expect(await tableExists(database.db, table)).toBe(true);
@@ -56,7 +41,7 @@ describe('migrations', () => {
   it('finds the test template current', async () => {
     const database = await freshDatabase();
     try {
-      expect(await migrateToLatest(database.db, folders)).toEqual([]);
+      expect(await migrateToLatest(database.db, sets)).toEqual([]);
     } finally {
       await database.close();
     }
@@ -65,15 +50,12 @@ describe('migrations', () => {
   it('runs a module migration dated before ones already applied (modules arrive over time)', async () => {
     const database = await freshDatabase();
     try {
-      const late = await migrationFolder(
-        'late',
-        '202001010000_late_module.ts',
-        `import { sql } from 'kysely';
-export async function up(db) { await sql\`create table late_module (id int)\`.execute(db); }
-export async function down(db) { await sql\`drop table late_module\`.execute(db); }
-`,
-      );
-      expect(await migrateToLatest(database.db, [...folders, late])).toEqual(['202001010000_late_module']);
+      const late: Migrations = {
+        '202001010000_late_module': {
+          up: async (db: Kysely<unknown>) => void (await sql`create table late_module (id int)`.execute(db)),
+        },
+      };
+      expect(await migrateToLatest(database.db, [...sets, late])).toEqual(['202001010000_late_module']);
       expect(await tableExists(database.db, 'late_module')).toBe(true);
     } finally {
       await database.close();
@@ -83,17 +65,15 @@ export async function down(db) { await sql\`drop table late_module\`.execute(db)
   it('names a failing migration and leaves nothing of it behind', async () => {
     const database = await freshDatabase();
     try {
-      const broken = await migrationFolder(
-        'broken',
-        '209901010000_broken.ts',
-        `import { sql } from 'kysely';
-export async function up(db) {
-  await sql\`create table half_done (id int)\`.execute(db);
-  await sql\`select * from no_such_table\`.execute(db);
-}
-`,
-      );
-      await expect(migrateToLatest(database.db, [...folders, broken])).rejects.toThrow(/^Migration 209901010000_broken failed: .*no_such_table/);
+      const broken: Migrations = {
+        '209901010000_broken': {
+          up: async (db: Kysely<unknown>) => {
+            await sql`create table half_done (id int)`.execute(db);
+            await sql`select * from no_such_table`.execute(db);
+          },
+        },
+      };
+      await expect(migrateToLatest(database.db, [...sets, broken])).rejects.toThrow(/^Migration 209901010000_broken failed: .*no_such_table/);
       expect(await tableExists(database.db, 'half_done')).toBe(false);
       const recorded = await sql<{ name: string }>`select name from kysely_migration where name = '209901010000_broken'`.execute(database.db);
       expect(recorded.rows).toEqual([]);
@@ -102,15 +82,25 @@ export async function up(db) {
     }
   });
 
-  it('refuses two migrations of the same name in different folders', async () => {
+  it('refuses two migrations of the same name in different modules, and a name out of pattern', async () => {
     const database = await freshDatabase();
     try {
-      const body = 'export async function up() {}\n';
-      const first = await migrationFolder('twin-a', '209901010100_twin.ts', body);
-      const second = await migrationFolder('twin-b', '209901010100_twin.ts', body);
-      await expect(migrateToLatest(database.db, [...folders, first, second])).rejects.toThrow('Migration 209901010100_twin exists in more than one folder');
+      const twin: Migrations = { '209901010100_twin': { up: async () => {} } };
+      await expect(migrateToLatest(database.db, [...sets, twin, twin])).rejects.toThrow('Migration 209901010100_twin exists in more than one module');
+      await expect(migrateToLatest(database.db, [...sets, { 'add-table': { up: async () => {} } }])).rejects.toThrow('Migration name add-table does not read YYYYMMDDHHmm_description');
+      const recorded = await sql<{ name: string }>`select name from kysely_migration where name like '2099%'`.execute(database.db);
+      expect(recorded.rows).toEqual([]);
     } finally {
       await database.close();
     }
+  });
+
+  it('lists every migration file of each module, so none is forgotten', async () => {
+    for (const module of [kernelManifest, ...modules]) {
+      const files = await fs.readdir(migrationsFolder(module.id)).catch(() => []);
+      const onDisk = files.filter((file) => file !== 'index.ts').map((file) => file.replace(/\.ts$/, '')).sort();
+      expect(Object.keys(module.migrations ?? {}).sort(), `migrations/index.ts of ${module.id}`).toEqual(onDisk);
+    }
+    expect(expected).toContain('202611260100_sessions_and_audit');
   });
 });

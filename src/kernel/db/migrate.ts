@@ -1,34 +1,33 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 
 /**
- * Collects the migrations of the kernel and of every module into one sequence ordered by file name
- * (`YYYYMMDDHHmm_description.ts`). Names must be unique across folders: a clash is a programming error.
+ * A module's migrations by name (`YYYYMMDDHHmm_description`), listed in its `migrations/index.ts`. They are
+ * imported statically rather than found on disk, so the server bundle `npm start` runs carries them;
+ * `migrate.test.ts` checks that every file in a migrations folder is listed.
  */
-class FolderMigrationProvider implements MigrationProvider {
-  constructor(private readonly folders: string[]) {}
+export type Migrations = Readonly<Record<string, Migration>>;
 
-  async getMigrations(): Promise<Record<string, Migration>> {
-    const migrations: Record<string, Migration> = {};
-    for (const folder of this.folders) {
-      const files = (await fs.readdir(folder)).filter((file) => /^\d{12}_[a-z0-9_]+\.ts$/.test(file)).sort();
-      for (const file of files) {
-        const name = file.replace(/\.ts$/, '');
-        if (migrations[name]) throw new Error(`Migration ${name} exists in more than one folder`);
-        migrations[name] = (await import(pathToFileURL(path.join(folder, file)).href)) as Migration;
-      }
+export const migrationNamePattern = /^\d{12}_[a-z0-9_]+$/;
+
+/** Merges the migrations of the kernel and of every module into one set; a name must be unique and well formed. */
+export function mergeMigrations(sets: readonly Migrations[]): Record<string, Migration> {
+  const merged: Record<string, Migration> = {};
+  for (const set of sets) {
+    for (const [name, migration] of Object.entries(set)) {
+      if (!migrationNamePattern.test(name)) throw new Error(`Migration name ${name} does not read YYYYMMDDHHmm_description`);
+      if (merged[name]) throw new Error(`Migration ${name} exists in more than one module`);
+      merged[name] = migration;
     }
-    return migrations;
   }
+  return merged;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>, folders: string[]): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, sets: readonly Migrations[]): Promise<string[]> {
+  const migrations = mergeMigrations(sets);
   const migrator = new Migrator({
     db,
-    provider: new FolderMigrationProvider(folders),
+    provider: { getMigrations: async () => migrations },
     // Modules arrive over time; a new module's migration may carry an older date than one already run.
     allowUnorderedMigrations: true,
   });

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineModule, type App } from '#kernel/module.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { resolveActor } from './actor.ts';
@@ -13,12 +11,13 @@ import { seedDemoAccounts } from './seed.ts';
 import { manageStaff } from './service.staff.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import { accountsMigrations } from './migrations/index.ts';
 
 const day = 86_400_000;
 
 export const accountsModule = defineModule({
   id: 'accounts',
-  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  migrations: accountsMigrations,
   // Three scopes, because "Mein Konto" and the back office each guard all their routes with one hook.
   routes: async (app: App, ctx: KernelContext) => {
     await authRoutes(app, ctx);

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
 import { exportCommand, importCommand } from './commands.ts';
@@ -16,12 +14,13 @@ import { checkLinksJob } from './service.links.ts';
 import { transferCatalog } from './service.transfer.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import { catalogMigrations } from './migrations/index.ts';
 
 const historyNamesKeptDays = 2 * 365;
 
 export const catalogModule = defineModule({
   id: 'catalog',
-  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  migrations: catalogMigrations,
   // The back office and the upload each guard their routes with a hook of their own, so each gets a scope.
   routes: async (app: App, ctx: KernelContext) => {
     await publicRoutes(app, ctx);

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
 import { deliverEmailJob, printBatchJob, sweepJob } from './jobs.ts';
@@ -12,12 +10,13 @@ import { staffRoutes } from './routes.staff.tsx';
 import { templateRoutes } from './routes.templates.tsx';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import { notifyMigrations } from './migrations/index.ts';
 
 const day = 86_400_000;
 
 export const notifyModule = defineModule({
   id: 'notify',
-  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  migrations: notifyMigrations,
   // The inbox guards all its routes with one sign-in hook, so it gets a scope of its own.
   routes: async (app: App, ctx: KernelContext) => {
     await app.register(async (scope) => inboxRoutes(scope, ctx));

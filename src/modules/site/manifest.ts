@@ -1,16 +1,15 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineModule } from '#kernel/module.ts';
 import { anonymiseFeedbackBefore, siteDb } from './repo.ts';
 import { siteRoutes } from './routes.tsx';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import { siteMigrations } from './migrations/index.ts';
 
 const feedbackKeptDays = 365;
 
 export const siteModule = defineModule({
   id: 'site',
-  migrations: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  migrations: siteMigrations,
   routes: siteRoutes,
   locales: { de, en },
   footer: [

@@ -1,0 +1,13 @@
+import type { Migrations } from '../db/migrate.ts';
+import * as sessionsAndAudit from './202611260100_sessions_and_audit.ts';
+import * as seedRuns from './202611260101_seed_runs.ts';
+import * as auditNoTruncate from './202611260102_audit_no_truncate.ts';
+import * as searchExtensions from './202611260103_search_extensions.ts';
+
+/** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
+export const kernelMigrations: Migrations = {
+  '202611260100_sessions_and_audit': sessionsAndAudit,
+  '202611260101_seed_runs': seedRuns,
+  '202611260102_audit_no_truncate': auditNoTruncate,
+  '202611260103_search_extensions': searchExtensions,
+};

@@ -1,0 +1,9 @@
+import type { Migrations } from '#kernel/db/migrate.ts';
+import * as notify from './202611270400_notify.ts';
+import * as notifyTemplates from './202611270401_notify_templates.ts';
+
+/** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
+export const notifyMigrations: Migrations = {
+  '202611270400_notify': notify,
+  '202611270401_notify_templates': notifyTemplates,
+};
