@@ -1,8 +1,10 @@
 import PgBoss from 'pg-boss';
 import type { Static, TSchema } from 'typebox';
-import Value from 'typebox/value';
 import type { KernelContext } from './context.ts';
 import { transactionExecutor, type AnyExecutor, type SqlExecutor } from './db/database.ts';
+
+/** typebox's value checker takes a quarter second to load; the first job pays for it rather than every start. */
+const schemaChecker = () => import('typebox/value').then((module) => module.default);
 
 export interface RetryPolicy {
   limit: number;
@@ -91,7 +93,7 @@ export class Jobs {
     options: { singletonKey?: string; startAfter?: Date } = {},
   ): Promise<void> {
     this.#assertKnown(job.name);
-    if (!Value.Check(job.payload, payload)) throw new Error(`Invalid payload for job ${job.name}`);
+    if (!(await schemaChecker()).Check(job.payload, payload)) throw new Error(`Invalid payload for job ${job.name}`);
     await this.#boss.send(job.name, payload as object, { ...options, db: transactionExecutor(trx) });
   }
 
@@ -127,7 +129,7 @@ export class Jobs {
 
   async #run(definition: JobDefinition, data: unknown): Promise<void> {
     if (!this.#context) throw new Error('Job system used before prepare()');
-    if (!Value.Check(definition.payload, data)) throw new Error(`Job ${definition.name} got an invalid payload`);
+    if (!(await schemaChecker()).Check(definition.payload, data)) throw new Error(`Job ${definition.name} got an invalid payload`);
     await definition.handler(data, this.#context);
   }
 

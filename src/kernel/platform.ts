@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
 import { migrateToLatest, type Migrations } from './db/migrate.ts';
+import { prepareIslands } from './html/islands.tsx';
 import { buildApp } from './http/app.ts';
 import { Sessions } from './http/sessions.ts';
 import { createI18n } from './i18n/i18n.ts';
@@ -92,6 +93,7 @@ export async function seedDemoData(ctx: KernelContext): Promise<string[]> {
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  prepareIslands();
   const ctx = await createContext(options);
   if (options.config.DEMO_DATA === 'true') {
     const seeded = await seedDemoData(ctx);

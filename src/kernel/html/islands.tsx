@@ -21,6 +21,8 @@ interface Bundle {
   urls: Map<string, string>;
   /** File name under /assets/islands/ → JavaScript. */
   files: Map<string, Uint8Array>;
+  /** Why the islands could not be bundled; pages are then served without them. */
+  problem?: unknown;
 }
 
 let building: Promise<Bundle> | undefined;
@@ -38,7 +40,7 @@ async function findIslands(): Promise<{ name: string; file: string }[]> {
   return found;
 }
 
-async function bundle(log: FastifyBaseLogger): Promise<Bundle> {
+async function bundle(): Promise<Bundle> {
   const islands = await findIslands();
   if (islands.length === 0) return { urls: new Map(), files: new Map() };
   let esbuild: typeof import('esbuild');
@@ -46,8 +48,7 @@ async function bundle(log: FastifyBaseLogger): Promise<Bundle> {
     esbuild = await import('esbuild');
   } catch (error) {
     // Pages work without their islands; a missing bundler costs comfort, not function.
-    log.warn({ err: error }, 'esbuild is not installed: pages are served without their client scripts');
-    return { urls: new Map(), files: new Map() };
+    return { urls: new Map(), files: new Map(), problem: error };
   }
   const result = await esbuild.build({
     entryPoints: islands.map((island) => ({ in: island.file, out: island.name.replace('/', '.') })),
@@ -73,10 +74,18 @@ async function bundle(log: FastifyBaseLogger): Promise<Bundle> {
   return { urls, files };
 }
 
-/** Bundles the islands (once per process) and serves them. Called by the kernel before module routes. */
+/**
+ * Starts bundling the islands (once per process). esbuild works in a process of its own, so the platform
+ * calls this first and prepares the database meanwhile.
+ */
+export function prepareIslands(): void {
+  building ??= bundle();
+}
+
+/** Serves the bundled islands. Called by the kernel before module routes. */
 export async function registerIslands(app: App, log: FastifyBaseLogger): Promise<void> {
-  building ??= bundle(log);
-  built = await building;
+  built = await (building ??= bundle());
+  if (built.problem) log.warn({ err: built.problem }, 'esbuild is not installed: pages are served without their client scripts');
   const files = built.files;
   app.get<{ Params: { file: string } }>(`${prefix}:file`, { logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
     const contents = files.get(request.params.file);

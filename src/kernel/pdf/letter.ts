@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { pdfFonts } from './fonts.ts';
-import { drawQrCode } from './qr.ts';
+import { qrCodeDrawer, type DrawQrCode } from './qr.ts';
 
 /** Millimetres to PDF points: DIN 5008 gives every position in millimetres. */
 export const mm = (value: number) => (value * 72) / 25.4;
@@ -44,7 +43,8 @@ const grey = '#4a4a4a';
  */
 export async function renderLetters(letters: readonly Letter[], meta: { title: string; author: string; lang: string }): Promise<RenderedLetters> {
   if (letters.length === 0) throw new Error('No letters to render');
-  const fonts = await pdfFonts();
+  // pdfkit, its font machinery and the QR encoder take a tenth of a second to load: only print runs need them.
+  const [{ default: PDFDocument }, drawQrCode, fonts] = await Promise.all([import('pdfkit'), qrCodeDrawer(), pdfFonts()]);
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
@@ -68,7 +68,7 @@ export async function renderLetters(letters: readonly Letter[], meta: { title: s
   for (const letter of letters) {
     const first = doc.bufferedPageRange().count;
     doc.addPage();
-    firstPage(doc, letter);
+    firstPage(doc, letter, drawQrCode);
     body(doc, letter);
     ranges.push({ letter, first, count: doc.bufferedPageRange().count - first });
   }
@@ -82,7 +82,7 @@ export async function renderLetters(letters: readonly Letter[], meta: { title: s
   return { pdf: await finished, pages: ranges.map((range) => range.count) };
 }
 
-function firstPage(doc: PDFKit.PDFDocument, letter: Letter) {
+function firstPage(doc: PDFKit.PDFDocument, letter: Letter, drawQrCode: DrawQrCode) {
   // Fold marks at 105 and 210 mm and the hole mark at 148.5 mm (form B), outside the printable text.
   doc.save().lineWidth(0.3).strokeColor(grey);
   for (const [y, length] of [[105, 5], [148.5, 8], [210, 5]] as const) doc.moveTo(mm(3), mm(y)).lineTo(mm(3 + length), mm(y)).stroke();

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { drawQrCode } from './qr.ts';
+import { qrCodeDrawer } from './qr.ts';
 
 describe('QR codes in PDFs', () => {
   it('draws every dark module of the code as a square, inside a quiet zone of four modules', async () => {
@@ -10,6 +10,7 @@ describe('QR codes in PDFs', () => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<string>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks).toString('latin1'))));
+    const drawQrCode = await qrCodeDrawer();
     drawQrCode(doc, url, 100, 200, 82);
     doc.end();
     const content = await done;

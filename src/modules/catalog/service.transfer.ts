@@ -64,7 +64,7 @@ async function existingSlugs(db: CatalogDb, kind: EntryKind): Promise<Set<string
 export async function importCatalog(ctx: KernelContext, actor: Actor, t: TFunction, data: unknown): Promise<ImportResult> {
   ctx.permissions.require(actor, transferCatalog);
   const db = catalogDb(ctx.db);
-  const checked = checkImport(t, data, { office: await existingSlugs(db, 'office'), situation: await existingSlugs(db, 'situation') });
+  const checked = await checkImport(t, data, { office: await existingSlugs(db, 'office'), situation: await existingSlugs(db, 'situation') });
   if (!checked.ok) return checked;
   const file = checked.data;
   try {

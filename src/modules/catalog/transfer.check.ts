@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import Value from 'typebox/value';
 import { channelTargetProblem, isLink, isSlug, parseLeikaKey, publishProblems } from './rules.ts';
 import { CatalogExport, type ExportedServiceContent, type OfficeContent, type SituationContent } from './schemas.content.ts';
 import type { EntryKind } from './tables.ts';
@@ -12,7 +11,13 @@ import type { EntryKind } from './tables.ts';
 
 const kindLabel: Record<EntryKind, string> = { service: 'catalog:kinds.service', office: 'catalog:kinds.office', situation: 'catalog:kinds.situation' };
 
-export function checkImport(t: TFunction, data: unknown, existingSlugs: { office: Set<string>; situation: Set<string> }): { ok: true; data: CatalogExport } | { ok: false; problems: string[] } {
+export async function checkImport(
+  t: TFunction,
+  data: unknown,
+  existingSlugs: { office: Set<string>; situation: Set<string> },
+): Promise<{ ok: true; data: CatalogExport } | { ok: false; problems: string[] }> {
+  // Loaded on first use: typebox's value checker takes a quarter second to load, and imports are rare.
+  const { default: Value } = await import('typebox/value');
   if (!Value.Check(CatalogExport, data)) {
     const problems = [...Value.Errors(CatalogExport, data)].slice(0, 20).map((error) => t('catalog:transfer.schemaProblem', { path: error.instancePath || '/', message: error.message }));
     return { ok: false, problems };
