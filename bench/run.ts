@@ -14,6 +14,7 @@ import { homePageCase } from './cases/home-page.ts';
 import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
 import { notifyLettersCase } from './cases/notify-letters.ts';
 import { notifyMessagesCase } from './cases/notify-messages.ts';
+import { benchStartup } from './startup.ts';
 
 /*
  * `npm run bench`: throughput of the platform's hot paths, each read against a baseline measured in the same
@@ -85,6 +86,7 @@ async function main() {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-bench-'));
   console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; concurrency 8 over loopback HTTP\n`);
   try {
+    await benchStartup();
     const rows = await runOn('PGlite', { kind: 'pglite', dataDir: path.join(scratch, 'db') }, scratch);
     const postgres = process.env.BENCH_DATABASE_URL;
     if (postgres) rows.push(...(await runOn('PostgreSQL', { kind: 'postgres', url: postgres }, scratch)));
