@@ -5,7 +5,7 @@ import type { Actor, Language } from './auth/actor.ts';
 import type { PermissionMap } from './auth/permissions.ts';
 import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
-import type { Db } from './db/database.ts';
+import type { Db, Executor } from './db/database.ts';
 import type { Migrations } from './db/migrate.ts';
 import type { Locales } from './i18n/i18n.ts';
 import type { JobDefinition } from './jobs.ts';
@@ -45,6 +45,18 @@ export interface RetentionRule {
   columns: readonly string[];
   /** Deletes or anonymises what has passed its time; returns how many rows it touched. */
   purge: (db: Db, now: Date, config: Config) => Promise<number>;
+}
+
+/**
+ * What a module holds about one person with an account. The data download in "Mein Konto" includes every
+ * module's export (GDPR Art. 15 and 20); deleting the account runs every module's erase inside the
+ * deletion's transaction (Art. 17), before the account row goes. What the city must keep (a case file, the
+ * proof that it informed someone) is anonymised rather than deleted, and the erase says so in its module.
+ */
+export interface PersonalDataSource {
+  /** Plain JSON, with field names a person can read; binary content is described, not embedded. */
+  export(db: Db, userId: string): Promise<Record<string, unknown>>;
+  erase(db: Executor, userId: string): Promise<void>;
 }
 
 /** Where a command writes: standard output and error in the CLI, arrays in tests. */
@@ -174,6 +186,7 @@ export interface ModuleManifest {
   jobs?: readonly JobDefinition[];
   locales?: Locales;
   retention?: readonly RetentionRule[];
+  personalData?: PersonalDataSource;
   search?: SearchSource;
   /** A section on the home page (entry points such as life situations). */
   home?: HomeContribution;

@@ -3,6 +3,7 @@ import { auditTrailOf, recordAudit } from '#kernel/audit.ts';
 import type { SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
+import { collectPersonalData, erasePersonalData } from '#kernel/personal-data.ts';
 import { optionalText } from '#kernel/text.ts';
 import { queueAccountMail } from './mails.ts';
 import { verifyPassword } from './passwords.ts';
@@ -62,6 +63,7 @@ export async function exportPersonalData(ctx: KernelContext, actor: SignedIn) {
     roles: user.kind === 'staff' ? await rolesOf(db, user.id) : [],
     externalLogins: await identitiesOf(db, user.id),
     sessions: sessions.map(({ token_hash: _token, ...session }) => session),
+    ...(await collectPersonalData(ctx, user.id)),
     accessToYourData: await auditTrailOf(ctx.db, user.id),
   };
   await recordAudit(ctx.db, { actor }, { action: 'accounts.data-exported', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
@@ -92,6 +94,7 @@ export async function deleteAccount(ctx: KernelContext, actor: SignedIn, t: TFun
   }
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.sessions.store.destroyAllFor(user.id, {}, trx);
+    await erasePersonalData(ctx, trx, user.id);
     await deleteUser(accountsDb(trx), user.id);
     await recordAudit(trx, { actor }, { action: 'accounts.account-deleted', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
     if (user.email) await queueAccountMail(ctx, trx, 'deleted', { email: user.email, name: user.display_name, language: user.language });

@@ -2,7 +2,8 @@ import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
 import { deliverEmailJob, printBatchJob, sweepJob } from './jobs.ts';
 import { notifyPermissions, permissionMap } from './permissions.ts';
-import { purgeBatchFilesBefore, purgeMessageContentBefore } from './repo.retention.ts';
+import { personalMessages } from './repo.messages.ts';
+import { purgeBatchFilesBefore, purgeMessageContent } from './repo.retention.ts';
 import { notifyDb } from './repo.templates.ts';
 import { apiRoutes } from './routes.api.ts';
 import { inboxRoutes } from './routes.inbox.tsx';
@@ -32,6 +33,12 @@ export const notifyModule = defineModule({
     { path: '/verwaltung/druck', label: 'notify:print.title', permission: notifyPermissions.print, order: 70 },
   ],
   jobs: [deliverEmailJob, printBatchJob, sweepJob],
+  personalData: {
+    export: async (db, userId) => ({ messages: await personalMessages(notifyDb(db), userId) }),
+    // The delivery records stay (the city must be able to show that and how it informed someone); what the
+    // messages said, the addresses and the name go now rather than at the end of the retention period.
+    erase: async (db, userId) => void (await purgeMessageContent(notifyDb(db), { userId })),
+  },
   locales: { de, en },
   retention: [
     {
@@ -39,7 +46,7 @@ export const notifyModule = defineModule({
       description: 'notify:retention.content',
       table: 'notify_messages',
       columns: ['subject', 'body', 'email', 'postal_address', 'recipient_name'],
-      purge: (db, now, config) => purgeMessageContentBefore(notifyDb(db), new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day)),
+      purge: (db, now, config) => purgeMessageContent(notifyDb(db), { createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day) }),
     },
     {
       id: 'notify.print-batches',

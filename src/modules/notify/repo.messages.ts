@@ -67,6 +67,35 @@ export async function inboxOf(db: NotifyDb, userId: string, limit = 200) {
     .execute();
 }
 
+/** Every message to this person with how it was delivered, for their data download; attachments by name and size. */
+export async function personalMessages(db: NotifyDb, userId: string) {
+  const messages = await db
+    .selectFrom('notify_messages')
+    .select(['id', 'reference', 'purpose', 'language', 'subject', 'body', 'link', 'email', 'postal_address', 'created_at', 'read_at', 'content_deleted_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+  if (messages.length === 0) return [];
+  const ids = messages.map((message) => message.id);
+  const deliveries = await db
+    .selectFrom('notify_deliveries')
+    .select(['message_id', 'channel', 'status', 'created_at', 'updated_at'])
+    .where('message_id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+  const attachments = await db
+    .selectFrom('notify_attachments')
+    .select(['message_id', 'filename', 'content_type', 'size'])
+    .where('message_id', 'in', ids)
+    .orderBy('position')
+    .execute();
+  return messages.map((message) => ({
+    ...message,
+    deliveries: deliveries.filter((delivery) => delivery.message_id === message.id).map(({ message_id: _id, ...delivery }) => delivery),
+    attachments: attachments.filter((attachment) => attachment.message_id === message.id).map(({ message_id: _id, ...attachment }) => attachment),
+  }));
+}
+
 /** A message of this person only: another person's id yields nothing, exactly as an unknown id does. */
 export async function findOwnMessage(db: NotifyDb, userId: string, id: string) {
   return db.selectFrom('notify_messages').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();

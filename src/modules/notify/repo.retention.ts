@@ -3,23 +3,23 @@ import type { NotifyDb } from './repo.templates.ts';
 
 /**
  * Removes what a message said and where it went, keeping that it was sent, how and with what result (the
- * delivery record). Guests' names go too; an account holder's record keeps the account's id.
+ * delivery record). Past the retention period guests' names go too, while an account holder's record keeps
+ * the name next to the account; when the account itself is deleted, its messages lose the name as well.
  */
-export async function purgeMessageContentBefore(db: NotifyDb, cutoff: Date): Promise<number> {
-  const purged = await db
+export async function purgeMessageContent(db: NotifyDb, scope: { createdBefore: Date } | { userId: string }): Promise<number> {
+  const byUser = 'userId' in scope;
+  const update = db
     .updateTable('notify_messages')
     .set({
       subject: null,
       body: null,
       email: null,
       postal_address: null,
-      recipient_name: sql<string | null>`case when user_id is null then null else recipient_name end`,
+      recipient_name: byUser ? null : sql<string | null>`case when user_id is null then null else recipient_name end`,
       content_deleted_at: sql<Date>`now()`,
     })
-    .where('created_at', '<', cutoff)
-    .where('content_deleted_at', 'is', null)
-    .returning('id')
-    .execute();
+    .where('content_deleted_at', 'is', null);
+  const purged = await (byUser ? update.where('user_id', '=', scope.userId) : update.where('created_at', '<', scope.createdBefore)).returning('id').execute();
   if (purged.length > 0) {
     await db.deleteFrom('notify_attachments').where('message_id', 'in', purged.map((row) => row.id)).execute();
   }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCitizen } from '#modules/accounts/test/builders.ts';
+import { FormClient } from '#test/http-client.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { notifyDb } from './repo.templates.ts';
+import { buildMessage, signInCitizen } from './test/builders.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await createTestPlatform();
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+const address = { street: 'Markt', house_number: '4', postal_code: '41812', city: 'Erkelenz' };
+
+interface ExportedMessage {
+  reference: string;
+  subject: string | null;
+  body: string | null;
+  deliveries: { channel: string; status: string }[];
+  attachments: { filename: string; size: number }[];
+}
+
+describe('messages in "Mein Konto" data download and account deletion', () => {
+  it('exports every message to the person with its deliveries and attachments, and nobody else’s', async () => {
+    const citizen = await buildCitizen(platform.ctx, { preferred_channel: 'both', ...address });
+    const neighbour = await buildCitizen(platform.ctx);
+    const first = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id }, attachments: [{ filename: 'bescheid.txt', contentType: 'text/plain', content: Buffer.from('Bescheid') }] });
+    const second = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id } });
+    const foreign = await buildMessage(platform.ctx, { recipient: { userId: neighbour.user.id } });
+
+    const client = new FormClient(platform.app);
+    await signInCitizen(client, citizen);
+    const response = await client.get('/konto/daten.json');
+    expect(response.status).toBe(200);
+    const data = JSON.parse(response.body) as { notify: { messages: ExportedMessage[] } };
+    expect(data.notify.messages.map((message) => message.reference)).toEqual([first.reference, second.reference]);
+    expect(response.body).not.toContain(foreign.reference);
+    const [exported] = data.notify.messages;
+    expect(exported).toMatchObject({ subject: 'Ihr Antrag „Anwohnerparkausweis“ ist eingegangen', attachments: [{ filename: 'bescheid.txt', size: 8 }] });
+    expect(exported!.body).toContain('Anwohnerparkausweis');
+    expect(exported!.deliveries.map((delivery) => delivery.channel).sort()).toEqual(['email', 'inbox', 'letter']);
+    // Attachments are described, not embedded: the file itself is in the inbox.
+    expect(response.body).not.toContain(Buffer.from('Bescheid').toString('base64'));
+  });
+
+  it('erases what the messages said when the account is deleted, keeps the delivery records and leaves others alone', async () => {
+    const citizen = await buildCitizen(platform.ctx, { preferred_channel: 'both', ...address });
+    const neighbour = await buildCitizen(platform.ctx);
+    const own = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id }, attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('a') }] });
+    const foreign = await buildMessage(platform.ctx, { recipient: { userId: neighbour.user.id } });
+
+    const client = new FormClient(platform.app);
+    await signInCitizen(client, citizen);
+    await client.get('/konto/loeschen');
+    expect((await client.post('/konto/loeschen', { password: citizen.password })).status).toBe(200);
+
+    const db = notifyDb(platform.ctx.db);
+    const erased = await db.selectFrom('notify_messages').selectAll().where('id', '=', own.messageId).executeTakeFirstOrThrow();
+    expect(erased).toMatchObject({ subject: null, body: null, email: null, postal_address: null, recipient_name: null, user_id: null, reference: own.reference });
+    expect(erased.content_deleted_at).not.toBeNull();
+    expect(await db.selectFrom('notify_attachments').select('id').where('message_id', '=', own.messageId).execute()).toEqual([]);
+    const deliveries = await db.selectFrom('notify_deliveries').select('channel').where('message_id', '=', own.messageId).orderBy('channel').execute();
+    expect(deliveries.map((row) => row.channel)).toEqual(['email', 'inbox', 'letter']);
+
+    const kept = await db.selectFrom('notify_messages').selectAll().where('id', '=', foreign.messageId).executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ subject: 'Ihr Antrag „Anwohnerparkausweis“ ist eingegangen', user_id: neighbour.user.id, content_deleted_at: null });
+  });
+});
