@@ -1,8 +1,7 @@
 import { generate } from 'otplib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
-import { follow, startSite, submit, visit, type Site } from './harness.ts';
+import { follow, logIn, startSite, submit, visit, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -20,13 +19,6 @@ async function linkFromMail(to: string, path: string): Promise<string> {
   const link = new RegExp(`https?://[^\\s]+(${path}\\?token=[\\w-]+)`).exec(text)?.[1];
   if (!link) throw new Error(`No ${path} link in the mail to ${to}:\n${text}`);
   return link;
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await visit(page, '/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  return submit(page, 'Anmelden');
 }
 
 describe.each([

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, demoTotpSecret } from '#modules/accounts/seed.ts';
-import { startSite, submit, visit, type Site } from './harness.ts';
+import { logInStaff, startSite, visit, type Site } from './harness.ts';
 
 /**
  * Follows every link a person can reach, from the home page as a visitor and from the back office as the
@@ -79,12 +79,7 @@ describe('every reachable page', () => {
 
   it('is accessible, valid and quiet for the administrator in the back office', async () => {
     const page = await site.open({ javaScript: true });
-    await visit(page, '/anmelden');
-    await page.getByLabel('E-Mail-Adresse').fill('admin@erkelenz.example');
-    await page.getByLabel('Passwort', { exact: true }).fill(demoPassword);
-    await submit(page, 'Anmelden');
-    await page.getByLabel('Sicherheitscode').fill(await generate({ secret: demoTotpSecret }));
-    expect(await submit(page, 'Bestätigen')).toBe(200);
+    await logInStaff(page, { user: { email: 'admin@erkelenz.example' }, password: demoPassword, code: () => generate({ secret: demoTotpSecret }) });
     const visited = await crawl(page, '/verwaltung');
     expect(visited).toEqual(expect.arrayContaining(['/verwaltung', '/verwaltung/mitarbeitende', '/konto']));
   }, crawlTimeout);

@@ -85,8 +85,26 @@ export function follow(page: Page, link: string): Promise<number> {
 async function leaveBy(page: Page, action: () => Promise<void>): Promise<number> {
   // Listen before acting: the next document may have loaded by the time click() returns.
   const loaded = page.waitForEvent('load');
+  // When the action itself fails, its error is the one to report, not the wait's that ends with the page.
+  loaded.catch(() => undefined);
   await action();
   await loaded;
   await checkPage(page);
   return documentStatus(page);
+}
+
+/** Logs in with e-mail and password on the login form; returns the status of the page it leads to. */
+export async function logIn(page: Page, email: string, password: string): Promise<number> {
+  await visit(page, '/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  return submit(page, 'Anmelden');
+}
+
+/** Logs a staff member in with password and the current code of their authenticator. */
+export async function logInStaff(page: Page, staff: { user: { email: string | null }; password: string; code(): Promise<string> }): Promise<void> {
+  await logIn(page, staff.user.email!, staff.password);
+  await page.getByLabel('Sicherheitscode').fill(await staff.code());
+  const status = await submit(page, 'Bestätigen');
+  if (status !== 200) throw new Error(`Staff login ended with ${status}`);
 }

@@ -28,6 +28,13 @@ export interface StaffLink {
   order: number;
 }
 
+/** A link on the "Mein Konto" page to a module's pages for the signed-in person (messages, applications …). */
+export interface AccountLink {
+  path: string;
+  label: string;
+  order: number;
+}
+
 export interface FooterLink {
   path: string;
   label: string;
@@ -182,6 +189,7 @@ export interface ModuleManifest {
   nav?: readonly NavEntry[];
   footer?: readonly FooterLink[];
   staffLinks?: readonly StaffLink[];
+  accountLinks?: readonly AccountLink[];
   permissions?: PermissionMap;
   jobs?: readonly JobDefinition[];
   locales?: Locales;

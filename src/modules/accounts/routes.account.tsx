@@ -37,12 +37,13 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
     }
   });
   const accountCrumb = (request: FastifyRequest) => ({ label: request.t('accounts:account.title'), href: '/konto' });
+  const moduleLinks = ctx.modules.flatMap((module) => module.accountLinks ?? []).sort((a, b) => a.order - b.order);
 
   app.get('/konto', { schema: { querystring: NextQuery } }, async (request, reply) => {
     const user = await profileOf(ctx, signedIn(request));
     return reply.html(
       { title: request.t('accounts:account.title'), breadcrumbs: [{ label: request.t('accounts:account.title') }] },
-      <AccountPage page={request.page} user={user} notice={accountNotices[request.query.notice ?? '']} />,
+      <AccountPage page={request.page} user={user} notice={accountNotices[request.query.notice ?? '']} moduleLinks={moduleLinks} />,
     );
   });
 

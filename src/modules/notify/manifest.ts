@@ -32,6 +32,7 @@ export const notifyModule = defineModule({
     { path: '/verwaltung/nachrichten/fehler', label: 'notify:staff.failuresTitle', permission: notifyPermissions.viewMessages, order: 61 },
     { path: '/verwaltung/druck', label: 'notify:print.title', permission: notifyPermissions.print, order: 70 },
   ],
+  accountLinks: [{ path: '/konto/nachrichten', label: 'notify:inbox.title', order: 10 }],
   jobs: [deliverEmailJob, printBatchJob, sweepJob],
   personalData: {
     export: async (db, userId) => ({ messages: await personalMessages(notifyDb(db), userId) }),

@@ -1,15 +1,16 @@
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { ErrorSummary, Heading, PostForm, RadioGroup, Select, SubmitButton, TextField, Checkbox } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
+import type { AccountLink } from '#kernel/module.ts';
 import type { PreferencesBody } from '../schemas.ts';
 import type { User } from '../tables.ts';
 import { Notice } from './auth.tsx';
 
-export function AccountPage({ page, user, notice }: { page: PageContext; user: User; notice?: string }) {
+export function AccountPage({ page, user, notice, moduleLinks }: { page: PageContext; user: User; notice?: string; moduleLinks: readonly AccountLink[] }) {
   const { t } = page;
   const address = user.street ? `${user.street} ${user.house_number ?? ''}, ${user.postal_code ?? ''} ${user.city ?? ''}` : t('accounts:account.noAddress');
   const links = [
-    ['/konto/nachrichten', 'notify:inbox.title'],
+    ...moduleLinks.map((link) => [link.path, link.label]),
     ['/konto/einstellungen', 'accounts:account.edit'],
     ['/konto/sitzungen', 'accounts:account.sessions'],
     ['/konto/daten', 'accounts:account.data'],
