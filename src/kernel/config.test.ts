@@ -19,6 +19,8 @@ describe('configuration', () => {
   it('never echoes a secret back', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short-secret' })).toThrow(/SESSION_SECRET must be at least 32 characters long$/m);
     expect(() => loadConfig({ SESSION_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'guessable' })).toThrow(/METRICS_TOKEN must be at least 24 characters long$/m);
+    expect(() => loadConfig({ METRICS_TOKEN: 'guessable' })).not.toThrow(/guessable/);
   });
 
   it('requires a session secret in production', () => {

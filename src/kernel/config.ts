@@ -93,6 +93,12 @@ export const settings = {
     parse: optional(secret(32)),
     secret: true,
   },
+  METRICS_TOKEN: {
+    description: 'Token (24+ characters) the Prometheus scraper sends as Authorization: Bearer for /metrics; when empty, /metrics answers only requests from the machine itself',
+    default: '',
+    parse: optional(secret(24)),
+    secret: true,
+  },
   SESSION_IDLE_MINUTES: { description: 'A session ends after this many minutes without a request', default: '30', parse: integer(1, 24 * 60) },
   SESSION_ABSOLUTE_HOURS: { description: 'A session ends this many hours after login, active or not', default: '12', parse: integer(1, 24 * 30) },
   OIDC_ISSUER: { description: 'OpenID Connect issuer for external login (e.g. a BundID broker); empty disables it', default: '', parse: optional(url('http:', 'https:')) },

@@ -8,7 +8,7 @@ import { loadConfig } from '#kernel/config.ts';
 import { defineModule } from '#kernel/module.ts';
 import { createPlatform, type Platform } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
-import { freshDatabase } from '#test/platform.ts';
+import { createTestPlatform, freshDatabase } from '#test/platform.ts';
 
 /** Routes only these tests need: one that fails unexpectedly, one that holds its request until released. */
 function probeModule() {
@@ -101,6 +101,35 @@ describe('operations endpoints', () => {
     expect(response.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} [1-9]/);
     expect(response.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/);
     expect(response.body).toContain('process_cpu_seconds_total');
+  });
+
+  it('serves metrics without a token only to clients on this machine', async () => {
+    const remote = await platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' });
+    expect(remote.statusCode).toBe(403);
+    expect(remote.body).toContain('METRICS_TOKEN');
+    const local = await platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '::1' });
+    expect(local.statusCode).toBe(200);
+  });
+
+  it('serves metrics with METRICS_TOKEN set only to a scraper that sends the token, from anywhere', async () => {
+    const token = 'scrape-me-if-you-can-4711-erkelenz';
+    const scraped = await createTestPlatform({ METRICS_TOKEN: token });
+    try {
+      const asked = (authorization?: string) =>
+        scraped.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9', headers: authorization ? { authorization } : {} });
+      const missing = await asked();
+      expect(missing.statusCode).toBe(401);
+      expect(missing.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      expect((await asked(`Bearer ${token}x`)).statusCode).toBe(401);
+      expect((await asked(`Basic ${token}`)).statusCode).toBe(401);
+      // Being local is no way around the token.
+      expect((await scraped.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+      const allowed = await asked(`Bearer ${token}`);
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.body).toContain('process_cpu_seconds_total');
+    } finally {
+      await scraped.close();
+    }
   });
 
   it('counts server errors and shows the request id as the reference on the error page', async () => {

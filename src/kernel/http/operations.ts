@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { App } from '../module.ts';
@@ -38,7 +39,30 @@ export async function registerOperations(app: App, ctx: KernelContext): Promise<
       return reply.status(503).type('text/plain').send('database unreachable');
     }
   });
-  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  // Metrics tell an attacker which routes exist and how busy the server is: only the scraper may read them.
+  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+    const refusal = metricsRefusal(ctx.config.METRICS_TOKEN, request.headers.authorization, request.ip);
+    if (refusal === 'token-required') {
+      return reply.status(401).header('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('A valid bearer token is required.');
+    }
+    if (refusal === 'not-local') {
+      return reply.status(403).type('text/plain').send('Metrics are served to this machine only; set METRICS_TOKEN to scrape from elsewhere.');
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}
+
+/** With a token configured, the token decides; without one, only a client on this machine may read. */
+function metricsRefusal(token: string | undefined, authorization: string | undefined, clientIp: string): 'token-required' | 'not-local' | null {
+  if (token) {
+    const given = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    const expected = crypto.createHash('sha256').update(token).digest();
+    // Compared as hashes so the comparison takes the same time whatever the length of the guess.
+    return crypto.timingSafeEqual(crypto.createHash('sha256').update(given).digest(), expected) ? null : 'token-required';
+  }
+  return isLoopback(clientIp) ? null : 'not-local';
+}
+
+function isLoopback(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }
