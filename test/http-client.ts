@@ -21,10 +21,14 @@ export class FormClient {
   readonly cookies = new Map<string, string>();
   lastPage = '';
 
-  /** Each client comes from its own address, as separate people do, so rate limits count them apart. */
-  readonly remoteAddress = nextAddress();
-
-  constructor(private readonly app: App) {}
+  /**
+   * Each client comes from its own address, as separate people do, so rate limits count them apart; a test
+   * of one person reaching two servers hands the same address to both clients.
+   */
+  constructor(
+    private readonly app: App,
+    readonly remoteAddress = nextAddress(),
+  ) {}
 
   async get(url: string, headers: Record<string, string> = {}): Promise<Response> {
     const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...headers, cookie: this.cookieHeader() } });

@@ -1,3 +1,4 @@
+import { purgeEndedRateLimitWindows } from './http/rate-limit-store.ts';
 import { sendMailJob } from './mail.ts';
 import { applyRetentionJob } from './retention.ts';
 import { defineModule } from './module.ts';
@@ -10,5 +11,14 @@ export const kernelManifest = defineModule({
   id: 'kernel',
   migrations: kernelMigrations,
   jobs: [sendMailJob, applyRetentionJob],
+  retention: [
+    {
+      id: 'kernel.rate-limit-counters',
+      description: 'kernel:retention.rateLimits',
+      table: 'rate_limits',
+      columns: ['key_hash'],
+      purge: (db, now) => purgeEndedRateLimitWindows(db, now),
+    },
+  ],
   locales: { de, en },
 });

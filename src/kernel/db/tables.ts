@@ -5,6 +5,7 @@ export interface KernelTables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   seed_runs: { module_id: string; seeded_at: Generated<Date> };
+  rate_limits: { key_hash: string; hits: number; window_ends_at: Timestamp };
 }
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

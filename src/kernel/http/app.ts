@@ -19,6 +19,7 @@ import { registerErrorHandlers } from './errors.tsx';
 import { registerOpenApi } from './openapi.ts';
 import { registerOperations } from './operations.ts';
 import { HttpProblem } from './problem.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import './request-context.ts';
 
 const kernelDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -45,7 +46,7 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  await registerSecurity(app, options);
+  await registerSecurity(app, ctx, options);
   await app.register(fastifyStatic, { root: kernRoot, prefix: '/assets/kern/', immutable: true, maxAge: '30d', decorateReply: false });
   await app.register(fastifyStatic, { root: path.join(kernelDir, 'html/assets'), prefix: '/assets/', maxAge: '1h', decorateReply: false });
 
@@ -71,7 +72,7 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
   return app;
 }
 
-async function registerSecurity(app: App, options: AppOptions) {
+async function registerSecurity(app: App, ctx: KernelContext, options: AppOptions) {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -96,6 +97,7 @@ async function registerSecurity(app: App, options: AppOptions) {
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifyRateLimit, {
     global: false,
+    store: databaseRateLimitStore(ctx.db),
     errorResponseBuilder: (_request, context) =>
       new HttpProblem(429, 'kernel:errors.tooManyRequests', { seconds: Math.ceil(context.ttl / 1000) }),
   });

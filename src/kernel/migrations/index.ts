@@ -3,6 +3,7 @@ import * as sessionsAndAudit from './202611260100_sessions_and_audit.ts';
 import * as seedRuns from './202611260101_seed_runs.ts';
 import * as auditNoTruncate from './202611260102_audit_no_truncate.ts';
 import * as searchExtensions from './202611260103_search_extensions.ts';
+import * as rateLimits from './202611260104_rate_limits.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const kernelMigrations: Migrations = {
@@ -10,4 +11,5 @@ export const kernelMigrations: Migrations = {
   '202611260101_seed_runs': seedRuns,
   '202611260102_audit_no_truncate': auditNoTruncate,
   '202611260103_search_extensions': searchExtensions,
+  '202611260104_rate_limits': rateLimits,
 };
