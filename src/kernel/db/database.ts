@@ -63,7 +63,8 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
   if (dataDir && !loadDataDir) {
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
-    const pristine = pristineCluster ?? (await pristineClusterDir());
+    // Without a prepared cluster (installed without scripts, unusual layout) PGlite runs initdb as usual.
+    const pristine = pristineCluster ?? (await pristineClusterDir().catch(() => false as const));
     if (pristine) await copyPristineCluster(dataDir, pristine);
   }
   // pg_trgm serves typo-tolerant search; a PostgreSQL server ships it as a trusted extension.

@@ -44,6 +44,7 @@ describe('pristine PGlite cluster', () => {
       return systemIdentifier(database);
     });
     expect(copiedId).toBe(pristineId);
+    expect(await fs.readdir(path.dirname(dataDir))).toEqual(['db']);
     // The copy is the data directory's own: the pristine cluster stays empty.
     const pristineTables = await withDatabase({ kind: 'pglite', dataDir: pristine, pristineCluster: false }, async (database) => {
       const { rows } = await sql`select 1 from pg_tables where tablename = 'notes'`.execute(database.db);

@@ -45,13 +45,19 @@ export async function preparePristineCluster(dir: string): Promise<'prepared' | 
 
 /**
  * Gives a data directory that holds no cluster yet a copy of the pristine one. Returns false when there is
- * nothing to copy (no prepared cluster, or the directory is in use), and PGlite then runs initdb itself.
+ * nothing to copy (no prepared cluster, or the directory holds files already), and PGlite then runs initdb
+ * itself. The copy is made beside the directory and renamed into place, so a start cut short never leaves
+ * half a cluster behind.
  */
 export async function copyPristineCluster(dataDir: string, pristineDir: string): Promise<boolean> {
   if ((await holdsCluster(dataDir)) || !(await holdsCluster(pristineDir))) return false;
   const entries = await fs.readdir(dataDir).catch(() => []);
   if (entries.length > 0) return false;
+  const staging = `${dataDir}.copying-${process.pid}`;
+  await fs.rm(staging, { recursive: true, force: true });
   // The synchronous copy: fs.promises.cp takes seven times as long for the cluster's thousand small files.
-  cpSync(pristineDir, dataDir, { recursive: true, errorOnExist: true, force: false });
+  cpSync(pristineDir, staging, { recursive: true });
+  await fs.rmdir(dataDir).catch(() => undefined);
+  await fs.rename(staging, dataDir);
   return true;
 }
