@@ -36,7 +36,9 @@ async function start(dataDir: string): Promise<Started> {
     });
     void exited.then((code) => reject(new Error(`npm start ended with ${code} before it was ready:\n${errors}`)));
   });
-  await ready;
+  // A start that hangs must not outlive the test: it is stopped and reported.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  await ready.finally(() => clearTimeout(timer));
   return { child, baseUrl: `http://127.0.0.1:${port}`, logs, exited };
 }
 

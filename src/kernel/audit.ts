@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { actorId, actorLabel, type Actor } from './auth/actor.ts';
 import type { Executor } from './db/database.ts';
 import type { KernelTables } from './db/tables.ts';
@@ -47,4 +48,14 @@ export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: st
     .orderBy('at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * What an action means in words, for the person whose data it touched: `notify.message-viewed` reads
+ * "Nachricht angesehen". Each module names its actions under `audit` in its texts; an action without a
+ * label shows as its code rather than not at all.
+ */
+export function auditActionLabel(t: TFunction, action: string): string {
+  const [module = '', ...rest] = action.split('.');
+  return t(`${module}:audit.${rest.join('.')}`, { defaultValue: action });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCitizen } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { notifyDb } from './repo.templates.ts';
@@ -67,5 +67,23 @@ describe('messages in "Mein Konto" data download and account deletion', () => {
 
     const kept = await db.selectFrom('notify_messages').selectAll().where('id', '=', foreign.messageId).executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ subject: 'Ihr Antrag „Anwohnerparkausweis“ ist eingegangen', user_id: neighbour.user.id, content_deleted_at: null });
+  });
+
+  it('shows the person, in words, which member of staff looked at their message', async () => {
+    const citizen = await buildCitizen(platform.ctx);
+    const message = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id } });
+    const staff = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }], { display_name: 'Petra Pförtner' });
+    const desk = new FormClient(platform.app);
+    await signInStaff(desk, staff);
+    expect((await desk.get(`/verwaltung/nachrichten/${message.messageId}`)).status).toBe(200);
+
+    const client = new FormClient(platform.app);
+    await signInCitizen(client, citizen);
+    const page = await client.get('/konto/daten');
+    expect(page.body).toContain('Petra Pförtner');
+    expect(page.body).toContain('Nachricht angesehen');
+    expect(page.body).not.toContain('notify.message-viewed');
+    const english = await client.get('/konto/daten?lang=en');
+    expect(english.body).toContain('Message viewed');
   });
 });

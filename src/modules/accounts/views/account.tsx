@@ -1,3 +1,4 @@
+import { auditActionLabel } from '#kernel/audit.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { ErrorSummary, Heading, PostForm, RadioGroup, Select, SubmitButton, TextField, Checkbox } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
@@ -189,7 +190,7 @@ export function DataPage({ page, access }: { page: PageContext; access: AccessRo
                     </td>
                     <td class="kern-table__cell">{entry.actor_label}</td>
                     <td class="kern-table__cell">
-                      {entry.action}
+                      {auditActionLabel(t, entry.action)}
                       {entry.reason ? ` – ${entry.reason}` : ''}
                     </td>
                   </tr>
