@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isCalendarDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { readForm } from '#kernel/http/forms.ts';
@@ -7,7 +8,7 @@ import { fieldErrorsFrom } from '#kernel/http/validation.ts';
 import type { App } from '#kernel/module.ts';
 import { optionalText } from '#kernel/text.ts';
 import { BatchStatusBody, DayQuery, IdParams, MessagesQuery, NoticeQuery, ReturnedBody, type MessagesQuery as MessagesQueryType } from './schemas.ts';
-import { failuresOfDay, isCalendarDay, messageForStaff, messagesOfDay, todayInBerlin } from './service.messages.ts';
+import { failuresOfDay, messageForStaff, messagesOfDay } from './service.messages.ts';
 import { createPrintBatch, markLetterReturned, printBatchFile, printBatches, setPrintBatchStatus } from './service.print.ts';
 import { FailuresPage, MessageDetailPage, MessagesPage } from './views/messages.tsx';
 import { PrintPage } from './views/print.tsx';
