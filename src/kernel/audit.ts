@@ -50,6 +50,34 @@ export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: st
     .execute();
 }
 
+export interface AuditSearch {
+  from: Date;
+  to: Date;
+  /** Actions starting with this, e.g. `notify.` or `accounts.staff-created`. */
+  actionPrefix?: string;
+  /** Records in which this account acted or whose data they touched. */
+  personId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the audit log for the back office, newest first, and how many records match in all. */
+export async function searchAuditLog(db: Executor<KernelTables>, search: AuditSearch) {
+  let query = db.selectFrom('audit_log').where('at', '>=', search.from).where('at', '<', search.to);
+  if (search.actionPrefix) query = query.where('action', 'like', `${search.actionPrefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  const personId = search.personId;
+  if (personId) query = query.where((eb) => eb.or([eb('data_subject_id', '=', personId), eb('actor_id', '=', personId)]));
+  const counted = await query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(['id', 'at', 'actor_id', 'actor_label', 'action', 'subject_type', 'subject_id', 'data_subject_id', 'reason', 'request_id'])
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(search.limit)
+    .offset(search.offset)
+    .execute();
+  return { rows, total: Number(counted.count) };
+}
+
 /**
  * What an action means in words, for the person whose data it touched: `notify.message-viewed` reads
  * "Nachricht angesehen". Each module names its actions under `audit` in its texts; an action without a

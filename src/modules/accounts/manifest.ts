@@ -8,6 +8,7 @@ import { accountRoutes } from './routes.account.tsx';
 import { authRoutes } from './routes.auth.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { seedDemoAccounts } from './seed.ts';
+import { readAuditLog } from './service.audit.ts';
 import { manageStaff } from './service.staff.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
@@ -25,8 +26,11 @@ export const accountsModule = defineModule({
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
   nav: [{ path: '/konto', label: 'accounts:nav.account', order: 60 }],
-  staffLinks: [{ path: '/verwaltung/mitarbeitende', label: 'accounts:staff.title', permission: manageStaff, order: 90 }],
-  permissions: { [manageStaff]: ['administrator'] },
+  staffLinks: [
+    { path: '/verwaltung/mitarbeitende', label: 'accounts:staff.title', permission: manageStaff, order: 90 },
+    { path: '/verwaltung/protokoll', label: 'accounts:auditLog.title', permission: readAuditLog, order: 95 },
+  ],
+  permissions: { [manageStaff]: ['administrator'], [readAuditLog]: ['administrator'] },
   locales: { de, en },
   resolveActor,
   resolveClient,

@@ -1,10 +1,13 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
+import { fieldErrorsFrom } from '#kernel/http/validation.ts';
 import type { App } from '#kernel/module.ts';
-import { NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
+import { AuditQuery, NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
+import { auditLog, readAuditLog } from './service.audit.ts';
 import { changeStaffRoles, createStaff, listStaffMembers, resetSecondFactor, setStaffDisabled, staffMember, type StaffChangeResult } from './service.staff.ts';
+import { AuditLogPage } from './views/audit.tsx';
 import { StaffDashboard, StaffDetailPage, StaffListPage, StaffNewPage } from './views/staff.tsx';
 
 const staffNotices: Record<string, string> = {
@@ -94,4 +97,24 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
   app.post('/verwaltung/mitarbeitende/:id/zweiter-faktor', { schema: { params: UserParams } }, async (request, reply) =>
     afterChange(request, reply, await resetSecondFactor(ctx, request.actor, request.params.id), 'second-factor'),
   );
+
+  app.get('/verwaltung/protokoll', { schema: { querystring: AuditQuery }, attachValidation: true }, async (request, reply) => {
+    ctx.permissions.require(request.actor, readAuditLog);
+    const title = request.t('accounts:auditLog.title');
+    const meta = (hasErrors: boolean) => ({ title, breadcrumbs: crumbs(request, { label: title }), hasErrors });
+    // A malformed filter is shown at its field, as typed; nothing is listed until it is corrected.
+    const failed = request.validationError as FastifyError | undefined;
+    if (failed?.validation) {
+      const raw = (request.query ?? {}) as Record<string, unknown>;
+      const typed = (name: string) => (typeof raw[name] === 'string' ? raw[name] : '');
+      const filter = { from: typed('from'), to: typed('to'), action: typed('action'), person: typed('person'), page: 1 };
+      const errors = fieldErrorsFrom(failed.validation, request.t);
+      return reply.status(400).html(meta(true), <AuditLogPage page={request.page} filter={filter} errors={errors} rows={[]} total={0} pages={1} />);
+    }
+    const result = await auditLog(ctx, request.actor, request.t, request.query);
+    if (!result.ok) {
+      return reply.status(400).html(meta(true), <AuditLogPage page={request.page} filter={result.filter} errors={result.errors} rows={[]} total={0} pages={1} />);
+    }
+    return reply.html(meta(false), <AuditLogPage page={request.page} filter={result.filter} errors={{}} rows={result.rows} total={result.total} pages={result.pages} />);
+  });
 }
