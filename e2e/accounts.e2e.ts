@@ -123,6 +123,16 @@ describe('staff', () => {
     await colleague.getByLabel('Sicherheitscode').fill(await generate({ secret: secret! }));
     expect(await submit(colleague, 'Bestätigen')).toBe(200);
     expect(await colleague.getByText('Redaktion').count()).toBeGreaterThanOrEqual(1);
+
+    // The administrator finds the colleague's first steps in the audit log, and a mistyped day is explained.
+    expect(await visit(page, '/verwaltung')).toBe(200);
+    expect(await follow(page, 'Protokoll')).toBe(200);
+    await page.getByLabel('Person').fill('jonas.becker@erkelenz.example');
+    expect(await submit(page, 'Anzeigen')).toBe(200);
+    expect(await page.getByRole('table').getByText('Zweiten Faktor eingerichtet').count()).toBe(1);
+    await page.getByLabel('Von').fill('2026-02-31');
+    expect(await submit(page, 'Anzeigen')).toBe(400);
+    expect(await page.getByRole('alert').getByRole('link', { name: /Diesen Tag gibt es nicht/ }).count()).toBe(1);
   });
 });
 

@@ -81,6 +81,6 @@ describe('every reachable page', () => {
     const page = await site.open({ javaScript: true });
     await logInStaff(page, { user: { email: 'admin@erkelenz.example' }, password: demoPassword, code: () => generate({ secret: demoTotpSecret }) });
     const visited = await crawl(page, '/verwaltung');
-    expect(visited).toEqual(expect.arrayContaining(['/verwaltung', '/verwaltung/mitarbeitende', '/konto']));
+    expect(visited).toEqual(expect.arrayContaining(['/verwaltung', '/verwaltung/mitarbeitende', '/verwaltung/protokoll', '/konto']));
   }, crawlTimeout);
 });
