@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#kernel/db/database.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { auditTrailOf, recordAudit } from './audit.ts';
+import { auditTrailOf, purgeAuditLogBefore, recordAudit } from './audit.ts';
 import { systemActor, type Actor } from './auth/actor.ts';
 
 const citizenId = '7d0a4a8e-5b1f-4c55-9d2e-0f6c2b1a9e01';
@@ -59,6 +59,28 @@ describe('audit log', () => {
     await expect(database.db.deleteFrom('audit_log').where('action', '=', 'test.kept').execute()).rejects.toThrow(/audit_log is append-only/);
     await expect(sql`delete from audit_log`.execute(database.db)).rejects.toThrow(/audit_log is append-only/);
     expect(await entries('test.kept')).toMatchObject([{ actor_label: 'system:test', reason: null }]);
+  });
+
+  it('lets only its retention rule delete, and only what is older than the retention period', async () => {
+    const day = 86_400_000;
+    const insert = (action: string, daysAgo: number) =>
+      database.db
+        .insertInto('audit_log')
+        .values({ actor_label: 'system:test', action, subject_type: 'thing', at: new Date(Date.now() - daysAgo * day) })
+        .execute();
+    await insert('test.too-old', 800);
+    await insert('test.still-kept', 700);
+    expect(await purgeAuditLogBefore(database.db, new Date(Date.now() - 730 * day))).toBe(1);
+    expect(await entries('test.too-old')).toEqual([]);
+    expect(await entries('test.still-kept')).toHaveLength(1);
+    // The permission ends with the retention run's transaction.
+    await expect(database.db.deleteFrom('audit_log').where('action', '=', 'test.still-kept').execute()).rejects.toThrow(/audit_log is append-only/);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`select set_config('erkelenz.audit_retention', 'on', true)`.execute(trx);
+        await trx.updateTable('audit_log').set({ reason: 'rewritten' }).where('action', '=', 'test.still-kept').execute();
+      }),
+    ).rejects.toThrow(/audit_log is append-only/);
   });
 
   it('refuses to be emptied by TRUNCATE', async () => {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
+import { sql } from 'kysely';
 import { actorId, actorLabel, type Actor } from './auth/actor.ts';
-import type { Executor } from './db/database.ts';
+import type { Db, Executor } from './db/database.ts';
 import type { KernelTables } from './db/tables.ts';
 
 export interface AuditEntry {
@@ -48,6 +49,18 @@ export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: st
     .orderBy('at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Deletes records older than the cutoff: the retention rule, the one deletion the audit log admits. The
+ * transaction declares itself to the append-only trigger, which refuses every other change.
+ */
+export async function purgeAuditLogBefore(db: Db, cutoff: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('erkelenz.audit_retention', 'on', true)`.execute(trx);
+    const result = await trx.deleteFrom('audit_log').where('at', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
 }
 
 export interface AuditSearch {

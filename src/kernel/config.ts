@@ -93,6 +93,11 @@ export const settings = {
     parse: optional(secret(32)),
     secret: true,
   },
+  AUDIT_RETENTION_DAYS: {
+    description: 'Days audit records (who did what, whose data was read or changed) are kept before they are deleted',
+    default: '730',
+    parse: integer(90, 3650),
+  },
   METRICS_TOKEN: {
     description: 'Token (24+ characters) the Prometheus scraper sends as Authorization: Bearer for /metrics; when empty, /metrics answers only requests from the machine itself',
     default: '',

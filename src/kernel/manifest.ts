@@ -1,3 +1,4 @@
+import { purgeAuditLogBefore } from './audit.ts';
 import { purgeEndedRateLimitWindows } from './http/rate-limit-store.ts';
 import { sendMailJob } from './mail.ts';
 import { applyRetentionJob } from './retention.ts';
@@ -12,6 +13,13 @@ export const kernelManifest = defineModule({
   migrations: kernelMigrations,
   jobs: [sendMailJob, applyRetentionJob],
   retention: [
+    {
+      id: 'kernel.audit-log',
+      description: 'kernel:retention.auditLog',
+      table: 'audit_log',
+      columns: ['actor_id', 'actor_label', 'data_subject_id', 'reason', 'meta'],
+      purge: (db, now, config) => purgeAuditLogBefore(db, new Date(now.getTime() - config.AUDIT_RETENTION_DAYS * 86_400_000)),
+    },
     {
       id: 'kernel.rate-limit-counters',
       description: 'kernel:retention.rateLimits',

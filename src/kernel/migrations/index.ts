@@ -4,6 +4,7 @@ import * as seedRuns from './202611260101_seed_runs.ts';
 import * as auditNoTruncate from './202611260102_audit_no_truncate.ts';
 import * as searchExtensions from './202611260103_search_extensions.ts';
 import * as rateLimits from './202611260104_rate_limits.ts';
+import * as auditRetention from './202611260105_audit_retention.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const kernelMigrations: Migrations = {
@@ -12,4 +13,5 @@ export const kernelMigrations: Migrations = {
   '202611260102_audit_no_truncate': auditNoTruncate,
   '202611260103_search_extensions': searchExtensions,
   '202611260104_rate_limits': rateLimits,
+  '202611260105_audit_retention': auditRetention,
 };
