@@ -1,4 +1,5 @@
 import type { KernelContext } from '#kernel/context.ts';
+import { csvDocument } from '#kernel/csv.ts';
 import type { Letter } from '#kernel/pdf/letter.ts';
 import type { PostalAddress } from '#modules/accounts/index.ts';
 import { messageUrl } from './delivery.ts';
@@ -35,13 +36,6 @@ export function letterFor(ctx: KernelContext, message: Message, attachmentNames:
   };
 }
 
-/** Cells a spreadsheet would run as a formula are defused; quotes are doubled (RFC 4180). */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export interface ManifestRow {
   position: number;
   reference: string;
@@ -53,10 +47,8 @@ export interface ManifestRow {
 
 /** The print service's list: which pages of the PDF make which letter, and where it goes. */
 export function manifestCsv(rows: readonly ManifestRow[]): string {
-  const header = ['position', 'reference', 'first_page', 'pages', 'name', 'street', 'postal_code', 'city'];
-  const lines = rows.map((row) =>
-    [row.position, row.reference, row.firstPage, row.pages, row.name, `${row.address.street} ${row.address.houseNumber}`, row.address.postalCode, row.address.city].map(csvCell).join(';'),
+  return csvDocument(
+    ['position', 'reference', 'first_page', 'pages', 'name', 'street', 'postal_code', 'city'],
+    rows.map((row) => [row.position, row.reference, row.firstPage, row.pages, row.name, `${row.address.street} ${row.address.houseNumber}`, row.address.postalCode, row.address.city]),
   );
-  // The byte-order mark makes spreadsheet programs on German desktops read UTF-8 umlauts correctly.
-  return `\ufeff${[header.join(';'), ...lines].join('\r\n')}\r\n`;
 }
