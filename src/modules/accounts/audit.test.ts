@@ -64,6 +64,23 @@ describe('the audit log in the back office', () => {
     expect(second.body).toContain('probe.bulk-written');
   });
 
+  it('downloads the same selection as a CSV file for spreadsheets, and records the download', async () => {
+    const page = await admin.get('/verwaltung/protokoll?action=accounts.staff-signed');
+    const link = /href="(\/verwaltung\/protokoll\.csv\?[^"]+)"/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toContain('action=accounts.staff-signed');
+    const file = await admin.get(link!);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="protokoll-\d{4}-\d{2}-\d{2}-bis-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = file.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Zeitpunkt (UTC);Wer;Code;Was;Betroffene Person;Gegenstand;Grund;Anfrage');
+    expect(lines.slice(1).every((line) => line.includes(';accounts.staff-signed-in;Dienstlich angemeldet;'))).toBe(true);
+    expect(lines.some((line) => line.includes(`;user ${adminId};`))).toBe(true);
+    const exports = await platform.ctx.db.selectFrom('audit_log').select('meta').where('action', '=', 'accounts.audit-log-exported').execute();
+    expect(exports.at(-1)?.meta).toMatchObject({ action: 'accounts.staff-signed', rows: lines.length - 1 });
+    expect((await admin.get('/verwaltung/protokoll.csv?from=2026-02-31')).status).toBe(400);
+  });
+
   it('records each reading of the log with its filter', async () => {
     await admin.get('/verwaltung/protokoll?action=notify.');
     const reads = await platform.ctx.db.selectFrom('audit_log').select(['actor_id', 'meta']).where('action', '=', 'accounts.audit-log-read').orderBy('id', 'desc').execute();
@@ -94,6 +111,7 @@ describe('the audit log in the back office', () => {
     await signInStaff(client, editor);
     expect((await client.get('/verwaltung/protokoll')).status).toBe(403);
     expect((await client.get('/verwaltung/protokoll?from=kaputt')).status).toBe(403);
+    expect((await client.get('/verwaltung/protokoll.csv')).status).toBe(403);
     expect((await client.get('/verwaltung')).body).not.toContain('/verwaltung/protokoll');
     const visitor = await new FormClient(platform.app).get('/verwaltung/protokoll');
     expect(visitor.status).toBe(303);

@@ -2,7 +2,7 @@ import { auditActionLabel } from '#kernel/audit.ts';
 import { ErrorSummary, Heading, Pagination, SubmitButton, TextField } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
-import type { AuditFilter, AuditRow } from '../service.audit.ts';
+import { auditExportLimit, type AuditFilter, type AuditRow } from '../service.audit.ts';
 
 export interface AuditLogPageProps {
   page: PageContext;
@@ -28,6 +28,14 @@ export function AuditLogPage({ page, filter, errors, rows, total, pages }: Audit
         <SubmitButton kind="secondary" label={t('accounts:auditLog.show')} />
       </form>
       {Object.keys(errors).length > 0 ? null : <AuditTable page={page} rows={rows} total={total} />}
+      {rows.length > 0 ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`/verwaltung/protokoll.csv?${new URLSearchParams({ from: filter.from, to: filter.to, action: filter.action, person: filter.person }).toString()}`} download>
+            {t('accounts:auditLog.download')}
+          </a>{' '}
+          {t('accounts:auditLog.downloadHint', { limit: auditExportLimit.toLocaleString(page.lang) })}
+        </p>
+      ) : null}
       <Pagination page={page} current={filter.page} pages={pages} href={href} />
     </div>
   );
