@@ -100,3 +100,14 @@ export function auditActionLabel(t: TFunction, action: string): string {
   const [module = '', ...rest] = action.split('.');
   return t(`${module}:audit.${rest.join('.')}`, { defaultValue: action });
 }
+
+/**
+ * Who acted, in words, when no account name can be shown: the platform itself, a connected system, a
+ * visitor, or an account that no longer exists.
+ */
+export function auditActorLabel(t: TFunction, label: string): string {
+  const kind = label.split(':')[0] ?? '';
+  return actorKinds.has(kind) ? t(`kernel:audit.actors.${kind}`) : label;
+}
+
+const actorKinds = new Set(['system', 'client', 'anonymous', 'staff', 'citizen']);

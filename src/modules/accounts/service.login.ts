@@ -75,7 +75,9 @@ async function completeLogin(ctx: KernelContext, user: User): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(accountsDb(trx), user.id, { last_login_at: new Date() });
     if (user.kind === 'staff') {
-      await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.staff-signed-in', subjectType: 'user', subjectId: user.id });
+      // The staff member's sign-in times are their personal data: their own data page and the audit log's
+      // person filter find them.
+      await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.staff-signed-in', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
     }
   });
 }

@@ -74,7 +74,7 @@ export async function exportPersonalData(ctx: KernelContext, actor: SignedIn) {
 export async function accessLogOf(ctx: KernelContext, actor: SignedIn) {
   const trail = await auditTrailOf(ctx.db, actor.userId, 50);
   const names = await displayNames(accountsDb(ctx.db), trail.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])));
-  return trail.map((entry) => ({ ...entry, actor_label: (entry.actor_id && names.get(entry.actor_id)) || entry.actor_label }));
+  return trail.map((entry) => ({ ...entry, actor_name: (entry.actor_id && names.get(entry.actor_id)) || null }));
 }
 
 export type DeleteResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'staff-account' };

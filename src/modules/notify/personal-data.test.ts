@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '#kernel/audit.ts';
+import { systemActor } from '#kernel/auth/actor.ts';
 import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -83,6 +85,13 @@ describe('messages in "Mein Konto" data download and account deletion', () => {
     expect(page.body).toContain('Petra Pförtner');
     expect(page.body).toContain('Nachricht angesehen');
     expect(page.body).not.toContain('notify.message-viewed');
+
+    // An automatic step is named in words too, not by the platform's code for itself.
+    await recordAudit(platform.ctx.db, { actor: systemActor('notify.print-batch') }, { action: 'notify.letter-returned', subjectType: 'notify_message', subjectId: message.messageId, dataSubjectId: citizen.user.id });
+    const again = await client.get('/konto/daten');
+    expect(again.body).toContain('Zurückgekommenen Brief erfasst');
+    expect(again.body).toContain('Automatisch durch die Plattform');
+    expect(again.body).not.toContain('system:');
     const english = await client.get('/konto/daten?lang=en');
     expect(english.body).toContain('Message viewed');
   });

@@ -1,4 +1,4 @@
-import { auditActionLabel } from '#kernel/audit.ts';
+import { auditActionLabel, auditActorLabel } from '#kernel/audit.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { ErrorSummary, Heading, PostForm, RadioGroup, Select, SubmitButton, TextField, Checkbox } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
@@ -149,6 +149,8 @@ export function SessionsPage({ page, sessions, notice }: { page: PageContext; se
 interface AccessRow {
   at: Date;
   actor_label: string;
+  /** The acting account's name while it exists. */
+  actor_name: string | null;
   action: string;
   subject_type: string;
   reason: string | null;
@@ -188,7 +190,7 @@ export function DataPage({ page, access }: { page: PageContext; access: AccessRo
                     <td class="kern-table__cell">
                       <time datetime={isoString(entry.at)}>{formatDateTime(entry.at, lang)}</time>
                     </td>
-                    <td class="kern-table__cell">{entry.actor_label}</td>
+                    <td class="kern-table__cell">{entry.actor_name ?? auditActorLabel(t, entry.actor_label)}</td>
                     <td class="kern-table__cell">
                       {auditActionLabel(t, entry.action)}
                       {entry.reason ? ` – ${entry.reason}` : ''}
