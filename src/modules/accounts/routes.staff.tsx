@@ -1,13 +1,11 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
-import { fieldErrorsFrom } from '#kernel/http/validation.ts';
 import type { App } from '#kernel/module.ts';
-import { AuditQuery, NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
-import { auditLog, exportAuditLog, readAuditLog } from './service.audit.ts';
+import { auditRoutes } from './routes.audit.tsx';
+import { NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
 import { changeStaffRoles, createStaff, listStaffMembers, resetSecondFactor, setStaffDisabled, staffMember, type StaffChangeResult } from './service.staff.ts';
-import { AuditLogPage } from './views/audit.tsx';
 import { StaffDashboard, StaffDetailPage, StaffListPage, StaffNewPage } from './views/staff.tsx';
 
 const staffNotices: Record<string, string> = {
@@ -98,36 +96,5 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     afterChange(request, reply, await resetSecondFactor(ctx, request.actor, request.params.id), 'second-factor'),
   );
 
-  const auditPage = (request: FastifyRequest, reply: FastifyReply, props: Omit<Parameters<typeof AuditLogPage>[0], 'page'>) => {
-    const title = request.t('accounts:auditLog.title');
-    const hasErrors = Object.keys(props.errors).length > 0;
-    return reply.status(hasErrors ? 400 : 200).html({ title, breadcrumbs: crumbs(request, { label: title }), hasErrors }, <AuditLogPage page={request.page} {...props} />);
-  };
-  /** A malformed filter is shown at its field, as typed; nothing is listed until it is corrected. */
-  const malformedAuditFilter = (request: FastifyRequest, reply: FastifyReply) => {
-    const failed = request.validationError as FastifyError | undefined;
-    if (!failed?.validation) return undefined;
-    const raw = (request.query ?? {}) as Record<string, unknown>;
-    const typed = (name: string) => (typeof raw[name] === 'string' ? raw[name] : '');
-    const filter = { from: typed('from'), to: typed('to'), action: typed('action'), person: typed('person'), page: 1 };
-    return auditPage(request, reply, { filter, errors: fieldErrorsFrom(failed.validation, request.t), rows: [], total: 0, pages: 1 });
-  };
-
-  app.get('/verwaltung/protokoll', { schema: { querystring: AuditQuery }, attachValidation: true }, async (request, reply) => {
-    ctx.permissions.require(request.actor, readAuditLog);
-    const malformed = malformedAuditFilter(request, reply);
-    if (malformed) return malformed;
-    const result = await auditLog(ctx, request.actor, request.t, request.query);
-    if (!result.ok) return auditPage(request, reply, { filter: result.filter, errors: result.errors, rows: [], total: 0, pages: 1 });
-    return auditPage(request, reply, { filter: result.filter, errors: {}, rows: result.rows, total: result.total, pages: result.pages });
-  });
-
-  app.get('/verwaltung/protokoll.csv', { schema: { querystring: AuditQuery }, attachValidation: true }, async (request, reply) => {
-    ctx.permissions.require(request.actor, readAuditLog);
-    const malformed = malformedAuditFilter(request, reply);
-    if (malformed) return malformed;
-    const result = await exportAuditLog(ctx, request.actor, request.t, request.query);
-    if (!result.ok) return auditPage(request, reply, { filter: result.filter, errors: result.errors, rows: [], total: 0, pages: 1 });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${result.fileName}"`).header('cache-control', 'no-store').send(result.csv);
-  });
+  await auditRoutes(app, ctx, crumbs);
 }
