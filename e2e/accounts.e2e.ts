@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
-import { follow, logIn, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, logIn, startSite, submit, visit, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -21,10 +21,7 @@ async function linkFromMail(to: string, path: string): Promise<string> {
   return link;
 }
 
-describe.each([
-  { javaScript: true, how: 'with JavaScript' },
-  { javaScript: false, how: 'without JavaScript' },
-])('a citizen account $how', ({ javaScript }) => {
+describe.each(bothWays)('a citizen account $how', ({ javaScript }) => {
   it('registers, confirms the address from the mail, logs in, chooses letters and logs out', async () => {
     const email = `lena.${javaScript ? 'js' : 'nojs'}@example.org`;
     const page = await site.open({ javaScript });

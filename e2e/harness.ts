@@ -15,6 +15,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/** Every journey runs twice, as a person with and without JavaScript meets it: `describe.each(bothWays)`. */
+export const bothWays = [
+  { javaScript: true, how: 'with JavaScript' },
+  { javaScript: false, how: 'without JavaScript' },
+] as const;
+
 let visitors = 0;
 
 export async function startSite(env: Record<string, string> = {}): Promise<Site> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { buildMessage } from '#modules/notify/test/builders.ts';
-import { follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
 
 /*
  * The pages of messages with content in them: a citizen's inbox and one message, and the staff views of
@@ -16,10 +16,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe.each([
-  { javaScript: true, how: 'with JavaScript' },
-  { javaScript: false, how: 'without JavaScript' },
-])('messages $how', ({ javaScript }) => {
+describe.each(bothWays)('messages $how', ({ javaScript }) => {
   it('a citizen finds a message in the inbox, reads it with its attachment and marks it unread again', async () => {
     const citizen = await buildCitizen(site.platform.ctx, { preferred_channel: 'both', street: 'Markt', house_number: '4', postal_code: '41812', city: 'Erkelenz' });
     const message = await buildMessage(site.platform.ctx, {

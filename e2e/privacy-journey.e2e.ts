@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { notifyDb } from '#modules/notify/repo.templates.ts';
 import { buildMessage } from '#modules/notify/test/builders.ts';
-import { follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
 
 /*
  * Journey 13, "A citizen asks what the city knows about them", as far as today's modules carry it: the
@@ -19,10 +19,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe.each([
-  { javaScript: true, how: 'with JavaScript' },
-  { javaScript: false, how: 'without JavaScript' },
-])('a citizen asks what the city knows about them, $how', ({ javaScript }) => {
+describe.each(bothWays)('a citizen asks what the city knows about them, $how', ({ javaScript }) => {
   it('downloads their data, sees who looked at it, and deletes the account', async () => {
     const { ctx } = site.platform;
     const citizen = await buildCitizen(ctx, { preferred_channel: 'both', street: 'Markt', house_number: '4', postal_code: '41812', city: 'Erkelenz' });

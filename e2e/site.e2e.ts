@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, startSite, submit, visit, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -23,10 +23,7 @@ const pages = [
 ];
 
 // Every page must work for people whose browser runs no scripts, so each is checked both ways.
-describe.each([
-  { javaScript: true, how: 'with JavaScript' },
-  { javaScript: false, how: 'without JavaScript' },
-])('site pages $how', ({ javaScript }) => {
+describe.each(bothWays)('site pages $how', ({ javaScript }) => {
   it.each(pages)('$path is accessible, valid and quiet', async ({ path, status, heading }) => {
     const page = await site.open({ javaScript });
     expect(await visit(page, path)).toBe(status);
