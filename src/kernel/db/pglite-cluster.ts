@@ -50,9 +50,9 @@ export async function preparePristineCluster(dir: string): Promise<'prepared' | 
  * half a cluster behind.
  */
 export async function copyPristineCluster(dataDir: string, pristineDir: string): Promise<boolean> {
-  if ((await holdsCluster(dataDir)) || !(await holdsCluster(pristineDir))) return false;
+  // A directory with anything in it, a cluster above all, is never touched.
   const entries = await fs.readdir(dataDir).catch(() => []);
-  if (entries.length > 0) return false;
+  if (entries.length > 0 || !(await holdsCluster(pristineDir))) return false;
   const staging = `${dataDir}.copying-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   // The synchronous copy: fs.promises.cp takes seven times as long for the cluster's thousand small files.
