@@ -1,40 +1,22 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
+import { readPdf } from '#test/pdf.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { printBatchJob } from './jobs.ts';
 import { notifyDb } from './repo.templates.ts';
 import { createPrintBatch } from './service.print.ts';
 import { buildMessage, caseReceived, signInStaff } from './test/builders.ts';
 
-const run = promisify(execFile);
 let platform: TestPlatform;
-let dir: string;
 beforeAll(async () => {
   platform = await createTestPlatform();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-letters-'));
 });
 afterAll(async () => {
   await platform.close();
-  await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function pdf(content: Buffer) {
-  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-  await fs.writeFile(file, content);
-  const info = await run('pdfinfo', [file]);
-  return {
-    pages: Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]),
-    text: async (first: number, last = first) => (await run('pdftotext', ['-f', String(first), '-l', String(last), '-layout', file, '-'])).stdout,
-  };
-}
 
 const letterStatuses = async (messageIds: string[]) => {
   const rows = await notifyDb(platform.ctx.db).selectFrom('notify_deliveries').select(['message_id', 'status']).where('channel', '=', 'letter').where('message_id', 'in', messageIds).execute();
@@ -68,7 +50,7 @@ describe('letters and the daily print batch', () => {
     expect(letters.map((row) => row[4])).toEqual([hanna.user.display_name, jan.user.display_name, 'Gisela Gast']);
     const pages = letters.map((row) => Number(row[3]));
     expect(pages[1]).toBeGreaterThan(1);
-    const document = await pdf(batch.pdf!);
+    const document = await readPdf(batch.pdf!);
     // The PDF holds exactly the letters of the manifest, page for page.
     expect(document.pages).toBe(pages.reduce((sum, count) => sum + count, 0));
     expect(batch.pages).toBe(document.pages);
