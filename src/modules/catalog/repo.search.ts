@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
-import { headlineSql, searchMatch, searchQuerySql, searchRank, searchScore, searchWords } from '#kernel/search.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { headlineSql, searchMatch, searchRank, searchScore, searchWords } from '#kernel/search.ts';
 import type { CatalogDb } from './repo.ts';
+import { compileQuery, isThesaurusWord, parseQuery } from './search.query.ts';
 import type { EntryKind } from './tables.ts';
 
 /** One published entry as the search index holds it; the weights put title and synonyms above the body. */
@@ -59,14 +60,33 @@ export interface IndexHit {
   score: number;
 }
 
+/**
+ * The kernel's query columns (`fts_all`, `fts_any`, `raw`) built from the catalogue's reading of the query
+ * (short forms and English through the thesaurus), plus `fts_exact` for whole words only. Null when the
+ * query has no words.
+ */
+function catalogQuerySql(text: string): RawBuilder<unknown> | null {
+  const query = compileQuery(parseQuery(text));
+  if (!query) return null;
+  return sql`(select to_tsquery('german', ${query.all}) as fts_all, to_tsquery('german', ${query.any}) as fts_any,
+    to_tsquery('german', ${query.exact}) as fts_exact, ${query.raw}::text as raw)`;
+}
+
+/**
+ * The kernel's rank, averaged with the rank of whole words only: "Hund" ranks the entries about dogs above
+ * those that only contain a longer word beginning with it, and stays on the kernel's 0…1 scale.
+ */
+const wholeWordRank = sql`((${searchRank(sql`s.document`)} + ts_rank_cd(s.document, q.fts_exact, 32)) / 2)`;
+
 /** The best `limit` entries by full-text rank, then scored with the title similarity on top. */
 async function matching(db: CatalogDb, text: string, limit: number): Promise<IndexHit[]> {
-  const query = searchQuerySql(text);
+  const query = catalogQuerySql(text);
+  if (!query) return [];
   const { rows } = await sql<IndexHit>`
     select top.entry_id, top.kind, top.url, top.title, top.summary, top.situation_ids, top.office_ids,
       ${searchScore(sql`top.rank`, sql`top.terms`)} as score
     from (
-      select s.entry_id, s.kind, s.url, s.title, s.summary, s.terms, s.situation_ids, s.office_ids, ${searchRank(sql`s.document`)} as rank
+      select s.entry_id, s.kind, s.url, s.title, s.summary, s.terms, s.situation_ids, s.office_ids, ${wholeWordRank} as rank
       from catalog_search s, ${query} as q
       where ${searchMatch(sql`s.document`)}
       order by rank desc, s.title
@@ -83,7 +103,7 @@ export async function correctedText(db: CatalogDb, text: string): Promise<string
   let changed = false;
   const corrected = words.map((word) => {
     const check = checks.get(word);
-    if (!check || check.known || !check.suggestion || (check.similarity ?? 0) < minimumSimilarity) return word;
+    if (isThesaurusWord(word) || !check || check.known || !check.suggestion || (check.similarity ?? 0) < minimumSimilarity) return word;
     changed = true;
     return check.suggestion.toLocaleLowerCase('de-DE');
   });
@@ -103,10 +123,11 @@ export async function searchIndex(db: CatalogDb, text: string, limit: number): P
 }
 
 export async function headlines(db: CatalogDb, text: string, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
+  const query = catalogQuerySql(text);
+  if (ids.length === 0 || !query) return new Map();
   const { rows } = await sql<{ entry_id: string; headline: string }>`
     select s.entry_id, ${headlineSql(sql`s.summary || ' ' || s.body`)} as headline
-    from catalog_search s, ${searchQuerySql(text)} as q
+    from catalog_search s, ${query} as q
     where s.entry_id = any(${sql.val([...ids])}::uuid[])`.execute(db);
   return new Map(rows.map((row) => [row.entry_id, row.headline]));
 }

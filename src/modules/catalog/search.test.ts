@@ -133,6 +133,103 @@ describe('search quality', () => {
   });
 });
 
+/*
+ * What people search for most, with what they must find first. These results are the baseline: a change to
+ * how the catalogue searches (speed, ranking) must keep them.
+ */
+const everydayNeeds: [query: string, first: string][] = [
+  ['Personalausweis', 'Personalausweis beantragen'],
+  ['Perso', 'Personalausweis beantragen'],
+  ['Reisepass', 'Reisepass beantragen'],
+  ['Reisepass verloren', 'Verlust von Personalausweis oder Reisepass melden'],
+  ['Ausweis verloren', 'Verlust von Personalausweis oder Reisepass melden'],
+  ['Ummeldung', 'Wohnsitz anmelden'],
+  ['Abfallkalender', 'Abfallbehälter anmelden oder ändern'],
+  ['Müllkalender', 'Abfallbehälter anmelden oder ändern'],
+  ['gelbe Tonne', 'Abfallbehälter anmelden oder ändern'],
+  ['Sperrmüll', 'Sperrmüll anmelden'],
+  ['Hundesteuer', 'Hund anmelden (Hundesteuer)'],
+  ['Kfz', 'Fahrzeug außer Betrieb setzen'],
+  ['Auto anmelden', 'Fahrzeug zulassen oder umschreiben'],
+  ['Hochzeit', 'Eheschließung anmelden'],
+  ['Bauantrag', 'Baugenehmigung beantragen'],
+  ['Wohngeld', 'Wohngeld beantragen (Mietzuschuss)'],
+  ['Kita', 'Elternbeitrag für Kita und Tagespflege: Einkommen erklären'],
+  ['Führungszeugnis', 'Führungszeugnis beantragen'],
+  ['Briefwahl', 'Briefwahl beantragen'],
+];
+
+/** Everyday English, as the English search hint suggests it, for the German services. */
+const englishNeeds: [query: string, first: string][] = [
+  ['ID card', 'Personalausweis beantragen'],
+  ['register a dog', 'Hund anmelden (Hundesteuer)'],
+  ['moving house', 'Wohnsitz anmelden'],
+  ['passport', 'Reisepass beantragen'],
+  ['lost passport', 'Verlust von Personalausweis oder Reisepass melden'],
+  ['birth certificate', 'Geburtsurkunde beantragen'],
+  ['marriage certificate', 'Eheurkunde beantragen'],
+  ['wedding', 'Eheschließung anmelden'],
+  ['death certificate', 'Sterbeurkunde beantragen'],
+  ['driving licence', 'Führerschein beantragen oder umtauschen'],
+  ['register my car', 'Fahrzeug zulassen oder umschreiben'],
+  ['bulky waste', 'Sperrmüll anmelden'],
+  ['yellow bins', 'Abfallbehälter anmelden oder ändern'],
+  ['postal vote', 'Briefwahl beantragen'],
+  ['building permit', 'Baugenehmigung beantragen'],
+  ['housing benefit', 'Wohngeld beantragen (Mietzuschuss)'],
+  ['daycare', 'Elternbeitrag für Kita und Tagespflege: Einkommen erklären'],
+  ['certificate of good conduct', 'Führungszeugnis beantragen'],
+  ['parking permit', 'Bewohnerparkausweis beantragen'],
+];
+
+describe('19 everyday needs, the baseline of search results', () => {
+  it.each(everydayNeeds)('19 "%s" finds "%s" first', async (query, first) => {
+    const results = await searchEverywhere(ctx, query, 'de');
+    expect(results.hits[0]?.title).toBe(first);
+    expect(results.didYouMean).toBeNull();
+  });
+
+  it.each(englishNeeds)('19 English "%s" finds "%s" first, without a "did you mean"', async (query, first) => {
+    const results = await searchEverywhere(ctx, query, 'en');
+    expect(results.hits[0]?.title).toBe(first);
+    expect(results.didYouMean).toBeNull();
+  });
+
+  it('19 finds the citizens\' office and the bin services for the other common needs', async () => {
+    expect(await titles('Abfallkalender')).toEqual(['Abfallbehälter anmelden oder ändern', 'Abfallberatung']);
+    expect((await titles('moving house')).slice(0, 3).sort()).toEqual(['Halteverbot für einen Umzug beantragen', 'Umzug nach oder innerhalb von Erkelenz', 'Wohnsitz anmelden']);
+    expect((await titles('ID card')).slice(0, 3)).toEqual(['Personalausweis beantragen', 'Vorläufigen Personalausweis beantragen', 'Verlust von Personalausweis oder Reisepass melden']);
+  });
+
+  it('19 reads the known short form "perso" as Personalausweis, not as the beginning of "Person…"', async () => {
+    const person = await titles('Person');
+    const perso = await titles('perso');
+    // "Person" reaches entries that only speak of a person; "perso" must not.
+    expect(person).toContain('Melderegisterauskunft beantragen');
+    expect(person).toContain('Anregung oder Beschwerde an den Rat richten');
+    expect(perso).not.toContain('Melderegisterauskunft beantragen');
+    expect(perso).not.toContain('Anregung oder Beschwerde an den Rat richten');
+    expect(perso.slice(0, 3)).toEqual(['Personalausweis beantragen', 'Vorläufigen Personalausweis beantragen', 'Verlust von Personalausweis oder Reisepass melden']);
+    const all = await searchEverywhere(ctx, 'perso', 'de', { perPage: 100 });
+    expect(all.hits.every((hit) => hit.snippet === undefined || hit.snippet.some((piece) => piece.match && /personalausweis/i.test(piece.text))), 'every snippet marks the Personalausweis').toBe(true);
+  });
+
+  it('19 ranks whole words above longer words that merely begin with them', async () => {
+    await buildService(platform.ctx, {
+      title: 'Baumschutzsatzung: Baumfällung und Baumpflege',
+      summary: 'Die Baumschutzsatzung regelt, wann eine Baumfällung oder Baumpflege erlaubt ist.',
+      synonyms: ['Baumschutz', 'Baumfällung', 'Baumpflege'],
+    });
+    await buildService(platform.ctx, { title: 'Einen Baum pflanzen', summary: 'Die Stadt berät, welcher Straßenbaum passt.' });
+    expect((await titles('Baum'))[0]).toBe('Einen Baum pflanzen');
+  });
+
+  it('19 marks the German words of an English query in the snippets', async () => {
+    const [hit] = (await searchEverywhere(ctx, 'register a dog', 'en')).hits;
+    expect(hit?.snippet?.filter((piece) => piece.match).map((piece) => piece.text.toLowerCase())).toContain('hund');
+  });
+});
+
 describe('the search page and suggestions', () => {
   it('shows did-you-mean, facet links and the suggestion island', async () => {
     const page = await new FormClient(platform.app).get('/suche?q=Persnalausweis');

@@ -3,6 +3,7 @@ import type { SearchFacetValue, SearchHit, SearchSource } from '#kernel/module.t
 import { searchWords, splitHighlights } from '#kernel/search.ts';
 import { catalogDb, publishedByIds } from './repo.ts';
 import { checkWords, headlines, minimumSimilarity, searchIndex } from './repo.search.ts';
+import { isThesaurusWord } from './search.query.ts';
 
 /** Facet names as they appear in the search address (`/suche?q=…&lebenslage=umzug`). */
 export const situationFacet = 'lebenslage';
@@ -56,7 +57,8 @@ export const catalogSearch: SearchSource = {
     const rows = await checkWords(catalogDb(db), safe);
     return rows.map((row) => ({
       word: row.word,
-      known: row.known,
+      // Words the thesaurus understands ("card", "dog") are not misspelt because no German text contains them.
+      known: row.known || isThesaurusWord(row.word),
       suggestion: row.suggestion && row.similarity !== null && row.similarity >= minimumSimilarity ? { word: row.suggestion, similarity: row.similarity } : undefined,
     }));
   },

@@ -130,7 +130,7 @@ export const offices: OfficeContent[] = [
   office({
     slug: 'abfallberatung',
     title: 'Abfallberatung',
-    summary: 'Sperrmüll, Abfallbehälter und Fragen zur Müllabfuhr.',
+    summary: 'Sperrmüll, Abfallbehälter, Abfuhrtermine (Abfallkalender) und Fragen zur Müllabfuhr.',
     description: 'Die Abfallberatung nimmt Sperrmüll-Anmeldungen entgegen, ändert die Größe oder Zahl der Abfallbehälter und beantwortet Fragen zur Abfuhr und zu den Gebühren.',
     email: 'abfall@erkelenz.example',
   }),
