@@ -27,6 +27,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set when NODE_ENV=production/);
   });
 
+  it('3.1 reads the outbound allow list as hosts with optional ports, and refuses anything else', () => {
+    expect(loadConfig({}).OUTBOUND_ALLOW_HOSTS).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1:8080, Intranet.Erkelenz.example ,[::1]:9000' }).OUTBOUND_ALLOW_HOSTS).toEqual([
+      { host: '127.0.0.1', port: 8080 },
+      { host: 'intranet.erkelenz.example', port: null },
+      { host: '::1', port: 9000 },
+    ]);
+    expect(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'http://127.0.0.1/' })).toThrow(/OUTBOUND_ALLOW_HOSTS must be a comma-separated list of host or host:port entries/);
+    expect(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'a.example:99999' })).toThrow(/OUTBOUND_ALLOW_HOSTS must be/);
+  });
+
   it('is documented in the README, every variable with its default', () => {
     const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const [name, setting] of Object.entries(settings)) {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -43,6 +44,20 @@ const secret = (minLength: number) => (raw: string) => {
   return raw;
 };
 const optional = <T>(parse: (raw: string) => T) => (raw: string): T | undefined => (raw === '' ? undefined : parse(raw));
+const hostList = (raw: string) =>
+  raw
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const match = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::(\d{1,5}))?$/.exec(entry);
+      const host = match?.[1] ?? match?.[2];
+      const port = match?.[3] === undefined ? null : Number(match[3]);
+      if (!host || (match?.[1] && net.isIP(host) !== 6) || (port !== null && (port < 1 || port > 65535))) {
+        throw new ConfigError(`must be a comma-separated list of host or host:port entries ("${entry}" is neither)`);
+      }
+      return { host, port };
+    });
 
 export const settings = {
   CITY_NAME: { description: 'Name of the municipality shown in headers, letters and mails', default: 'Erkelenz', parse: text },
@@ -103,6 +118,12 @@ export const settings = {
     default: '',
     parse: optional(secret(24)),
     secret: true,
+  },
+  OUTBOUND_ALLOW_HOSTS: {
+    description:
+      'Hosts (host or host:port, comma-separated) that requests to other servers (link checks, feed imports) may reach although they resolve to a loopback, private or otherwise internal address, or use a port other than 80 and 443; the platform itself (PUBLIC_URL) needs no entry',
+    default: '',
+    parse: hostList,
   },
   SESSION_IDLE_MINUTES: { description: 'A session ends after this many minutes without a request', default: '30', parse: integer(1, 24 * 60) },
   SESSION_ABSOLUTE_HOURS: { description: 'A session ends this many hours after login, active or not', default: '12', parse: integer(1, 24 * 30) },

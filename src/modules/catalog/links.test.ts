@@ -10,14 +10,17 @@ import { buildService } from './test/builders.ts';
 import { staffClient } from './test/staff.ts';
 
 /*
- * The link checker against real servers and no network: a local HTTP server stands in for the web, and
- * the platform itself listens on the port its PUBLIC_URL names, so internal links are requested from it.
+ * The link checker against real servers and no network: a local HTTP server stands in for the web (named in
+ * OUTBOUND_ALLOW_HOSTS, since loopback is otherwise out of bounds), and the platform itself listens on the
+ * port its PUBLIC_URL names, so internal links are requested from it.
  */
 
 let platform: TestPlatform;
 let web: http.Server;
 let webUrl: string;
 let closedPortUrl: string;
+let closedPort: number;
+let platformUrl: string;
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -32,13 +35,19 @@ beforeAll(async () => {
     if (request.url === '/ok') response.writeHead(200).end('fine');
     else if (request.url === '/only-get') response.writeHead(request.method === 'HEAD' ? 405 : 200).end();
     else if (request.url === '/moved') response.writeHead(301, { location: '/ok' }).end();
+    else if (request.url === '/to-metrics') response.writeHead(302, { location: `${platformUrl}/metrics` }).end();
+    else if (request.url === '/to-metadata') response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+    else if (request.url === '/to-localhost') response.writeHead(307, { location: 'http://localhost/admin' }).end();
     else response.writeHead(404).end('gone');
   });
   await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
   webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
-  closedPortUrl = `http://127.0.0.1:${await freePort()}/nobody-listens`;
+  closedPort = await freePort();
+  closedPortUrl = `http://127.0.0.1:${closedPort}/nobody-listens`;
   const port = await freePort();
-  platform = await createTestPlatform({ PUBLIC_URL: `http://127.0.0.1:${port}` });
+  platformUrl = `http://127.0.0.1:${port}`;
+  const webPort = (web.address() as AddressInfo).port;
+  platform = await createTestPlatform({ PUBLIC_URL: platformUrl, OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${webPort},127.0.0.1:${closedPort}` });
   await platform.app.listen({ host: '127.0.0.1', port });
 });
 afterAll(async () => {
@@ -75,6 +84,21 @@ describe('link checker', () => {
       [`/leistungen/${target.slug}`]: [true, 200, null],
       '/leistungen/gibt-es-nicht': [false, 404, 'http-404'],
     });
+  });
+
+  it('3.10 refuses links that redirect to the platform\'s own metrics, the cloud metadata service or loopback', async () => {
+    const service = await buildService(platform.ctx, {
+      links: [
+        { label: 'Metriken', url: `${webUrl}/to-metrics` },
+        { label: 'Metadaten', url: `${webUrl}/to-metadata` },
+        { label: 'Localhost', url: `${webUrl}/to-localhost` },
+        { label: 'Direkt', url: 'http://127.0.0.1/' },
+      ],
+    });
+    expect(await checkLinks(platform.ctx, service.id)).toEqual({ checked: 4, broken: 4 });
+    const urls = [`${webUrl}/to-metrics`, `${webUrl}/to-metadata`, `${webUrl}/to-localhost`, 'http://127.0.0.1/'];
+    const checks = await linkChecks(catalogDb(platform.ctx.db), urls);
+    expect(urls.map((url) => [checks.get(url)?.ok, checks.get(url)?.problem])).toEqual(urls.map(() => [false, 'blocked-address']));
   });
 
   it('runs as a job an editor queues, shows broken links and blocks publishing until they are fixed', async () => {

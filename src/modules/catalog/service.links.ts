@@ -3,6 +3,7 @@ import { recordAudit } from '#kernel/audit.ts';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineJob } from '#kernel/jobs.ts';
+import { requestOutbound, type OutboundConfig } from '#kernel/outbound/request.ts';
 import { allEntries, catalogDb, findEntry, linkChecks, saveLinkCheck } from './repo.ts';
 import { linksOf } from './rules.ts';
 import { editCatalog } from './service.editing.ts';
@@ -14,27 +15,23 @@ import type { Entry, LinkCheck } from './tables.ts';
  * the entry until it is fixed or a new check finds it working.
  */
 
-const timeoutMs = 10_000;
-
 /** Internal paths are checked against the platform as citizens reach it. */
 export function absolute(url: string, publicUrl: string): string {
   return url.startsWith('/') ? new URL(url, `${publicUrl}/`).href : url;
 }
 
-/** Requests a link as a browser would (HEAD, then GET where HEAD is refused) and says whether it works. */
-export async function probe(url: string): Promise<Pick<LinkCheck, 'ok' | 'status' | 'problem'>> {
+/**
+ * Requests a link as a browser would (HEAD, then GET where HEAD is refused) and says whether it works. The
+ * kernel's outbound rules decide what may be requested at all, redirects included; internal links reach
+ * the platform because they start at its own address.
+ */
+export async function probe(config: OutboundConfig, url: string): Promise<Pick<LinkCheck, 'ok' | 'status' | 'problem'>> {
   const request = (method: 'HEAD' | 'GET') =>
-    fetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'Erkelenz-Digital-Linkpruefung/1.0' } });
-  try {
-    let response = await request('HEAD');
-    if (response.status === 405 || response.status === 501) response = await request('GET');
-    await response.body?.cancel();
-    return response.status < 400 ? { ok: true, status: response.status, problem: null } : { ok: false, status: response.status, problem: `http-${response.status}` };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, status: null, problem: 'timeout' };
-    return { ok: false, status: null, problem: 'unreachable' };
-  }
+    requestOutbound(config, url, { method, discardBody: true, timeoutMs: 10_000, headers: { 'user-agent': 'Erkelenz-Digital-Linkpruefung/1.0' } });
+  let result = await request('HEAD');
+  if (result.ok && (result.status === 405 || result.status === 501)) result = await request('GET');
+  if (!result.ok) return { ok: false, status: null, problem: result.reason };
+  return result.status < 400 ? { ok: true, status: result.status, problem: null } : { ok: false, status: result.status, problem: `http-${result.status}` };
 }
 
 function linksIn(entries: Entry[]): string[] {
@@ -52,7 +49,7 @@ export async function checkLinks(ctx: KernelContext, entryId?: string): Promise<
   for (let start = 0; start < links.length; start += 6) {
     await Promise.all(
       links.slice(start, start + 6).map(async (url) => {
-        const result = await probe(absolute(url, ctx.config.PUBLIC_URL));
+        const result = await probe(ctx.config, absolute(url, ctx.config.PUBLIC_URL));
         if (!result.ok) broken += 1;
         await saveLinkCheck(db, { url, ...result, checked_at: new Date() });
       }),
