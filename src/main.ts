@@ -16,6 +16,10 @@ async function main() {
   await ctx.jobs.work(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   ctx.log.info({ url: config.PUBLIC_URL, database: ctx.database.kind, mail: ctx.mailer.kind }, 'platform ready');
+  // Every link in a mail or letter starts with this address; an operator who changed PORT or HOST but not
+  // PUBLIC_URL sees here where those links lead before the first citizen does.
+  const derived = !process.env.PUBLIC_URL?.trim();
+  ctx.log.info({ publicUrl: config.PUBLIC_URL, from: derived ? 'HOST and PORT (PUBLIC_URL not set)' : 'PUBLIC_URL' }, `mails and letters link to ${config.PUBLIC_URL}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -27,6 +27,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set when NODE_ENV=production/);
   });
 
+  it('25.1 derives the public address from HOST and PORT when PUBLIC_URL is not set', () => {
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', HOST: '::' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '80', HOST: 'stadt.intranet' }).PUBLIC_URL).toBe('http://stadt.intranet');
+    expect(loadConfig({ PORT: '8080', HOST: '10.1.2.3' }).PUBLIC_URL).toBe('http://10.1.2.3:8080');
+    expect(loadConfig({ PORT: '8080', HOST: 'fd00::5' }).PUBLIC_URL).toBe('http://[fd00::5]:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: '' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://erkelenz.example/' }).PUBLIC_URL).toBe('https://erkelenz.example');
+  });
+
   it('3.1 reads the outbound allow list as hosts with optional ports, and refuses anything else', () => {
     expect(loadConfig({}).OUTBOUND_ALLOW_HOSTS).toEqual([]);
     expect(loadConfig({ OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1:8080, Intranet.Erkelenz.example ,[::1]:9000' }).OUTBOUND_ALLOW_HOSTS).toEqual([
@@ -43,7 +54,8 @@ describe('configuration', () => {
     for (const [name, setting] of Object.entries(settings)) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
       expect(row, `README lacks a row for ${name}`).toBeDefined();
-      expect(row).toContain(setting.default ? `\`${setting.default}\`` : '(empty)');
+      const shown = typeof setting.default === 'object' ? setting.default.text : setting.default ? `\`${setting.default}\`` : '(empty)';
+      expect(row).toContain(shown);
     }
   });
 });

@@ -7,10 +7,16 @@ import path from 'node:path';
  */
 interface Setting<T> {
   description: string;
-  default: string | undefined;
+  default: string | Derived;
   parse: (raw: string) => T;
   /** Settings that hold secrets are never echoed back in error messages. */
   secret?: boolean;
+}
+
+/** A default computed from the settings declared before it; `text` is how the README shows it. */
+interface Derived {
+  text: string;
+  from: (earlier: Record<string, unknown>) => string;
 }
 
 class ConfigError extends Error {}
@@ -59,13 +65,22 @@ const hostList = (raw: string) =>
       return { host, port };
     });
 
+/** Without PUBLIC_URL, links in mails point where the server listens; an address that means "all" or the machine itself is spelt localhost. */
+function publicUrlFrom(earlier: Record<string, unknown>): string {
+  const host = typeof earlier.HOST === 'string' ? earlier.HOST : '127.0.0.1';
+  const port = typeof earlier.PORT === 'number' ? earlier.PORT : 3000;
+  const name = ['', '0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : net.isIP(host) === 6 ? `[${host}]` : host;
+  return new URL(`http://${name}:${port}`).origin;
+}
+
 export const settings = {
   CITY_NAME: { description: 'Name of the municipality shown in headers, letters and mails', default: 'Erkelenz', parse: text },
   PORT: { description: 'TCP port the web server listens on', default: '3000', parse: integer(0, 65535) },
   HOST: { description: 'Interface the web server binds to', default: '127.0.0.1', parse: text },
   PUBLIC_URL: {
-    description: 'Address citizens reach the platform at; used in e-mails, letters and OpenID Connect redirects. Cookies are marked Secure when it starts with https',
-    default: 'http://localhost:3000',
+    description:
+      'Address citizens reach the platform at; used in e-mails, letters and OpenID Connect redirects. Cookies are marked Secure and HSTS is sent when it starts with https. When not set: http://HOST:PORT, with localhost for a HOST of 0.0.0.0, ::, 127.0.0.1 or ::1',
+    default: { text: '`http://localhost:3000` (from HOST and PORT)', from: publicUrlFrom },
     parse: url('http:', 'https:'),
   },
   TRUST_PROXY: {
@@ -152,7 +167,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   const config: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(settings) as [keyof Settings, Setting<unknown>][]) {
-    const raw = env[name] ?? setting.default ?? '';
+    // A derived default also stands in for a variable set to nothing, as container files often leave it.
+    const raw = typeof setting.default === 'string' ? (env[name] ?? setting.default) : env[name]?.trim() || setting.default.from(config);
     try {
       config[name] = setting.parse(raw.trim());
     } catch (error) {
