@@ -3,6 +3,8 @@ import type { i18n } from 'i18next';
 import type { Permissions } from './auth/permissions.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
+import type { Events } from './events/events.ts';
+import type { FileStore } from './files/store.ts';
 import type { Jobs } from './jobs.ts';
 import type { Mailer } from './mail.ts';
 import type { Sessions } from './http/sessions.ts';
@@ -14,6 +16,10 @@ export interface KernelContext {
   database: Database;
   db: Db;
   jobs: Jobs;
+  /** Uploaded and generated files: put, reference, scan, send as download (`files/README.md`). */
+  files: FileStore;
+  /** Publishing events to other modules' subscribers (`ctx.events.publish(trx, event, payload)`). */
+  events: Events;
   mailer: Mailer;
   permissions: Permissions;
   sessions: Sessions;

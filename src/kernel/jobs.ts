@@ -23,6 +23,11 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   retry?: RetryPolicy;
   /** Cron expression (Europe/Berlin) for recurring jobs. */
   cron?: string;
+  /**
+   * Seconds a run may take (default 15 minutes); a job still active after that, its worker presumably dead,
+   * is retried by the next maintenance.
+   */
+  expireInSeconds?: number;
 }
 
 export function defineJob<S extends TSchema>(definition: JobDefinition<S>): JobDefinition<S> {
@@ -45,6 +50,9 @@ export class Jobs {
       schema: 'pgboss',
       // Completed jobs are kept a week for diagnosis, then pg-boss removes them.
       deleteAfterDays: 7,
+      // Failed jobs stay replayable in the back office for a week (pg-boss's default would archive them
+      // after twelve hours, out of reach of a replay); then they go the way of completed ones.
+      archiveFailedAfterSeconds: 7 * 86_400,
     });
     this.#boss.on('error', (error) => this.#context?.log.error({ err: error }, 'job system error'));
     for (const definition of definitions) {
@@ -66,6 +74,7 @@ export class Jobs {
         retryLimit: retry.limit,
         retryDelay: retry.delaySeconds,
         retryBackoff: retry.backoff,
+        ...(definition.expireInSeconds ? { expireInSeconds: definition.expireInSeconds } : {}),
       });
     }
   }
@@ -103,6 +112,8 @@ export class Jobs {
    */
   async drain(context: KernelContext, names?: string[]): Promise<number> {
     await this.prepare(context);
+    // Without in-process workers nobody else releases jobs whose worker died mid-run (past their expiry).
+    await this.#boss.maintain();
     let ran = 0;
     for (const definition of this.#definitions.values()) {
       if (names && !names.includes(definition.name)) continue;
@@ -119,6 +130,22 @@ export class Jobs {
       }
     }
     return ran;
+  }
+
+  /**
+   * Puts a failed job back in its queue for one more attempt, inside the caller's transaction (so the staff
+   * member's audit record and the replay stand or fall together). False when the job is not failed (any more).
+   */
+  async replayFailed(trx: AnyExecutor, name: string, id: string): Promise<boolean> {
+    this.#assertKnown(name);
+    // pg-boss 10 returns the count of jobs it changed although its types say void.
+    const result = (await this.#boss.retry(name, id, { db: transactionExecutor(trx) })) as unknown as { affected: number };
+    return result.affected === 1;
+  }
+
+  /** Whether a queue of this name belongs to a job some module defines. */
+  knows(name: string): boolean {
+    return this.#definitions.has(name);
   }
 
   async stop(): Promise<void> {

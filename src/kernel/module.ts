@@ -8,6 +8,7 @@ import type { KernelContext } from './context.ts';
 import type { Db, Executor } from './db/database.ts';
 import type { Migrations } from './db/migrate.ts';
 import type { Locales } from './i18n/i18n.ts';
+import type { EventDefinition, Subscription } from './events/define.ts';
 import type { JobDefinition } from './jobs.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -192,6 +193,10 @@ export interface ModuleManifest {
   accountLinks?: readonly AccountLink[];
   permissions?: PermissionMap;
   jobs?: readonly JobDefinition[];
+  /** The events this module publishes (`defineEvent`); publishing one not listed here is refused. */
+  events?: readonly EventDefinition[];
+  /** The module's subscriptions to other modules' events (`subscribe(event, '<module>.<name>', handler)`). */
+  on?: readonly Subscription[];
   locales?: Locales;
   retention?: readonly RetentionRule[];
   personalData?: PersonalDataSource;

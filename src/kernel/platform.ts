@@ -7,6 +7,9 @@ import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
 import { migrateToLatest, type Migrations } from './db/migrate.ts';
+import { openFileStore } from './files/store.ts';
+import { Events } from './events/events.ts';
+import { EventRegistry } from './events/registry.ts';
 import { prepareIslands } from './html/islands.tsx';
 import { buildApp } from './http/app.ts';
 import { Sessions } from './http/sessions.ts';
@@ -48,6 +51,8 @@ export function migrationSets(modules: readonly ModuleManifest[]): Migrations[] 
 export async function createContext(options: PlatformOptions): Promise<KernelContext> {
   const { config } = options;
   const all = [kernelManifest, ...options.modules];
+  // Checked before the database opens: a subscriber on the wrong version must stop the start, not half of it.
+  const registry = new EventRegistry(all);
   const log = options.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const given = options.database;
   const database = given && 'db' in given ? given : await openDatabase(given ?? databaseTargetFrom(config));
@@ -61,13 +66,16 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
   const mailer =
     options.mailer ??
     (config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM, config.SMTP_TIMEOUT_SECONDS) : fileMailer(path.join(config.DATA_DIR, 'mail'), config.MAIL_FROM));
+  const jobs = new Jobs(database.jobsExecutor, [...all.flatMap((module) => module.jobs ?? []), ...registry.deliveryJobs]);
   const store = new SessionStore(database.db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS });
   const ctx: KernelContext = {
     config,
     database,
     db: database.db,
-    jobs: new Jobs(database.jobsExecutor, all.flatMap((module) => module.jobs ?? [])),
+    jobs,
+    events: new Events(registry, jobs),
     mailer,
+    files: openFileStore(config, database.db, log, () => ctx.jobs),
     permissions,
     sessions: new Sessions(store, config),
     i18n: await createI18n(locales),
@@ -108,6 +116,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await ctx.jobs.stop();
       await app.close();
       ctx.mailer.close();
+      await ctx.files.close();
       await ctx.database.close();
     },
   };

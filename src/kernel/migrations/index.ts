@@ -5,6 +5,8 @@ import * as auditNoTruncate from './202611260102_audit_no_truncate.ts';
 import * as searchExtensions from './202611260103_search_extensions.ts';
 import * as rateLimits from './202611260104_rate_limits.ts';
 import * as auditRetention from './202611260105_audit_retention.ts';
+import * as files from './202612021200_files.ts';
+import * as events from './202612031000_events.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const kernelMigrations: Migrations = {
@@ -14,4 +16,6 @@ export const kernelMigrations: Migrations = {
   '202611260103_search_extensions': searchExtensions,
   '202611260104_rate_limits': rateLimits,
   '202611260105_audit_retention': auditRetention,
+  '202612021200_files': files,
+  '202612031000_events': events,
 };
