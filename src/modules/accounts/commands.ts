@@ -6,8 +6,8 @@ import { createStaff } from './service.staff.ts';
 
 export const createStaffCommand: CliCommand = {
   name: 'create-staff',
-  summary: 'Creates a staff account and mails (and prints) the invitation link',
-  usage: '--email <address> --name <display name> --role <role> [--role <role> …] [--office <office id>]',
+  summary: 'Creates a staff account and mails the invitation link, or prints it instead with --print-link',
+  usage: '--email <address> --name <display name> --role <role> [--role <role> …] [--office <office id>] [--print-link]',
   async run(ctx, args, output) {
     const { values } = parseArgs({
       args,
@@ -16,6 +16,7 @@ export const createStaffCommand: CliCommand = {
         name: { type: 'string' },
         role: { type: 'string', multiple: true },
         office: { type: 'string' },
+        'print-link': { type: 'boolean' },
       },
     });
     const t = ctx.i18n.getFixedT('en');
@@ -24,14 +25,18 @@ export const createStaffCommand: CliCommand = {
       displayName: values.name ?? '',
       roles: values.role ?? [],
       office: values.office,
-    });
+    }, values['print-link'] ? 'link' : 'mail');
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.errors)) output.err(`${field}: ${message}`);
       return 1;
     }
-    await ctx.jobs.drain(ctx, ['kernel.send-mail']);
     output.out(`Staff account ${result.userId} created.`);
-    output.out(`Invitation link (valid 7 days): ${result.inviteLink}`);
+    if (result.inviteLink) {
+      output.out(`Invitation link (valid 7 days, not mailed): ${result.inviteLink}`);
+      return 0;
+    }
+    await ctx.jobs.drain(ctx, ['accounts.send-account-mail']);
+    output.out(`Invitation mailed to ${values.email ?? ''} (link valid 7 days).`);
     return 0;
   },
 };

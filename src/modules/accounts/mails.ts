@@ -1,12 +1,14 @@
+import type { TFunction } from 'i18next';
 import type { KernelContext } from '#kernel/context.ts';
 import type { AnyExecutor } from '#kernel/db/database.ts';
-import { sendMailJob } from '#kernel/mail.ts';
+import { sendMailJob, type MailMessage } from '#kernel/mail.ts';
+import type { User } from './tables.ts';
 
-export type AccountMail = 'verify' | 'alreadyRegistered' | 'reset' | 'passwordChanged' | 'invite' | 'deleted';
+export type AccountMail = 'verify' | 'alreadyRegistered' | 'reset' | 'passwordChanged' | 'invite' | 'deleted' | 'staffSignedIn' | 'secondFactorReset';
 
 /**
- * Queues one of the account mails in the recipient's language, inside the caller's transaction. The
- * accounts module writes these itself because they must reach people who have no account yet or no longer.
+ * Queues a mail without a link in the recipient's language, inside the caller's transaction: for people
+ * who no longer have an account. Mails about an account go through `accountMailJob` instead.
  */
 export async function queueAccountMail(
   ctx: KernelContext,
@@ -22,4 +24,44 @@ export async function queueAccountMail(
     subject: t(`accounts:mail.${mail}.subject`, all),
     text: `${t(`accounts:mail.${mail}.body`, all)}\n\n${t('accounts:mail.signature', all)}`,
   });
+}
+
+/**
+ * One account mail in the account's language. The name is repeated only once the address is confirmed:
+ * until then anyone may have typed it, and the city's mail must not carry a stranger's words to an address.
+ */
+export function composeAccountMail(ctx: KernelContext, user: User & { email: string }, mail: AccountMail, values: Record<string, string>): MailMessage {
+  const t = ctx.i18n.getFixedT(user.language);
+  const all = { ...values, city: ctx.config.CITY_NAME, url: ctx.config.PUBLIC_URL };
+  const greeting = user.email_verified_at ? t('accounts:mail.greeting', { name: user.display_name }) : t('accounts:mail.greetingNeutral');
+  return {
+    to: user.email,
+    subject: t(`accounts:mail.${mail}.subject`, all),
+    text: `${greeting}\n\n${t(`accounts:mail.${mail}.body`, all)}\n\n${t('accounts:mail.signature', all)}`,
+  };
+}
+
+const browsers: [RegExp, string][] = [
+  [/Edg(e|A|iOS)?\//, 'Microsoft Edge'],
+  [/OPR\/|Opera/, 'Opera'],
+  [/Firefox\/|FxiOS\//, 'Firefox'],
+  [/SamsungBrowser\//, 'Samsung Internet'],
+  [/Chrome\/|CriOS\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const systems: [RegExp, string][] = [
+  [/iPhone|iPad|iPod/, 'iOS'],
+  [/Android/, 'Android'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/CrOS/, 'ChromeOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** "Firefox unter Windows": what a person recognises of their own browser, from its User-Agent header. */
+export function describeBrowser(t: TFunction, userAgent: string): string {
+  const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (browser && system) return t('accounts:mail.browserOn', { browser, system });
+  return browser ?? system ?? t('accounts:mail.unknownBrowser');
 }

@@ -3,9 +3,12 @@ import type { KernelContext } from '#kernel/context.ts';
 import { resolveActor } from './actor.ts';
 import { resolveClient } from './clients.ts';
 import { createApiClientCommand, createStaffCommand, revokeApiClientCommand } from './commands.ts';
-import { accountsDb, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore } from './repo.ts';
+import { accountMailJob } from './jobs.ts';
+import { accountsDb, deleteRecoveryCodesUsedBefore, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore } from './repo.ts';
+import { deleteQuietThrottles } from './repo.throttles.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { authRoutes } from './routes.auth.tsx';
+import { recoveryRoutes } from './routes.recovery.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { seedDemoAccounts } from './seed.ts';
 import { readAuditLog } from './service.audit.ts';
@@ -22,6 +25,7 @@ export const accountsModule = defineModule({
   // Three scopes, because "Mein Konto" and the back office each guard all their routes with one hook.
   routes: async (app: App, ctx: KernelContext) => {
     await authRoutes(app, ctx);
+    await recoveryRoutes(app, ctx);
     await app.register(async (scope) => accountRoutes(scope, ctx));
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
@@ -31,6 +35,7 @@ export const accountsModule = defineModule({
     { path: '/verwaltung/protokoll', label: 'accounts:auditLog.title', permission: readAuditLog, order: 95 },
   ],
   permissions: { [manageStaff]: ['administrator'], [readAuditLog]: ['administrator'] },
+  jobs: [accountMailJob],
   locales: { de, en },
   resolveActor,
   resolveClient,
@@ -50,6 +55,21 @@ export const accountsModule = defineModule({
       table: 'account_tokens',
       columns: ['token_hash', 'user_id'],
       purge: (db, now) => deleteTokensExpiredBefore(accountsDb(db), new Date(now.getTime() - day)),
+    },
+    {
+      id: 'accounts.sign-in-throttles',
+      description: 'accounts:retention.throttles',
+      table: 'account_throttles',
+      // A keyed hash of the account (or address typed) and the client address, never either itself.
+      columns: ['key_hash'],
+      purge: (db, now) => deleteQuietThrottles(accountsDb(db), new Date(now.getTime() - day), now),
+    },
+    {
+      id: 'accounts.recovery-codes',
+      description: 'accounts:retention.recoveryCodes',
+      table: 'recovery_codes',
+      columns: ['user_id', 'code_hash'],
+      purge: (db, now) => deleteRecoveryCodesUsedBefore(accountsDb(db), new Date(now.getTime() - day)),
     },
     {
       id: 'accounts.accounts',

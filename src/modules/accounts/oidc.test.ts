@@ -67,6 +67,42 @@ describe('login through an OpenID Connect provider', () => {
     expect((await verified.client.get('/konto')).body).toContain(user.display_name);
   });
 
+  it('7 never links to an unconfirmed registration while its registrant keeps a working password', async () => {
+    // Someone registers the victim's address first and never confirms it.
+    const squatter = new FormClient(platform.app);
+    await squatter.get('/registrieren');
+    const registered = await squatter.post('/registrieren', {
+      displayName: 'Vorab Registriert',
+      email: 'vera.vogel@example.org',
+      password: 'Ein Angreifer wählte dies',
+      passwordRepeat: 'Ein Angreifer wählte dies',
+      privacy: 'yes',
+    });
+    expect(registered.status).toBe(200);
+    const before = await findUserByEmail(accountsDb(platform.ctx.db), 'vera.vogel@example.org');
+    expect(before?.email_verified_at).toBeNull();
+    await platform.runJobs();
+    const pending = await accountsDb(platform.ctx.db).selectFrom('account_tokens').select('purpose').where('user_id', '=', before!.id).execute();
+    expect(pending).toEqual([{ purpose: 'verify-email' }]);
+
+    provider.identities.set('bund-vera', { email: 'vera.vogel@example.org', email_verified: true, name: 'Vera Vogel' });
+    const vera = await loginThroughProvider('bund-vera');
+    expect(vera.back.location).toBe('/konto');
+    const page = await vera.client.get('/konto');
+    expect(page.body).toContain('Guten Tag, Vera Vogel');
+    expect(page.body).not.toContain('Vorab Registriert');
+
+    await squatter.get('/anmelden');
+    const attempt = await squatter.post('/anmelden', { email: 'vera.vogel@example.org', password: 'Ein Angreifer wählte dies' });
+    expect(attempt.status).toBe(422);
+    expect(attempt.body).toContain('E-Mail-Adresse oder Passwort ist nicht richtig.');
+    const after = await findUserByEmail(accountsDb(platform.ctx.db), 'vera.vogel@example.org');
+    expect(after).toMatchObject({ id: before!.id, password_hash: null, display_name: 'Vera Vogel' });
+    expect(after?.email_verified_at).toBeInstanceOf(Date);
+    const links = await accountsDb(platform.ctx.db).selectFrom('account_tokens').select('purpose').where('user_id', '=', before!.id).execute();
+    expect(links).toEqual([]);
+  });
+
   it('refuses a callback that does not belong to a login it started', async () => {
     const client = new FormClient(platform.app);
     const forged = await client.get('/anmelden/oidc/rueckkehr?code=abc&state=forged');

@@ -4,7 +4,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { normaliseEmail } from '#kernel/text.ts';
-import { accountsDb, findIdentity, findUserByEmail, insertUser, linkIdentity, updateUser } from './repo.ts';
+import { accountsDb, deleteTokensOf, findIdentity, findUserByEmail, insertUser, linkIdentity, updateUser } from './repo.ts';
 
 export interface OidcChecks {
   state: string;
@@ -87,7 +87,9 @@ export class OidcLogin {
 /**
  * Finds or creates the citizen account for an external identity. An existing account is linked only when
  * the provider vouches for the e-mail address; otherwise a new account is made, so nobody can take over
- * an account by claiming its address at a lax provider.
+ * an account by claiming its address at a lax provider. An existing registration that was never confirmed
+ * may be anyone's: the provider's word makes the address's owner its owner, and whatever its registrant
+ * set (password, pending links, sessions, name) goes.
  */
 export async function accountForIdentity(ctx: KernelContext, claims: OidcClaims): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -97,9 +99,15 @@ export async function accountForIdentity(ctx: KernelContext, claims: OidcClaims)
     const email = claims.emailVerified ? normaliseEmail(claims.email) : null;
     const existing = email ? await findUserByEmail(db, email) : undefined;
     let userId: string;
+    let tookOver = false;
     if (existing && existing.kind === 'citizen') {
       userId = existing.id;
-      if (!existing.email_verified_at) await updateUser(db, userId, { email_verified_at: new Date() });
+      if (!existing.email_verified_at) {
+        tookOver = true;
+        await updateUser(db, userId, { email_verified_at: new Date(), password_hash: null, display_name: claims.name ?? email ?? claims.subject });
+        await deleteTokensOf(db, userId);
+        await ctx.sessions.store.destroyAllFor(userId, {}, trx);
+      }
     } else {
       const user = await insertUser(db, {
         kind: 'citizen',
@@ -110,7 +118,8 @@ export async function accountForIdentity(ctx: KernelContext, claims: OidcClaims)
       userId = user.id;
     }
     await linkIdentity(db, { issuer: claims.issuer, subject: claims.subject, userId });
-    await recordAudit(trx, { actor: systemActor('oidc') }, { action: 'accounts.identity-linked', subjectType: 'user', subjectId: userId, dataSubjectId: userId, meta: { issuer: claims.issuer } });
+    const meta = { issuer: claims.issuer, ...(tookOver ? { unconfirmedRegistrationReplaced: true } : {}) };
+    await recordAudit(trx, { actor: systemActor('oidc') }, { action: 'accounts.identity-linked', subjectType: 'user', subjectId: userId, dataSubjectId: userId, meta });
     return userId;
   });
 }

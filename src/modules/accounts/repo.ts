@@ -86,6 +86,16 @@ export async function consumeToken(db: AccountsDb, token: string, purpose: Token
   return row?.user_id;
 }
 
+/** The account a token was made for, used, expired or live: to tell a reopened link from a wrong one. */
+export async function tokenOwner(db: AccountsDb, token: string, purpose: TokenPurpose): Promise<string | undefined> {
+  const row = await db.selectFrom('account_tokens').select('user_id').where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
+  return row?.user_id;
+}
+
+export async function deleteTokensOf(db: AccountsDb, userId: string): Promise<void> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+}
+
 /** Looks a token up without using it, to show the form that will use it. */
 export async function peekToken(db: AccountsDb, token: string, purpose: TokenPurpose): Promise<string | undefined> {
   const row = await db
@@ -111,18 +121,6 @@ export async function linkIdentity(db: AccountsDb, identity: { issuer: string; s
   await db.insertInto('oidc_identities').values({ issuer: identity.issuer, subject: identity.subject, user_id: identity.userId }).execute();
 }
 
-export async function recordFailedLogin(db: AccountsDb, userId: string, lockAfter: number, lockForMs: number): Promise<void> {
-  const row = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  if (row.failed_logins >= lockAfter) {
-    await db.updateTable('users').set({ locked_until: new Date(Date.now() + lockForMs), failed_logins: 0 }).where('id', '=', userId).execute();
-  }
-}
-
 /** Registrations never confirmed are removed: an unconfirmed address may not even belong to the registrant. */
 export async function deleteUnverifiedCitizensBefore(db: AccountsDb, cutoff: Date): Promise<number> {
   const result = await db
@@ -137,5 +135,39 @@ export async function deleteUnverifiedCitizensBefore(db: AccountsDb, cutoff: Dat
 
 export async function deleteTokensExpiredBefore(db: AccountsDb, cutoff: Date): Promise<number> {
   const result = await db.deleteFrom('account_tokens').where('expires_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A new set of recovery codes replaces every earlier one, used or not. */
+export async function replaceRecoveryCodes(db: AccountsDb, userId: string, codeHashes: readonly string[]): Promise<void> {
+  await deleteRecoveryCodes(db, userId);
+  if (codeHashes.length === 0) return;
+  await db.insertInto('recovery_codes').values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash }))).execute();
+}
+
+export async function deleteRecoveryCodes(db: AccountsDb, userId: string): Promise<void> {
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}
+
+/** Marks an unused code used; false when the account has no such unused code. One statement, so a code works once. */
+export async function useRecoveryCode(db: AccountsDb, userId: string, codeHash: string): Promise<boolean> {
+  const row = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function unusedRecoveryCodes(db: AccountsDb, userId: string): Promise<number> {
+  const row = await db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+export async function deleteRecoveryCodesUsedBefore(db: AccountsDb, cutoff: Date): Promise<number> {
+  const result = await db.deleteFrom('recovery_codes').where('used_at', '<', cutoff).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -34,6 +34,9 @@ export const TokenQuery = Type.Object({
 });
 export type TokenQuery = Static<typeof TokenQuery>;
 
+export const TokenBody = Type.Object({ ...csrf, token: Type.String({ maxLength: 100 }) });
+export type TokenBody = Static<typeof TokenBody>;
+
 export const NewPasswordBody = Type.Object({
   ...csrf,
   token: Type.String({ maxLength: 100 }),

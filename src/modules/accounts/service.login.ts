@@ -2,82 +2,70 @@ import { systemActor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { normaliseEmail } from '#kernel/text.ts';
+import { accountMailJob } from './jobs.ts';
 import { verifyPassword } from './passwords.ts';
-import { accountsDb, findUserByEmail, findUserById, recordFailedLogin, updateUser } from './repo.ts';
-import { checkTotp } from './totp.ts';
+import { accountsDb, findUserByEmail, updateUser } from './repo.ts';
+import { forgetFailures, passwordKeys, recordFailure, secondFactorKeys, secondsToWait } from './throttle.ts';
 import type { User } from './tables.ts';
 
-const lockAfterFailures = 10;
-const lockForMs = 15 * 60_000;
+/** Where a sign-in comes from: counted for throttling, told to staff in the sign-in notice. */
+export interface Client {
+  address: string;
+  userAgent?: string | undefined;
+}
+
+export type Throttled = { ok: false; reason: 'throttled'; waitSeconds: number };
 
 export type PasswordStep =
-  | { ok: true; next: 'signed-in'; userId: string }
-  | { ok: true; next: 'second-factor' | 'enrol-second-factor'; userId: string }
-  | { ok: false; reason: 'invalid' | 'locked' | 'unverified' };
+  | { ok: true; next: 'signed-in' | 'second-factor' | 'enrol-second-factor'; userId: string }
+  | { ok: false; reason: 'invalid' | 'unverified' }
+  | Throttled;
 
 /**
- * First step of login. One message for unknown address, wrong password and disabled account, so the form
- * does not tell an attacker which addresses exist; repeated failures lock the account for a while.
+ * First step of sign-in. Unknown address, wrong password and disabled account get one answer, and so do
+ * their delays, because failures are counted by the address typed whether an account has it or not. A
+ * delay holds whatever the password: it is checked before the password is.
  */
-export async function checkPassword(ctx: KernelContext, input: { email: string; password: string }): Promise<PasswordStep> {
+export async function checkPassword(ctx: KernelContext, input: { email: string; password: string; client: Client }): Promise<PasswordStep> {
   const db = accountsDb(ctx.db);
   const email = normaliseEmail(input.email);
+  const keys = passwordKeys(ctx, email ?? input.email.trim().toLowerCase(), input.client.address);
+  const wait = await secondsToWait(db, keys);
+  if (wait > 0) return { ok: false, reason: 'throttled', waitSeconds: wait };
   const user = email ? await findUserByEmail(db, email) : undefined;
   const matches = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user || user.disabled_at) return { ok: false, reason: 'invalid' };
-  if (user.locked_until && user.locked_until.getTime() > Date.now()) return { ok: false, reason: 'locked' };
-  if (!matches) {
-    await recordFailedLogin(db, user.id, lockAfterFailures, lockForMs);
+  if (!user || user.disabled_at || !matches) {
+    await recordFailure(db, keys);
     return { ok: false, reason: 'invalid' };
   }
   if (user.kind === 'citizen' && !user.email_verified_at) return { ok: false, reason: 'unverified' };
-  await updateUser(db, user.id, { failed_logins: 0, locked_until: null });
   if (user.kind === 'staff') {
+    // Too many wrong codes sent this client back here; the password alone does not shorten that wait.
+    const held = await secondsToWait(db, secondFactorKeys(ctx, user.id, input.client.address));
+    if (held > 0) return { ok: false, reason: 'throttled', waitSeconds: held };
     return { ok: true, next: user.totp_confirmed_at ? 'second-factor' : 'enrol-second-factor', userId: user.id };
   }
-  await completeLogin(ctx, user);
+  await completeLogin(ctx, user, input.client);
   return { ok: true, next: 'signed-in', userId: user.id };
 }
 
-export type SecondFactorResult = { ok: true } | { ok: false; reason: 'invalid' | 'locked' };
-
-/** Second step for staff: the code from their authenticator app. */
-export async function checkSecondFactor(ctx: KernelContext, userId: string, code: string): Promise<SecondFactorResult> {
-  const db = accountsDb(ctx.db);
-  const user = await findUserById(db, userId);
-  if (!user?.totp_secret || user.disabled_at) return { ok: false, reason: 'invalid' };
-  if (user.locked_until && user.locked_until.getTime() > Date.now()) return { ok: false, reason: 'locked' };
-  const result = await checkTotp(user.totp_secret, code.replace(/\s/g, ''), user.totp_last_step);
-  if (!result.ok) {
-    await recordFailedLogin(db, user.id, lockAfterFailures, lockForMs);
-    return { ok: false, reason: 'invalid' };
-  }
-  await updateUser(db, user.id, { totp_last_step: result.step, failed_logins: 0 });
-  await completeLogin(ctx, user);
-  return { ok: true };
-}
-
-/** Confirms a new authenticator: the secret is stored only once a code made from it has been typed back. */
-export async function enrolSecondFactor(ctx: KernelContext, userId: string, secret: string, code: string): Promise<SecondFactorResult> {
-  const result = await checkTotp(secret, code.replace(/\s/g, ''), null);
-  if (!result.ok) return { ok: false, reason: 'invalid' };
+/**
+ * A sign-in is complete: its failure counts are over, and a staff member's sign-in is recorded and announced
+ * to them by mail, so that one they did not make does not go unnoticed.
+ */
+export async function completeLogin(ctx: KernelContext, user: User, client: Client, how: { recoveryCode?: boolean } = {}): Promise<void> {
+  const at = new Date();
   await ctx.db.transaction().execute(async (trx) => {
     const db = accountsDb(trx);
-    await updateUser(db, userId, { totp_secret: secret, totp_confirmed_at: new Date(), totp_last_step: result.step });
-    await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.second-factor-enrolled', subjectType: 'user', subjectId: userId, dataSubjectId: userId });
-  });
-  const user = await findUserById(accountsDb(ctx.db), userId);
-  if (user) await completeLogin(ctx, user);
-  return { ok: true };
-}
-
-async function completeLogin(ctx: KernelContext, user: User): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(accountsDb(trx), user.id, { last_login_at: new Date() });
-    if (user.kind === 'staff') {
-      // The staff member's sign-in times are their personal data: their own data page and the audit log's
-      // person filter find them.
-      await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.staff-signed-in', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
-    }
+    await forgetFailures(db, [...passwordKeys(ctx, user.email ?? '', client.address), ...secondFactorKeys(ctx, user.id, client.address)]);
+    await updateUser(db, user.id, { last_login_at: at });
+    if (user.kind !== 'staff') return;
+    // The staff member's sign-in times are their personal data: their own data page and the audit log's
+    // person filter find them.
+    const audit = { subjectType: 'user', subjectId: user.id, dataSubjectId: user.id };
+    await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.staff-signed-in', ...audit });
+    if (how.recoveryCode) await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.recovery-code-used', ...audit });
+    const signIn = { at: at.toISOString(), userAgent: client.userAgent?.slice(0, 300) ?? '', address: client.address };
+    await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'staff-signed-in', signIn });
   });
 }

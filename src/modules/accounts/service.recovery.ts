@@ -2,14 +2,16 @@ import type { TFunction } from 'i18next';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { normaliseEmail } from '#kernel/text.ts';
-import { queueAccountMail } from './mails.ts';
+import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { accountsDb, consumeToken, findUserByEmail, findUserById, issueToken, peekToken, updateUser } from './repo.ts';
+import { accountsDb, consumeToken, findUserByEmail, findUserById, peekToken, updateUser } from './repo.ts';
+import { claimMailQuota } from './throttle.ts';
 import type { TokenPurpose } from './tables.ts';
 
-const resetValidMs = 60 * 60_000;
-
-/** Mails a reset link when the address has an account; the page says the same either way. */
+/**
+ * Mails a reset link when the address has an account, at most three an hour; the page says the same
+ * either way. The link's token is made when the mail goes out, not here.
+ */
 export async function requestPasswordReset(ctx: KernelContext, rawEmail: string): Promise<void> {
   const email = normaliseEmail(rawEmail);
   if (!email) return;
@@ -17,10 +19,8 @@ export async function requestPasswordReset(ctx: KernelContext, rawEmail: string)
     const db = accountsDb(trx);
     const user = await findUserByEmail(db, email);
     if (!user || user.disabled_at) return;
-    const token = await issueToken(db, user.id, 'reset-password', resetValidMs);
-    await queueAccountMail(ctx, trx, 'reset', { email, name: user.display_name, language: user.language }, {
-      link: `${ctx.config.PUBLIC_URL}/passwort-neu?token=${token}`,
-    });
+    if (!(await claimMailQuota(ctx, db, 'reset', email))) return;
+    await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'reset' });
   });
 }
 
@@ -44,7 +44,7 @@ export async function setPasswordWithToken(
   const userId = await peekToken(db, input.token, purpose);
   const user = userId ? await findUserById(db, userId) : undefined;
   if (!user) return { ok: false, reason: 'invalid-token' };
-  const problem = passwordProblem(input.password, user.email);
+  const problem = await passwordProblem(input.password, { email: user.email, name: user.display_name, cityName: ctx.config.CITY_NAME });
   if (problem) return { ok: false, errors: { password: t(problem) } };
   if (input.password !== input.passwordRepeat) return { ok: false, errors: { passwordRepeat: t('accounts:errors.passwordsDiffer') } };
   const passwordHash = await hashPassword(input.password);
@@ -52,18 +52,9 @@ export async function setPasswordWithToken(
     const accounts = accountsDb(trx);
     if ((await consumeToken(accounts, input.token, purpose)) !== user.id) return false;
     // Following the link proves control of the mailbox, which is what confirmation asks for.
-    await updateUser(accounts, user.id, {
-      password_hash: passwordHash,
-      email_verified_at: user.email_verified_at ?? new Date(),
-      failed_logins: 0,
-      locked_until: null,
-    });
+    await updateUser(accounts, user.id, { password_hash: passwordHash, email_verified_at: user.email_verified_at ?? new Date() });
     await ctx.sessions.store.destroyAllFor(user.id, {}, trx);
-    if (user.email) {
-      await queueAccountMail(ctx, trx, 'passwordChanged', { email: user.email, name: user.display_name, language: user.language }, {
-        resetUrl: `${ctx.config.PUBLIC_URL}/passwort-vergessen`,
-      });
-    }
+    await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'password-changed' });
     return true;
   });
   return done ? { ok: true } : { ok: false, reason: 'invalid-token' };

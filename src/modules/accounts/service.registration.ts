@@ -3,19 +3,18 @@ import type { Language } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { normaliseEmail, optionalText } from '#kernel/text.ts';
-import { queueAccountMail } from './mails.ts';
+import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { accountsDb, consumeToken, findUserByEmail, insertUser, issueToken, updateUser } from './repo.ts';
+import { accountsDb, consumeToken, findUserByEmail, findUserById, insertUser, peekToken, tokenOwner, updateUser } from './repo.ts';
 import type { RegisterBody } from './schemas.ts';
-
-const verifyValidMs = 48 * 3_600_000;
+import { claimMailQuota } from './throttle.ts';
 
 export type RegisterResult = { ok: true; email: string } | { ok: false; errors: FieldErrors };
 
 /**
  * Creates a citizen account and mails a confirmation link. For an address that already has an account the
  * answer looks the same and that account's owner gets a hint instead, so the form does not reveal who
- * has an account.
+ * has an account. No address gets more than three of either mail an hour, however often the form is sent.
  */
 export async function registerCitizen(ctx: KernelContext, t: TFunction, language: Language, input: RegisterBody): Promise<RegisterResult> {
   const email = normaliseEmail(input.email);
@@ -23,7 +22,7 @@ export async function registerCitizen(ctx: KernelContext, t: TFunction, language
   const errors: FieldErrors = {};
   if (!displayName) errors.displayName = t('accounts:errors.nameRequired');
   if (!email) errors.email = t('kernel:validation.email');
-  const problem = passwordProblem(input.password, email);
+  const problem = await passwordProblem(input.password, { email, name: displayName, cityName: ctx.config.CITY_NAME });
   if (problem) errors.password = t(problem);
   else if (input.password !== input.passwordRepeat) errors.passwordRepeat = t('accounts:errors.passwordsDiffer');
   if (input.privacy !== 'yes') errors.privacy = t('accounts:errors.privacyRequired');
@@ -34,23 +33,27 @@ export async function registerCitizen(ctx: KernelContext, t: TFunction, language
     const db = accountsDb(trx);
     const existing = await findUserByEmail(db, email);
     if (existing) {
-      await queueAccountMail(ctx, trx, 'alreadyRegistered', { email, name: existing.display_name, language: existing.language }, {
-        loginUrl: `${ctx.config.PUBLIC_URL}/anmelden`,
-        resetUrl: `${ctx.config.PUBLIC_URL}/passwort-vergessen`,
-      });
+      if (await claimMailQuota(ctx, db, 'already-registered', email)) await ctx.jobs.enqueue(trx, accountMailJob, { userId: existing.id, purpose: 'already-registered' });
       return;
     }
     const user = await insertUser(db, { kind: 'citizen', email, display_name: displayName, password_hash: passwordHash, language });
-    const token = await issueToken(db, user.id, 'verify-email', verifyValidMs);
-    await queueAccountMail(ctx, trx, 'verify', { email, name: displayName, language }, {
-      link: `${ctx.config.PUBLIC_URL}/registrieren/bestaetigen?token=${token}`,
-    });
+    if (await claimMailQuota(ctx, db, 'verify', email)) await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'verify' });
   });
   return { ok: true, email };
 }
 
+/** What a confirmation link finds: a live token, an address it (or another link) already confirmed, or nothing. */
+export async function confirmationLinkState(ctx: KernelContext, token: string): Promise<'live' | 'confirmed' | 'invalid'> {
+  const db = accountsDb(ctx.db);
+  if (await peekToken(db, token, 'verify-email')) return 'live';
+  const owner = await tokenOwner(db, token, 'verify-email');
+  const user = owner ? await findUserById(db, owner) : undefined;
+  return user?.email_verified_at ? 'confirmed' : 'invalid';
+}
+
 export type VerifyResult = { ok: true; userId: string } | { ok: false; reason: 'invalid-token' };
 
+/** Confirms the address; called by the button on the link's page, never by opening the link. */
 export async function verifyEmail(ctx: KernelContext, token: string): Promise<VerifyResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const db = accountsDb(trx);
@@ -69,9 +72,6 @@ export async function resendVerification(ctx: KernelContext, rawEmail: string): 
     const db = accountsDb(trx);
     const user = await findUserByEmail(db, email);
     if (!user || user.email_verified_at || user.kind !== 'citizen') return;
-    const token = await issueToken(db, user.id, 'verify-email', verifyValidMs);
-    await queueAccountMail(ctx, trx, 'verify', { email, name: user.display_name, language: user.language }, {
-      link: `${ctx.config.PUBLIC_URL}/registrieren/bestaetigen?token=${token}`,
-    });
+    if (await claimMailQuota(ctx, db, 'verify', email)) await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'verify' });
   });
 }

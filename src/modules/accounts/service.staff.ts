@@ -4,8 +4,8 @@ import { staffRoles, type Actor, type RoleGrant, type StaffRole } from '#kernel/
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { normaliseEmail, optionalText } from '#kernel/text.ts';
-import { queueAccountMail } from './mails.ts';
-import { accountsDb, findUserByEmail, findUserById, insertUser, issueToken, listStaff, replaceRoles, rolesOf, updateUser } from './repo.ts';
+import { accountMailJob } from './jobs.ts';
+import { accountsDb, deleteRecoveryCodes, findUserByEmail, findUserById, insertUser, issueToken, listStaff, replaceRoles, rolesOf, updateUser } from './repo.ts';
 
 export const manageStaff = 'accounts.manage-staff';
 const inviteValidMs = 7 * 86_400_000;
@@ -26,13 +26,15 @@ function parseGrants(t: TFunction, roles: readonly string[], office: string | nu
   return { grants, errors };
 }
 
-export type CreateStaffResult = { ok: true; userId: string; inviteLink: string } | { ok: false; errors: FieldErrors };
+export type CreateStaffResult = { ok: true; userId: string; inviteLink?: string } | { ok: false; errors: FieldErrors };
 
 /**
  * Creates a staff account and mails an invitation to set a password; the second factor is set up at the
- * first login. Administrators do this in the back office, operators with `cli create-staff`.
+ * first login. Administrators do this in the back office, operators with `cli create-staff`. An operator
+ * without a working mail server may take the link instead (`invitation: 'link'`): then no mail goes out,
+ * because a mailed link would replace the one handed over.
  */
-export async function createStaff(ctx: KernelContext, actor: Actor, t: TFunction, input: StaffInput): Promise<CreateStaffResult> {
+export async function createStaff(ctx: KernelContext, actor: Actor, t: TFunction, input: StaffInput, invitation: 'mail' | 'link' = 'mail'): Promise<CreateStaffResult> {
   ctx.permissions.require(actor, manageStaff);
   const email = normaliseEmail(input.email);
   const displayName = optionalText(input.displayName);
@@ -46,11 +48,13 @@ export async function createStaff(ctx: KernelContext, actor: Actor, t: TFunction
     const db = accountsDb(trx);
     const user = await insertUser(db, { kind: 'staff', email, display_name: displayName });
     await replaceRoles(db, user.id, grants);
-    const token = await issueToken(db, user.id, 'invite', inviteValidMs);
-    const inviteLink = `${ctx.config.PUBLIC_URL}/einladung?token=${token}`;
-    await queueAccountMail(ctx, trx, 'invite', { email, name: displayName, language: 'de' }, { link: inviteLink });
     await recordAudit(trx, { actor }, { action: 'accounts.staff-created', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id, meta: { roles: grants } });
-    return { ok: true, userId: user.id, inviteLink } as const;
+    if (invitation === 'mail') {
+      await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'invite' });
+      return { ok: true, userId: user.id } as const;
+    }
+    const token = await issueToken(db, user.id, 'invite', inviteValidMs);
+    return { ok: true, userId: user.id, inviteLink: `${ctx.config.PUBLIC_URL}/einladung?token=${token}` } as const;
   });
 }
 
@@ -107,7 +111,10 @@ export async function setStaffDisabled(ctx: KernelContext, actor: Actor, userId:
   });
 }
 
-/** For a lost phone: the second factor is removed and set up again at the next login. */
+/**
+ * For a lost phone: authenticator and recovery codes are removed, every session ends, and the staff member
+ * is told by mail; they set up a new authenticator at their next sign-in.
+ */
 export async function resetSecondFactor(ctx: KernelContext, actor: Actor, userId: string): Promise<StaffChangeResult> {
   ctx.permissions.require(actor, manageStaff);
   return ctx.db.transaction().execute(async (trx) => {
@@ -115,8 +122,10 @@ export async function resetSecondFactor(ctx: KernelContext, actor: Actor, userId
     const user = await findUserById(db, userId);
     if (!user || user.kind !== 'staff') return { ok: false, reason: 'not-found' } as const;
     await updateUser(db, userId, { totp_secret: null, totp_confirmed_at: null, totp_last_step: null });
+    await deleteRecoveryCodes(db, userId);
     await ctx.sessions.store.destroyAllFor(userId, {}, trx);
     await recordAudit(trx, { actor }, { action: 'accounts.second-factor-reset', subjectType: 'user', subjectId: userId, dataSubjectId: userId });
+    await ctx.jobs.enqueue(trx, accountMailJob, { userId, purpose: 'second-factor-reset' });
     return { ok: true } as const;
   });
 }

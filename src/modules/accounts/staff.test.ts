@@ -85,9 +85,109 @@ describe('staff login with a second factor', () => {
     const secret = /data-secret="([A-Z2-7]+)"/.exec(enrol.body)?.[1];
     expect(secret).toBeDefined();
     const done = await newcomer.post('/anmelden/zweiter-faktor/einrichten', { code: await generate({ secret: secret! }) });
-    expect(done.location).toBe('/verwaltung');
+    expect(done.status).toBe(200);
+    expect(done.body.match(/data-recovery-code/g)).toHaveLength(10);
+    expect(done.body).toContain('href="/verwaltung"');
     expect((await newcomer.get('/verwaltung')).body).toContain('Sachbearbeitung');
     expect(await auditActions(karl!.id)).toContain('accounts.second-factor-enrolled');
+  });
+});
+
+describe('a lost second factor', () => {
+  /** A staff member who sets up an authenticator through the enrolment page and keeps the codes shown. */
+  async function enrolled(client: FormClient) {
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }], { totp_secret: null, totp_confirmed_at: null });
+    await client.get('/anmelden');
+    await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+    const enrol = await client.get('/anmelden/zweiter-faktor/einrichten');
+    const secret = /data-secret="([A-Z2-7]+)"/.exec(enrol.body)![1]!;
+    const shown = await client.post('/anmelden/zweiter-faktor/einrichten', { code: await generate({ secret }) });
+    const codes = [...shown.body.matchAll(/<code data-recovery-code[^>]*>([\d-]+)<\/code>/g)].map((match) => match[1]!);
+    await client.post('/abmelden', {});
+    return { staff, secret, codes };
+  }
+
+  it('gives ten one-time recovery codes at set-up, keeps only their hashes, and lets each stand in for the app once', async () => {
+    const client = new FormClient(platform.app);
+    const { staff, codes } = await enrolled(client);
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    const stored = await accountsDb(platform.ctx.db).selectFrom('recovery_codes').selectAll().where('user_id', '=', staff.user.id).execute();
+    expect(stored).toHaveLength(10);
+    for (const code of codes) expect(JSON.stringify(stored)).not.toContain(code.replaceAll('-', ''));
+
+    const codeStep = async () => {
+      await client.get('/anmelden');
+      await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
+      await client.get('/anmelden/zweiter-faktor');
+    };
+    await codeStep();
+    expect((await client.post('/anmelden/zweiter-faktor', { code: codes[0]!.replaceAll('-', ' ') })).location).toBe('/verwaltung');
+    expect(await auditActions(staff.user.id)).toContain('accounts.recovery-code-used');
+    await client.post('/abmelden', {});
+    await codeStep();
+    const reused = await client.post('/anmelden/zweiter-faktor', { code: codes[0]! });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toContain('Der Sicherheitscode ist nicht richtig oder abgelaufen.');
+    // Wrong recovery codes count toward the same limit as wrong app codes.
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await client.post('/anmelden/zweiter-faktor', { code: '1111-2222-3333-4444' })).status).toBe(422);
+    expect((await client.post('/anmelden/zweiter-faktor', { code: '1111-2222-3333-4444' })).status).toBe(429);
+  });
+
+  it('lets an administrator reset a staff member’s second factor: sessions end, a record and a mail, set-up again at the next sign-in', async () => {
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const adminClient = new FormClient(platform.app);
+    await staffLogin(adminClient, admin);
+    const colleagueClient = new FormClient(platform.app);
+    const { staff: colleague, secret } = await enrolled(colleagueClient);
+    await colleagueClient.get('/anmelden');
+    await colleagueClient.post('/anmelden', { email: colleague.user.email!, password: colleague.password });
+    await colleagueClient.get('/anmelden/zweiter-faktor');
+    // The next time step: the code typed at set-up cannot be used again.
+    const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    expect((await colleagueClient.post('/anmelden/zweiter-faktor', { code: nextCode })).location).toBe('/verwaltung');
+
+    const detail = await adminClient.get(`/verwaltung/mitarbeitende/${colleague.user.id}`);
+    expect(detail.body).toContain('Zweiten Faktor zurücksetzen');
+    const reset = await adminClient.post(`/verwaltung/mitarbeitende/${colleague.user.id}/zweiter-faktor`, {});
+    expect(reset.location).toBe(`/verwaltung/mitarbeitende/${colleague.user.id}?notice=second-factor`);
+    expect((await colleagueClient.get('/verwaltung')).status).toBe(303);
+    const record = await platform.ctx.db.selectFrom('audit_log').select('actor_id').where('subject_id', '=', colleague.user.id).where('action', '=', 'accounts.second-factor-reset').executeTakeFirst();
+    expect(record?.actor_id).toBe(admin.user.id);
+    expect(await accountsDb(platform.ctx.db).selectFrom('recovery_codes').select('code_hash').where('user_id', '=', colleague.user.id).execute()).toEqual([]);
+    await platform.runJobs();
+    const mail = platform.smtp.lastTo(colleague.user.email!);
+    expect(mail?.subject).toBe('Ihr zweiter Faktor wurde zurückgesetzt');
+    expect(mail?.text).toContain('/anmelden');
+
+    await colleagueClient.get('/anmelden');
+    const next = await colleagueClient.post('/anmelden', { email: colleague.user.email!, password: colleague.password });
+    expect(next.location).toBe('/anmelden/zweiter-faktor/einrichten');
+  });
+});
+
+describe('sign-in notices', () => {
+  it('tells staff by mail of each new sign-in: when, with which browser, from which address', async () => {
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const client = new FormClient(platform.app, '198.51.100.77');
+    const firefox = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0' };
+    await client.get('/anmelden');
+    await client.post('/anmelden', { email: staff.user.email!, password: staff.password }, firefox);
+    await client.get('/anmelden/zweiter-faktor');
+    expect((await client.post('/anmelden/zweiter-faktor', { code: await staff.code() }, firefox)).location).toBe('/verwaltung');
+    await platform.runJobs();
+    const mail = platform.smtp.lastTo(staff.user.email!);
+    expect(mail?.subject).toBe('Neue Anmeldung mit Ihrem Dienstkonto');
+    expect(mail?.text).toContain('Browser: Firefox unter Windows');
+    expect(mail?.text).toContain('Adresse: 198.51.100.77');
+    expect(mail?.text).toMatch(/Zeitpunkt: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+
+    const { user, password } = await buildCitizen(platform.ctx);
+    const citizen = new FormClient(platform.app);
+    await citizen.get('/anmelden');
+    expect((await citizen.post('/anmelden', { email: user.email!, password })).location).toBe('/konto');
+    await platform.runJobs();
+    expect(platform.smtp.lastTo(user.email!)).toBeUndefined();
   });
 });
 
@@ -145,16 +245,26 @@ describe('role checks in the back office', () => {
 });
 
 describe('create-staff command', () => {
-  it('creates a staff account from the command line and refuses bad arguments', async () => {
+  it('creates a staff account from the command line, mails the invitation or prints it instead, and refuses bad arguments', async () => {
     const output: string[] = [];
     const errors: string[] = [];
     const io = { out: (line: string) => output.push(line), err: (line: string) => errors.push(line) };
     const code = await createStaffCommand.run(platform.ctx, ['--email', 'cli.admin@erkelenz.example', '--name', 'CLI Admin', '--role', 'administrator'], io);
     expect(code).toBe(0);
-    expect(output.join('')).toMatch(/\/einladung\?token=/);
+    expect(output.join('\n')).toContain('Invitation mailed to cli.admin@erkelenz.example');
+    expect(output.join('\n')).not.toMatch(/token=/);
     const user = await findUserByEmail(accountsDb(platform.ctx.db), 'cli.admin@erkelenz.example');
     expect(await rolesOf(accountsDb(platform.ctx.db), user!.id)).toEqual([{ role: 'administrator', officeId: null }]);
-    expect(platform.smtp.lastTo('cli.admin@erkelenz.example')?.subject).toContain('Ihr Dienstkonto');
+    expect(platform.smtp.lastTo('cli.admin@erkelenz.example')?.text).toMatch(/\/einladung\?token=/);
+
+    const printed = await createStaffCommand.run(platform.ctx, ['--email', 'ohne.post@erkelenz.example', '--name', 'Ohne Post', '--role', 'editor', '--print-link'], io);
+    expect(printed).toBe(0);
+    const link = /(\/einladung\?token=[\w-]+)/.exec(output.join('\n'))?.[1];
+    expect(link).toBeDefined();
+    expect((await new FormClient(platform.app).get(link!)).status).toBe(200);
+    await platform.runJobs();
+    expect(platform.smtp.lastTo('ohne.post@erkelenz.example')).toBeUndefined();
+
     expect(await createStaffCommand.run(platform.ctx, ['--email', 'kaputt', '--name', 'X', '--role', 'king'], io)).toBe(1);
     expect(errors.join('')).toContain('roles: Please choose at least one of the offered roles.');
   });

@@ -23,8 +23,6 @@ export type AccountsTables = {
     house_number: string | null;
     postal_code: string | null;
     city: string | null;
-    failed_logins: Generated<number>;
-    locked_until: Timestamp | null;
     disabled_at: Timestamp | null;
     last_login_at: Timestamp | null;
     created_at: Generated<Date>;
@@ -39,6 +37,9 @@ export type AccountsTables = {
     used_at: Timestamp | null;
     created_at: Generated<Date>;
   };
+  /** Failed sign-ins and account mails counted per keyed hash of what they concern; see throttle.ts. */
+  account_throttles: { key_hash: string; hits: number; first_hit_at: Timestamp; last_hit_at: Timestamp; not_before: Timestamp | null };
+  recovery_codes: { user_id: string; code_hash: string; used_at: Timestamp | null; created_at: Generated<Date> };
   oidc_identities: { issuer: string; subject: string; user_id: string; created_at: Generated<Date> };
   api_clients: {
     id: Generated<string>;

@@ -74,7 +74,7 @@ export function SecondFactorPage({ page, errors }: { page: PageContext; errors: 
 
 function CodeField({ page, error }: { page: PageContext; error: string | undefined }) {
   const t = page.t;
-  return <TextField name="code" label={t('accounts:fields.code')} hint={t('accounts:secondFactor.hint')} inputmode="numeric" autocomplete="one-time-code" maxLength={20} width={4} error={error} />;
+  return <TextField name="code" label={t('accounts:fields.code')} hint={t('accounts:secondFactor.hint')} inputmode="numeric" autocomplete="one-time-code" maxLength={20} error={error} />;
 }
 
 export function EnrolPage({ page, errors, secret, uri }: { page: PageContext; errors: FieldErrors; secret: string; uri: string }) {
@@ -98,6 +98,45 @@ export function EnrolPage({ page, errors, secret, uri }: { page: PageContext; er
       <PostForm page={page} action="/anmelden/zweiter-faktor/einrichten">
         <CodeField page={page} error={errors.code} />
         <SubmitButton label={t('accounts:secondFactor.submit')} />
+      </PostForm>
+    </div>
+  );
+}
+
+/** Shown once, right after the authenticator is set up; only the codes' hashes are kept. */
+export function RecoveryCodesPage({ page, codes }: { page: PageContext; codes: readonly string[] }) {
+  const { t } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:recoveryCodes.intro')}>{t('accounts:recoveryCodes.title')}</Heading>
+      <Alert kind="warning" title={t('accounts:recoveryCodes.onceTitle')}>
+        <p class="kern-body">{t('accounts:recoveryCodes.once')}</p>
+      </Alert>
+      <ol class="kern-list kern-list--number">
+        {codes.map((code) => (
+          <li key={code}>
+            <code data-recovery-code>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <p class="kern-body">
+        <a class="kern-btn kern-btn--primary" href="/verwaltung">
+          <span class="kern-label">{t('accounts:recoveryCodes.continue')}</span>
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** The mailed confirmation link's page: the button, not the link, confirms. */
+export function ConfirmEmailPage({ page, token }: { page: PageContext; token: string }) {
+  const { t } = page;
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('accounts:confirm.intro')}>{t('accounts:confirm.title')}</Heading>
+      <PostForm page={page} action="/registrieren/bestaetigen">
+        <input type="hidden" name="token" value={token} />
+        <SubmitButton label={t('accounts:confirm.submit')} />
       </PostForm>
     </div>
   );

@@ -1,0 +1,31 @@
+import Type, { type Static } from 'typebox';
+import { defineJob } from '#kernel/jobs.ts';
+import { sendAccountMail } from './service.mail.ts';
+
+export const AccountMailPayload = Type.Object({
+  userId: Type.String({ format: 'uuid' }),
+  purpose: Type.Union([
+    Type.Literal('verify'),
+    Type.Literal('reset'),
+    Type.Literal('invite'),
+    Type.Literal('already-registered'),
+    Type.Literal('password-changed'),
+    Type.Literal('staff-signed-in'),
+    Type.Literal('second-factor-reset'),
+  ]),
+  /** For a sign-in notice: what the staff member is told about the sign-in. */
+  signIn: Type.Optional(Type.Object({ at: Type.String(), userAgent: Type.String(), address: Type.String() })),
+});
+export type AccountMailPayload = Static<typeof AccountMailPayload>;
+export type AccountMailPurpose = AccountMailPayload['purpose'];
+
+/**
+ * Account mails leave through this job. Its payload names the account and the purpose, nothing more: the
+ * job itself makes a link's token when it sends, so no working link rests in the queue, where jobs are kept
+ * for a week, and address and name are read when the mail goes out.
+ */
+export const accountMailJob = defineJob({
+  name: 'accounts.send-account-mail',
+  payload: AccountMailPayload,
+  handler: async (payload, ctx) => sendAccountMail(ctx, payload),
+});

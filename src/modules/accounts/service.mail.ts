@@ -1,0 +1,76 @@
+import type { KernelContext } from '#kernel/context.ts';
+import { formatDateTime } from '#kernel/html/format.ts';
+import type { AccountMailPayload, AccountMailPurpose } from './jobs.ts';
+import { composeAccountMail, describeBrowser, type AccountMail } from './mails.ts';
+import { accountsDb, findUserById, issueToken } from './repo.ts';
+import type { TokenPurpose, User } from './tables.ts';
+
+const hour = 3_600_000;
+
+/** Links that carry a token: where they lead and how long they work. */
+const links = {
+  verify: { path: '/registrieren/bestaetigen', token: 'verify-email', validMs: 48 * hour },
+  reset: { path: '/passwort-neu', token: 'reset-password', validMs: hour },
+  invite: { path: '/einladung', token: 'invite', validMs: 7 * 24 * hour },
+} as const satisfies Record<string, { path: string; token: TokenPurpose; validMs: number }>;
+
+const mailOf: Record<AccountMailPurpose, AccountMail> = {
+  verify: 'verify',
+  reset: 'reset',
+  invite: 'invite',
+  'already-registered': 'alreadyRegistered',
+  'password-changed': 'passwordChanged',
+  'staff-signed-in': 'staffSignedIn',
+  'second-factor-reset': 'secondFactorReset',
+};
+
+/** A mail asked for a while ago may no longer be wanted: the address was confirmed, the account disabled. */
+function stillDue(user: User, purpose: AccountMailPurpose): boolean {
+  switch (purpose) {
+    case 'verify':
+      return user.kind === 'citizen' && !user.email_verified_at;
+    case 'reset':
+    case 'invite':
+    case 'staff-signed-in':
+    case 'second-factor-reset':
+      return !user.disabled_at;
+    case 'already-registered':
+    case 'password-changed':
+      return true;
+  }
+}
+
+/**
+ * The handler of `accountMailJob`: reads the account as it is now, makes the link's token (earlier links of
+ * the same purpose stop working) and sends through the platform's mailer. A failed send throws, and the
+ * job's retry makes a new token.
+ */
+export async function sendAccountMail(ctx: KernelContext, payload: AccountMailPayload): Promise<void> {
+  const user = await findUserById(accountsDb(ctx.db), payload.userId);
+  if (!user?.email || !stillDue(user, payload.purpose)) return;
+  const values = await valuesFor(ctx, user, payload);
+  await ctx.mailer.send(composeAccountMail(ctx, { ...user, email: user.email }, mailOf[payload.purpose], values));
+}
+
+async function valuesFor(ctx: KernelContext, user: User, payload: AccountMailPayload): Promise<Record<string, string>> {
+  const url = ctx.config.PUBLIC_URL;
+  const common = { loginUrl: `${url}/anmelden`, resetUrl: `${url}/passwort-vergessen` };
+  switch (payload.purpose) {
+    case 'verify':
+    case 'reset':
+    case 'invite': {
+      const link = links[payload.purpose];
+      const token = await ctx.db.transaction().execute((trx) => issueToken(accountsDb(trx), user.id, link.token, link.validMs));
+      return { ...common, link: `${url}${link.path}?token=${token}` };
+    }
+    case 'staff-signed-in': {
+      const signIn = payload.signIn ?? { at: new Date().toISOString(), userAgent: '', address: '' };
+      const t = ctx.i18n.getFixedT(user.language);
+      return { ...common, time: formatDateTime(signIn.at, user.language), browser: describeBrowser(t, signIn.userAgent), address: signIn.address || '–' };
+    }
+    case 'already-registered':
+    case 'password-changed':
+    case 'second-factor-reset':
+      return common;
+  }
+}
