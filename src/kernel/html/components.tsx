@@ -233,11 +233,16 @@ export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?
   );
 }
 
+/**
+ * The page's h1 with an optional lead paragraph under it. KERN's heading group orders its children by
+ * class (preline, heading, subline) and puts any other child first, so the lead carries a class that
+ * keeps it below the heading: seen and read in the same order.
+ */
 export function Heading({ children, lead }: { children: ComponentChildren; lead?: string }) {
   return (
     <div class="kern-hgroup page-heading">
       <h1 class="kern-heading-x-large">{children}</h1>
-      {lead ? <p class="kern-body kern-body--large">{lead}</p> : null}
+      {lead ? <p class="kern-body kern-body--large page-heading__lead">{lead}</p> : null}
     </div>
   );
 }
