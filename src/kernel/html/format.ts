@@ -13,3 +13,8 @@ export function formatDateTime(value: Date | string, language: Language): string
 export function isoString(value: Date | string): string {
   return new Date(value).toISOString();
 }
+
+/** A phone number as a `tel:` link, so a phone dials it with one tap ("02431 85-0" → tel:02431850). */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^0-9+]/g, '')}`;
+}

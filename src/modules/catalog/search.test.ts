@@ -242,6 +242,39 @@ describe('the search page and suggestions', () => {
     expect(filtered.body).toContain('Alle Filter entfernen');
   });
 
+  it('19 answers a search that finds nothing with the phone number, the A–Z, the offices and the life situations, across the full width', async () => {
+    const page = await new FormClient(platform.app).get('/suche?q=Qwrtzpfl');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h2 class="kern-heading-medium" id="results-heading">Zu Ihrer Suche haben wir nichts gefunden.</h2>');
+    expect(page.body).toContain('<a class="kern-link search-nothing__phone" href="tel:02431850">02431 85-0</a>');
+    expect(page.body).toContain('<a class="kern-link" href="/leistungen">Alle Leistungen von A bis Z</a>');
+    expect(page.body).toContain('<a class="kern-link" href="/dienststellen">Dienststellen und Öffnungszeiten</a>');
+    expect(page.body).toContain('<a class="kern-link" href="/lebenslagen/umzug">Umzug nach oder innerhalb von Erkelenz</a>');
+    expect(page.body).toContain('href="/lebenslagen">Alle Lebenslagen</a>');
+    // Not in the two-column grid whose first column is narrow.
+    expect(page.body).not.toContain('search-layout');
+    const english = await new FormClient(platform.app).get('/suche?q=Qwrtzpfl&lang=en');
+    expect(english.body).toContain('href="tel:+492431850">+49 2431 85-0</a>');
+    expect(english.body).toContain('All services from A to Z');
+  });
+
+  it('19 puts the results before the facets, which fold into a details element that works without script', async () => {
+    const page = await new FormClient(platform.app).get('/suche?q=Hund');
+    const results = page.body.indexOf('id="results-heading"');
+    const facets = page.body.indexOf('<nav class="search-facets"');
+    expect(results).toBeGreaterThan(0);
+    expect(facets).toBeGreaterThan(results);
+    expect(page.body).toContain('<details class="search-facets__fold"><summary class="search-facets__summary">Ergebnisse eingrenzen</summary>');
+    expect(page.body).not.toContain('search-nothing');
+  });
+
+  it('19 keeps the facets when the chosen filters leave nothing, so they can be removed', async () => {
+    const page = await new FormClient(platform.app).get('/suche?q=Hund&typ=office&lebenslage=hund');
+    expect(page.body).toContain('Mit diesen Filtern bleibt kein Treffer übrig. Entfernen Sie einen Filter.');
+    expect(page.body).toContain('Alle Filter entfernen');
+    expect(page.body).not.toContain('search-nothing');
+  });
+
   it('refuses a manipulated search address with a message, never a 500', async () => {
     const client = new FormClient(platform.app);
     const page = await client.get('/suche?q=Hund&seite=abc');

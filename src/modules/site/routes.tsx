@@ -7,7 +7,7 @@ import { searchWords } from '#kernel/search.ts';
 import { homeSections } from './home.ts';
 import { FeedbackBody, searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
 import { submitAccessibilityFeedback } from './service.ts';
-import { facetNames, searchEverywhere, typeFacet } from './search.ts';
+import { facetNames, foundNothing, searchEverywhere, typeFacet } from './search.ts';
 import { AccessibilityPage, FeedbackThanksPage } from './views/accessibility.tsx';
 import { HomePage } from './views/home.tsx';
 import { ContactPage, EasyLanguagePage, ImprintPage, PrivacyPage } from './views/legal.tsx';
@@ -30,11 +30,13 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
     const text = errors.q ? '' : (query.q ?? '').trim();
     const filters = Object.fromEntries([typeFacet, ...facets.map((facet) => facet.name)].map((name) => [name, failed.length > 0 ? [] : (query[name] ?? [])]));
     const results = text ? await searchEverywhere(ctx, text, request.lang, { filters, page: failed.length > 0 ? 1 : query.seite }) : null;
+    // When nothing matches, the page offers the ways in that modules give the home page (the life situations).
+    const entryPoints = results && foundNothing(results) ? await homeSections(ctx, request.lang) : [];
     const title = text ? t('site:search.resultsFor', { query: text }) : t('site:search.title');
     const hasErrors = Object.keys(errors).length > 0;
     return reply
       .status(hasErrors ? 400 : 200)
-      .html({ title, breadcrumbs: [{ label: t('site:search.title') }], hasErrors }, <SearchPage page={request.page} query={text} results={results} filters={filters} errors={errors} />);
+      .html({ title, breadcrumbs: [{ label: t('site:search.title') }], hasErrors }, <SearchPage page={request.page} query={text} results={results} filters={filters} errors={errors} entryPoints={entryPoints} />);
   });
 
   app.get(

@@ -44,6 +44,11 @@ export interface SearchResults {
   totalIsAtLeast: boolean;
 }
 
+/** The search itself found nothing, as opposed to filters that leave nothing of what it found. */
+export function foundNothing(results: SearchResults): boolean {
+  return results.facets.every((facet) => facet.values.length === 0);
+}
+
 function sourcesOf(ctx: KernelContext): SearchSource[] {
   return ctx.modules.flatMap((module) => (module.search ? [module.search] : []));
 }

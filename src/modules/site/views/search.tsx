@@ -1,8 +1,9 @@
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
-import type { Highlighted, SearchHit } from '#kernel/module.ts';
+import type { HomeSection, Highlighted, SearchHit } from '#kernel/module.ts';
 import { ErrorSummary, Heading, Pagination, TextField } from '#kernel/html/components.tsx';
+import { telHref } from '#kernel/html/format.ts';
 import { Island } from '#kernel/html/islands.tsx';
-import type { FacetSummary, SearchResults } from '../search.ts';
+import { foundNothing, type FacetSummary, type SearchResults } from '../search.ts';
 
 /**
  * A plain GET form: search works without JavaScript and its result pages can be bookmarked. With
@@ -46,38 +47,113 @@ function searchHref(query: string, filters: Readonly<Record<string, readonly str
   return `/suche?${params.toString()}`;
 }
 
-/** Facets as links that add or remove a filter: they work without JavaScript and say what they do. */
+/**
+ * Facets as links that add or remove a filter: they work without JavaScript and say what they do. They
+ * follow the results and fold into a closed <details> on small screens, so a phone shows results first; on
+ * wider screens the stylesheet shows them unfolded beside the results.
+ */
 function Facets({ page, query, facets, filters }: { page: PageContext; query: string; facets: FacetSummary[]; filters: Readonly<Record<string, readonly string[]>> }) {
   const { t } = page;
   const shown = facets.filter((facet) => facet.values.length > 0);
   if (shown.length === 0) return null;
   const anySelected = Object.values(filters).some((values) => values.length > 0);
   return (
-    <nav class="search-facets" aria-label={t('site:search.facets.title')}>
-      <h2 class="kern-heading-small">{t('site:search.facets.title')}</h2>
-      {shown.map((facet) => (
-        <div key={facet.name} class="search-facets__group">
-          <h3 class="kern-title kern-title--small">{facet.label}</h3>
+    <nav class="search-facets" aria-labelledby="facets-heading">
+      <details class="search-facets__fold">
+        <summary class="search-facets__summary">{t('site:search.facets.title')}</summary>
+        <h2 class="kern-heading-small search-facets__title" id="facets-heading">
+          {t('site:search.facets.title')}
+        </h2>
+        {shown.map((facet) => (
+          <div key={facet.name} class="search-facets__group">
+            <h3 class="kern-title kern-title--small">{facet.label}</h3>
+            <ul class="kern-list">
+              {facet.values.slice(0, 12).map((value) => (
+                <li key={value.value}>
+                  <a class="kern-link" href={searchHref(query, filters, { facet: facet.name, value: value.value })} aria-current={value.selected ? 'true' : undefined}>
+                    {value.selected ? `✓ ${value.label}` : value.label} ({value.count})
+                    {value.selected ? <span class="kern-sr-only"> – {t('site:search.facets.remove')}</span> : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {anySelected ? (
+          <p class="kern-body">
+            <a class="kern-link" href={searchHref(query, {})}>
+              {t('site:search.facets.reset')}
+            </a>
+          </p>
+        ) : null}
+      </details>
+    </nav>
+  );
+}
+
+/**
+ * When the search found nothing: what to try, whom to call, and where to look instead (the A–Z, the offices
+ * and the entry points modules give the home page), across the full width.
+ */
+function NothingFound({ page, entryPoints }: { page: PageContext; entryPoints: readonly HomeSection[] }) {
+  const { t } = page;
+  const phone = t('site:contact.phoneNumber');
+  return (
+    <section aria-labelledby="results-heading" class="search-nothing kern-stack-md">
+      <h2 class="kern-heading-medium" id="results-heading">
+        {t('site:search.none')}
+      </h2>
+      <p class="kern-body">{t('site:search.noneSpelling')}</p>
+      <div class="search-nothing__ways">
+        <div class="search-nothing__way">
+          <h3 class="kern-heading-small">{t('site:search.noneCallHeading')}</h3>
+          <p class="kern-body">
+            {t('site:search.noneCall')}{' '}
+            <a class="kern-link search-nothing__phone" href={telHref(phone)}>
+              {phone}
+            </a>
+          </p>
+        </div>
+        <div class="search-nothing__way">
+          <h3 class="kern-heading-small">{t('site:search.noneBrowseHeading')}</h3>
           <ul class="kern-list">
-            {facet.values.slice(0, 12).map((value) => (
-              <li key={value.value}>
-                <a class="kern-link" href={searchHref(query, filters, { facet: facet.name, value: value.value })} aria-current={value.selected ? 'true' : undefined}>
-                  {value.selected ? `✓ ${value.label}` : value.label} ({value.count})
-                  {value.selected ? <span class="kern-sr-only"> – {t('site:search.facets.remove')}</span> : null}
+            <li>
+              <a class="kern-link" href="/leistungen">
+                {t('site:search.noneAtoZ')}
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href="/dienststellen">
+                {t('site:search.noneOffices')}
+              </a>
+            </li>
+          </ul>
+        </div>
+      </div>
+      {entryPoints.map((section, index) => (
+        <section key={section.heading} aria-labelledby={`nothing-section-${index}`}>
+          <h3 class="kern-heading-small" id={`nothing-section-${index}`}>
+            {t(section.heading)}
+          </h3>
+          <ul class="kern-list search-nothing__links" lang={section.lang && section.lang !== page.lang ? section.lang : undefined}>
+            {section.links.map((link) => (
+              <li key={link.href}>
+                <a class="kern-link" href={link.href}>
+                  {link.label}
                 </a>
               </li>
             ))}
           </ul>
-        </div>
+          {section.more ? (
+            <p class="kern-body">
+              <a class="kern-link" href={section.more.href}>
+                {t(section.more.label)}
+              </a>
+            </p>
+          ) : null}
+        </section>
       ))}
-      {anySelected ? (
-        <p class="kern-body">
-          <a class="kern-link" href={searchHref(query, {})}>
-            {t('site:search.facets.reset')}
-          </a>
-        </p>
-      ) : null}
-    </nav>
+    </section>
   );
 }
 
@@ -102,7 +178,16 @@ function Hit({ page, hit, typeLabel }: { page: PageContext; hit: SearchHit; type
   );
 }
 
-export function SearchPage({ page, query, results, filters, errors }: { page: PageContext; query: string; results: SearchResults | null; filters: Readonly<Record<string, readonly string[]>>; errors: FieldErrors }) {
+export function SearchPage(props: {
+  page: PageContext;
+  query: string;
+  results: SearchResults | null;
+  filters: Readonly<Record<string, readonly string[]>>;
+  errors: FieldErrors;
+  /** Where to look instead when the search found nothing. */
+  entryPoints: readonly HomeSection[];
+}) {
+  const { page, query, results, filters, errors } = props;
   const { t } = page;
   const typeLabels = new Map((results?.facets.find((facet) => facet.name === 'typ')?.values ?? []).map((value) => [value.value, value.label]));
   return (
@@ -118,18 +203,15 @@ export function SearchPage({ page, query, results, filters, errors }: { page: Pa
           </a>
         </p>
       ) : null}
-      {query && results ? (
+      {query && results && foundNothing(results) ? <NothingFound page={page} entryPoints={props.entryPoints} /> : null}
+      {query && results && !foundNothing(results) ? (
         <div class="search-layout">
-          <Facets page={page} query={query} facets={results.facets} filters={filters} />
           <section aria-labelledby="results-heading" class="search-results">
             <h2 class="kern-heading-small" id="results-heading">
               {t(results.totalIsAtLeast ? 'site:search.countAtLeast' : 'site:search.count', { count: results.total })}
             </h2>
             {results.hits.length === 0 ? (
-              <>
-                <p class="kern-body">{t('site:search.none')}</p>
-                <p class="kern-body">{t('site:search.noneHelp')}</p>
-              </>
+              <p class="kern-body">{t('site:search.noneFiltered')}</p>
             ) : (
               <ol class="kern-list search-hits">
                 {results.hits.map((hit) => (
@@ -139,6 +221,7 @@ export function SearchPage({ page, query, results, filters, errors }: { page: Pa
             )}
             <Pagination page={page} current={results.page} pages={results.pages} href={(n) => searchHref(query, filters, undefined, n)} />
           </section>
+          <Facets page={page} query={query} facets={results.facets} filters={filters} />
         </div>
       ) : null}
     </div>
