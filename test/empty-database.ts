@@ -24,7 +24,8 @@ export async function emptyDatabase(): Promise<Database> {
   };
 }
 
-async function administer(url: string, statement: string): Promise<void> {
+/** Runs one statement as the test server's administrator (create or drop a database). */
+export async function administer(url: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {

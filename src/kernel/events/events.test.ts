@@ -167,16 +167,16 @@ describe('events across an upgrade', () => {
 
   it('delivers an event stored in an older version through the upcaster the new version declares', async () => {
     const { id, database } = await publishedBeforeUpgrade();
-    const got: unknown[] = [];
+    const got: { id: string; version: number; payload: unknown }[] = [];
     const after = await createContext({
       config: testConfig(),
-      modules: [...modules, defineModule({ id: 'probe', events: [notedV2] }), defineModule({ id: 'listener', on: [subscribe(notedV2, 'listener.note-down', async (event) => void got.push(event.payload))] })],
+      modules: [...modules, defineModule({ id: 'probe', events: [notedV2] }), defineModule({ id: 'listener', on: [subscribe(notedV2, 'listener.note-down', async (event) => void got.push({ id: event.id, version: event.version, payload: event.payload }))] })],
       database,
       skipMigrations: true,
     });
     try {
       expect(await after.jobs.drain(after, ['listener.note-down'])).toBe(1);
-      expect(got).toEqual([{ note: 'vor dem Update', count: '3 Mal' }]);
+      expect(got).toEqual([{ id, version: 2, payload: { note: 'vor dem Update', count: '3 Mal' } }]);
     } finally {
       await after.jobs.stop();
       await database.close();
