@@ -151,6 +151,15 @@ export const settings = {
     default: 'barrierefreiheit@erkelenz.example',
     parse: text,
   },
+  MAP_URL_TEMPLATE: {
+    description: "Map service that office pages link their address to, for directions; {address} stands for the office's address (URL-encoded)",
+    default: 'https://www.openstreetmap.org/search?query={address}',
+    parse: (raw: string) => {
+      if (!raw.includes('{address}')) throw new ConfigError('must contain {address} where the address goes');
+      url('http:', 'https:')(raw.replaceAll('{address}', 'x'));
+      return raw;
+    },
+  },
   DEMO_DATA: { description: 'Seed Erkelenz demo data on first start (true/false)', default: 'true', parse: oneOf('true', 'false') },
   LOG_LEVEL: { description: 'Log level: fatal, error, warn, info, debug, trace or silent', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
   NODE_ENV: { description: 'production hardens defaults (secret required, no developer mail view)', default: 'development', parse: oneOf('development', 'production', 'test') },

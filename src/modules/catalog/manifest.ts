@@ -28,7 +28,10 @@ export const catalogModule = defineModule({
     await app.register(async (scope) => staffRoutes(scope, ctx));
     await app.register(async (scope) => transferRoutes(scope, ctx));
   },
-  nav: [{ path: '/leistungen', label: 'catalog:nav.services', order: 10 }],
+  nav: [
+    { path: '/leistungen', label: 'catalog:nav.services', order: 10 },
+    { path: '/dienststellen', label: 'catalog:nav.offices', order: 20 },
+  ],
   permissions: { [editCatalog]: ['editor'], [transferCatalog]: ['editor', 'administrator'] },
   staffLinks: [{ path: '/verwaltung/katalog', label: 'catalog:staff.title', permission: editCatalog, order: 10 }],
   jobs: [checkLinksJob],

@@ -77,7 +77,7 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const t = request.t;
     return reply.html(
       { title: office.content.title, breadcrumbs: [{ label: t('catalog:offices.title'), href: '/dienststellen' }, { label: office.content.title }] },
-      <OfficePage page={request.page} office={office} now={new Date()} />,
+      <OfficePage page={request.page} office={office} now={new Date()} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />,
     );
   });
 }

@@ -149,7 +149,7 @@ function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCr
       preview.kind === 'service' ? (
         <ServicePage page={request.page} service={preview.service} now={now} publicUrl={ctx.config.PUBLIC_URL} />
       ) : preview.kind === 'office' ? (
-        <OfficePage page={request.page} office={preview.office} now={now} />
+        <OfficePage page={request.page} office={preview.office} now={now} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />
       ) : (
         <SituationPage page={request.page} situation={preview.situation} />
       );

@@ -84,6 +84,8 @@ export const OfficeContent = Type.Object({
   phone: Line(60),
   email: Line(254),
   website: Line(500),
+  /** How to get there by bus and train; optional because offices saved before it was asked for have none. */
+  publicTransport: Type.Optional(Text),
   hours: Type.Array(OpeningPeriod, { maxItems: 28 }),
   exceptions: Type.Array(HoursException, { maxItems: 100 }),
   /** Closed on the public holidays of North Rhine-Westphalia (FeiertG NW § 2). */

@@ -7,7 +7,13 @@ import { cityPhone } from './helpers.ts';
  * the other units' hours and accessibility details are demonstration values to be confirmed by the city.
  */
 
-const rathaus = { street: 'Johannismarkt 17', postalCode: '41812', city: 'Erkelenz' };
+const rathaus = {
+  street: 'Johannismarkt 17',
+  postalCode: '41812',
+  city: 'Erkelenz',
+  publicTransport:
+    'Mit der Bahn bis Erkelenz (RE 4 und RB 33 zwischen Aachen und Mönchengladbach); vom Bahnhof sind es etwa 15 Minuten zu Fuß in die Innenstadt. Stadtbusse halten in der Nähe des Johannismarkts.\n\nDie Angaben zur Anreise sind Demonstrationswerte; maßgeblich ist die Fahrplanauskunft.',
+};
 
 const week = (days: number[], opens: string, closes: string): OpeningPeriod[] => days.map((day) => ({ day, opens, closes }));
 
@@ -157,6 +163,7 @@ export const offices: OfficeContent[] = [
     street: 'Valkenburger Straße 45',
     postalCode: '52525',
     city: 'Heinsberg',
+    publicTransport: 'Von Erkelenz mit dem Bus nach Heinsberg oder mit der Bahn über Lindern (RB 33). Die Angaben zur Anreise sind Demonstrationswerte; maßgeblich ist die Fahrplanauskunft.',
     phone: '02452 13-0',
     email: 'info@kreis-heinsberg.example',
     hours: [...week([1, 2, 3, 4, 5], '08:00', '12:00'), ...week([4], '14:00', '17:00')],

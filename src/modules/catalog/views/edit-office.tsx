@@ -25,6 +25,7 @@ export function OfficeEditPage(props: EditProps) {
         {field(props, 'phone', t('catalog:fields.phone'), { maxLength: 60 })}
         {field(props, 'email', t('catalog:fields.email'), { maxLength: 254 })}
         {field(props, 'website', t('catalog:fields.website'), { maxLength: 500 })}
+        {field(props, 'publicTransport', t('catalog:fields.publicTransport'), { area: true, rows: 3, hint: t('catalog:hints.publicTransport') })}
       </Fieldset>
       <Fieldset legend={t('catalog:office.hours')}>
         <p class="kern-body">{t('catalog:hints.hours')}</p>

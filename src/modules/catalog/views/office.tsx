@@ -2,12 +2,39 @@ import type { PageContext } from '#kernel/html/page.ts';
 import { Heading } from '#kernel/html/components.tsx';
 import { berlinTime } from '../hours.ts';
 import { accessibilityFeatures } from '../forms.office.ts';
+import type { OfficeContent } from '../schemas.content.ts';
 import type { OfficeView } from '../service.public.ts';
 import { Address, OpenStatus, Paragraphs, Section, SpecialDays, WeekHours, contentLang } from './parts.tsx';
 import { telHref } from './service.tsx';
 import { ServiceList } from './situation.tsx';
 
-export function OfficePage({ page, office, now }: { page: PageContext; office: OfficeView; now: Date }) {
+/** The office's address at the map service the installation names (`MAP_URL_TEMPLATE`). */
+export function mapUrl(template: string, office: Pick<OfficeContent, 'street' | 'postalCode' | 'city'>): string {
+  return template.replaceAll('{address}', encodeURIComponent(`${office.street}, ${office.postalCode} ${office.city}`));
+}
+
+/** Directions: the address on a map, then how to come by bus and train. */
+function Directions({ page, office, mapUrlTemplate, lang }: { page: PageContext; office: OfficeContent; mapUrlTemplate: string; lang: string | undefined }) {
+  const { t } = page;
+  return (
+    <Section id="anfahrt" title={t('catalog:office.directions')}>
+      <p class="kern-body">
+        {t('catalog:office.onMap')}{' '}
+        <a class="kern-link" href={mapUrl(mapUrlTemplate, office)} lang={lang}>
+          {office.street}, {office.postalCode} {office.city}
+        </a>
+      </p>
+      {office.publicTransport ? (
+        <>
+          <h3 class="kern-heading-small">{t('catalog:office.publicTransport')}</h3>
+          <Paragraphs text={office.publicTransport} lang={lang} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+export function OfficePage({ page, office, now, mapUrlTemplate }: { page: PageContext; office: OfficeView; now: Date; mapUrlTemplate: string }) {
   const { t } = page;
   const content = office.content;
   const lang = contentLang(page);
@@ -45,6 +72,7 @@ export function OfficePage({ page, office, now }: { page: PageContext; office: O
           ) : null}
         </ul>
       </Section>
+      <Directions page={page} office={content} mapUrlTemplate={mapUrlTemplate} lang={lang} />
       <Section id="oeffnungszeiten" title={t('catalog:office.hours')}>
         {content.hours.length > 0 ? <WeekHours page={page} office={content} /> : <p class="kern-body">{t('catalog:office.noHours')}</p>}
         {content.closedOnHolidays ? <p class="kern-body">{t('catalog:office.closedOnHolidays')}</p> : null}

@@ -2,9 +2,33 @@ import type { PageContext } from '#kernel/html/page.ts';
 import type { HomeSection } from '#kernel/module.ts';
 import { isSignedIn } from '#kernel/auth/actor.ts';
 import { Heading } from '#kernel/html/components.tsx';
+import { telHref } from '#kernel/html/format.ts';
 import { SearchForm } from './search.tsx';
 
 const routes = ['online', 'phone', 'letter', 'counter'] as const;
+
+/** The phone card dials the citizens' office; the in-person card leads to the offices, their hours and directions. */
+function RouteLink({ page, route }: { page: PageContext; route: (typeof routes)[number] }) {
+  const { t } = page;
+  if (route === 'phone') {
+    const number = t('site:contact.phoneNumber');
+    return (
+      <p class="kern-body">
+        <a class="kern-link" href={telHref(number)}>
+          {number}
+        </a>
+      </p>
+    );
+  }
+  if (route !== 'counter') return null;
+  return (
+    <p class="kern-body">
+      <a class="kern-link" href="/dienststellen">
+        {t('site:home.routes.counter.link')}
+      </a>
+    </p>
+  );
+}
 
 /** A module's section: entry points as cards (life situations, datasets, courses …). */
 function ModuleSection({ page, section, index }: { page: PageContext; section: HomeSection; index: number }) {
@@ -69,6 +93,7 @@ export function HomePage({ page, sections }: { page: PageContext; sections: read
                 </div>
                 <div class="kern-card__body">
                   <p class="kern-body">{t(`site:home.routes.${route}.body`)}</p>
+                  <RouteLink page={page} route={route} />
                 </div>
               </div>
             </li>
