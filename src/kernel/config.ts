@@ -50,6 +50,14 @@ const secret = (minLength: number) => (raw: string) => {
   return raw;
 };
 const optional = <T>(parse: (raw: string) => T) => (raw: string): T | undefined => (raw === '' ? undefined : parse(raw));
+const socketAddress = (raw: string): { kind: 'tcp'; host: string; port: number } | { kind: 'unix'; path: string } => {
+  const unix = /^unix:(\/.+)$/.exec(raw);
+  if (unix) return { kind: 'unix', path: unix[1]!.replace(/^\/+/, '/') };
+  const tcp = /^tcp:\/\/(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+)):(\d{1,5})\/?$/i.exec(raw);
+  const port = Number(tcp?.[3]);
+  if (!tcp || port < 1 || port > 65535) throw new ConfigError('must be tcp://host:port or unix:/path/to/socket');
+  return { kind: 'tcp', host: (tcp[1] ?? tcp[2])!, port };
+};
 const hostList = (raw: string) =>
   raw
     .split(',')
@@ -140,6 +148,27 @@ export const settings = {
     default: '',
     parse: hostList,
   },
+  FILES_S3_URL: {
+    description:
+      'S3-compatible object storage for uploaded files, as endpoint with the bucket as path (https://s3.example.org/bucket, optionally /bucket/prefix); when empty files are kept in DATA_DIR/files',
+    default: '',
+    parse: optional(url('http:', 'https:')),
+  },
+  FILES_S3_REGION: { description: 'Region the object storage signs requests for', default: 'us-east-1', parse: text },
+  FILES_S3_ACCESS_KEY_ID: { description: 'Access key of the object storage; required with FILES_S3_URL', default: '', parse: optional(text), secret: true },
+  FILES_S3_SECRET_ACCESS_KEY: { description: 'Secret key of the object storage; required with FILES_S3_URL', default: '', parse: optional(text), secret: true },
+  FILES_UNREFERENCED_HOURS: {
+    description: 'Hours after which a file nothing refers to (an upload whose form was never sent) is deleted',
+    default: '24',
+    parse: integer(1, 24 * 30),
+  },
+  CLAMD_URL: {
+    description:
+      'ClamAV daemon that scans every uploaded file (tcp://host:3310 or unix:/run/clamav/clamd.ctl); a file stays in quarantine until scanned. When empty, files are not scanned and count as clean at once',
+    default: '',
+    parse: optional(socketAddress),
+  },
+  CLAMD_TIMEOUT_SECONDS: { description: 'Seconds the ClamAV daemon may take to scan one file before the scan is tried again later', default: '60', parse: integer(1, 3600) },
   SESSION_IDLE_MINUTES: { description: 'A session ends after this many minutes without a request', default: '30', parse: integer(1, 24 * 60) },
   SESSION_ABSOLUTE_HOURS: { description: 'A session ends this many hours after login, active or not', default: '12', parse: integer(1, 24 * 30) },
   OIDC_ISSUER: { description: 'OpenID Connect issuer for external login (e.g. a BundID broker); empty disables it', default: '', parse: optional(url('http:', 'https:')) },
@@ -191,6 +220,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
     problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is set');
+  }
+  if (typeof config.FILES_S3_URL === 'string' && new URL(config.FILES_S3_URL).pathname.split('/').every((part) => part === '')) {
+    problems.push('FILES_S3_URL must name the bucket as its path (https://host/bucket)');
+  }
+  if (config.FILES_S3_URL && !(config.FILES_S3_ACCESS_KEY_ID && config.FILES_S3_SECRET_ACCESS_KEY)) {
+    problems.push('FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY must be set when FILES_S3_URL is set');
   }
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -1,4 +1,6 @@
 import { purgeAuditLogBefore } from './audit.ts';
+import { scanFileJob } from './files/jobs.ts';
+import { filesRetentionRule } from './files/retention.ts';
 import { purgeEndedRateLimitWindows } from './http/rate-limit-store.ts';
 import { sendMailJob } from './mail.ts';
 import { applyRetentionJob } from './retention.ts';
@@ -11,7 +13,7 @@ import { kernelMigrations } from './migrations/index.ts';
 export const kernelManifest = defineModule({
   id: 'kernel',
   migrations: kernelMigrations,
-  jobs: [sendMailJob, applyRetentionJob],
+  jobs: [sendMailJob, applyRetentionJob, scanFileJob],
   retention: [
     {
       id: 'kernel.audit-log',
@@ -27,6 +29,7 @@ export const kernelManifest = defineModule({
       columns: ['key_hash'],
       purge: (db, now) => purgeEndedRateLimitWindows(db, now),
     },
+    filesRetentionRule,
   ],
   locales: { de, en },
 });
