@@ -6,6 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '#kernel/config.ts';
 import { openDatabase, type Database } from '#kernel/db/database.ts';
+import type { ModuleManifest } from '#kernel/module.ts';
 import { createPlatform, type Platform } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer.ts';
@@ -44,9 +45,10 @@ export async function freshDatabase(): Promise<Database> {
 
 /**
  * The whole platform as `npm start` builds it, on a fresh database, sending mail to a real SMTP peer.
- * Environment overrides go through the same validation as in production.
+ * Environment overrides go through the same validation as in production; `extraModules` join the
+ * platform's own (a test's publisher or subscriber of events, say).
  */
-export async function createTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function createTestPlatform(env: Record<string, string> = {}, extraModules: readonly ModuleManifest[] = []): Promise<TestPlatform> {
   const smtp = await startSmtpPeer();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-platform-'));
   const config = loadConfig({
@@ -58,7 +60,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     SESSION_SECRET: 'test-secret-that-is-long-enough-for-signing',
     ...env,
   });
-  const platform = await createPlatform({ config, modules, database: await freshDatabase(), skipMigrations: true });
+  const platform = await createPlatform({ config, modules: [...modules, ...extraModules], database: await freshDatabase(), skipMigrations: true });
   await platform.app.ready();
   return {
     ...platform,

@@ -165,7 +165,7 @@ describe('events across an upgrade', () => {
     return { id, database: before.database };
   }
 
-  it('delivers an event stored in an older version through the upcaster the new version declares', async () => {
+  it('delivers an event stored in an older version through the upcaster the new version declares', { timeout: 60_000 }, async () => {
     const { id, database } = await publishedBeforeUpgrade();
     const got: { id: string; version: number; payload: unknown }[] = [];
     const after = await createContext({
@@ -183,7 +183,7 @@ describe('events across an upgrade', () => {
     }
   });
 
-  it('fails the delivery, saying why, when the new version has no upcaster', async () => {
+  it('fails the delivery, saying why, when the new version has no upcaster', { timeout: 60_000 }, async () => {
     const { id, database } = await publishedBeforeUpgrade();
     const strictV2 = defineEvent({ ...notedV2, upcast: undefined });
     const after = await createContext({

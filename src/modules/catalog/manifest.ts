@@ -9,6 +9,7 @@ import { staffRoutes } from './routes.staff.tsx';
 import { transferRoutes } from './routes.transfer.tsx';
 import { catalogSearch } from './search.ts';
 import { seedCatalog } from './seed/index.ts';
+import { servicePublished } from './events.ts';
 import { editCatalog } from './service.editing.ts';
 import { checkLinksJob } from './service.links.ts';
 import { transferCatalog } from './service.transfer.ts';
@@ -35,6 +36,7 @@ export const catalogModule = defineModule({
   permissions: { [editCatalog]: ['editor'], [transferCatalog]: ['editor', 'administrator'] },
   staffLinks: [{ path: '/verwaltung/katalog', label: 'catalog:staff.title', permission: editCatalog, order: 10 }],
   jobs: [checkLinksJob],
+  events: [servicePublished],
   locales: { de, en },
   search: catalogSearch,
   home: catalogHome,

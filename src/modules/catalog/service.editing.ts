@@ -5,6 +5,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { parseOfficeForm, parseSituationForm } from './forms.office.ts';
 import { parseServiceForm, type FormValues } from './forms.service.ts';
+import { servicePublished } from './events.ts';
 import { reindex } from './indexing.ts';
 import { catalogDb, historyOf, insertEntry, insertHistory, lockEntry, updateEntry, type CatalogDb } from './repo.ts';
 import { publishProblems, sortKey, type RuleErrors } from './rules.ts';
@@ -155,6 +156,7 @@ export async function publishEntry(ctx: KernelContext, actor: Actor, t: TFunctio
     await updateEntry(db, id, { published: entry.draft, published_revision: entry.revision, published_at: new Date(), ...addressOf(entry.draft) });
     await reindex(db, { ...entry, published: entry.draft });
     await recordChange(db, actor, { entry, action: 'published', revision: entry.revision, content: entry.draft, changed });
+    await ctx.events.publish(trx, servicePublished, { entryId: id, slug: entry.draft.slug, kind: entry.kind, version: entry.revision });
     return { ok: true, id } as const;
   });
 }
