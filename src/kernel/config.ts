@@ -120,6 +120,11 @@ export const settings = {
     default: '365',
     parse: integer(1, 3650),
   },
+  PRINT_BATCH_RETENTION_DAYS: {
+    description: 'Days after printing after which a print batch (letters PDF and address list) is deleted; its figures stay',
+    default: '30',
+    parse: integer(1, 3650),
+  },
   LETTER_RETURN_ADDRESS: {
     description: 'Return address printed in small type above the address window of letters (one line)',
     default: 'Stadt Erkelenz · Johannismarkt 17 · 41812 Erkelenz',

@@ -48,6 +48,8 @@ export interface RetentionRule {
   id: string;
   /** i18n key of a sentence for the privacy notice: what is kept, how long, why. */
   description: string;
+  /** Values the sentence interpolates, such as a configured number of days, so the notice states what applies. */
+  descriptionValues?: (config: Config) => Record<string, string | number>;
   /** The table and columns the rule covers, so the privacy notice and its test know every personal field. */
   table: string;
   columns: readonly string[];
@@ -64,7 +66,8 @@ export interface RetentionRule {
 export interface PersonalDataSource {
   /** Plain JSON, with field names a person can read; binary content is described, not embedded. */
   export(db: Db, userId: string): Promise<Record<string, unknown>>;
-  erase(db: Executor, userId: string): Promise<void>;
+  /** Runs in the deletion's transaction `db`; `ctx` lets it queue follow-up work in that transaction. */
+  erase(db: Executor, userId: string, ctx: KernelContext): Promise<void>;
 }
 
 /** Where a command writes: standard output and error in the CLI, arrays in tests. */

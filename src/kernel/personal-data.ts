@@ -10,5 +10,5 @@ export async function collectPersonalData(ctx: KernelContext, userId: string): P
 
 /** Runs every module's erase inside the account deletion's transaction, before the account row goes. */
 export async function erasePersonalData(ctx: KernelContext, trx: Executor, userId: string): Promise<void> {
-  for (const module of ctx.modules) await module.personalData?.erase(trx, userId);
+  for (const module of ctx.modules) await module.personalData?.erase(trx, userId, ctx);
 }

@@ -2,9 +2,11 @@ import Type from 'typebox';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { defineJob } from '#kernel/jobs.ts';
 import { deliverEmail, maxEmailAttempts } from './delivery.ts';
+import { batchesStillToRemake } from './repo.batches.ts';
 import { addEvent, stuckEmailDeliveries, touch } from './repo.deliveries.ts';
 import { notifyDb } from './repo.templates.ts';
 import { createPrintBatch } from './service.print.ts';
+import { remakePrintBatch } from './service.remake.ts';
 
 /**
  * One e-mail delivery. Retries with doubling delays (30 s … about 30 min, eight runs in all) cover a mail
@@ -28,7 +30,20 @@ export const printBatchJob = defineJob({
   },
 });
 
-/** Rebuilds the queue from the deliveries table: whatever should be moving and is not, is queued again. */
+/** A letter was taken out of a batch not yet printed (account deleted): its PDF and manifest are made again. */
+export const remakePrintBatchJob = defineJob({
+  name: 'notify.remake-print-batch',
+  payload: Type.Object({ batchId: Type.String({ format: 'uuid' }) }),
+  handler: async ({ batchId }, ctx) => {
+    const outcome = await remakePrintBatch(ctx, batchId);
+    ctx.log.info({ batchId, outcome }, 'print batch made again');
+  },
+});
+
+/**
+ * Rebuilds the queue from the database: e-mail deliveries that should be moving and are not, and batches
+ * still waiting to be made again, are queued again.
+ */
 export const sweepJob = defineJob({
   name: 'notify.sweep',
   payload: Type.Object({}),
@@ -43,5 +58,8 @@ export const sweepJob = defineJob({
       });
     }
     if (stuck.length > 0) ctx.log.warn({ requeued: stuck.length }, 'stuck e-mail deliveries queued again');
+    const batches = await batchesStillToRemake(notifyDb(ctx.db), new Date(Date.now() - 3_600_000));
+    for (const { id } of batches) await ctx.jobs.enqueue(ctx.db, remakePrintBatchJob, { batchId: id });
+    if (batches.length > 0) ctx.log.warn({ batches: batches.length }, 'print batches queued again to be made without withdrawn letters');
   },
 });

@@ -1,8 +1,9 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { csvDocument } from '#kernel/csv.ts';
-import type { Letter } from '#kernel/pdf/letter.ts';
+import { renderLetters, type Letter } from '#kernel/pdf/letter.ts';
 import type { PostalAddress } from '#modules/accounts/index.ts';
 import { messageUrl } from './delivery.ts';
+import type { PrintableLetter } from './repo.batches.ts';
 import type { Message } from './tables.ts';
 import { toBlocks } from './templates.ts';
 
@@ -51,4 +52,27 @@ export function manifestCsv(rows: readonly ManifestRow[]): string {
     ['position', 'reference', 'first_page', 'pages', 'name', 'street', 'postal_code', 'city'],
     rows.map((row) => [row.position, row.reference, row.firstPage, row.pages, row.name, `${row.address.street} ${row.address.houseNumber}`, row.address.postalCode, row.address.city]),
   );
+}
+
+export interface RenderedBatch {
+  pdf: Buffer;
+  manifest: string;
+  pages: number;
+  /** Pages of each letter, in the order given. */
+  letterPages: number[];
+}
+
+/** The batch's PDF and the manifest that says which of its pages make which letter; the two always agree. */
+export async function renderBatch(ctx: KernelContext, reference: string, letters: readonly PrintableLetter[]): Promise<RenderedBatch> {
+  const rendered = await renderLetters(
+    letters.map((letter) => letterFor(ctx, letter.message, letter.attachments)),
+    { title: `${ctx.i18n.t('notify:print.batchTitle', { lng: 'de' })} ${reference}`, author: ctx.i18n.t('kernel:site.name', { lng: 'de', city: ctx.config.CITY_NAME }), lang: 'de-DE' },
+  );
+  let firstPage = 1;
+  const rows: ManifestRow[] = letters.map((letter, index) => {
+    const row = { position: index + 1, reference: letter.message.reference, firstPage, pages: rendered.pages[index]!, name: letter.message.recipient_name ?? '', address: letter.message.postal_address! };
+    firstPage += row.pages;
+    return row;
+  });
+  return { pdf: rendered.pdf, manifest: manifestCsv(rows), pages: firstPage - 1, letterPages: rendered.pages };
 }

@@ -1,14 +1,16 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
-import { deliverEmailJob, printBatchJob, sweepJob } from './jobs.ts';
+import { deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob } from './jobs.ts';
 import { notifyPermissions, permissionMap } from './permissions.ts';
 import { personalMessages } from './repo.messages.ts';
-import { purgeBatchFilesBefore, purgeMessageContent } from './repo.retention.ts';
+import { purgeBatchFiles } from './repo.batches.ts';
+import { purgeAttachmentsOfPurgedMessages, purgeMessageContent } from './repo.retention.ts';
 import { notifyDb } from './repo.templates.ts';
 import { apiRoutes } from './routes.api.ts';
 import { inboxRoutes } from './routes.inbox.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { templateRoutes } from './routes.templates.tsx';
+import { withdrawLettersOf } from './service.withdraw.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { notifyMigrations } from './migrations/index.ts';
@@ -33,12 +35,16 @@ export const notifyModule = defineModule({
     { path: '/verwaltung/druck', label: 'notify:print.title', permission: notifyPermissions.print, order: 70 },
   ],
   accountLinks: [{ path: '/konto/nachrichten', label: 'notify:inbox.title', order: 10 }],
-  jobs: [deliverEmailJob, printBatchJob, sweepJob],
+  jobs: [deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob],
   personalData: {
     export: async (db, userId) => ({ messages: await personalMessages(notifyDb(db), userId) }),
     // The delivery records stay (the city must be able to show that and how it informed someone); what the
-    // messages said, the addresses and the name go now rather than at the end of the retention period.
-    erase: async (db, userId) => void (await purgeMessageContent(notifyDb(db), { userId })),
+    // messages said, the addresses and the name go now rather than at the end of the retention period, and
+    // so do the person's letters in print batches not yet printed.
+    erase: async (db, userId, ctx) => {
+      await withdrawLettersOf(ctx, db, userId);
+      await purgeMessageContent(notifyDb(db), { userId });
+    },
   },
   locales: { de, en },
   retention: [
@@ -50,11 +56,24 @@ export const notifyModule = defineModule({
       purge: (db, now, config) => purgeMessageContent(notifyDb(db), { createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day) }),
     },
     {
+      id: 'notify.message-attachments',
+      description: 'notify:retention.attachments',
+      table: 'notify_attachments',
+      columns: ['filename', 'content'],
+      // Deleted together with the message's content; this catches any left behind by an interrupted run.
+      purge: (db) => purgeAttachmentsOfPurgedMessages(notifyDb(db)),
+    },
+    {
       id: 'notify.print-batches',
       description: 'notify:retention.batches',
+      descriptionValues: (config) => ({ days: config.PRINT_BATCH_RETENTION_DAYS }),
       table: 'notify_print_batches',
       columns: ['pdf', 'manifest'],
-      purge: (db, now, config) => purgeBatchFilesBefore(notifyDb(db), new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day)),
+      purge: (db, now, config) =>
+        purgeBatchFiles(notifyDb(db), {
+          printedBefore: new Date(now.getTime() - config.PRINT_BATCH_RETENTION_DAYS * day),
+          createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day),
+        }),
     },
     {
       id: 'notify.delivery-records',

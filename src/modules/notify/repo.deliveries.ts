@@ -92,14 +92,17 @@ export async function insertBatch(db: NotifyDb, batch: { reference: string; lett
     .executeTakeFirstOrThrow();
 }
 
-/** Puts letters into a batch; returns how many were still waiting (a concurrent batch may have taken some). */
-export async function assignToBatch(db: NotifyDb, batchId: string, deliveryIds: readonly string[]): Promise<number> {
+/**
+ * Puts letters into a batch with their page counts; returns how many were still waiting (a concurrent batch
+ * may have taken some, or a deleted account withdrawn them).
+ */
+export async function assignToBatch(db: NotifyDb, batchId: string, letters: readonly { deliveryId: string; pages: number }[]): Promise<number> {
   let assigned = 0;
-  for (const [position, id] of deliveryIds.entries()) {
+  for (const [position, letter] of letters.entries()) {
     const result = await db
       .updateTable('notify_deliveries')
-      .set({ status: 'sending', batch_id: batchId, batch_position: position + 1, updated_at: sql<Date>`now()` })
-      .where('id', '=', id)
+      .set({ status: 'sending', batch_id: batchId, batch_position: position + 1, batch_pages: letter.pages, updated_at: sql<Date>`now()` })
+      .where('id', '=', letter.deliveryId)
       .where('status', '=', 'created')
       .executeTakeFirst();
     assigned += Number(result.numUpdatedRows);
@@ -110,7 +113,7 @@ export async function assignToBatch(db: NotifyDb, batchId: string, deliveryIds: 
 export async function listBatches(db: NotifyDb, limit = 60) {
   return db
     .selectFrom('notify_print_batches')
-    .select(['id', 'reference', 'status', 'letters', 'pages', 'created_at', 'updated_at', sql<boolean>`pdf is not null`.as('has_files')])
+    .select(['id', 'reference', 'status', 'letters', 'pages', 'created_at', 'updated_at', 'remake_pending', sql<boolean>`pdf is not null`.as('has_files')])
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
@@ -120,9 +123,16 @@ export async function findBatch(db: NotifyDb, id: string) {
   return db.selectFrom('notify_print_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Moves a batch and its letters on: printed, then posted. Letters already returned stay returned. */
+/**
+ * Moves a batch and its letters on: printed, then posted. Letters already returned stay returned. The day
+ * of printing starts the batch's retention period; a batch posted straight away was printed that day.
+ */
 export async function setBatchStatus(db: NotifyDb, id: string, status: BatchStatus): Promise<string[]> {
-  await db.updateTable('notify_print_batches').set({ status, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('notify_print_batches')
+    .set({ status, printed_at: sql<Date>`coalesce(printed_at, now())`, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
   const from: DeliveryStatus[] = status === 'posted' ? ['sending', 'printed'] : ['sending'];
   const rows = await db
     .updateTable('notify_deliveries')

@@ -26,13 +26,11 @@ export async function purgeMessageContent(db: NotifyDb, scope: { createdBefore: 
   return purged.length;
 }
 
-/** A print batch is the letters themselves; after the same period only its figures remain. */
-export async function purgeBatchFilesBefore(db: NotifyDb, cutoff: Date): Promise<number> {
+/** Attachments of messages whose content is already deleted. */
+export async function purgeAttachmentsOfPurgedMessages(db: NotifyDb): Promise<number> {
   const result = await db
-    .updateTable('notify_print_batches')
-    .set({ pdf: null, manifest: null })
-    .where('created_at', '<', cutoff)
-    .where('pdf', 'is not', null)
+    .deleteFrom('notify_attachments')
+    .where('message_id', 'in', (eb) => eb.selectFrom('notify_messages').select('id').where('content_deleted_at', 'is not', null))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return Number(result.numDeletedRows);
 }

@@ -110,7 +110,8 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
   for (const [suffix, kind, type] of [['briefe.pdf', 'pdf', 'application/pdf'], ['liste.csv', 'csv', 'text/csv; charset=utf-8']] as const) {
     app.get(`/verwaltung/druck/:id/${suffix}`, { schema: { params: IdParams } }, async (request, reply) => {
       const file = await printBatchFile(ctx, request.actor, request.params.id, kind);
-      if (!file) return reply.callNotFound();
+      if (!file.ok && file.reason === 'being-remade') throw new HttpProblem(409, 'notify:print.beingRemade');
+      if (!file.ok) return reply.callNotFound();
       return reply
         .header('content-disposition', `attachment; filename="${file.reference}.${kind}"`)
         .header('cache-control', 'no-store')

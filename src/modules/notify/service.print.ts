@@ -1,64 +1,63 @@
 import { recordAudit } from '#kernel/audit.ts';
 import { actorLabel, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { renderLetters } from '#kernel/pdf/letter.ts';
 import { newReference } from '#kernel/text.ts';
-import { letterFor, manifestCsv, type ManifestRow } from './letters.ts';
+import { renderBatch } from './letters.ts';
 import { notifyPermissions } from './permissions.ts';
+import { printableLetters } from './repo.batches.ts';
 import { addEvent, assignToBatch, deliveryOf, findBatch, finishAttempt, insertBatch, lettersToPrint, listBatches, setBatchStatus } from './repo.deliveries.ts';
-import { attachmentsOf, findMessage } from './repo.messages.ts';
+import { findMessage } from './repo.messages.ts';
 import { notifyDb } from './repo.templates.ts';
-import type { BatchStatus, Message } from './tables.ts';
+import type { BatchStatus } from './tables.ts';
 
 const maxLettersPerBatch = 2000;
+const attemptsPerBatch = 3;
 
 export type BatchResult = { ok: true; batchId: string; reference: string; letters: number; pages: number } | { ok: false; reason: 'nothing-to-print' };
 
+/** Another batch took a letter, or a deleted account withdrew one, while the PDF was being rendered. */
+class LettersChanged extends Error {}
+
 /**
  * Collects every letter waiting for print into one PDF and a CSV manifest. The PDF is rendered outside any
- * transaction (it takes a while); the letters are then claimed in one transaction, which fails and is
- * retried whole if another batch took one of them meanwhile.
+ * transaction (it takes a while); the letters are then claimed in one transaction, which fails if one of
+ * them changed meanwhile (a letter withdrawn on account deletion must not be stored in the PDF), and the
+ * batch is made again from what is waiting then.
  */
 export async function createPrintBatch(ctx: KernelContext, actor: Actor): Promise<BatchResult> {
   ctx.permissions.require(actor, notifyPermissions.print);
-  const db = notifyDb(ctx.db);
-  const waiting = await lettersToPrint(db, maxLettersPerBatch);
-  const printable: { deliveryId: string; message: Message; attachments: string[] }[] = [];
-  for (const { delivery_id: deliveryId, message_id: messageId } of waiting) {
-    const message = await findMessage(db, messageId);
-    if (!message?.postal_address || message.body === null) {
-      await ctx.db.transaction().execute(async (trx) => {
-        await finishAttempt(notifyDb(trx), deliveryId, { status: 'failed', error: 'content or address deleted before printing' });
-        await addEvent(notifyDb(trx), deliveryId, 'failed', actorLabel(actor), 'content or address deleted before printing');
-      });
-      continue;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await tryCreatePrintBatch(ctx, actor);
+    } catch (error) {
+      if (!(error instanceof LettersChanged) || attempt >= attemptsPerBatch) throw error;
     }
-    printable.push({ deliveryId, message, attachments: (await attachmentsOf(db, messageId)).map((file) => file.filename) });
+  }
+}
+
+async function tryCreatePrintBatch(ctx: KernelContext, actor: Actor): Promise<BatchResult> {
+  const db = notifyDb(ctx.db);
+  const { printable, unprintable } = await printableLetters(db, await lettersToPrint(db, maxLettersPerBatch));
+  for (const deliveryId of unprintable) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await finishAttempt(notifyDb(trx), deliveryId, { status: 'failed', error: 'content or address deleted before printing' });
+      await addEvent(notifyDb(trx), deliveryId, 'failed', actorLabel(actor), 'content or address deleted before printing');
+    });
   }
   if (printable.length === 0) return { ok: false, reason: 'nothing-to-print' };
 
   const reference = newReference('DS');
-  const rendered = await renderLetters(
-    printable.map((letter) => letterFor(ctx, letter.message, letter.attachments)),
-    { title: `${ctx.i18n.t('notify:print.batchTitle', { lng: 'de' })} ${reference}`, author: ctx.i18n.t('kernel:site.name', { lng: 'de', city: ctx.config.CITY_NAME }), lang: 'de-DE' },
-  );
-  let firstPage = 1;
-  const rows: ManifestRow[] = printable.map((letter, index) => {
-    const row = { position: index + 1, reference: letter.message.reference, firstPage, pages: rendered.pages[index]!, name: letter.message.recipient_name ?? '', address: letter.message.postal_address! };
-    firstPage += row.pages;
-    return row;
-  });
-  const pages = firstPage - 1;
+  const rendered = await renderBatch(ctx, reference, printable);
   const batchId = await ctx.db.transaction().execute(async (trx) => {
     const tdb = notifyDb(trx);
-    const { id } = await insertBatch(tdb, { reference, letters: printable.length, pages, pdf: rendered.pdf, manifest: manifestCsv(rows), createdBy: actorLabel(actor) });
-    const ids = printable.map((letter) => letter.deliveryId);
-    if ((await assignToBatch(tdb, id, ids)) !== ids.length) throw new Error(`Letters changed while print batch ${reference} was prepared; the batch is made again`);
-    for (const deliveryId of ids) await addEvent(tdb, deliveryId, 'sending', actorLabel(actor), reference);
-    await recordAudit(trx, { actor }, { action: 'notify.print-batch-created', subjectType: 'notify_print_batch', subjectId: id, meta: { reference, letters: ids.length, pages } });
+    const { id } = await insertBatch(tdb, { reference, letters: printable.length, pages: rendered.pages, pdf: rendered.pdf, manifest: rendered.manifest, createdBy: actorLabel(actor) });
+    const letters = printable.map((letter, index) => ({ deliveryId: letter.deliveryId, pages: rendered.letterPages[index]! }));
+    if ((await assignToBatch(tdb, id, letters)) !== letters.length) throw new LettersChanged(`Letters changed while print batch ${reference} was prepared`);
+    for (const { deliveryId } of letters) await addEvent(tdb, deliveryId, 'sending', actorLabel(actor), reference);
+    await recordAudit(trx, { actor }, { action: 'notify.print-batch-created', subjectType: 'notify_print_batch', subjectId: id, meta: { reference, letters: letters.length, pages: rendered.pages } });
     return id;
   });
-  return { ok: true, batchId, reference, letters: printable.length, pages };
+  return { ok: true, batchId, reference, letters: printable.length, pages: rendered.pages };
 }
 
 export async function printBatches(ctx: KernelContext, actor: Actor) {
@@ -66,14 +65,20 @@ export async function printBatches(ctx: KernelContext, actor: Actor) {
   return listBatches(notifyDb(ctx.db));
 }
 
-/** The batch's PDF or manifest, for the print room; downloading addresses is recorded. */
-export async function printBatchFile(ctx: KernelContext, actor: Actor, batchId: string, kind: 'pdf' | 'csv') {
+export type BatchFile = { ok: true; reference: string; content: Buffer } | { ok: false; reason: 'not-found' | 'being-remade' };
+
+/**
+ * The batch's PDF or manifest, for the print room; downloading addresses is recorded. While a batch is made
+ * again without a withdrawn letter there is nothing to hand out, so the two files can never disagree.
+ */
+export async function printBatchFile(ctx: KernelContext, actor: Actor, batchId: string, kind: 'pdf' | 'csv'): Promise<BatchFile> {
   ctx.permissions.require(actor, notifyPermissions.print);
   const batch = await findBatch(notifyDb(ctx.db), batchId);
+  if (batch?.remake_pending) return { ok: false, reason: 'being-remade' };
   const content = kind === 'pdf' ? batch?.pdf : batch?.manifest;
-  if (!batch || !content) return undefined;
+  if (!batch || !content) return { ok: false, reason: 'not-found' };
   await recordAudit(ctx.db, { actor }, { action: 'notify.print-batch-downloaded', subjectType: 'notify_print_batch', subjectId: batch.id, meta: { kind } });
-  return { reference: batch.reference, content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
+  return { ok: true, reference: batch.reference, content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
 }
 
 export type StatusChange = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' };

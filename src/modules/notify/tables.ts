@@ -69,6 +69,10 @@ export type NotifyTables = {
     created_by: string;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    printed_at: Timestamp | null;
+    /** A letter was taken out while the batch waited for print; the PDF and list are being made again. */
+    remake_pending: Generated<boolean>;
+    revision: Generated<number>;
   };
   notify_deliveries: {
     id: Generated<string>;
@@ -79,6 +83,7 @@ export type NotifyTables = {
     lease_until: Timestamp | null;
     batch_id: string | null;
     batch_position: number | null;
+    batch_pages: number | null;
     last_error: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;

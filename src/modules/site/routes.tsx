@@ -68,7 +68,7 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
     ),
   );
 
-  const retention = ctx.modules.flatMap((module) => module.retention ?? []).map((rule) => rule.description);
+  const retention = ctx.modules.flatMap((module) => module.retention ?? []).map((rule) => ({ key: rule.description, values: rule.descriptionValues?.(ctx.config) ?? {} }));
   app.get('/datenschutz', async (request, reply) =>
     reply.html(
       { title: request.t('site:privacy.title'), breadcrumbs: [{ label: request.t('site:privacy.title') }] },

@@ -13,6 +13,26 @@ interface BatchRow {
   pages: number;
   created_at: Date;
   has_files: boolean;
+  remake_pending: boolean;
+}
+
+/** What the print room can do with the files: download them, wait for them, or nothing any more. */
+function BatchFiles({ page, batch }: { page: PageContext; batch: BatchRow }) {
+  const { t } = page;
+  if (batch.remake_pending) return <>{t('notify:print.remaking')}</>;
+  if (batch.letters === 0) return <>{t('notify:print.emptied')}</>;
+  if (!batch.has_files) return <>{t('notify:print.filesDeleted')}</>;
+  return (
+    <>
+      <a class="kern-link" href={`/verwaltung/druck/${batch.id}/briefe.pdf`}>
+        {t('notify:print.pdf')}
+      </a>
+      {' · '}
+      <a class="kern-link" href={`/verwaltung/druck/${batch.id}/liste.csv`}>
+        {t('notify:print.csv')}
+      </a>
+    </>
+  );
 }
 
 export function PrintPage({ page, batches, notice }: { page: PageContext; batches: BatchRow[]; notice?: string }) {
@@ -51,19 +71,7 @@ export function PrintPage({ page, batches, notice }: { page: PageContext; batche
                   <td class="kern-table__cell">{t('notify:print.lettersPages', { letters: batch.letters, pages: batch.pages })}</td>
                   <td class="kern-table__cell">{t(`notify:print.statuses.${batch.status}`)}</td>
                   <td class="kern-table__cell">
-                    {batch.has_files ? (
-                      <>
-                        <a class="kern-link" href={`/verwaltung/druck/${batch.id}/briefe.pdf`}>
-                          {t('notify:print.pdf')}
-                        </a>
-                        {' · '}
-                        <a class="kern-link" href={`/verwaltung/druck/${batch.id}/liste.csv`}>
-                          {t('notify:print.csv')}
-                        </a>
-                      </>
-                    ) : (
-                      t('notify:print.filesDeleted')
-                    )}
+                    <BatchFiles page={page} batch={batch} />
                   </td>
                   <td class="kern-table__cell">
                     {(['printed', 'posted'] as const)

@@ -17,7 +17,13 @@ export function ImprintPage({ page }: { page: PageContext }) {
   );
 }
 
-export function PrivacyPage({ page, retention }: { page: PageContext; retention: string[] }) {
+/** A retention rule's sentence for the privacy notice, with the values it states (days, hours). */
+export interface RetentionNotice {
+  key: string;
+  values: Record<string, string | number>;
+}
+
+export function PrivacyPage({ page, retention }: { page: PageContext; retention: readonly RetentionNotice[] }) {
   const { t } = page;
   return (
     <div class="kern-stack-md">
@@ -32,7 +38,7 @@ export function PrivacyPage({ page, retention }: { page: PageContext; retention:
       <ul class="kern-list kern-list--bullet">
         <li>{t('site:privacy.sessions')}</li>
         {retention.map((rule) => (
-          <li key={rule}>{t(rule)}</li>
+          <li key={rule.key}>{t(rule.key, rule.values)}</li>
         ))}
       </ul>
     </div>
