@@ -38,7 +38,9 @@ describe.each(bothWays)('a citizen account $how', ({ javaScript }) => {
     expect(await submit(page, 'Konto anlegen')).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
 
+    // The link opens a page with a button, so that mail scanners fetching links do not confirm anything.
     expect(await visit(page, await linkFromMail(email, '/registrieren/bestaetigen'))).toBe(200);
+    expect(await submit(page, 'E-Mail-Adresse bestätigen')).toBe(200);
     expect(await page.getByText('Ihre E-Mail-Adresse ist bestätigt.').count()).toBe(1);
     await page.getByLabel('E-Mail-Adresse').fill(email);
     await page.getByLabel('Passwort', { exact: true }).fill('Lena wohnt in Erkelenz 2026');
@@ -119,6 +121,9 @@ describe('staff', () => {
     const secret = await colleague.locator('[data-secret]').getAttribute('data-secret');
     await colleague.getByLabel('Sicherheitscode').fill(await generate({ secret: secret! }));
     expect(await submit(colleague, 'Bestätigen')).toBe(200);
+    expect(await colleague.getByRole('heading', { level: 1 }).textContent()).toBe('Ihre Wiederherstellungscodes');
+    expect(await colleague.locator('[data-recovery-code]').count()).toBe(10);
+    expect(await follow(colleague, 'Ich habe die Codes notiert – weiter zur Verwaltung')).toBe(200);
     expect(await colleague.getByText('Redaktion').count()).toBeGreaterThanOrEqual(1);
 
     // The administrator finds the colleague's first steps in the audit log, and a mistyped day is explained.
@@ -137,6 +142,20 @@ describe('pages before login', () => {
   it.each(['/anmelden', '/registrieren', '/passwort-vergessen', '/registrieren/erneut-senden', '/anmelden?lang=en'])('%s is accessible, valid and quiet', async (path) => {
     const page = await site.open({ javaScript: false });
     expect(await visit(page, path)).toBe(200);
+  });
+
+  it('shows the confirmation link’s button page, and a used link leads to the sign-in', async () => {
+    const { user } = await buildCitizen(site.platform.ctx, { email_verified_at: null });
+    const page = await site.open({ javaScript: false });
+    await visit(page, '/registrieren/erneut-senden');
+    await page.getByLabel('E-Mail-Adresse').fill(user.email!);
+    expect(await submit(page, 'Erneut senden')).toBe(200);
+    const link = await linkFromMail(user.email!, '/registrieren/bestaetigen');
+    expect(await visit(page, link)).toBe(200);
+    expect(await submit(page, 'E-Mail-Adresse bestätigen')).toBe(200);
+    expect(await visit(page, link)).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ihre E-Mail-Adresse ist bereits bestätigt');
+    expect(await page.locator('main').getByRole('link', { name: 'Anmelden' }).getAttribute('href')).toBe('/anmelden');
   });
 
   it('tells a visitor with an expired link what to do', async () => {
