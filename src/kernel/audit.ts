@@ -41,13 +41,14 @@ export async function recordAudit(db: Executor<KernelTables>, context: AuditCont
     .execute();
 }
 
-export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: string, limit = 200) {
+/** The records about one person, newest first; without a limit all of them, as the data download needs. */
+export async function auditTrailOf(db: Executor<KernelTables>, dataSubjectId: string, limit?: number) {
   return db
     .selectFrom('audit_log')
-    .select(['at', 'actor_id', 'actor_label', 'action', 'subject_type', 'reason'])
+    .select(['at', 'actor_id', 'actor_label', 'action', 'subject_type', 'reason', 'meta'])
     .where('data_subject_id', '=', dataSubjectId)
     .orderBy('at', 'desc')
-    .limit(limit)
+    .$if(limit !== undefined, (q) => q.limit(limit!))
     .execute();
 }
 

@@ -1,4 +1,5 @@
 import { purgeAuditLogBefore } from './audit.ts';
+import { SessionStore } from './auth/sessions.ts';
 import { scanFileJob } from './files/jobs.ts';
 import { filesRetentionRule } from './files/retention.ts';
 import { purgeEndedRateLimitWindows } from './http/rate-limit-store.ts';
@@ -15,6 +16,14 @@ export const kernelManifest = defineModule({
   migrations: kernelMigrations,
   jobs: [sendMailJob, applyRetentionJob, scanFileJob],
   retention: [
+    {
+      id: 'kernel.sessions',
+      description: 'kernel:retention.sessions',
+      descriptionValues: (config) => ({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }),
+      table: 'sessions',
+      columns: ['user_id', 'ip', 'user_agent'],
+      purge: (db, now, config) => new SessionStore(db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }).purgeExpired(now),
+    },
     {
       id: 'kernel.audit-log',
       description: 'kernel:retention.auditLog',

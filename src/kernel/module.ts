@@ -64,7 +64,10 @@ export interface RetentionRule {
  * proof that it informed someone) is anonymised rather than deleted, and the erase says so in its module.
  */
 export interface PersonalDataSource {
-  /** Plain JSON, with field names a person can read; binary content is described, not embedded. */
+  /**
+   * Plain JSON, with field names a person can read; binary content (an attachment) is embedded as base64
+   * beside its name, media type and size, so the download is complete in one file.
+   */
   export(db: Db, userId: string): Promise<Record<string, unknown>>;
   /** Runs in the deletion's transaction `db`; `ctx` lets it queue follow-up work in that transaction. */
   erase(db: Executor, userId: string, ctx: KernelContext): Promise<void>;

@@ -2,8 +2,9 @@ import Type from 'typebox';
 import { defineJob } from './jobs.ts';
 
 /**
- * Applies every module's retention rules and ends expired sessions, once a night. Each rule logs how many
- * rows it removed, so an operator can show the data protection officer that deletion happens.
+ * Applies every module's retention rules (the kernel's own, such as expired sessions, included) once a
+ * night. Each rule logs how many rows it removed, so an operator can show the data protection officer that
+ * deletion happens.
  */
 export const applyRetentionJob = defineJob({
   name: 'kernel.apply-retention',
@@ -11,8 +12,6 @@ export const applyRetentionJob = defineJob({
   cron: '30 2 * * *',
   handler: async (_payload, ctx) => {
     const now = new Date();
-    const sessions = await ctx.sessions.store.purgeExpired(now);
-    ctx.log.info({ rule: 'kernel.sessions', removed: sessions }, 'retention applied');
     for (const module of ctx.modules) {
       for (const rule of module.retention ?? []) {
         const removed = await rule.purge(ctx.db, now, ctx.config);

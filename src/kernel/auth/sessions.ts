@@ -87,10 +87,11 @@ export class SessionStore {
     return Number(result.numDeletedRows);
   }
 
+  /** A person's sessions with where they came from, for "Mein Konto" and the data download. */
   async listFor(userId: string) {
     return this.db
       .selectFrom('sessions')
-      .select(['token_hash', 'created_at', 'last_seen_at', 'user_agent'])
+      .select(['token_hash', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
       .where('user_id', '=', userId)
       .orderBy('last_seen_at', 'desc')
       .execute();

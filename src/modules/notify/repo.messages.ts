@@ -67,7 +67,11 @@ export async function inboxOf(db: NotifyDb, userId: string, limit = 200) {
     .execute();
 }
 
-/** Every message to this person with how it was delivered, for their data download; attachments by name and size. */
+/**
+ * Every message to this person with how it was delivered, for their data download. Attachments come with
+ * their content in base64: the download is meant to be complete and portable in one file (GDPR Art. 15, 20),
+ * and attachments are small letters and notices, not media.
+ */
 export async function personalMessages(db: NotifyDb, userId: string) {
   const messages = await db
     .selectFrom('notify_messages')
@@ -79,20 +83,22 @@ export async function personalMessages(db: NotifyDb, userId: string) {
   const ids = messages.map((message) => message.id);
   const deliveries = await db
     .selectFrom('notify_deliveries')
-    .select(['message_id', 'channel', 'status', 'created_at', 'updated_at'])
+    .select(['message_id', 'channel', 'status', 'last_error', 'created_at', 'updated_at'])
     .where('message_id', 'in', ids)
     .orderBy('created_at')
     .execute();
   const attachments = await db
     .selectFrom('notify_attachments')
-    .select(['message_id', 'filename', 'content_type', 'size'])
+    .select(['message_id', 'filename', 'content_type', 'size', 'content'])
     .where('message_id', 'in', ids)
     .orderBy('position')
     .execute();
   return messages.map((message) => ({
     ...message,
     deliveries: deliveries.filter((delivery) => delivery.message_id === message.id).map(({ message_id: _id, ...delivery }) => delivery),
-    attachments: attachments.filter((attachment) => attachment.message_id === message.id).map(({ message_id: _id, ...attachment }) => attachment),
+    attachments: attachments
+      .filter((attachment) => attachment.message_id === message.id)
+      .map(({ message_id: _id, content, ...attachment }) => ({ ...attachment, content_base64: Buffer.from(content).toString('base64') })),
   }));
 }
 

@@ -36,7 +36,6 @@ export function PrivacyPage({ page, retention }: { page: PageContext; retention:
       <h2 class="kern-heading-medium">{t('site:privacy.retentionHeading')}</h2>
       <p class="kern-body">{t('site:privacy.retentionIntro')}</p>
       <ul class="kern-list kern-list--bullet">
-        <li>{t('site:privacy.sessions')}</li>
         {retention.map((rule) => (
           <li key={rule.key}>{t(rule.key, rule.values)}</li>
         ))}

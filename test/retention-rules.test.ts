@@ -1,0 +1,165 @@
+import { sql, type RawBuilder } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '#kernel/auth/actor.ts';
+import { accountsDb, issueToken } from '#modules/accounts/repo.ts';
+import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import { messageForStaff } from '#modules/notify/service.messages.ts';
+import { createPrintBatch, markLetterReturned, setPrintBatchStatus } from '#modules/notify/service.print.ts';
+import { buildMessage } from '#modules/notify/test/builders.ts';
+import { FormClient } from './http-client.ts';
+import { createTestPlatform, type TestPlatform } from './platform.ts';
+
+/*
+ * Retention rules are the platform's list of personal data: each names its table and columns, the privacy
+ * notice prints their descriptions, and the nightly job applies them. This file holds the list to the
+ * database (every named column exists) and to the data download in "Mein Konto" (every named column of a
+ * person's rows is in their download, unless it is listed below with the reason it is not).
+ */
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await createTestPlatform();
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+const rules = () => platform.ctx.modules.flatMap((module) => (module.retention ?? []).map((rule) => ({ module: module.id, ...rule })));
+
+/** How to find one person's rows in each table a retention rule names. A table missing here fails the test. */
+const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
+  users: (id) => sql`id = ${id}`,
+  account_tokens: (id) => sql`user_id = ${id}`,
+  recovery_codes: (id) => sql`user_id = ${id}`,
+  sessions: (id) => sql`user_id = ${id}`,
+  audit_log: (id) => sql`data_subject_id = ${id}`,
+  notify_messages: (id) => sql`user_id = ${id}`,
+  notify_attachments: (id) => sql`message_id in (select id from notify_messages where user_id = ${id})`,
+  notify_deliveries: (id) => sql`message_id in (select id from notify_messages where user_id = ${id})`,
+  file_refs: (id) => sql`data_subject_id = ${id}`,
+};
+
+/** Tables a retention rule names whose rows are not part of one person's download, and why. */
+const outsideTheDownload: Record<string, string> = {
+  notify_print_batches: 'the print room’s copy of many people’s letters; each person’s letter is in their download as its message, text and address',
+  accessibility_feedback: 'reports about barriers are sent without an account; a name or address typed in is tied to no account',
+  rate_limits: 'counters kept under a hash of address and form, from which no account can be found',
+  account_throttles: 'sign-in counters kept under a keyed hash, from which no account can be found',
+  catalog_history: 'the city’s record of changes to its public pages; the editor’s name in it is the name of their staff account, which the profile carries',
+  events: 'messages between modules, kept a few weeks for redelivery; an account id in one points to data the download holds from its module',
+};
+
+/** Columns of a person's rows deliberately left out of the download, and why. */
+const notExported: Record<string, string> = {
+  'users.password_hash': 'a hash tells the person nothing and would only help someone guessing the password',
+  'account_tokens.token_hash': 'the hash of a link sent by e-mail; it tells the person nothing and could help an attacker',
+  'recovery_codes.code_hash': 'the hash of a second-factor recovery code; it tells the person nothing and could help an attacker',
+};
+
+/** Tables the person built below has no rows in, and why none can be built for a citizen. */
+const notBuiltForACitizen: Record<string, string> = {
+  recovery_codes: 'recovery codes belong to the second factor of staff accounts',
+  file_refs: 'no module stores files about a citizen yet',
+};
+
+/** A database value as it reads in the download's JSON. */
+function asJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString('base64'));
+  return JSON.stringify(value);
+}
+
+/** A citizen with data in every module: account, token, session, messages with an attachment, a returned letter, staff who looked. */
+async function personWithDataEverywhere() {
+  const { ctx } = platform;
+  const citizen = await buildCitizen(ctx, { display_name: 'Clara Komplett', preferred_channel: 'both', street: 'Tenholter Straße', house_number: '21', postal_code: '41812', city: 'Erkelenz' });
+  await issueToken(accountsDb(ctx.db), citizen.user.id, 'reset-password', 3_600_000);
+  const message = await buildMessage(ctx, {
+    recipient: { userId: citizen.user.id },
+    attachments: [{ filename: 'Bescheid.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 Bescheid für Clara') }],
+  });
+  await platform.runJobs();
+  const batch = await createPrintBatch(ctx, systemActor('test'));
+  if (!batch.ok) throw new Error('no print batch');
+  await setPrintBatchStatus(ctx, systemActor('test'), batch.batchId, 'posted');
+  await markLetterReturned(ctx, systemActor('test'), message.messageId, 'Empfängerin unbekannt verzogen');
+  const { user: staff } = await buildStaff(ctx, [{ role: 'appointments-desk', officeId: null }]);
+  const desk = { kind: 'staff', roles: [{ role: 'appointments-desk', officeId: null }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
+  expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
+
+  const client = new FormClient(platform.app, '198.51.100.77');
+  const browser = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Testbrowser/1.0' };
+  await client.get('/anmelden', browser);
+  expect((await client.post('/anmelden', { email: citizen.user.email!, password: citizen.password }, browser)).status).toBe(303);
+  const download = async () => {
+    const response = await client.get('/konto/daten.json', browser);
+    expect(response.status).toBe(200);
+    // Compact, as asJson writes values, whatever indentation the download is served with.
+    return JSON.stringify(JSON.parse(response.body));
+  };
+  return { citizen, download };
+}
+
+describe('retention rules', () => {
+  it('name tables and columns that exist', async () => {
+    const columns = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns where table_schema = current_schema()`.execute(platform.ctx.db);
+    const existing = new Set(columns.rows.map((row) => `${row.table_name}.${row.column_name}`));
+    for (const rule of rules()) {
+      expect(rule.columns.length, rule.id).toBeGreaterThan(0);
+      for (const column of rule.columns) expect(existing.has(`${rule.table}.${column}`), `${rule.id}: ${rule.table}.${column}`).toBe(true);
+    }
+  });
+
+  it('14.2 puts each session’s IP address and browser into the data download', async () => {
+    const download = await (await personWithDataEverywhere()).download();
+    const sessions = (JSON.parse(download) as { sessions: { ip: string | null; user_agent: string | null }[] }).sessions;
+    expect(sessions).toEqual([expect.objectContaining({ ip: '198.51.100.77', user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Testbrowser/1.0' })]);
+    expect(download).not.toContain('token_hash');
+  });
+
+  it('14.3 put every column they name of a person’s rows into that person’s data download, or say why not', async () => {
+    const { citizen, download: downloadNow } = await personWithDataEverywhere();
+    // What the tables hold before the download (which itself adds an audit record about the download).
+    const held = [];
+    for (const rule of rules()) {
+      if (outsideTheDownload[rule.table]) continue;
+      const where = rowsOfPerson[rule.table];
+      expect(where, `${rule.id}: say how to find a person's rows in ${rule.table}, or why they are outside the download`).toBeDefined();
+      const rows = await sql<Record<string, unknown>>`select ${sql.join(rule.columns.map((column) => sql.ref(column)))} from ${sql.table(rule.table)} where ${where!(citizen.user.id)}`.execute(platform.ctx.db);
+      held.push({ rule, rows });
+    }
+    const download = await downloadNow();
+    const checked = new Set<string>();
+    for (const { rule, rows } of held) {
+      if (notBuiltForACitizen[rule.table]) continue;
+      expect(rows.rows.length, `${rule.id}: the person built here has no rows in ${rule.table}`).toBeGreaterThan(0);
+      for (const column of rule.columns) {
+        const name = `${rule.table}.${column}`;
+        if (notExported[name]) continue;
+        const values = rows.rows.map((row) => row[column]).filter((value) => value !== null && value !== undefined);
+        expect(values.length, `${rule.id}: the person built here has no value in ${name}`).toBeGreaterThan(0);
+        for (const value of values) expect(download.includes(asJson(value)), `${name} = ${asJson(value).slice(0, 80)} is missing from the download`).toBe(true);
+        checked.add(name);
+      }
+    }
+    // The columns this found, so that a rule quietly dropped from a manifest shows up here.
+    expect([...checked].sort()).toEqual(
+      expect.arrayContaining([
+        'account_tokens.user_id',
+        'audit_log.actor_id',
+        'audit_log.meta',
+        'audit_log.reason',
+        'notify_attachments.content',
+        'notify_attachments.filename',
+        'notify_deliveries.last_error',
+        'notify_messages.body',
+        'notify_messages.postal_address',
+        'sessions.ip',
+        'sessions.user_agent',
+        'users.email',
+        'users.street',
+      ]),
+    );
+  });
+});
