@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { FastifyBaseLogger, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { AnyExecutor, Db } from '../db/database.ts';
 import type { Jobs } from '../jobs.ts';
@@ -15,6 +15,7 @@ import { sendFile, type SendOptions } from './send.ts';
 import { FileMissingError, type FileStorage } from './storage.ts';
 import { DiskStorage } from './storage.disk.ts';
 import { S3Storage } from './storage.s3.ts';
+import { putUploads, uploadOf, type Upload } from './uploads.ts';
 import type { AddRefResult, FileInfo, FileOwner, FileRefInput, FileStatus, OpenResult, PutOptions, PutResult } from './types.ts';
 
 export interface FileStoreParts {
@@ -73,6 +74,20 @@ export class FileStore {
     } finally {
       await Promise.all(temporary.map((file) => fs.rm(file, { force: true })));
     }
+  }
+
+  /**
+   * `onFile` for @fastify/multipart with `attachFieldsToBody`: each file field goes into the store while the
+   * body is parsed, before the route's CSRF and permission checks; the handler reads it with `uploadOf`
+   * and references it only once it accepts it.
+   */
+  onFile(options: PutOptions) {
+    return putUploads((source, put) => this.put(source, put), options);
+  }
+
+  /** The upload of a file field, stored by `onFile` for this request. */
+  uploadOf(request: FastifyRequest, field: string): Upload | undefined {
+    return uploadOf(request, field);
   }
 
   /** Records a reference inside the caller's transaction; idempotent for the same file and owner. */
