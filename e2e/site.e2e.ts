@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothWays, follow, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, checkPage, follow, startSite, submit, visit, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -44,6 +44,31 @@ describe.each(bothWays)('site pages $how', ({ javaScript }) => {
     // The next Tab must land inside the content, not back in the header.
     await page.keyboard.press('Tab');
     expect(await page.locator('main :focus').count()).toBe(1);
+  });
+});
+
+// Appointments, open data, initiatives and courses arrive as modules; until then no page may offer them.
+const notInstalled = /Termine|Open Data|[Oo]ffene Daten|Initiativen|Kurse|Digital lernen/;
+
+describe.each(bothWays)('what the pages promise $how', ({ javaScript }) => {
+  it('24.4 offers on the home and Leichte Sprache pages only what the installed modules describe, and leads there', async () => {
+    const page = await site.open({ javaScript });
+    await visit(page, '/');
+    expect(await page.locator('main').innerText()).not.toMatch(notInstalled);
+    const offers = page.getByRole('region', { name: 'Was Sie hier finden' });
+    expect(await offers.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Leistungen', 'Mein Konto', 'Nachrichten']);
+    expect(await offers.getByText('Was Sie bei der Stadt beantragen können').count()).toBe(1);
+
+    await visit(page, '/leichte-sprache');
+    expect(await page.locator('main').innerText()).not.toMatch(notInstalled);
+    const list = page.getByRole('list').filter({ hasText: 'Das sind Sachen, die Sie bei der Stadt beantragen können.' });
+    expect(await list.getByRole('listitem').count()).toBe(3);
+    // The entry is a link to the module's pages (the navigation has one of the same name).
+    const loaded = page.waitForEvent('load');
+    await list.getByRole('link', { name: 'Leistungen' }).click();
+    await loaded;
+    await checkPage(page);
+    expect(new URL(page.url()).pathname).toBe('/leistungen');
   });
 });
 

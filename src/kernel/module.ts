@@ -185,6 +185,22 @@ export interface HomeSection {
 }
 
 /**
+ * What a module offers visitors, in one sentence each, as i18n keys. The home page and the Leichte Sprache
+ * page list these, so they describe exactly the modules that are installed and promise nothing else.
+ */
+export interface ModuleAbout {
+  /** Short name of the offer ("Leistungen"). */
+  heading: string;
+  /** One sentence on what a visitor can do there. */
+  text: string;
+  /** The same in Leichte Sprache (German only, as the page is). */
+  easyText: string;
+  href: string;
+  /** Position in both lists; lower comes first. */
+  order: number;
+}
+
+/**
  * Everything a module adds to the platform, in one typed object. `src/modules/index.ts` lists the
  * manifests; the kernel mounts routes, migrations, jobs, permissions, texts and seeds from there.
  */
@@ -209,6 +225,8 @@ export interface ModuleManifest {
   search?: SearchSource;
   /** A section on the home page (entry points such as life situations). */
   home?: HomeContribution;
+  /** What the module offers visitors, for the home page and the Leichte Sprache page. */
+  about?: ModuleAbout;
   commands?: readonly CliCommand[];
   /** Inserts demo data on first start; must be idempotent and deterministic. */
   seed?: (ctx: KernelContext) => Promise<void>;

@@ -30,6 +30,7 @@ export const accountsModule = defineModule({
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
   nav: [{ path: '/konto', label: 'accounts:nav.account', order: 60 }],
+  about: { heading: 'accounts:about.heading', text: 'accounts:about.text', easyText: 'accounts:about.easy', href: '/konto', order: 60 },
   staffLinks: [
     { path: '/verwaltung/mitarbeitende', label: 'accounts:staff.title', permission: manageStaff, order: 90 },
     { path: '/verwaltung/protokoll', label: 'accounts:auditLog.title', permission: readAuditLog, order: 95 },

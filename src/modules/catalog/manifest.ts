@@ -33,6 +33,7 @@ export const catalogModule = defineModule({
     { path: '/leistungen', label: 'catalog:nav.services', order: 10 },
     { path: '/dienststellen', label: 'catalog:nav.offices', order: 20 },
   ],
+  about: { heading: 'catalog:about.heading', text: 'catalog:about.text', easyText: 'catalog:about.easy', href: '/leistungen', order: 10 },
   permissions: { [editCatalog]: ['editor'], [transferCatalog]: ['editor', 'administrator'] },
   staffLinks: [{ path: '/verwaltung/katalog', label: 'catalog:staff.title', permission: editCatalog, order: 10 }],
   jobs: [checkLinksJob],

@@ -35,6 +35,7 @@ export const notifyModule = defineModule({
     { path: '/verwaltung/druck', label: 'notify:print.title', permission: notifyPermissions.print, order: 70 },
   ],
   accountLinks: [{ path: '/konto/nachrichten', label: 'notify:inbox.title', order: 10 }],
+  about: { heading: 'notify:about.heading', text: 'notify:about.text', easyText: 'notify:about.easy', href: '/konto/nachrichten', order: 70 },
   jobs: [deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob],
   personalData: {
     export: async (db, userId) => ({ messages: await personalMessages(notifyDb(db), userId) }),

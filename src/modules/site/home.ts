@@ -1,6 +1,14 @@
 import type { Language } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { HomeSection } from '#kernel/module.ts';
+import type { HomeSection, ModuleAbout } from '#kernel/module.ts';
+
+/**
+ * What the installed modules offer, in their declared order. The home page and the Leichte Sprache page
+ * list only these, so neither promises a feature that is not there.
+ */
+export function moduleOffers(ctx: KernelContext): ModuleAbout[] {
+  return ctx.modules.flatMap((module) => (module.about ? [module.about] : [])).sort((a, b) => a.order - b.order);
+}
 
 /** The sections modules contribute to the home page, in their declared order. */
 export async function homeSections(ctx: KernelContext, language: Language): Promise<HomeSection[]> {

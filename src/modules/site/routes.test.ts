@@ -67,6 +67,50 @@ describe('site pages', () => {
   });
 });
 
+describe('what the pages promise', () => {
+  // Until their modules exist, nothing may offer appointments, open data, initiatives or courses.
+  const notInstalled = /Termine|Terminbuchung|Open Data|[Oo]ffene Daten|Initiativen|Kurse|Digital lernen|appointments|open data|initiatives|courses/;
+  const offers = () => platform.ctx.modules.flatMap((module) => (module.about ? [{ module: module.id, ...module.about }] : []));
+  const de = (key: string) => platform.ctx.i18n.t(key, { lng: 'de', city: 'Erkelenz' });
+
+  it('24.1 describes on the home page exactly the installed modules, each in its own words', async () => {
+    expect(offers().map((offer) => offer.module).sort()).toEqual(['accounts', 'catalog', 'notify']);
+    const client = new FormClient(platform.app);
+    const home = (await client.get('/')).body;
+    expect(home).not.toMatch(notInstalled);
+    expect(home).toContain('Was Sie bei der Stadt beantragen können, was Sie dafür brauchen und auf welchen Wegen es geht');
+    const section = home.slice(home.indexOf('id="offers-heading"'), home.indexOf('</section>', home.indexOf('id="offers-heading"')));
+    expect(section).toContain('Was Sie hier finden');
+    for (const offer of offers()) {
+      expect(section).toContain(`href="${offer.href}">${de(offer.heading)}</a>`);
+      expect(section).toContain(de(offer.text));
+    }
+    const english = (await client.get('/?lang=en')).body;
+    expect(english).not.toMatch(notInstalled);
+    expect(english).toContain('What you can apply for at the city');
+  });
+
+  it('24.2 lists on the Leichte Sprache page exactly the installed modules, in their own Leichte Sprache', async () => {
+    const page = (await new FormClient(platform.app).get('/leichte-sprache')).body;
+    expect(page).not.toMatch(notInstalled);
+    expect(page).toContain('Das sind Sachen, die Sie bei der Stadt beantragen können.');
+    for (const offer of offers()) expect(page).toContain(de(offer.easyText));
+  });
+
+  it('24.3 shows demo disclaimers only when the installation runs on demo data', async () => {
+    const client = new FormClient(platform.app);
+    for (const path of ['/', '/impressum', '/leichte-sprache', '/kontakt']) {
+      expect((await client.get(path)).body).not.toMatch(/Demonstrationsdaten|Demonstrationswerte|Stand von 2020/);
+    }
+    const demo = await createTestPlatform({ DEMO_DATA: 'true' });
+    try {
+      expect((await new FormClient(demo.app).get('/impressum')).body).toContain('Diese Installation enthält Demonstrationsdaten.');
+    } finally {
+      await demo.close();
+    }
+  });
+});
+
 describe('accessibility feedback', () => {
   it('stores a report and mails it to the accessibility contact', async () => {
     const client = new FormClient(platform.app);

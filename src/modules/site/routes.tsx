@@ -4,7 +4,7 @@ import { readForm } from '#kernel/http/forms.ts';
 import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { searchWords } from '#kernel/search.ts';
-import { homeSections } from './home.ts';
+import { homeSections, moduleOffers } from './home.ts';
 import { FeedbackBody, searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
 import { submitAccessibilityFeedback } from './service.ts';
 import { facetNames, foundNothing, searchEverywhere, typeFacet } from './search.ts';
@@ -14,9 +14,10 @@ import { ContactPage, EasyLanguagePage, ImprintPage, PrivacyPage } from './views
 import { SearchPage } from './views/search.tsx';
 
 export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
+  const offers = moduleOffers(ctx);
   app.get('/', async (request, reply) => {
     const sections = await homeSections(ctx, request.lang);
-    return reply.html({ title: request.t('site:home.title') }, <HomePage page={request.page} sections={sections} />);
+    return reply.html({ title: request.t('site:home.title') }, <HomePage page={request.page} offers={offers} sections={sections} />);
   });
 
   const facets = facetNames(ctx);
@@ -53,18 +54,19 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
     },
   );
 
-  const simple = [
-    { path: '/impressum', title: 'site:imprint.title', View: ImprintPage },
-    { path: '/kontakt', title: 'site:contact.title', View: ContactPage },
-  ];
-  for (const { path, title, View } of simple) {
-    app.get(path, async (request, reply) => reply.html({ title: request.t(title), breadcrumbs: [{ label: request.t(title) }] }, <View page={request.page} />));
-  }
+  // The note on placeholder contact details belongs to demo installations only.
+  const demo = ctx.config.DEMO_DATA === 'true';
+  app.get('/impressum', async (request, reply) =>
+    reply.html({ title: request.t('site:imprint.title'), breadcrumbs: [{ label: request.t('site:imprint.title') }] }, <ImprintPage page={request.page} demo={demo} />),
+  );
+  app.get('/kontakt', async (request, reply) =>
+    reply.html({ title: request.t('site:contact.title'), breadcrumbs: [{ label: request.t('site:contact.title') }] }, <ContactPage page={request.page} />),
+  );
 
   app.get('/leichte-sprache', async (request, reply) =>
     reply.html(
       { title: request.t('site:easyLanguage.title'), breadcrumbs: [{ label: request.t('site:easyLanguage.title') }], contentLang: 'de' },
-      <EasyLanguagePage page={request.page} />,
+      <EasyLanguagePage page={request.page} offers={offers} />,
     ),
   );
 

@@ -1,5 +1,5 @@
 import type { PageContext } from '#kernel/html/page.ts';
-import type { HomeSection } from '#kernel/module.ts';
+import type { HomeSection, ModuleAbout } from '#kernel/module.ts';
 import { isSignedIn } from '#kernel/auth/actor.ts';
 import { Heading } from '#kernel/html/components.tsx';
 import { telHref } from '#kernel/html/format.ts';
@@ -71,12 +71,43 @@ function ModuleSection({ page, section, index }: { page: PageContext; section: H
   );
 }
 
-export function HomePage({ page, sections }: { page: PageContext; sections: readonly HomeSection[] }) {
+/** What the installed modules offer, each described by its own module. */
+function Offers({ page, offers }: { page: PageContext; offers: readonly ModuleAbout[] }) {
+  const { t } = page;
+  return (
+    <section aria-labelledby="offers-heading">
+      <h2 class="kern-heading-medium" id="offers-heading">
+        {t('site:home.offersHeading')}
+      </h2>
+      <ul class="tiles">
+        {offers.map((offer) => (
+          <li key={offer.href} class="kern-card kern-card--small kern-card--interactive">
+            <div class="kern-card__container">
+              <div class="kern-card__header">
+                <h3 class="kern-title">
+                  <a class="kern-link kern-link--stretched" href={offer.href}>
+                    {t(offer.heading)}
+                  </a>
+                </h3>
+              </div>
+              <div class="kern-card__body">
+                <p class="kern-body kern-body--small">{t(offer.text)}</p>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function HomePage({ page, offers, sections }: { page: PageContext; offers: readonly ModuleAbout[]; sections: readonly HomeSection[] }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('site:home.lead')}>{t('site:home.heading', { city: page.cityName })}</Heading>
       <SearchForm page={page} query="" />
+      {offers.length > 0 ? <Offers page={page} offers={offers} /> : null}
       {sections.map((section, index) => (
         <ModuleSection key={section.heading} page={page} section={section} index={index} />
       ))}

@@ -1,7 +1,9 @@
 import type { PageContext } from '#kernel/html/page.ts';
+import type { ModuleAbout } from '#kernel/module.ts';
 import { Heading } from '#kernel/html/components.tsx';
 
-export function ImprintPage({ page }: { page: PageContext }) {
+/** `demo`: the installation runs on demo data, and the placeholder contact details must say so. */
+export function ImprintPage({ page, demo }: { page: PageContext; demo: boolean }) {
   const { t } = page;
   const city = page.cityName;
   return (
@@ -12,7 +14,7 @@ export function ImprintPage({ page }: { page: PageContext }) {
       <p class="kern-body">{t('site:imprint.contactBody')}</p>
       <p class="kern-body">{t('site:imprint.vat', { city })}</p>
       <p class="kern-body">{t('site:imprint.responsible', { city })}</p>
-      <p class="kern-body kern-body--muted">{t('site:imprint.demo')}</p>
+      {demo ? <p class="kern-body kern-body--muted">{t('site:imprint.demo')}</p> : null}
     </div>
   );
 }
@@ -61,7 +63,8 @@ export function ContactPage({ page }: { page: PageContext }) {
   );
 }
 
-export function EasyLanguagePage({ page }: { page: PageContext }) {
+/** `offers`: what the installed modules offer, each in its own Leichte Sprache sentence. */
+export function EasyLanguagePage({ page, offers }: { page: PageContext; offers: readonly ModuleAbout[] }) {
   const { t } = page;
   const city = page.cityName;
   return (
@@ -74,8 +77,14 @@ export function EasyLanguagePage({ page }: { page: PageContext }) {
       ))}
       <h2 class="kern-heading-medium">{t('site:easyLanguage.h2')}</h2>
       <ul class="kern-list kern-list--bullet kern-list--large">
-        {(['list1', 'list2', 'list3', 'list4', 'list5'] as const).map((key) => (
-          <li key={key}>{t(`site:easyLanguage.${key}`, { city })}</li>
+        {offers.map((offer) => (
+          <li key={offer.href}>
+            <a class="kern-link" href={offer.href}>
+              {t(offer.heading, { lng: 'de' })}
+            </a>
+            {': '}
+            {t(offer.easyText, { lng: 'de', city })}
+          </li>
         ))}
       </ul>
       <h2 class="kern-heading-medium">{t('site:easyLanguage.h3')}</h2>
