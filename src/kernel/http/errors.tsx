@@ -30,8 +30,19 @@ const codeToProblem: Record<string, (error: FastifyError, t: FastifyRequest['t']
   FST_ERR_CTP_EMPTY_JSON_BODY: (_e, t) => ({ status: 400, message: t('kernel:errors.invalidJson') }),
 };
 
+/**
+ * An upload cut off on the way ends the file's stream early; one without its boundary, or otherwise
+ * garbled, makes the multipart parser throw a plain Error that names multipart. Either way it is the
+ * sender's data that is broken, not the platform.
+ */
+function isBrokenUpload(error: FastifyError, request: FastifyRequest): boolean {
+  if (!/^multipart\//i.test(request.headers['content-type'] ?? '')) return false;
+  return error.code === 'ERR_STREAM_PREMATURE_CLOSE' || (!error.code && !error.statusCode && /multipart/i.test(error.message));
+}
+
 function problemFor(error: FastifyError, request: FastifyRequest): Problem | null {
   const t = request.t;
+  if (isBrokenUpload(error, request)) return { status: 400, title: titleFor(400, t), message: t('kernel:errors.brokenForm') };
   if (error instanceof AccessDenied) {
     const status = error.actor.kind === 'anonymous' ? 401 : 403;
     const key = status === 401 ? 'kernel:errors.unauthorized.body' : 'kernel:errors.forbidden.body';

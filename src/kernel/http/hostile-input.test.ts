@@ -1,5 +1,8 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
+import { catalogDb } from '#modules/catalog/repo.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 
@@ -79,4 +82,82 @@ describe('hostile input on every route', () => {
     }
     expect(failures).toEqual([]);
   }, 300_000);
+});
+
+/** Sends a request head and the first bytes of a body that would be 19 MiB, and returns what comes back before the rest. */
+async function startUpload(port: number, path: string, cookie: string): Promise<string> {
+  const socket = net.connect(port, '127.0.0.1');
+  const answer = new Promise<string>((resolve, reject) => {
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (received.includes('\r\n\r\n')) resolve(received);
+    });
+    socket.on('error', reject);
+    // Without an early answer the server would wait for 19 MiB that never come.
+    setTimeout(() => resolve(received), 5000);
+  });
+  const boundary = 'hostile-boundary';
+  const head = [
+    `POST ${path} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    `Content-Type: multipart/form-data; boundary=${boundary}`,
+    `Content-Length: ${19 * 1024 * 1024}`,
+    `Cookie: ${cookie}`,
+    '',
+    '',
+  ].join('\r\n');
+  socket.write(head);
+  socket.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="katalog.json"\r\n\r\n${'x'.repeat(64 * 1024)}`);
+  const result = await answer;
+  socket.destroy();
+  return result;
+}
+
+describe('requests refused before they are read', () => {
+  it('12.1 refuses a visitor\'s, a citizen\'s and an unauthorised colleague\'s 19 MiB upload before reading it', async () => {
+    const address = await platform.app.listen({ host: '127.0.0.1', port: 0 });
+    const port = Number(new URL(address).port);
+    const citizen = new FormClient(platform.app);
+    const { user, password } = await buildCitizen(platform.ctx);
+    await citizen.get('/anmelden');
+    await citizen.post('/anmelden', { email: user.email!, password });
+    const moderator = new FormClient(platform.app);
+    await signInStaff(moderator, await buildStaff(platform.ctx, [{ role: 'moderator', officeId: null }]));
+    const cookie = (client: FormClient) => [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const visitorAnswer = await startUpload(port, '/verwaltung/katalog/import', '');
+    expect(visitorAnswer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(await startUpload(port, '/verwaltung/katalog/import', cookie(citizen))).toMatch(/^HTTP\/1\.1 403 /);
+    expect(await startUpload(port, '/verwaltung/katalog/import', cookie(moderator))).toMatch(/^HTTP\/1\.1 403 /);
+    expect(await startUpload(port, '/konto/einstellungen', '')).toMatch(/^HTTP\/1\.1 401 /);
+  });
+
+  it('12.2 answers a truncated or boundary-less upload from an editor with 400, and keeps the catalogue as it was', async () => {
+    const editor = new FormClient(platform.app);
+    await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]));
+    await editor.get('/verwaltung/katalog/import');
+    const cookie = [...editor.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const history = () => catalogDb(platform.ctx.db).selectFrom('catalog_history').select((eb) => eb.fn.countAll<string>().as('rows')).executeTakeFirstOrThrow();
+    const before = await history();
+    const boundary = 'truncated-boundary';
+    const truncated = await platform.app.inject({
+      method: 'POST',
+      url: '/verwaltung/katalog/import',
+      remoteAddress: editor.remoteAddress,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${editor.csrfToken()}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="k.json"\r\n\r\n{"services": [`,
+    });
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.body).toContain('Das Formular kam unvollständig oder beschädigt an');
+    const boundless = await platform.app.inject({
+      method: 'POST',
+      url: '/verwaltung/katalog/import',
+      remoteAddress: editor.remoteAddress,
+      headers: { 'content-type': 'multipart/form-data', cookie },
+      payload: 'file=nothing',
+    });
+    expect(boundless.statusCode).toBe(400);
+    expect(boundless.body).toContain('Das Formular kam unvollständig oder beschädigt an');
+    expect(await history()).toEqual(before);
+  });
 });

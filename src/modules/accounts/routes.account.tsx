@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anonymous, isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
+import { signedInOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
 import { DeleteBody, NextQuery, PreferencesBody } from './schemas.ts';
 import { accessLogOf, deleteAccount, endOtherSessions, exportPersonalData, profileOf, sessionsOf, updatePreferences } from './service.profile.ts';
@@ -31,11 +32,7 @@ function preferencesOf(user: User): Partial<PreferencesBody> {
 
 /** "Mein Konto": the signed-in person's own data. Visitors are sent to the login and brought back. */
 export async function accountRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!isSignedIn(request.actor)) {
-      return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
-    }
-  });
+  app.addHook('onRequest', signedInOnly);
   const accountCrumb = (request: FastifyRequest) => ({ label: request.t('accounts:account.title'), href: '/konto' });
   const moduleLinks = ctx.modules.flatMap((module) => module.accountLinks ?? []).sort((a, b) => a.order - b.order);
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
+import { staffOnly } from '#kernel/http/guard.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { auditRoutes } from './routes.audit.tsx';
@@ -18,10 +19,7 @@ const staffNotices: Record<string, string> = {
 
 /** The back office of accounts. Every route requires a staff session; each service checks its permission. */
 export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.actor.kind === 'anonymous') return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
-    if (request.actor.kind !== 'staff') throw new HttpProblem(403, 'kernel:errors.forbidden.body');
-  });
+  app.addHook('onRequest', staffOnly(ctx));
   const crumbs = (request: FastifyRequest, ...more: { label: string; href?: string }[]) => [
     { label: request.t('accounts:staff.dashboardTitle'), href: '/verwaltung' },
     ...more,

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
+import { staffOnly } from '#kernel/http/guard.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import type { App } from '#kernel/module.ts';
 import { officeFormValues, situationFormValues } from './forms.office.ts';
 import { serviceFormValues, type FormValues } from './forms.service.ts';
 import { IdParams, NoticeQuery, OfficeBody, ServiceBody, SituationBody } from './schemas.ts';
 import type { Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
-import { createEntry, entryHistory, publishEntry, saveDraft, unpublishEntry, type EditResult } from './service.editing.ts';
+import { createEntry, editCatalog, entryHistory, publishEntry, saveDraft, unpublishEntry, type EditResult } from './service.editing.ts';
 import { requestLinkCheck } from './service.links.ts';
 import { editorChoices, editorEntry, editorOverview } from './service.overview.ts';
 import { previewEntry } from './service.public.ts';
@@ -45,13 +46,9 @@ function posted(request: FastifyRequest): { values: FormValues; errors: FieldErr
   return { values: { ...(form.values as FormValues), lifeSituationIds: Array.isArray(ids) ? ids.map(String) : typeof ids === 'string' ? [ids] : [] }, errors: form.errors };
 }
 
-/** The catalogue's back office. Visitors are sent to the login; each service checks the permission. */
+/** The catalogue's back office, for editors only; visitors are sent to the login. */
 export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.actor.kind === 'anonymous' && request.method === 'GET') {
-      return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
-    }
-  });
+  app.addHook('onRequest', staffOnly(ctx, editCatalog));
   const dashboardCrumb = (request: FastifyRequest) => ({ label: request.t('catalog:staff.title'), href: '/verwaltung/katalog' });
 
   app.get('/verwaltung/katalog', { schema: { querystring: NoticeQuery } }, async (request, reply) => {

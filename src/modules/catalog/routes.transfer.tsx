@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
+import { staffOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
 import { ImportBody } from './schemas.ts';
 import { exportCatalog, importCatalog, transferCatalog } from './service.transfer.ts';
@@ -10,6 +11,8 @@ const maxUpload = 20 * 1024 * 1024;
 
 /** Export and import of the catalogue in the back office (the CLI and the API offer the same). */
 export async function transferRoutes(app: App, ctx: KernelContext): Promise<void> {
+  // Checked before the upload is read: a visitor's 20 MB never reach the parser.
+  app.addHook('onRequest', staffOnly(ctx, transferCatalog));
   // The upload arrives as multipart form data; its one file is JSON text, so it becomes a text field.
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
@@ -17,11 +20,6 @@ export async function transferRoutes(app: App, ctx: KernelContext): Promise<void
     onFile: async (part) => {
       (part as typeof part & { value: unknown }).value = (await part.toBuffer()).toString('utf8');
     },
-  });
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.actor.kind === 'anonymous' && request.method === 'GET') {
-      return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
-    }
   });
   const crumbs = (request: FastifyRequest) => [{ label: request.t('catalog:staff.title'), href: '/verwaltung/katalog' }, { label: request.t('catalog:transfer.import') }];
   const importPage = (request: FastifyRequest, reply: FastifyReply, status: number, problems: string[], error?: string) =>

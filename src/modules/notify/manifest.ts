@@ -20,11 +20,11 @@ const day = 86_400_000;
 export const notifyModule = defineModule({
   id: 'notify',
   migrations: notifyMigrations,
-  // The inbox guards all its routes with one sign-in hook, so it gets a scope of its own.
+  // The inbox, the back office and the templates each guard all their routes with one hook, so each gets a scope of its own.
   routes: async (app: App, ctx: KernelContext) => {
     await app.register(async (scope) => inboxRoutes(scope, ctx));
-    await staffRoutes(app, ctx);
-    await templateRoutes(app, ctx);
+    await app.register(async (scope) => staffRoutes(scope, ctx));
+    await app.register(async (scope) => templateRoutes(scope, ctx));
     await apiRoutes(app, ctx);
   },
   permissions: permissionMap,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import { signedInOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
 import { AttachmentParams, IdParams, NoticeQuery } from './schemas.ts';
 import { inbox, markUnread, openMessage, ownAttachment } from './service.inbox.ts';
@@ -15,9 +16,7 @@ const notices: Record<string, string> = { unread: 'notify:inbox.markedUnread' };
 
 /** "Mein Konto → Nachrichten". Visitors are sent to the login and brought back afterwards. */
 export async function inboxRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!isSignedIn(request.actor)) return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
-  });
+  app.addHook('onRequest', signedInOnly);
   const crumbs = (request: FastifyRequest) => [
     { label: request.t('accounts:account.title'), href: '/konto' },
     { label: request.t('notify:inbox.title'), href: '/konto/nachrichten' },

@@ -3,6 +3,7 @@ import { isCalendarDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { readForm } from '#kernel/http/forms.ts';
+import { staffOnly } from '#kernel/http/guard.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import { fieldErrorsFrom } from '#kernel/http/validation.ts';
 import type { App } from '#kernel/module.ts';
@@ -22,10 +23,11 @@ const notices: Record<string, string> = {
 };
 
 /**
- * The back office of notify: messages and their delivery, the daily failures, the print room. Each service
- * checks its permission first, so a visitor gets 401 and a person without the role 403.
+ * The back office of notify: messages and their delivery, the daily failures, the print room. Visitors are
+ * sent to the login (a form post gets 401), other people 403; each service checks its own permission.
  */
 export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('onRequest', staffOnly(ctx));
   const crumbs = (request: FastifyRequest, ...more: { label: string; href?: string }[]) => [
     { label: request.t('accounts:staff.dashboardTitle'), href: '/verwaltung' },
     ...more,

@@ -2,13 +2,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { readForm } from '#kernel/http/forms.ts';
+import { staffOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
+import { notifyPermissions } from './permissions.ts';
 import { NoticeQuery, PurposeParams, TemplateBody, VersionParams } from './schemas.ts';
 import { previewTemplate, saveTemplateVersion, templateDetail, templateList, type TemplateTexts } from './service.templates.ts';
 import { TemplatePage, TemplatesPage, type TemplatePageProps } from './views/templates.tsx';
 
 /** Editors change what the platform writes to people: both languages, a preview, every version kept. */
 export async function templateRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('onRequest', staffOnly(ctx, notifyPermissions.editTemplates));
   const crumbs = (request: FastifyRequest, ...more: { label: string; href?: string }[]) => [
     { label: request.t('accounts:staff.dashboardTitle'), href: '/verwaltung' },
     { label: request.t('notify:templates.title'), href: '/verwaltung/vorlagen' },
