@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyReply } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,12 +14,15 @@ import { registerIslands } from '../html/islands.tsx';
 import { renderPage } from '../html/layout.tsx';
 import { parseLanguage } from '../i18n/i18n.ts';
 import type { App } from '../module.ts';
-import { registerErrorHandlers } from './errors.tsx';
+import { cookieName, cookieOptions, languageFromCookie, setLanguageCookie } from './cookies.ts';
+import { frameworkErrorHandler, registerErrorHandlers } from './errors.tsx';
 import { registerOpenApi } from './openapi.ts';
 import { registerOperations } from './operations.ts';
 import { HttpProblem } from './problem.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import './request-context.ts';
+import { requestLogSerializers } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 
 const kernelDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const kernRoot = path.resolve(kernelDir, '../../node_modules/@kern-ux/native/dist');
@@ -32,8 +34,10 @@ export interface AppOptions {
 }
 
 export async function buildApp(ctx: KernelContext, options: AppOptions): Promise<App> {
+  const secure = securityHeaders(ctx.config);
+  const prepare = requestPreparer(ctx);
   const app: App = Fastify({
-    loggerInstance: ctx.log,
+    loggerInstance: ctx.log.child({}, { serializers: requestLogSerializers }),
     // Honour an upstream request id so one id follows a request through proxy and platform logs.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -44,13 +48,25 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
     trustProxy: (_address: string, hop: number) => hop < ctx.config.TRUST_PROXY,
     ajv: { customOptions: { allErrors: true, verbose: true, removeAdditional: true, coerceTypes: 'array' } },
     return503OnClosing: true,
+    // A malformed address never reaches a route or its hooks; it still gets the platform's own error page.
+    frameworkErrors: frameworkErrorHandler(ctx, (request, reply) => {
+      secure(request.raw, reply.raw);
+      request.cookies = app.parseCookie(request.headers.cookie ?? '');
+      prepare.bare(request);
+    }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.addHook('onRequest', (request, reply, done) => {
+    secure(request.raw, reply.raw);
+    done();
+  });
   await registerSecurity(app, ctx, options);
   await app.register(fastifyStatic, { root: kernRoot, prefix: '/assets/kern/', immutable: true, maxAge: '30d', decorateReply: false });
   await app.register(fastifyStatic, { root: path.join(kernelDir, 'html/assets'), prefix: '/assets/', maxAge: '1h', decorateReply: false });
 
-  decorateRequests(app, ctx);
+  decorateRequests(app);
+  app.addHook('onRequest', prepare.full);
+  keepPersonalPagesOutOfCaches(app);
   registerErrorHandlers(app, ctx);
   await registerOperations(app, ctx);
   await registerOpenApi(app, ctx);
@@ -73,26 +89,6 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
 }
 
 async function registerSecurity(app: App, ctx: KernelContext, options: AppOptions) {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // KERN's icons are CSS masks with data: SVGs.
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'same-origin' },
-  });
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifyRateLimit, {
@@ -102,8 +98,8 @@ async function registerSecurity(app: App, ctx: KernelContext, options: AppOption
       new HttpProblem(429, 'kernel:errors.tooManyRequests', { seconds: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(fastifyCsrf, {
-    cookieKey: 'csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true },
+    cookieKey: cookieName(ctx.config, 'csrf'),
+    cookieOpts: { ...cookieOptions(ctx.config), signed: true },
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
       const fromBody = body && typeof body === 'object' ? body._csrf : undefined;
@@ -117,12 +113,7 @@ async function registerSecurity(app: App, ctx: KernelContext, options: AppOption
   });
 }
 
-function decorateRequests(app: App, ctx: KernelContext) {
-  const resolveActor = ctx.modules.find((module) => module.resolveActor)?.resolveActor;
-  const resolveClient = ctx.modules.find((module) => module.resolveClient)?.resolveClient;
-  const nav = ctx.modules.flatMap((module) => module.nav ?? []).sort((a, b) => a.order - b.order);
-  const footer = ctx.modules.flatMap((module) => module.footer ?? []).sort((a, b) => a.order - b.order);
-
+function decorateRequests(app: App) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('lang', 'de');
   app.decorateRequest('sessionHash', null);
@@ -132,8 +123,30 @@ function decorateRequests(app: App, ctx: KernelContext) {
   app.decorateReply('html', function (this: FastifyReply, options, body) {
     return this.type('text/html; charset=utf-8').send(renderPage(this.request.page, options, body));
   });
+}
 
-  app.addHook('onRequest', async (request, reply) => {
+/**
+ * Pages for a signed-in person carry their data (and so does any response that sets a cookie): no cache,
+ * shared or private, may keep them. A response that declared itself public (static files, the same for
+ * everyone) keeps its caching.
+ */
+function keepPersonalPagesOutOfCaches(app: App) {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const personal = request.sessionHash !== null || reply.hasHeader('set-cookie');
+    const shared = /\bpublic\b/.test(String(reply.getHeader('cache-control') ?? ''));
+    if (personal && !shared) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
+/** Who is asking, in which language, and what every page needs to render: run first for every request. */
+function requestPreparer(ctx: KernelContext) {
+  const resolveActor = ctx.modules.find((module) => module.resolveActor)?.resolveActor;
+  const resolveClient = ctx.modules.find((module) => module.resolveClient)?.resolveClient;
+  const nav = ctx.modules.flatMap((module) => module.nav ?? []).sort((a, b) => a.order - b.order);
+  const footer = ctx.modules.flatMap((module) => module.footer ?? []).sort((a, b) => a.order - b.order);
+
+  const identify = async (request: FastifyRequest) => {
     request.actor = anonymous;
     request.sessionData = {};
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -152,24 +165,47 @@ function decorateRequests(app: App, ctx: KernelContext) {
         request.actor = (await resolveActor(ctx.db, session.userId, session.hash)) ?? anonymous;
       }
     }
-    const query = request.query as Record<string, unknown> | undefined;
-    const chosen = parseLanguage(query?.lang);
-    if (chosen) reply.setCookie('lang', chosen, { path: '/', maxAge: 31_536_000, sameSite: 'lax', httpOnly: true });
+  };
+
+  /** Language and page context; `reply` is null where the reply's plugins did not run, so nothing is set on it. */
+  const localise = (request: FastifyRequest, reply: FastifyReply | null) => {
+    const [pathOnly = '/', queryString = ''] = request.url.split('?');
+    // Read from the address itself: a request the router refused has no parsed query.
+    const chosen = parseLanguage(new URLSearchParams(queryString).get('lang'));
+    if (chosen && reply) setLanguageCookie(reply, ctx.config, chosen);
     const personal = request.actor.kind === 'citizen' || request.actor.kind === 'staff' ? request.actor.language : undefined;
-    request.lang = chosen ?? parseLanguage(request.cookies.lang) ?? personal ?? 'de';
+    request.lang = chosen ?? languageFromCookie(request, ctx.config) ?? personal ?? 'de';
     request.t = ctx.i18n.getFixedT(request.lang);
     let csrfToken: string | undefined;
-    const [pathOnly = '/', queryString = ''] = request.url.split('?');
     request.page = {
       t: request.t,
       lang: request.lang,
       actor: request.actor,
       path: pathOnly,
       query: queryString,
-      csrfToken: () => (csrfToken ??= reply.generateCsrf()),
+      csrfToken: () => {
+        if (!reply) throw new Error('A page without its reply plugins cannot carry a form');
+        return (csrfToken ??= reply.generateCsrf());
+      },
       nav,
       footer,
       cityName: ctx.config.CITY_NAME,
     };
-  });
+  };
+
+  return {
+    full: async (request: FastifyRequest, reply: FastifyReply) => {
+      await identify(request);
+      localise(request, reply);
+    },
+    /**
+     * For a request the router refused before any hook ran: shown as to a visitor, because the person's
+     * header (with its sign-out form) needs the reply's plugins, which such a request does not get.
+     */
+    bare: (request: FastifyRequest) => {
+      request.actor = anonymous;
+      request.sessionData = {};
+      localise(request, null);
+    },
+  };
 }

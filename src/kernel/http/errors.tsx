@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '../context.ts';
 import { Heading } from '../html/components.tsx';
+import { renderPage } from '../html/layout.tsx';
 import type { FieldErrors } from '../html/page.ts';
 import type { App } from '../module.ts';
 import { AccessDenied } from '../auth/permissions.ts';
@@ -83,8 +84,7 @@ function send(reply: FastifyReply, problem: Problem) {
   if (wantsJson(request) || !request.page) {
     return reply.send({ statusCode: problem.status, error: problem.title, message: problem.message, fields: problem.fields });
   }
-  return reply.html(
-    { title: problem.title },
+  const body = (
     <>
       <Heading>{problem.title}</Heading>
       <p class="kern-body">{problem.message}</p>
@@ -93,8 +93,26 @@ function send(reply: FastifyReply, problem: Problem) {
           {request.t('kernel:errors.notFound.next')}
         </a>
       </p>
-    </>,
+    </>
   );
+  // Rendered here rather than through reply.html: a reply the router refused early has no decorators.
+  return reply.type('text/html; charset=utf-8').send(renderPage(request.page, { title: problem.title }, body));
+}
+
+/**
+ * Answers what the router refuses before any route or hook runs (an address with broken percent-encoding,
+ * a parameter past the length limit) with the platform's own page. `prepare` sets the security headers
+ * and the request context the hooks would have set.
+ */
+export function frameworkErrorHandler(ctx: KernelContext, prepare: (request: FastifyRequest, reply: FastifyReply) => void) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    prepare(request, reply);
+    const t = request.t ?? ctx.i18n.getFixedT('de');
+    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    const status = tooLong ? 414 : 400;
+    request.log.info({ status, code: error.code }, 'request refused');
+    send(reply, { status, title: titleFor(status, t), message: t(tooLong ? 'kernel:errors.urlTooLong' : 'kernel:errors.badUrl') });
+  };
 }
 
 export function registerErrorHandlers(app: App, ctx: KernelContext) {

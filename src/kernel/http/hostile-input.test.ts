@@ -115,6 +115,28 @@ async function startUpload(port: number, path: string, cookie: string): Promise<
 }
 
 describe('requests refused before they are read', () => {
+  it('10.4 answers a malformed address with the platform\'s own error page in German, with every security header', async () => {
+    for (const url of ['/leistungen/%E0%A4%A', '/%', '/verwaltung/katalog/leistungen/%E0%A4%A?x=1']) {
+      const response = await new FormClient(platform.app).get(url);
+      expect(response.status, url).toBe(400);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.body).toContain('<html lang="de"');
+      expect(response.body).toContain('Die Anfrage konnte nicht verarbeitet werden');
+      expect(response.body).toContain('Diese Adresse ist ungültig');
+      expect(response.body).toContain('href="/leistungen"');
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['permissions-policy']).toContain('camera=()');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+    }
+    const english = await new FormClient(platform.app).get('/leistungen/%E0%A4%A?lang=en');
+    expect(english.body).toContain('This address is invalid');
+    const json = await platform.app.inject({ method: 'GET', url: '/api/v1/services/%E0%A4%A' });
+    expect(json.statusCode).toBe(400);
+    expect(json.json()).toMatchObject({ statusCode: 400, message: expect.stringContaining('Diese Adresse ist ungültig') });
+  });
+
   it('12.1 refuses a visitor\'s, a citizen\'s and an unauthorised colleague\'s 19 MiB upload before reading it', async () => {
     const address = await platform.app.listen({ host: '127.0.0.1', port: 0 });
     const port = Number(new URL(address).port);

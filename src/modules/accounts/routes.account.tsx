@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anonymous, isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import { setLanguageCookie } from '#kernel/http/cookies.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { signedInOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
@@ -58,7 +59,7 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
     const result = await updatePreferences(ctx, signedIn(request), request.t, request.body);
     if (!result.ok) return preferencesPage(request, reply, form.values, result.errors);
     // The language just chosen applies at once, also over an earlier choice in the language cookie.
-    reply.setCookie('lang', request.body.language, { path: '/', maxAge: 31_536_000, sameSite: 'lax', httpOnly: true });
+    setLanguageCookie(reply, ctx.config, request.body.language);
     return reply.redirect('/konto?notice=saved', 303);
   });
 
