@@ -182,6 +182,11 @@ describe('uploading through a module route and downloading as an attachment', ()
     expect(await auditRecords(platform, stored.file.id)).toEqual([]);
   });
 
+  it('tells on the privacy page how long a file nobody needs is kept', async () => {
+    const page = await new FormClient(platform.app).get('/datenschutz');
+    expect(page.body).toContain('eine Datei, die kein Vorgang und keine Nachricht mehr braucht, löschen wir in der ersten Nacht, nachdem sie 24 Stunden lang nicht mehr gebraucht wurde.');
+  });
+
   it('answers an unknown file with 404', async () => {
     const { client } = await signedIn(platform);
     expect((await client.get(`/dateitest/${'0'.repeat(64)}`)).status).toBe(404);
