@@ -1,5 +1,4 @@
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { catalogDb } from '#modules/catalog/repo.ts';

@@ -60,8 +60,9 @@ export function securityHeaders(config: Pick<Config, 'PUBLIC_URL'>): (request: I
     xFrameOptions: { action: 'deny' },
   });
   return (request, response) => {
+    // Helmet calls back at once; an error here is a mistake in the options above, not in the request.
     middleware(request, response, (error?: unknown) => {
-      if (error) throw error;
+      if (error) throw error instanceof Error ? error : new Error('helmet refused its options');
     });
     response.setHeader('permissions-policy', permissionsPolicy);
   };
