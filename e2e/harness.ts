@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { onTestFinished, TestRunner } from 'vitest';
+import type { ModuleManifest } from '#kernel/module.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { checkPage, documentStatus, watchPage } from './check-page.ts';
 
@@ -23,10 +24,10 @@ export const bothWays = [
 
 let visitors = 0;
 
-export async function startSite(env: Record<string, string> = {}): Promise<Site> {
+export async function startSite(env: Record<string, string> = {}, extraModules: readonly ModuleManifest[] = []): Promise<Site> {
   // Every visitor gets an address of their own (below), as separate people have, so per-address rate
   // limits count them apart; TRUST_PROXY=1 makes the platform believe the header that carries it.
-  const platform = await createTestPlatform({ TRUST_PROXY: '1', ...env });
+  const platform = await createTestPlatform({ TRUST_PROXY: '1', ...env }, extraModules);
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = platform.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

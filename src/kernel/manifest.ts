@@ -2,6 +2,9 @@ import { purgeAuditLogBefore } from './audit.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { scanFileJob } from './files/jobs.ts';
 import { filesRetentionRule } from './files/retention.ts';
+import { eventRetention } from './events/retention.ts';
+import { operationsRoutes } from './events/routes.tsx';
+import { manageJobs } from './events/service.operations.ts';
 import { purgeEndedRateLimitWindows } from './http/rate-limit-store.ts';
 import { sendMailJob } from './mail.ts';
 import { applyRetentionJob } from './retention.ts';
@@ -14,6 +17,9 @@ import { kernelMigrations } from './migrations/index.ts';
 export const kernelManifest = defineModule({
   id: 'kernel',
   migrations: kernelMigrations,
+  routes: operationsRoutes,
+  permissions: { [manageJobs]: ['administrator'] },
+  staffLinks: [{ path: '/verwaltung/betrieb', label: 'kernel:operations.title', permission: manageJobs, order: 95 }],
   jobs: [sendMailJob, applyRetentionJob, scanFileJob],
   retention: [
     {
@@ -38,6 +44,7 @@ export const kernelManifest = defineModule({
       columns: ['key_hash'],
       purge: (db, now) => purgeEndedRateLimitWindows(db, now),
     },
+    eventRetention,
     filesRetentionRule,
   ],
   locales: { de, en },
