@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { formatDay } from '../dates.ts';
 import type { FieldErrors, PageContext } from './page.ts';
 
 /** The list of errors at the top of a form, each linking to its field (GOV.UK and KERN pattern). */
@@ -197,20 +198,70 @@ export function Checkbox(props: FieldProps & { checked?: boolean; value?: string
   );
 }
 
-export function Select(props: FieldProps & { choices: Choice[]; value?: string | undefined }) {
+export interface ChoiceGroup {
+  label: string;
+  choices: Choice[];
+}
+
+/** A drop-down list; `groups` add labelled sections (`<optgroup>`) after the ungrouped `choices`. */
+export function Select(props: FieldProps & { choices: Choice[]; groups?: ChoiceGroup[]; value?: string | undefined }) {
+  const option = (choice: Choice) => (
+    <option key={choice.value} value={choice.value} selected={props.value === choice.value}>
+      {choice.label}
+    </option>
+  );
   return (
     <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
+      {props.hint ? (
+        <div class="kern-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
       <FieldError name={props.name} error={props.error} />
       <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={props.name} name={props.name} aria-describedby={describedBy(props)}>
-          {props.choices.map((choice) => (
-            <option key={choice.value} value={choice.value} selected={props.value === choice.value}>
-              {choice.label}
-            </option>
+        <select class="kern-form-input__select" id={props.name} name={props.name} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined}>
+          {props.choices.map(option)}
+          {props.groups?.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.choices.map(option)}
+            </optgroup>
           ))}
         </select>
       </div>
+    </div>
+  );
+}
+
+/**
+ * A calendar day, typed as people in Germany write it (01.12.2026; also 1.12.2026, 01.12.26 and the
+ * 2026-12-01 a date picker sends). A text field rather than `type="date"`, whose look, keyboard use and
+ * screen reader output differ from browser to browser; wide enough for the whole date, with digits on a
+ * phone's keyboard and no autofill. `value` is what was typed, or a day (`YYYY-MM-DD`) shown the German way;
+ * `parseDay` in `#kernel/dates.ts` reads what comes back and `dayProblemMessage` explains what it refuses.
+ */
+export function DateField(props: FieldProps & { page: PageContext; value?: string | undefined }) {
+  const hint = props.hint ?? props.page.t('kernel:dates.hint');
+  return (
+    <div class={`kern-form-input date-field${props.error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      <div class="kern-hint" id={`${props.name}-hint`}>
+        {hint}
+      </div>
+      <FieldError name={props.name} error={props.error} />
+      <input
+        class={`kern-form-input__input date-field__input${props.error ? ' kern-form-input__input--error' : ''}`}
+        id={props.name}
+        name={props.name}
+        type="text"
+        value={props.value === undefined ? undefined : formatDay(props.value)}
+        inputmode="numeric"
+        autocomplete="off"
+        spellcheck={false}
+        maxLength={20}
+        aria-describedby={describedBy({ ...props, hint })}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
     </div>
   );
 }
