@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
-import { bothWays, follow, logIn, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -126,15 +126,38 @@ describe('staff', () => {
     expect(await follow(colleague, 'Ich habe die Codes notiert – weiter zur Verwaltung')).toBe(200);
     expect(await colleague.getByText('Redaktion').count()).toBeGreaterThanOrEqual(1);
 
-    // The administrator finds the colleague's first steps in the audit log, and a mistyped day is explained.
+    // The administrator finds the colleague's first steps in the audit log, in words, and a mistyped day is explained.
     expect(await visit(page, '/verwaltung')).toBe(200);
     expect(await follow(page, 'Protokoll')).toBe(200);
     await page.getByLabel('Person').fill('jonas.becker@erkelenz.example');
     expect(await submit(page, 'Anzeigen')).toBe(200);
-    expect(await page.getByRole('table').getByText('Zweiten Faktor eingerichtet').count()).toBe(1);
-    await page.getByLabel('Von').fill('2026-02-31');
+    const table = page.getByRole('table');
+    expect(await table.getByText('Zweiten Faktor eingerichtet').count()).toBe(1);
+    expect(await table.getByRole('row', { name: /Dienstlich angemeldet/ }).getByRole('cell', { name: 'Jonas Becker', exact: true }).count()).toBe(2);
+  });
+
+  it('12.22 filters the audit log by German dates in fields that hold them, and by an action chosen from a list', async () => {
+    const admin = await buildStaff(site.platform.ctx, [{ role: 'administrator', officeId: null }], { display_name: 'Ada Admin' });
+    const page = await site.open({ javaScript: false });
+    await logInStaff(page, admin);
+    expect(await visit(page, '/verwaltung/protokoll')).toBe(200);
+    const from = page.getByLabel('Von');
+    expect(await from.getAttribute('inputmode')).toBe('numeric');
+    await from.fill('01.12.2026');
+    // The whole date is visible: the field does not scroll its text.
+    expect(await from.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
+    // A month back, typed short (1.11.26), and today in full (01.12.2026).
+    const day = (date: Date, options: Intl.DateTimeFormatOptions) => date.toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', ...options });
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000);
+    await from.fill(day(monthAgo, { day: 'numeric', month: 'numeric', year: '2-digit' }));
+    await page.getByLabel('Bis').fill(day(new Date(), { day: '2-digit', month: '2-digit', year: 'numeric' }));
+    await page.getByLabel('Art der Handlung').selectOption({ label: 'Dienstlich angemeldet' });
+    expect(await submit(page, 'Anzeigen')).toBe(200);
+    expect(await page.getByLabel('Von').inputValue()).toBe(day(monthAgo, { day: '2-digit', month: '2-digit', year: 'numeric' }));
+    expect(await page.getByRole('table').getByRole('cell', { name: 'Ada Admin', exact: true }).count()).toBeGreaterThanOrEqual(2);
+    await page.getByLabel('Von').fill('31.02.2026');
     expect(await submit(page, 'Anzeigen')).toBe(400);
-    expect(await page.getByRole('alert').getByRole('link', { name: /Diesen Tag gibt es nicht/ }).count()).toBe(1);
+    expect(await page.getByRole('alert').getByRole('link', { name: 'Den 31.02.2026 gibt es nicht: Der Februar 2026 hat 28 Tage.' }).count()).toBe(1);
   });
 });
 

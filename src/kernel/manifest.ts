@@ -21,6 +21,7 @@ export const kernelManifest = defineModule({
   permissions: { [manageJobs]: ['administrator'] },
   staffLinks: [{ path: '/verwaltung/betrieb', label: 'kernel:operations.title', permission: manageJobs, order: 95 }],
   jobs: [sendMailJob, applyRetentionJob, scanFileJob],
+  auditSubjects: { types: { file: 'kernel:auditSubjects.file', event: 'kernel:auditSubjects.event', job: 'kernel:auditSubjects.job', jobs: 'kernel:auditSubjects.jobs' } },
   retention: [
     {
       id: 'kernel.sessions',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyBaseLogger, RawServerDefault } from 'fastify';
+import type { TFunction } from 'i18next';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, Language } from './auth/actor.ts';
@@ -71,6 +72,21 @@ export interface PersonalDataSource {
   export(db: Db, userId: string): Promise<Record<string, unknown>>;
   /** Runs in the deletion's transaction `db`; `ctx` lets it queue follow-up work in that transaction. */
   erase(db: Executor, userId: string, ctx: KernelContext): Promise<void>;
+}
+
+/**
+ * How the audit log names what a module's records are about (their `subjectType` and `subjectId`): each
+ * type in words, and where the module can, the subject itself ("Personalausweis beantragen" rather than
+ * an id). The module's actions in words stay under `audit` in its texts, its name for them as `auditGroup`.
+ */
+export interface AuditSubjects {
+  /** Subject type as recorded → i18n key of the type in words ("Leistung", "Nachricht"). */
+  types: Readonly<Record<string, string>>;
+  /**
+   * Words for the given subjects of one of the types, by id; an id it leaves out shows as its type. Ids are
+   * as recorded, so not necessarily of the form the module's keys have.
+   */
+  describe?: (db: Db, t: TFunction, type: string, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** Where a command writes: standard output and error in the CLI, arrays in tests. */
@@ -222,6 +238,7 @@ export interface ModuleManifest {
   locales?: Locales;
   retention?: readonly RetentionRule[];
   personalData?: PersonalDataSource;
+  auditSubjects?: AuditSubjects;
   search?: SearchSource;
   /** A section on the home page (entry points such as life situations). */
   home?: HomeContribution;

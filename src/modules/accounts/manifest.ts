@@ -1,6 +1,7 @@
 import { defineModule, type App } from '#kernel/module.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { resolveActor } from './actor.ts';
+import { accountsAuditSubjects } from './audit-words.ts';
 import { resolveClient } from './clients.ts';
 import { createApiClientCommand, createStaffCommand, revokeApiClientCommand } from './commands.ts';
 import { accountMailJob } from './jobs.ts';
@@ -38,6 +39,7 @@ export const accountsModule = defineModule({
   permissions: { [manageStaff]: ['administrator'], [readAuditLog]: ['administrator'] },
   jobs: [accountMailJob],
   locales: { de, en },
+  auditSubjects: accountsAuditSubjects,
   resolveActor,
   resolveClient,
   commands: [createStaffCommand, createApiClientCommand, revokeApiClientCommand],

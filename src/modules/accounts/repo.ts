@@ -26,6 +26,12 @@ export async function displayNames(db: AccountsDb, ids: readonly string[]): Prom
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 
+export async function apiClientNames(db: AccountsDb, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('api_clients').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function insertUser(db: AccountsDb, user: Insertable<AccountsTables['users']>): Promise<User> {
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
 }

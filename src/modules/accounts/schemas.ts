@@ -91,10 +91,10 @@ export type RolesBody = Static<typeof RolesBody>;
 export const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export type UserParams = Static<typeof UserParams>;
 
-/** The audit log's filter: from/to as YYYY-MM-DD (checked as calendar days by the service), action prefix, person's e-mail. */
+/** The audit log's filter: from/to as typed (read by `parseDay`), a declared action or module, person's e-mail. */
 export const AuditQuery = Type.Object({
-  from: Type.Optional(Type.String({ maxLength: 10, title: 'accounts:auditLog.from' })),
-  to: Type.Optional(Type.String({ maxLength: 10, title: 'accounts:auditLog.to' })),
+  from: Type.Optional(Type.String({ maxLength: 20, title: 'accounts:auditLog.from' })),
+  to: Type.Optional(Type.String({ maxLength: 20, title: 'accounts:auditLog.to' })),
   action: Type.Optional(Type.String({ maxLength: 80, title: 'accounts:auditLog.action' })),
   person: Type.Optional(Type.String({ maxLength: 254, title: 'accounts:auditLog.person' })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, title: 'accounts:auditLog.page' })),

@@ -1,18 +1,19 @@
 import type { TFunction } from 'i18next';
-import { auditActionLabel, recordAudit, searchAuditLog } from '#kernel/audit.ts';
-import type { Actor } from '#kernel/auth/actor.ts';
-import { addDays, berlinDay, isCalendarDay, todayInBerlin } from '#kernel/calendar.ts';
+import { auditActionLabel, auditActorLabel, recordAudit, searchAuditLog } from '#kernel/audit.ts';
+import type { Actor, Language } from '#kernel/auth/actor.ts';
+import { addDays, berlinDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { csvDocument } from '#kernel/csv.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
+import { formatDay, parseDay, type DayProblem } from '#kernel/dates.ts';
 import { normaliseEmail } from '#kernel/text.ts';
+import { declaredActions, isDeclaredChoice, subjectWords, type ActionGroup } from './audit-words.ts';
 import { accountsDb, displayNames, findUserByEmail } from './repo.ts';
 import type { AuditQuery } from './schemas.ts';
 
 /*
  * The audit log for administrators and the data protection officer's questions: who did what, and whose
- * data was read or changed, by period, kind of action and person. Reading it is itself recorded, since the
- * log names people.
+ * data was read or changed, by period, kind of action and person, all in words. Reading it is itself
+ * recorded, since the log names people.
  */
 
 export const readAuditLog = 'accounts.read-audit-log';
@@ -21,6 +22,7 @@ export const auditExportLimit = 10_000;
 const defaultDays = 7;
 const maxDays = 366;
 
+/** The filter as the form shows it: days the German way (as typed, when refused), the action chosen, an e-mail address. */
 export interface AuditFilter {
   from: string;
   to: string;
@@ -29,99 +31,141 @@ export interface AuditFilter {
   page: number;
 }
 
-export type AuditLogResult =
-  | { ok: true; filter: AuditFilter; total: number; pages: number; rows: AuditRow[] }
-  | { ok: false; filter: AuditFilter; errors: FieldErrors };
+export type AuditFilterProblem =
+  | { reason: 'day'; problem: DayProblem }
+  | { reason: 'to-before-from' }
+  | { reason: 'too-long'; days: number }
+  | { reason: 'unknown-action' }
+  | { reason: 'unknown-person' };
+export type AuditFilterProblems = Partial<Record<'from' | 'to' | 'action' | 'person', AuditFilterProblem>>;
+
+/** What the words of the log are written in. */
+export interface Words {
+  t: TFunction;
+  lang: Language;
+}
 
 export interface AuditRow {
   id: number;
   at: Date;
-  actorLabel: string;
+  /** The acting account's name, or who acted in words (the platform, a connected system, a former account). */
+  who: string;
   action: string;
+  what: string;
+  /** The name of the person whose data it was, "ehemaliges Konto" once deleted, null when none. */
+  whose: string | null;
   subject: string;
-  dataSubject: string | null;
+  /** Type and id as recorded, for questions the words cannot answer. */
+  subjectCode: string;
   reason: string | null;
   requestId: string | null;
 }
 
-type CheckedFilter = { ok: true; filter: AuditFilter; personId: string | undefined } | { ok: false; filter: AuditFilter; errors: FieldErrors };
+export type AuditLogResult =
+  | { ok: true; filter: AuditFilter; actions: ActionGroup[]; total: number; pages: number; rows: AuditRow[] }
+  | { ok: false; filter: AuditFilter; actions: ActionGroup[]; problems: AuditFilterProblems };
+
+type CheckedFilter =
+  | { ok: true; filter: AuditFilter; days: { from: string; to: string }; personId: string | undefined }
+  | { ok: false; filter: AuditFilter; problems: AuditFilterProblems };
+
+/** The actions the log can be filtered by, grouped by module, for the form. */
+export function auditActionChoices(ctx: KernelContext, words: Words): ActionGroup[] {
+  return declaredActions(ctx, words.t, words.lang);
+}
+
+/** A typed day, or the default when nothing was typed. */
+function dayOf(typed: string, fallback: string) {
+  return typed ? parseDay(typed) : ({ ok: true, day: fallback } as const);
+}
 
 /** The filter with its defaults (the last seven days), each bad field explained; the person found by e-mail. */
-async function checkFilter(ctx: KernelContext, t: TFunction, query: AuditQuery): Promise<CheckedFilter> {
+async function checkFilter(ctx: KernelContext, query: AuditQuery, actions: readonly ActionGroup[]): Promise<CheckedFilter> {
   const today = todayInBerlin();
+  const typed = { from: (query.from ?? '').trim(), to: (query.to ?? '').trim() };
+  const from = dayOf(typed.from, addDays(today, 1 - defaultDays));
+  const to = dayOf(typed.to, today);
   const filter: AuditFilter = {
-    from: query.from || addDays(today, 1 - defaultDays),
-    to: query.to || today,
+    from: from.ok ? formatDay(from.day) : typed.from,
+    to: to.ok ? formatDay(to.day) : typed.to,
     action: (query.action ?? '').trim(),
     person: (query.person ?? '').trim(),
     page: query.page ?? 1,
   };
-  const errors: FieldErrors = {};
-  if (!isCalendarDay(filter.from)) errors.from = t('accounts:auditLog.dayInvalid');
-  if (!isCalendarDay(filter.to)) errors.to = t('accounts:auditLog.dayInvalid');
-  if (!errors.from && !errors.to) {
-    if (filter.from > filter.to) errors.to = t('accounts:auditLog.toBeforeFrom');
-    else if (filter.to > addDays(filter.from, maxDays - 1)) errors.to = t('accounts:auditLog.tooLong', { days: maxDays });
+  const problems: AuditFilterProblems = {};
+  if (!from.ok) problems.from = { reason: 'day', problem: from };
+  if (!to.ok) problems.to = { reason: 'day', problem: to };
+  if (from.ok && to.ok) {
+    if (from.day > to.day) problems.to = { reason: 'to-before-from' };
+    else if (to.day > addDays(from.day, maxDays - 1)) problems.to = { reason: 'too-long', days: maxDays };
   }
+  if (!isDeclaredChoice(actions, filter.action)) problems.action = { reason: 'unknown-action' };
   let personId: string | undefined;
   if (filter.person) {
     const email = normaliseEmail(filter.person);
     const person = email ? await findUserByEmail(accountsDb(ctx.db), email) : undefined;
-    if (!person) errors.person = t('accounts:auditLog.personUnknown');
+    if (!person) problems.person = { reason: 'unknown-person' };
     personId = person?.id;
   }
-  return Object.keys(errors).length > 0 ? { ok: false, filter, errors } : { ok: true, filter, personId };
+  if (!from.ok || !to.ok || Object.keys(problems).length > 0) return { ok: false, filter, problems };
+  return { ok: true, filter, days: { from: from.day, to: to.day }, personId };
 }
 
-/** Records matching the filter, newest first, with the names of the people in them. */
-async function findRows(ctx: KernelContext, filter: AuditFilter, personId: string | undefined, limit: number, offset: number) {
+/** Records matching the filter, newest first, with people, actions and subjects in words. */
+async function findRows(ctx: KernelContext, t: TFunction, checked: Extract<CheckedFilter, { ok: true }>, limit: number, offset: number) {
   const { rows, total } = await searchAuditLog(ctx.db, {
-    from: berlinDay(filter.from).from,
-    to: berlinDay(filter.to).to,
-    actionPrefix: filter.action || undefined,
-    personId,
+    from: berlinDay(checked.days.from).from,
+    to: berlinDay(checked.days.to).to,
+    actionPrefix: checked.filter.action || undefined,
+    personId: checked.personId,
     limit,
     offset,
   });
   const names = await displayNames(accountsDb(ctx.db), rows.flatMap((row) => [row.actor_id, row.data_subject_id].filter((id): id is string => id !== null)));
+  const subject = await subjectWords(ctx, t, rows);
   const auditRows: AuditRow[] = rows.map((row) => ({
     id: row.id,
     at: row.at,
-    actorLabel: (row.actor_id && names.get(row.actor_id)) || row.actor_label,
+    who: (row.actor_id && names.get(row.actor_id)) || auditActorLabel(t, row.actor_label),
     action: row.action,
-    subject: row.subject_id ? `${row.subject_type} ${row.subject_id}` : row.subject_type,
+    what: auditActionLabel(t, row.action),
     // A deleted account leaves its id behind, not its name.
-    dataSubject: row.data_subject_id ? (names.get(row.data_subject_id) ?? row.data_subject_id) : null,
+    whose: row.data_subject_id ? (names.get(row.data_subject_id) ?? t('accounts:auditLog.formerAccount')) : null,
+    subject: subject(row),
+    subjectCode: row.subject_id ? `${row.subject_type} ${row.subject_id}` : row.subject_type,
     reason: row.reason,
     requestId: row.request_id,
   }));
   return { rows: auditRows, total };
 }
 
-export async function auditLog(ctx: KernelContext, actor: Actor, t: TFunction, query: AuditQuery): Promise<AuditLogResult> {
+export async function auditLog(ctx: KernelContext, actor: Actor, words: Words, query: AuditQuery): Promise<AuditLogResult> {
   ctx.permissions.require(actor, readAuditLog);
-  const checked = await checkFilter(ctx, t, query);
-  if (!checked.ok) return checked;
+  const actions = auditActionChoices(ctx, words);
+  const checked = await checkFilter(ctx, query, actions);
+  if (!checked.ok) return { ...checked, actions };
   const { filter, personId } = checked;
-  const { rows, total } = await findRows(ctx, filter, personId, auditPageSize, (filter.page - 1) * auditPageSize);
+  const { rows, total } = await findRows(ctx, words.t, checked, auditPageSize, (filter.page - 1) * auditPageSize);
   await recordAudit(ctx.db, { actor }, { action: 'accounts.audit-log-read', subjectType: 'audit_log', meta: { ...filter, person: personId ?? null } });
-  return { ok: true, filter, total, pages: Math.max(1, Math.ceil(total / auditPageSize)), rows };
+  return { ok: true, filter, actions, total, pages: Math.max(1, Math.ceil(total / auditPageSize)), rows };
 }
 
-export type AuditExportResult = { ok: true; csv: string; fileName: string } | { ok: false; filter: AuditFilter; errors: FieldErrors };
+export type AuditExportResult = { ok: true; csv: string; fileName: string } | { ok: false; filter: AuditFilter; actions: ActionGroup[]; problems: AuditFilterProblems };
 
-/** The same records as a CSV file for the data protection officer, newest first, at most `auditExportLimit`. */
-export async function exportAuditLog(ctx: KernelContext, actor: Actor, t: TFunction, query: AuditQuery): Promise<AuditExportResult> {
+/** The same records, in the same words, as a CSV file for the data protection officer, newest first, at most `auditExportLimit`. */
+export async function exportAuditLog(ctx: KernelContext, actor: Actor, words: Words, query: AuditQuery): Promise<AuditExportResult> {
   ctx.permissions.require(actor, readAuditLog);
-  const checked = await checkFilter(ctx, t, query);
-  if (!checked.ok) return checked;
-  const { filter, personId } = checked;
-  const { rows, total } = await findRows(ctx, filter, personId, auditExportLimit, 0);
+  const actions = auditActionChoices(ctx, words);
+  const checked = await checkFilter(ctx, query, actions);
+  if (!checked.ok) return { ...checked, actions };
+  const { filter, personId, days } = checked;
+  const { t } = words;
+  const { rows, total } = await findRows(ctx, t, checked, auditExportLimit, 0);
   await recordAudit(ctx.db, { actor }, { action: 'accounts.audit-log-exported', subjectType: 'audit_log', meta: { ...filter, person: personId ?? null, rows: rows.length, total } });
-  const header = ['when', 'who', 'action', 'what', 'whose', 'subject', 'reason', 'request'].map((column) => t(`accounts:auditLog.csv.${column}`));
+  const header = ['when', 'who', 'action', 'what', 'whose', 'subject', 'subjectCode', 'reason', 'request'].map((column) => t(`accounts:auditLog.csv.${column}`));
   const csv = csvDocument(
     header,
-    rows.map((row) => [row.at.toISOString(), row.actorLabel, row.action, auditActionLabel(t, row.action), row.dataSubject, row.subject, row.reason, row.requestId]),
+    rows.map((row) => [row.at.toISOString(), row.who, row.action, row.what, row.whose, row.subject, row.subjectCode, row.reason, row.requestId]),
   );
-  return { ok: true, csv, fileName: `protokoll-${filter.from}-bis-${filter.to}.csv` };
+  return { ok: true, csv, fileName: `protokoll-${days.from}-bis-${days.to}.csv` };
 }

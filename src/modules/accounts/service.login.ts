@@ -1,10 +1,10 @@
-import { systemActor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { normaliseEmail } from '#kernel/text.ts';
+import { personActor } from './actor.ts';
 import { accountMailJob } from './jobs.ts';
 import { verifyPassword } from './passwords.ts';
-import { accountsDb, findUserByEmail, updateUser } from './repo.ts';
+import { accountsDb, findUserByEmail, rolesOf, updateUser } from './repo.ts';
 import { forgetFailures, passwordKeys, recordFailure, secondFactorKeys, secondsToWait } from './throttle.ts';
 import type { User } from './tables.ts';
 
@@ -60,11 +60,12 @@ export async function completeLogin(ctx: KernelContext, user: User, client: Clie
     await forgetFailures(db, [...passwordKeys(ctx, user.email ?? '', client.address), ...secondFactorKeys(ctx, user.id, client.address)]);
     await updateUser(db, user.id, { last_login_at: at });
     if (user.kind !== 'staff') return;
-    // The staff member's sign-in times are their personal data: their own data page and the audit log's
-    // person filter find them.
+    // The staff member signs in, not the platform: they are the record's actor, and as their sign-in times
+    // are their personal data, its data subject too, so their own data page and the person filter find it.
+    const self = { actor: personActor(user, await rolesOf(db, user.id)) };
     const audit = { subjectType: 'user', subjectId: user.id, dataSubjectId: user.id };
-    await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.staff-signed-in', ...audit });
-    if (how.recoveryCode) await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.recovery-code-used', ...audit });
+    await recordAudit(trx, self, { action: 'accounts.staff-signed-in', ...audit });
+    if (how.recoveryCode) await recordAudit(trx, self, { action: 'accounts.recovery-code-used', ...audit });
     const signIn = { at: at.toISOString(), userAgent: client.userAgent?.slice(0, 300) ?? '', address: client.address };
     await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'staff-signed-in', signIn });
   });

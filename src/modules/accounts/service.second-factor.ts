@@ -1,7 +1,7 @@
-import { systemActor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { accountsDb, findUserById, replaceRecoveryCodes, updateUser, useRecoveryCode, type AccountsDb } from './repo.ts';
+import { personActor } from './actor.ts';
+import { accountsDb, findUserById, replaceRecoveryCodes, rolesOf, updateUser, useRecoveryCode, type AccountsDb } from './repo.ts';
 import { completeLogin, type Client, type Throttled } from './service.login.ts';
 import { recordFailure, secondFactorKeys, secondsToWait } from './throttle.ts';
 import { checkTotp, kindOfCode, newRecoveryCodes, recoveryCodeHash } from './totp.ts';
@@ -57,7 +57,8 @@ export async function enrolSecondFactor(ctx: KernelContext, input: { userId: str
     const db = accountsDb(trx);
     await updateUser(db, user.id, { totp_secret: input.secret, totp_confirmed_at: new Date(), totp_last_step: result.step });
     await replaceRecoveryCodes(db, user.id, recoveryCodes.map(recoveryCodeHash));
-    await recordAudit(trx, { actor: systemActor('accounts') }, { action: 'accounts.second-factor-enrolled', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
+    // Set up by the staff member themself, on the way into their first session.
+    await recordAudit(trx, { actor: personActor(user, await rolesOf(db, user.id)) }, { action: 'accounts.second-factor-enrolled', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
   });
   await completeLogin(ctx, user, input.client);
   return { ok: true, recoveryCodes };

@@ -1,6 +1,7 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
 import { exportCommand, importCommand } from './commands.ts';
+import { catalogAuditSubjects } from './audit.ts';
 import { catalogHome } from './home.ts';
 import { anonymiseHistoryBefore, catalogDb } from './repo.ts';
 import { apiRoutes } from './routes.api.ts';
@@ -38,6 +39,7 @@ export const catalogModule = defineModule({
   staffLinks: [{ path: '/verwaltung/katalog', label: 'catalog:staff.title', permission: editCatalog, order: 10 }],
   jobs: [checkLinksJob],
   events: [servicePublished],
+  auditSubjects: catalogAuditSubjects,
   locales: { de, en },
   search: catalogSearch,
   home: catalogHome,

@@ -48,6 +48,9 @@ export const notifyModule = defineModule({
     },
   },
   locales: { de, en },
+  auditSubjects: {
+    types: { notify_message: 'notify:auditSubjects.message', notify_print_batch: 'notify:auditSubjects.printBatch', notify_template: 'notify:auditSubjects.template' },
+  },
   retention: [
     {
       id: 'notify.message-content',
