@@ -9,8 +9,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Each file runs its own platform and Chromium; on two cores a second pair at once is the most that helps.
     maxWorkers: 2,
-    // axe and Chromium are slow on a loaded two-core machine; a hang still ends well inside CI's budget.
-    testTimeout: 60_000,
+    // axe (WCAG 2.2 AA and best practices on every page) and Chromium are slow on a loaded two-core machine,
+    // and a journey checks a dozen pages or more; a hang still ends well inside CI's budget.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });
