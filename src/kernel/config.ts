@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { regionalHolidaysOf, stateCodes, type StateCode } from './holidays/rules.ts';
 
 /**
  * Every setting the platform reads from the environment, declared once. The README's configuration
@@ -194,6 +195,17 @@ export const settings = {
       return raw;
     },
   },
+  HOLIDAY_STATE: {
+    description: 'State whose public holidays offices close on (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH or TH)',
+    default: 'NW',
+    parse: oneOf(...stateCodes),
+  },
+  HOLIDAY_REGIONAL: {
+    description:
+      "Regional holidays that apply in the municipality although not in the whole state (comma-separated): mariae-himmelfahrt (BY, Catholic majority), augsburger-friedensfest (BY, Augsburg), fronleichnam (SN and TH, Catholic communities)",
+    default: '',
+    parse: (raw: string) => [...new Set(raw.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== ''))],
+  },
   DEMO_DATA: { description: 'Seed Erkelenz demo data on first start (true/false)', default: 'true', parse: oneOf('true', 'false') },
   LOG_LEVEL: { description: 'Log level: fatal, error, warn, info, debug, trace or silent', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
   NODE_ENV: { description: 'production hardens defaults (secret required, no developer mail view)', default: 'development', parse: oneOf('development', 'production', 'test') },
@@ -231,6 +243,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.FILES_S3_URL && !(config.FILES_S3_ACCESS_KEY_ID && config.FILES_S3_SECRET_ACCESS_KEY)) {
     problems.push('FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY must be set when FILES_S3_URL is set');
+  }
+  const regional = typeof config.HOLIDAY_STATE === 'string' ? regionalHolidaysOf(config.HOLIDAY_STATE as StateCode).map((rule) => rule.id) : [];
+  const notRegional = ((config.HOLIDAY_REGIONAL as string[] | undefined) ?? []).filter((id) => !regional.includes(id));
+  if (typeof config.HOLIDAY_STATE === 'string' && notRegional.length > 0) {
+    problems.push(`HOLIDAY_REGIONAL names ${notRegional.join(', ')}, not a regional holiday of ${config.HOLIDAY_STATE} (${config.HOLIDAY_STATE} has ${regional.join(', ') || 'none'})`);
   }
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
