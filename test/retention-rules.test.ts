@@ -69,10 +69,19 @@ function asJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A citizen with data in every module: account, token, session, messages with an attachment, a returned letter, staff who looked. */
+/** A citizen with data in every module: account (with a new address to confirm), token, session, messages with an attachment, a returned letter, staff who looked. */
 async function personWithDataEverywhere() {
   const { ctx } = platform;
-  const citizen = await buildCitizen(ctx, { display_name: 'Clara Komplett', preferred_channel: 'both', street: 'Tenholter Straße', house_number: '21', postal_code: '41812', city: 'Erkelenz' });
+  const citizen = await buildCitizen(ctx, {
+    display_name: 'Clara Komplett',
+    preferred_channel: 'both',
+    street: 'Tenholter Straße',
+    house_number: '21',
+    postal_code: '41812',
+    city: 'Erkelenz',
+    pending_email: 'clara.neu@example.org',
+    pending_email_requested_at: new Date(),
+  });
   await issueToken(accountsDb(ctx.db), citizen.user.id, 'reset-password', 3_600_000);
   const message = await buildMessage(ctx, {
     recipient: { userId: citizen.user.id },
@@ -158,6 +167,7 @@ describe('retention rules', () => {
         'sessions.ip',
         'sessions.user_agent',
         'users.email',
+        'users.pending_email',
         'users.street',
       ]),
     );

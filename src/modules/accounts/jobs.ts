@@ -10,8 +10,15 @@ export const AccountMailPayload = Type.Object({
     Type.Literal('invite'),
     Type.Literal('already-registered'),
     Type.Literal('password-changed'),
+    Type.Literal('password-changed-sessions-kept'),
     Type.Literal('staff-signed-in'),
     Type.Literal('second-factor-reset'),
+    /** To the new address: the link that makes it the account's. */
+    Type.Literal('email-change-confirm'),
+    /** To the old address: the account is about to move, and what to do if that was not its owner. */
+    Type.Literal('email-change-notice'),
+    /** To the owner of another account that has the address asked for. */
+    Type.Literal('email-taken'),
   ]),
   /** For a sign-in notice: what the staff member is told about the sign-in. */
   signIn: Type.Optional(Type.Object({ at: Type.String(), userAgent: Type.String(), address: Type.String() })),

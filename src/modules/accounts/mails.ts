@@ -1,10 +1,21 @@
-import type { TFunction } from 'i18next';
 import type { KernelContext } from '#kernel/context.ts';
 import type { AnyExecutor } from '#kernel/db/database.ts';
 import { sendMailJob, type MailMessage } from '#kernel/mail.ts';
 import type { User } from './tables.ts';
 
-export type AccountMail = 'verify' | 'alreadyRegistered' | 'reset' | 'passwordChanged' | 'invite' | 'deleted' | 'staffSignedIn' | 'secondFactorReset';
+export type AccountMail =
+  | 'verify'
+  | 'alreadyRegistered'
+  | 'reset'
+  | 'passwordChanged'
+  | 'passwordChangedSessionsKept'
+  | 'invite'
+  | 'deleted'
+  | 'staffSignedIn'
+  | 'secondFactorReset'
+  | 'emailChangeConfirm'
+  | 'emailChangeNotice'
+  | 'emailTaken';
 
 /**
  * Queues a mail without a link in the recipient's language, inside the caller's transaction: for people
@@ -39,29 +50,4 @@ export function composeAccountMail(ctx: KernelContext, user: User & { email: str
     subject: t(`accounts:mail.${mail}.subject`, all),
     text: `${greeting}\n\n${t(`accounts:mail.${mail}.body`, all)}\n\n${t('accounts:mail.signature', all)}`,
   };
-}
-
-const browsers: [RegExp, string][] = [
-  [/Edg(e|A|iOS)?\//, 'Microsoft Edge'],
-  [/OPR\/|Opera/, 'Opera'],
-  [/Firefox\/|FxiOS\//, 'Firefox'],
-  [/SamsungBrowser\//, 'Samsung Internet'],
-  [/Chrome\/|CriOS\//, 'Chrome'],
-  [/Safari\//, 'Safari'],
-];
-const systems: [RegExp, string][] = [
-  [/iPhone|iPad|iPod/, 'iOS'],
-  [/Android/, 'Android'],
-  [/Windows/, 'Windows'],
-  [/Mac OS X|Macintosh/, 'macOS'],
-  [/CrOS/, 'ChromeOS'],
-  [/Linux/, 'Linux'],
-];
-
-/** "Firefox unter Windows": what a person recognises of their own browser, from its User-Agent header. */
-export function describeBrowser(t: TFunction, userAgent: string): string {
-  const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
-  const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
-  if (browser && system) return t('accounts:mail.browserOn', { browser, system });
-  return browser ?? system ?? t('accounts:mail.unknownBrowser');
 }

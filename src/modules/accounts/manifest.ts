@@ -5,10 +5,11 @@ import { accountsAuditSubjects } from './audit-words.ts';
 import { resolveClient } from './clients.ts';
 import { createApiClientCommand, createStaffCommand, revokeApiClientCommand } from './commands.ts';
 import { accountMailJob } from './jobs.ts';
-import { accountsDb, deleteRecoveryCodesUsedBefore, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore } from './repo.ts';
+import { accountsDb, deleteRecoveryCodesUsedBefore, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore, forgetPendingEmailsBefore } from './repo.ts';
 import { deleteQuietThrottles } from './repo.throttles.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { authRoutes } from './routes.auth.tsx';
+import { emailConfirmationRoutes } from './routes.credentials.tsx';
 import { recoveryRoutes } from './routes.recovery.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { seedDemoAccounts } from './seed.ts';
@@ -27,6 +28,7 @@ export const accountsModule = defineModule({
   routes: async (app: App, ctx: KernelContext) => {
     await authRoutes(app, ctx);
     await recoveryRoutes(app, ctx);
+    await emailConfirmationRoutes(app, ctx);
     await app.register(async (scope) => accountRoutes(scope, ctx));
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
@@ -73,6 +75,14 @@ export const accountsModule = defineModule({
       table: 'recovery_codes',
       columns: ['user_id', 'code_hash'],
       purge: (db, now) => deleteRecoveryCodesUsedBefore(accountsDb(db), new Date(now.getTime() - day)),
+    },
+    {
+      id: 'accounts.pending-email-changes',
+      description: 'accounts:retention.pendingEmail',
+      table: 'users',
+      columns: ['pending_email'],
+      // The link to confirm it works a day; a day later the address it was for is forgotten.
+      purge: (db, now) => forgetPendingEmailsBefore(accountsDb(db), new Date(now.getTime() - 2 * day)),
     },
     {
       id: 'accounts.accounts',

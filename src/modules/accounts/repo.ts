@@ -98,6 +98,11 @@ export async function tokenOwner(db: AccountsDb, token: string, purpose: TokenPu
   return row?.user_id;
 }
 
+/** Ends the account's links of one purpose before they are used or expire. */
+export async function revokeTokens(db: AccountsDb, userId: string, purpose: TokenPurpose): Promise<void> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+}
+
 export async function deleteTokensOf(db: AccountsDb, userId: string): Promise<void> {
   await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
 }
@@ -137,6 +142,17 @@ export async function deleteUnverifiedCitizensBefore(db: AccountsDb, cutoff: Dat
     .where((eb) => eb.not(eb.exists(eb.selectFrom('oidc_identities').select('user_id').whereRef('oidc_identities.user_id', '=', 'users.id'))))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** New addresses asked for before the cutoff and never confirmed are forgotten. */
+export async function forgetPendingEmailsBefore(db: AccountsDb, cutoff: Date): Promise<number> {
+  const result = await db
+    .updateTable('users')
+    .set({ pending_email: null, pending_email_requested_at: null })
+    .where('pending_email', 'is not', null)
+    .where('pending_email_requested_at', '<', cutoff)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function deleteTokensExpiredBefore(db: AccountsDb, cutoff: Date): Promise<number> {

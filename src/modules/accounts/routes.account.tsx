@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TFunction } from 'i18next';
 import { anonymous, isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { setLanguageCookie } from '#kernel/http/cookies.ts';
@@ -6,12 +7,23 @@ import { readForm } from '#kernel/http/forms.ts';
 import { signedInOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
 import { DeleteBody, NextQuery, PreferencesBody } from './schemas.ts';
-import { accessLogOf, deleteAccount, endOtherSessions, exportPersonalData, profileOf, sessionsOf, updatePreferences } from './service.profile.ts';
+import { credentialRoutes } from './routes.credentials.tsx';
+import { accessLogOf, deleteAccount, endOtherSessions, exportPersonalData, needsPostalAddress, profileOf, sessionsOf, updatePreferences, viewPersonalData, type PreferencesProblems } from './service.profile.ts';
 import type { User } from './tables.ts';
 import { MessagePage } from './views/auth.tsx';
 import { AccountPage, DataPage, DeletePage, PreferencesPage, SessionsPage } from './views/account.tsx';
+import { DataViewPage } from './views/data.tsx';
 
-const accountNotices: Record<string, string> = { saved: 'accounts:account.saved' };
+const accountNotices: Record<string, string> = {
+  saved: 'accounts:account.saved',
+  'password-changed': 'accounts:password.changed',
+  'password-changed-signed-out': 'accounts:password.changedSignedOut',
+};
+
+/** Problems as i18n keys, in words; an address field's message names its field. */
+function preferencesMessages(t: TFunction, problems: PreferencesProblems): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key, { field: t(`accounts:fields.${field}`) })]));
+}
 
 function signedIn(request: FastifyRequest): SignedIn {
   if (!isSignedIn(request.actor)) throw new Error('Route reached without the sign-in guard');
@@ -48,7 +60,7 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
   const preferencesPage = (request: FastifyRequest, reply: FastifyReply, values: Partial<PreferencesBody>, errors: Record<string, string>) =>
     reply.status(Object.keys(errors).length ? 422 : 200).html(
       { title: request.t('accounts:preferences.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:preferences.title') }], hasErrors: Object.keys(errors).length > 0 },
-      <PreferencesPage page={request.page} values={values} errors={errors} />,
+      <PreferencesPage page={request.page} values={values} errors={errors} addressRequired={needsPostalAddress(values.preferredChannel)} />,
     );
 
   app.get('/konto/einstellungen', async (request, reply) => preferencesPage(request, reply, preferencesOf(await profileOf(ctx, signedIn(request))), {}));
@@ -56,8 +68,8 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
   app.post('/konto/einstellungen', { schema: { body: PreferencesBody }, attachValidation: true }, async (request, reply) => {
     const form = readForm<PreferencesBody>(request);
     if (Object.keys(form.errors).length > 0) return preferencesPage(request, reply, form.values, form.errors);
-    const result = await updatePreferences(ctx, signedIn(request), request.t, request.body);
-    if (!result.ok) return preferencesPage(request, reply, form.values, result.errors);
+    const result = await updatePreferences(ctx, signedIn(request), request.body);
+    if (!result.ok) return preferencesPage(request, reply, form.values, preferencesMessages(request.t, result.problems));
     // The language just chosen applies at once, also over an earlier choice in the language cookie.
     setLanguageCookie(reply, ctx.config, request.body.language);
     return reply.redirect('/konto?notice=saved', 303);
@@ -83,6 +95,14 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
     ),
   );
 
+  app.get('/konto/daten/ansehen', async (request, reply) => {
+    const title = request.t('accounts:dataView.title');
+    return reply.html(
+      { title, breadcrumbs: [accountCrumb(request), { label: request.t('accounts:data.title'), href: '/konto/daten' }, { label: title }] },
+      <DataViewPage page={request.page} data={await viewPersonalData(ctx, signedIn(request))} />,
+    );
+  });
+
   app.get('/konto/daten.json', async (request, reply) => {
     const data = await exportPersonalData(ctx, signedIn(request));
     return reply
@@ -101,6 +121,8 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
   };
 
   app.get('/konto/loeschen', async (request, reply) => deletePage(request, reply, {}));
+
+  await credentialRoutes(app, ctx, accountCrumb);
 
   app.post('/konto/loeschen', { schema: { body: DeleteBody }, attachValidation: true, config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (request, reply) => {
     const form = readForm<DeleteBody>(request);

@@ -65,6 +65,23 @@ export const PreferencesBody = Type.Object({
 });
 export type PreferencesBody = Static<typeof PreferencesBody>;
 
+export const ChangePasswordBody = Type.Object({
+  ...csrf,
+  currentPassword: text('accounts:fields.currentPassword', 1024),
+  password: text('accounts:fields.newPassword', 1024),
+  passwordRepeat: text('accounts:fields.passwordRepeat', 1024),
+  endOtherSessions: Type.Optional(Type.String({ maxLength: 5 })),
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+export const ChangeEmailBody = Type.Object({
+  ...csrf,
+  email: text('accounts:fields.newEmail', 254),
+  password: optionalText('accounts:fields.currentPassword', 1024),
+  confirm: optionalText('accounts:fields.confirm', 40),
+});
+export type ChangeEmailBody = Static<typeof ChangeEmailBody>;
+
 export const DeleteBody = Type.Object({
   ...csrf,
   password: optionalText('accounts:fields.password', 1024),

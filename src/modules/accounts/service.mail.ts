@@ -1,7 +1,8 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { AccountMailPayload, AccountMailPurpose } from './jobs.ts';
-import { composeAccountMail, describeBrowser, type AccountMail } from './mails.ts';
+import { describeBrowser } from './devices.ts';
+import { composeAccountMail, type AccountMail } from './mails.ts';
 import { accountsDb, findUserById, issueToken } from './repo.ts';
 import type { TokenPurpose, User } from './tables.ts';
 
@@ -12,6 +13,7 @@ const links = {
   verify: { path: '/registrieren/bestaetigen', token: 'verify-email', validMs: 48 * hour },
   reset: { path: '/passwort-neu', token: 'reset-password', validMs: hour },
   invite: { path: '/einladung', token: 'invite', validMs: 7 * 24 * hour },
+  'email-change-confirm': { path: '/e-mail-bestaetigen', token: 'change-email', validMs: 24 * hour },
 } as const satisfies Record<string, { path: string; token: TokenPurpose; validMs: number }>;
 
 const mailOf: Record<AccountMailPurpose, AccountMail> = {
@@ -20,6 +22,10 @@ const mailOf: Record<AccountMailPurpose, AccountMail> = {
   invite: 'invite',
   'already-registered': 'alreadyRegistered',
   'password-changed': 'passwordChanged',
+  'password-changed-sessions-kept': 'passwordChangedSessionsKept',
+  'email-change-confirm': 'emailChangeConfirm',
+  'email-change-notice': 'emailChangeNotice',
+  'email-taken': 'emailTaken',
   'staff-signed-in': 'staffSignedIn',
   'second-factor-reset': 'secondFactorReset',
 };
@@ -34,10 +40,26 @@ function stillDue(user: User, purpose: AccountMailPurpose): boolean {
     case 'staff-signed-in':
     case 'second-factor-reset':
       return !user.disabled_at;
+    case 'email-change-confirm':
+      return user.pending_email !== null && !user.disabled_at;
+    case 'email-change-notice':
+      return user.pending_email !== null;
     case 'already-registered':
     case 'password-changed':
+    case 'password-changed-sessions-kept':
+    case 'email-taken':
       return true;
   }
+}
+
+/**
+ * Who the mail goes to. The link for a new address goes to that address, greeted without the account's
+ * name: whoever typed the address is not yet known to own it, and the city's mail must not carry their
+ * words to a stranger.
+ */
+function recipientOf(user: User, purpose: AccountMailPurpose): (User & { email: string }) | undefined {
+  if (purpose === 'email-change-confirm') return user.pending_email ? { ...user, email: user.pending_email, email_verified_at: null } : undefined;
+  return user.email ? { ...user, email: user.email } : undefined;
 }
 
 /**
@@ -47,9 +69,10 @@ function stillDue(user: User, purpose: AccountMailPurpose): boolean {
  */
 export async function sendAccountMail(ctx: KernelContext, payload: AccountMailPayload): Promise<void> {
   const user = await findUserById(accountsDb(ctx.db), payload.userId);
-  if (!user?.email || !stillDue(user, payload.purpose)) return;
+  const recipient = user && stillDue(user, payload.purpose) ? recipientOf(user, payload.purpose) : undefined;
+  if (!user || !recipient) return;
   const values = await valuesFor(ctx, user, payload);
-  await ctx.mailer.send(composeAccountMail(ctx, { ...user, email: user.email }, mailOf[payload.purpose], values));
+  await ctx.mailer.send(composeAccountMail(ctx, recipient, mailOf[payload.purpose], values));
 }
 
 async function valuesFor(ctx: KernelContext, user: User, payload: AccountMailPayload): Promise<Record<string, string>> {
@@ -58,7 +81,8 @@ async function valuesFor(ctx: KernelContext, user: User, payload: AccountMailPay
   switch (payload.purpose) {
     case 'verify':
     case 'reset':
-    case 'invite': {
+    case 'invite':
+    case 'email-change-confirm': {
       const link = links[payload.purpose];
       const token = await ctx.db.transaction().execute((trx) => issueToken(accountsDb(trx), user.id, link.token, link.validMs));
       return { ...common, link: `${url}${link.path}?token=${token}` };
@@ -68,9 +92,13 @@ async function valuesFor(ctx: KernelContext, user: User, payload: AccountMailPay
       const t = ctx.i18n.getFixedT(user.language);
       return { ...common, time: formatDateTime(signIn.at, user.language), browser: describeBrowser(t, signIn.userAgent), address: signIn.address || '–' };
     }
+    case 'email-change-notice':
+      return { ...common, newEmail: user.pending_email ?? '', accountUrl: `${url}/konto` };
     case 'already-registered':
     case 'password-changed':
+    case 'password-changed-sessions-kept':
     case 'second-factor-reset':
+    case 'email-taken':
       return common;
   }
 }

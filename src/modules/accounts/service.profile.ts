@@ -17,30 +17,36 @@ export async function profileOf(ctx: KernelContext, actor: SignedIn): Promise<Us
   return user;
 }
 
-export type PreferencesResult = { ok: true } | { ok: false; errors: FieldErrors };
+/** What is wrong, by form field, as i18n keys; an address field's message names the field as `field`. */
+export type PreferencesProblems = Partial<Record<keyof PreferencesBody, string>>;
+export type PreferencesResult = { ok: true } | { ok: false; problems: PreferencesProblems };
 
 const postalCodePattern = /^\d{5}$/;
 
+/** Whether letters go to this person, so that their address is needed. */
+export function needsPostalAddress(channel: string | undefined): boolean {
+  return channel === 'letter' || channel === 'both';
+}
+
 /**
  * Saves name, channel, language and postal address. Choosing letters needs a complete address: a
- * preference the city cannot honour would silently turn into no message at all.
+ * preference the city cannot honour would silently turn into no message at all. Each missing part of the
+ * address is named at its own field.
  */
-export async function updatePreferences(ctx: KernelContext, actor: SignedIn, t: TFunction, input: PreferencesBody): Promise<PreferencesResult> {
-  const address = {
-    street: optionalText(input.street),
-    house_number: optionalText(input.houseNumber),
-    postal_code: optionalText(input.postalCode),
-    city: optionalText(input.city),
-  };
+export async function updatePreferences(ctx: KernelContext, actor: SignedIn, input: PreferencesBody): Promise<PreferencesResult> {
+  const typed = { street: optionalText(input.street), houseNumber: optionalText(input.houseNumber), postalCode: optionalText(input.postalCode), city: optionalText(input.city) };
   const displayName = optionalText(input.displayName);
-  const errors: FieldErrors = {};
-  if (!displayName) errors.displayName = t('accounts:errors.nameRequired');
-  if (address.postal_code && !postalCodePattern.test(address.postal_code)) errors.postalCode = t('accounts:errors.postalCode');
+  const problems: PreferencesProblems = {};
+  if (!displayName) problems.displayName = 'accounts:errors.nameRequired';
   const channel = input.preferredChannel;
-  const addressParts = Object.values(address).filter(Boolean).length;
-  if (channel !== 'digital' && addressParts < 4) errors.street = t('accounts:errors.addressNeededForLetters');
-  else if (addressParts > 0 && addressParts < 4) errors.street = t('accounts:errors.addressIncomplete');
-  if (Object.keys(errors).length > 0 || !displayName) return { ok: false, errors };
+  const missing = (Object.keys(typed) as (keyof typeof typed)[]).filter((field) => !typed[field]);
+  const partial = missing.length > 0 && missing.length < 4;
+  if (needsPostalAddress(channel) || partial) {
+    for (const field of missing) problems[field] = needsPostalAddress(channel) ? 'accounts:errors.addressNeededForLetters' : 'accounts:errors.addressIncomplete';
+  }
+  if (typed.postalCode && !postalCodePattern.test(typed.postalCode)) problems.postalCode = 'accounts:errors.postalCode';
+  if (Object.keys(problems).length > 0 || !displayName) return { ok: false, problems };
+  const address = { street: typed.street, house_number: typed.houseNumber, postal_code: typed.postalCode, city: typed.city };
   await updateUser(accountsDb(ctx.db), actor.userId, {
     display_name: displayName,
     preferred_channel: channel,
@@ -51,13 +57,13 @@ export async function updatePreferences(ctx: KernelContext, actor: SignedIn, t: 
   return { ok: true };
 }
 
-/** Everything the platform holds about the person, as GDPR Art. 15 and 20 ask: readable and portable. */
-export async function exportPersonalData(ctx: KernelContext, actor: SignedIn) {
+/** Everything the platform holds about the person, as GDPR Art. 15 and 20 ask. */
+async function personalDataOf(ctx: KernelContext, actor: SignedIn) {
   const db = accountsDb(ctx.db);
   const user = await profileOf(ctx, actor);
   const { password_hash: _hash, totp_secret: _secret, totp_last_step: _step, ...profile } = user;
   const sessions = await ctx.sessions.store.listFor(user.id);
-  const exported = {
+  return {
     exportedAt: new Date().toISOString(),
     profile,
     roles: user.kind === 'staff' ? await rolesOf(db, user.id) : [],
@@ -66,8 +72,20 @@ export async function exportPersonalData(ctx: KernelContext, actor: SignedIn) {
     ...(await collectPersonalData(ctx, user.id)),
     accessToYourData: await auditTrailOf(ctx.db, user.id),
   };
-  await recordAudit(ctx.db, { actor }, { action: 'accounts.data-exported', subjectType: 'user', subjectId: user.id, dataSubjectId: user.id });
+}
+
+/** The person's data as one portable file (GDPR Art. 20); the download is recorded. */
+export async function exportPersonalData(ctx: KernelContext, actor: SignedIn) {
+  const exported = await personalDataOf(ctx, actor);
+  await recordAudit(ctx.db, { actor }, { action: 'accounts.data-exported', subjectType: 'user', subjectId: actor.userId, dataSubjectId: actor.userId });
   return exported;
+}
+
+/** The same data to read on a page (GDPR Art. 15); the reading is recorded like the download. */
+export async function viewPersonalData(ctx: KernelContext, actor: SignedIn) {
+  const data = await personalDataOf(ctx, actor);
+  await recordAudit(ctx.db, { actor }, { action: 'accounts.data-viewed', subjectType: 'user', subjectId: actor.userId, dataSubjectId: actor.userId });
+  return data;
 }
 
 /** The audit trail about the person, with the names of the staff who acted instead of their ids. */

@@ -3,7 +3,7 @@ import type { StaffRole } from '#kernel/auth/actor.ts';
 import type { Timestamp } from '#kernel/db/tables.ts';
 
 export type Channel = 'digital' | 'letter' | 'both';
-export type TokenPurpose = 'verify-email' | 'reset-password' | 'invite';
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'invite' | 'change-email';
 
 export type AccountsTables = {
   users: {
@@ -23,6 +23,9 @@ export type AccountsTables = {
     house_number: string | null;
     postal_code: string | null;
     city: string | null;
+    /** A new address waiting for its confirmation link to be followed; the account keeps `email` till then. */
+    pending_email: string | null;
+    pending_email_requested_at: Timestamp | null;
     disabled_at: Timestamp | null;
     last_login_at: Timestamp | null;
     created_at: Generated<Date>;

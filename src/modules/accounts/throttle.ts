@@ -85,7 +85,7 @@ export async function forgetFailures(db: AccountsDb, keys: readonly ThrottleKey[
   await clearThrottles(db, keys.map((key) => key.hash));
 }
 
-export type MailKind = 'verify' | 'already-registered' | 'reset';
+export type MailKind = 'verify' | 'already-registered' | 'reset' | 'change-email';
 
 const mailsPerHour = 3;
 

@@ -3,6 +3,7 @@ import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { ErrorSummary, Heading, PostForm, RadioGroup, Select, SubmitButton, TextField, Checkbox } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { AccountLink } from '#kernel/module.ts';
+import { browserWords } from '../devices.ts';
 import type { PreferencesBody } from '../schemas.ts';
 import type { User } from '../tables.ts';
 import { Notice } from './auth.tsx';
@@ -13,9 +14,11 @@ export function AccountPage({ page, user, notice, moduleLinks }: { page: PageCon
   const links = [
     ...moduleLinks.map((link) => [link.path, link.label]),
     ['/konto/einstellungen', 'accounts:account.edit'],
+    ...(user.kind === 'citizen' ? [['/konto/e-mail', 'accounts:account.changeEmail']] : []),
+    ['/konto/passwort', user.password_hash ? 'accounts:account.changePassword' : 'accounts:account.setPassword'],
     ['/konto/sitzungen', 'accounts:account.sessions'],
     ['/konto/daten', 'accounts:account.data'],
-    ...(user.kind === 'citizen' ? [['/konto/loeschen', 'accounts:account.delete']] : [['/verwaltung', 'accounts:account.staffArea']]),
+    ...(user.kind === 'staff' ? [['/verwaltung', 'accounts:account.staffArea']] : []),
   ];
   return (
     <div class="kern-stack-lg">
@@ -41,6 +44,14 @@ export function AccountPage({ page, user, notice, moduleLinks }: { page: PageCon
           </li>
         ))}
       </ul>
+      {/* Rarely wanted and not to be hit by mistake: last, small, apart from the everyday links. */}
+      {user.kind === 'citizen' ? (
+        <p class="kern-body kern-body--small account-delete">
+          <a class="kern-link kern-link--small" href="/konto/loeschen">
+            {t('accounts:account.delete')}
+          </a>
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -54,9 +65,14 @@ function Entry({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function PreferencesPage({ page, values, errors }: { page: PageContext; values: Partial<PreferencesBody>; errors: FieldErrors }) {
+/**
+ * The address is asked for as needed: with letters chosen (in what was saved, or what was just sent) its
+ * fields are required and say so; otherwise they are marked as needed only for letters. Without JavaScript
+ * the page cannot follow the choice as it is made, so the hints say the rule in words.
+ */
+export function PreferencesPage({ page, values, errors, addressRequired: required }: { page: PageContext; values: Partial<PreferencesBody>; errors: FieldErrors; addressRequired: boolean }) {
   const { t } = page;
-  const optional = t('site:accessibility.form.optional');
+  const address = required ? { required: true } : { optionalLabel: t('accounts:preferences.addressOptional') };
   return (
     <div class="kern-stack-lg">
       <Heading>{t('accounts:preferences.title')}</Heading>
@@ -82,14 +98,16 @@ export function PreferencesPage({ page, values, errors }: { page: PageContext; v
           ]}
         />
         <Checkbox name="simplifiedLanguage" label={t('accounts:fields.simplifiedLanguage')} checked={values.simplifiedLanguage === 'on'} />
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{t('accounts:preferences.addressLegend')}</legend>
-          <div class="kern-hint">{t('accounts:preferences.addressHint')}</div>
+        <fieldset class="kern-fieldset" aria-describedby="address-hint">
+          <legend class="kern-label">{t(required ? 'accounts:preferences.addressLegendRequired' : 'accounts:preferences.addressLegend')}</legend>
+          <div class="kern-hint" id="address-hint">
+            {t(required ? 'accounts:preferences.addressHintRequired' : 'accounts:preferences.addressHint')}
+          </div>
           <div class="kern-fieldset__body kern-stack-sm">
-            <TextField name="street" label={t('accounts:fields.street')} value={values.street} autocomplete="address-line1" optionalLabel={optional} maxLength={200} error={errors.street} />
-            <TextField name="houseNumber" label={t('accounts:fields.houseNumber')} value={values.houseNumber} optionalLabel={optional} maxLength={20} width={4} error={errors.houseNumber} />
-            <TextField name="postalCode" label={t('accounts:fields.postalCode')} value={values.postalCode} autocomplete="postal-code" inputmode="numeric" optionalLabel={optional} maxLength={10} width={4} error={errors.postalCode} />
-            <TextField name="city" label={t('accounts:fields.city')} value={values.city} autocomplete="address-level2" optionalLabel={optional} maxLength={200} error={errors.city} />
+            <TextField name="street" label={t('accounts:fields.street')} value={values.street} autocomplete="address-line1" {...address} maxLength={200} error={errors.street} />
+            <TextField name="houseNumber" label={t('accounts:fields.houseNumber')} value={values.houseNumber} {...address} maxLength={20} width={4} error={errors.houseNumber} />
+            <TextField name="postalCode" label={t('accounts:fields.postalCode')} value={values.postalCode} autocomplete="postal-code" inputmode="numeric" {...address} maxLength={10} width={4} error={errors.postalCode} />
+            <TextField name="city" label={t('accounts:fields.city')} value={values.city} autocomplete="address-level2" {...address} maxLength={200} error={errors.city} />
           </div>
         </fieldset>
         <SubmitButton label={t('accounts:preferences.submit')} />
@@ -125,7 +143,7 @@ export function SessionsPage({ page, sessions, notice }: { page: PageContext; se
             {sessions.map((session) => (
               <tr key={session.token_hash}>
                 <td class="kern-table__cell">
-                  {session.user_agent ?? t('accounts:sessions.unknownDevice')}
+                  {(session.user_agent && browserWords(t, session.user_agent)) ?? t('accounts:sessions.unknownDevice')}
                   {session.current ? <strong> ({t('accounts:sessions.current')})</strong> : null}
                 </td>
                 <td class="kern-table__cell">
@@ -161,8 +179,11 @@ export function DataPage({ page, access }: { page: PageContext; access: AccessRo
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:data.intro')}>{t('accounts:data.title')}</Heading>
-      <p>
-        <a class="kern-btn kern-btn--primary" href="/konto/daten.json" download="meine-daten.json">
+      <p class="kern-body data-actions">
+        <a class="kern-btn kern-btn--primary" href="/konto/daten/ansehen">
+          <span class="kern-label">{t('accounts:data.view')}</span>
+        </a>{' '}
+        <a class="kern-btn kern-btn--secondary" href="/konto/daten.json" download="meine-daten.json">
           <span class="kern-icon kern-icon--download kern-icon--default" aria-hidden="true" />
           <span class="kern-label">{t('accounts:data.download')}</span>
         </a>
