@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import type { KernelContext } from '#kernel/context.ts';
-import { describeFailure, emailHtml, emailText, isPermanentFailure, sendEmail, type OutgoingEmail } from './email.tsx';
+import { MailError, type MailAttachment, type MailMessage } from '#kernel/mail.ts';
+import { emailHtml, emailText } from './email.tsx';
 import { attachmentContents, findMessage } from './repo.messages.ts';
 import { addEvent, claimDelivery, findDelivery, finishAttempt } from './repo.deliveries.ts';
 import { notifyDb } from './repo.templates.ts';
@@ -16,18 +18,26 @@ export function messageUrl(ctx: KernelContext, message: Pick<Message, 'id' | 'li
   return message.user_id ? `${ctx.config.PUBLIC_URL}/konto/nachrichten/${message.id}` : null;
 }
 
-export function composeEmail(ctx: KernelContext, message: Message, attachments: OutgoingEmail['attachments']): OutgoingEmail {
+/**
+ * The e-mail of a message, rendered when it is sent. Its Message-ID comes from the message, so a resend
+ * carries the same id and mail programs show it once; messages about one matter (the same link) refer to
+ * one made-up first mail of that matter, so mail programs show them as one conversation.
+ */
+export function composeEmail(ctx: KernelContext, message: Message, attachments: MailAttachment[]): MailMessage {
   const t = ctx.i18n.getFixedT(message.language);
+  const host = new URL(ctx.config.PUBLIC_URL).hostname;
   const blocks = toBlocks(message.body ?? '');
   const url = messageUrl(ctx, message);
   const footer = [t('notify:email.footer', { city: ctx.config.CITY_NAME, reference: message.reference }), ctx.config.PUBLIC_URL];
   const subject = message.subject ?? '';
+  const matter = message.link ? crypto.createHash('sha256').update(`${message.user_id ?? message.email ?? ''}\n${message.link}`).digest('hex').slice(0, 32) : null;
   return {
     to: message.email ?? '',
     subject,
     text: emailText(url ? [...blocks, { kind: 'paragraph', text: `${t('notify:email.openLink')}: ${url}` }] : blocks, footer),
     html: emailHtml({ lang: message.language, subject, blocks, link: url ? { href: url, label: t('notify:email.openLink') } : undefined, footer }),
-    messageId: `<${message.id}@${new URL(ctx.config.PUBLIC_URL).hostname}>`,
+    messageId: `<${message.id}@${host}>`,
+    references: matter ? [`<matter-${matter}@${host}>`] : undefined,
     attachments,
   };
 }
@@ -53,10 +63,10 @@ export async function deliverEmail(ctx: KernelContext, deliveryId: string): Prom
   const attachments = await attachmentContents(db, message.id);
   const mail = composeEmail(ctx, message, attachments.map((file) => ({ filename: file.filename, contentType: file.content_type, content: file.content })));
   try {
-    await sendEmail(ctx.config, mail);
+    await ctx.mailer.send(mail);
   } catch (error) {
-    const detail = describeFailure(error);
-    if (isPermanentFailure(error) || claim.attempts >= maxEmailAttempts) {
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    if ((error instanceof MailError && error.permanent) || claim.attempts >= maxEmailAttempts) {
       ctx.log.warn({ deliveryId, detail, attempts: claim.attempts }, 'e-mail delivery failed for good');
       await settle(ctx, deliveryId, 'failed', detail);
       return;

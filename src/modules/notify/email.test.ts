@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { sql } from 'kysely';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelContext } from '#kernel/context.ts';
+import { listStoredMails } from '#kernel/mail.ts';
 import { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { deliverEmail } from './delivery.ts';
@@ -66,6 +69,25 @@ describe('e-mail delivery over SMTP', () => {
     const delivery = await emailDelivery(platform.ctx, sent.messageId);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lease_until: null, last_error: null });
     expect(await events(platform.ctx, delivery.id)).toEqual(['created', 'delivered']);
+  });
+
+  it('refers the mails about one matter to the same first mail, so mail programs show them as one conversation', async () => {
+    const user = await digitalCitizen(platform.ctx);
+    const other = await digitalCitizen(platform.ctx);
+    const first = await buildMessage(platform.ctx, { recipient: { userId: user.id }, link: '/konto/antraege/4712' });
+    const second = await buildMessage(platform.ctx, { recipient: { userId: user.id }, link: '/konto/antraege/4712' });
+    const elsewhere = await buildMessage(platform.ctx, { recipient: { userId: user.id }, link: '/konto/antraege/4713' });
+    const someoneElse = await buildMessage(platform.ctx, { recipient: { userId: other.id }, link: '/konto/antraege/4712' });
+    const withoutMatter = await buildMessage(platform.ctx, { recipient: { userId: user.id } });
+    await platform.runJobs();
+    const references = (message: { messageId: string }) => mailsWith(message.messageId)[0]?.references;
+    expect(references(first)).toMatch(/^<matter-[0-9a-f]{32}@localhost>$/);
+    expect(references(second)).toBe(references(first));
+    expect(references(elsewhere)).toMatch(/^<matter-[0-9a-f]{32}@localhost>$/);
+    expect(references(elsewhere)).not.toBe(references(first));
+    expect(references(someoneElse)).not.toBe(references(first));
+    expect(mailsWith(withoutMatter.messageId)).toHaveLength(1);
+    expect(references(withoutMatter)).toBeUndefined();
   });
 
   it('keeps a mail the server refused for now (451) and delivers it on the retry', async () => {
@@ -164,6 +186,39 @@ describe('exactly one mail per cause', () => {
     await platform.runJobs();
     await platform.runJobs();
     expect(mailsWith(sent.messageId)).toHaveLength(1);
+  });
+});
+
+describe('without a mail server', () => {
+  let offline: TestPlatform;
+  beforeAll(async () => {
+    offline = await createTestPlatform({ SMTP_URL: '' });
+  });
+  afterAll(async () => {
+    await offline.close();
+  });
+
+  it('writes the same mail, HTML, text and attachments, to the outbox in the data directory', async () => {
+    const user = await digitalCitizen(offline.ctx);
+    const sent = await buildMessage(offline.ctx, {
+      recipient: { userId: user.id },
+      link: '/konto/antraege/4711',
+      attachments: [{ filename: 'Eingangsbestätigung.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 test') }],
+    });
+    await offline.runJobs();
+    expect(offline.smtp.messages).toEqual([]);
+    const stored = await listStoredMails(path.join(offline.ctx.config.DATA_DIR, 'mail'));
+    expect(stored).toHaveLength(1);
+    const mail = await simpleParser(stored[0]!.raw);
+    expect(mail.messageId).toBe(`<${sent.messageId}@localhost>`);
+    expect(mail.subject).toBe('Ihr Antrag „Anwohnerparkausweis“ ist eingegangen');
+    expect(JSON.stringify(mail.to)).toContain(user.email);
+    expect(mail.text).toContain('Nachricht in Ihrem Konto öffnen: http://localhost:3000/konto/antraege/4711');
+    expect(mail.html).toContain('<a href="http://localhost:3000/konto/antraege/4711"');
+    expect(mail.references).toMatch(/^<matter-[0-9a-f]{32}@localhost>$/);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail.attachments.map((file) => [file.filename, file.contentType, file.content.toString()])).toEqual([['Eingangsbestätigung.pdf', 'application/pdf', '%PDF-1.7 test']]);
+    expect(await emailDelivery(offline.ctx, sent.messageId)).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 });
 

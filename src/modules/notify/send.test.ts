@@ -143,4 +143,16 @@ describe('refusals', () => {
     expect(await send({ attachments: [{ filename: 'x.exe', contentType: 'application/x-msdownload', content: Buffer.from('MZ') }] })).toEqual({ ok: false, reason: 'invalid-attachment' });
     expect(await send({ cause: '   ' })).toEqual({ ok: false, reason: 'invalid-cause' });
   });
+
+  it('refuses to keep a link that opens something by itself, in the link or in a value, and writes nothing', async () => {
+    const before = await notifyDb(platform.ctx.db).selectFrom('notify_messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(await send({ link: '/passwort-neu?token=abc123' })).toEqual({ ok: false, reason: 'secret-link' });
+    expect(await send({ link: '/termine/absagen?id=7&amp;Token=abc' })).toEqual({ ok: false, reason: 'secret-link' });
+    expect(await send({ values: { ...caseReceived, service: 'Siehe https://erkelenz.example/einladung?%74oken=abc' } })).toEqual({ ok: false, reason: 'secret-link' });
+    expect(await send({ values: { ...caseReceived, service: 'https://erkelenz.example/x#access_token=abc' } })).toEqual({ ok: false, reason: 'secret-link' });
+    const after = await notifyDb(platform.ctx.db).selectFrom('notify_messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // A query that opens nothing by itself is a link like any other.
+    expect(await send({ link: '/konto/antraege/4711?ansicht=verlauf' })).toMatchObject({ ok: true, duplicate: false });
+  });
 });

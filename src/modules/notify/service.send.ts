@@ -33,20 +33,46 @@ export interface NotificationInput {
    * yields the same message however often it is sent, so a retried caller never writes twice.
    */
   cause: string;
-  /** Path of the matter on the platform, for the e-mail's link and the letter's QR code. */
+  /**
+   * Path of the matter on the platform, for the e-mail's link and the letter's QR code. Never a link that
+   * opens something by itself (a token in its query): messages are stored for a year.
+   */
   link?: string;
   /** Who the message is from, for the delivery record; the calling module by default. */
   sender?: Actor;
 }
 
 export type SendFailure =
-  | { ok: false; reason: 'unknown-purpose' | 'unknown-recipient' | 'invalid-recipient' | 'no-postal-address' | 'no-email' | 'no-channel' | 'invalid-attachment' | 'invalid-cause' }
+  | {
+      ok: false;
+      reason: 'unknown-purpose' | 'unknown-recipient' | 'invalid-recipient' | 'no-postal-address' | 'no-email' | 'no-channel' | 'invalid-attachment' | 'invalid-cause' | 'secret-link';
+    }
   | { ok: false; reason: 'invalid-values'; problems: ValueProblem[] };
 
 export type SendResult = { ok: true; messageId: string; reference: string; channels: Channel[]; duplicate: boolean } | SendFailure;
 
 export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv'] as const;
 const maxAttachmentBytes = 5 * 1024 * 1024;
+const secretParameter = /^(token|access_token|code|key|secret|signature|sig|otp|password|auth)$/i;
+
+/**
+ * Whether a text holds a link with something secret in its query or fragment (`?token=…`). Such a link
+ * works for whoever holds it; in a message it would rest in the database, the inbox and the print batch
+ * long after it was sent. A module that must mail one sends it through a job of its own that makes the
+ * token when the mail leaves.
+ */
+export function carriesSecret(text: string): boolean {
+  for (const [, name = ''] of text.matchAll(/[?&#;]([^=&#;\s]+)=/g)) {
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // A name that is not valid percent-encoding is checked as written.
+    }
+    if (secretParameter.test(decoded)) return true;
+  }
+  return false;
+}
 
 function guestAddress(address: PostalAddress | null | undefined): PostalAddress | null | 'invalid' {
   if (!address) return null;
@@ -76,6 +102,8 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
   const db = notifyDb(trx);
   const cause = input.cause.trim();
   if (cause.length === 0 || cause.length > 300) return { ok: false, reason: 'invalid-cause' };
+  const texts = [input.link ?? '', ...Object.values(input.values).filter((value) => typeof value === 'string')];
+  if (texts.some(carriesSecret)) return { ok: false, reason: 'secret-link' };
   const existing = await findMessageIdByCause(db, cause);
   if (existing) return duplicateOf(db, existing);
 
