@@ -1,4 +1,5 @@
-import type { HoursException, OfficeContent, OpeningPeriod, SituationContent } from './schemas.content.ts';
+import type { ClosingDay, HoursException, OfficeContent, OpeningPeriod, SituationContent } from './schemas.content.ts';
+import { closingDayText, parseClosingDays } from './closing-days.ts';
 import { isLink, isPhoneNumber, type RuleErrors } from './rules.ts';
 import { lines, text, type FormValues } from './forms.service.ts';
 import { normaliseEmail } from '#kernel/text.ts';
@@ -56,6 +57,12 @@ function parseExceptions(values: FormValues, errors: RuleErrors): HoursException
   return exceptions;
 }
 
+function parseClosingDayLines(values: FormValues, errors: RuleErrors): ClosingDay[] {
+  const { days, problem } = parseClosingDays(lines(values, 'closingDays'));
+  if (problem) errors.closingDays ??= problem;
+  return days;
+}
+
 function tristate(values: FormValues, name: string): boolean | null {
   const value = text(values, name);
   return value === 'yes' ? true : value === 'no' ? false : null;
@@ -88,6 +95,7 @@ export function parseOfficeForm(values: FormValues): { content: OfficeContent; e
     hours: parseHours(values, errors),
     exceptions: parseExceptions(values, errors),
     closedOnHolidays: text(values, 'closedOnHolidays') === 'on',
+    closingDays: parseClosingDayLines(values, errors),
     hoursNote: text(values, 'hoursNote'),
     stepFree: tristate(values, 'stepFree'),
     accessibleToilet: tristate(values, 'accessibleToilet'),
@@ -119,6 +127,7 @@ export function officeFormValues(content: OfficeContent): FormValues {
     publicTransport: content.publicTransport ?? '',
     exceptions: content.exceptions.map(exceptionText).join('\n'),
     closedOnHolidays: content.closedOnHolidays ? 'on' : undefined,
+    closingDays: (content.closingDays ?? []).map(closingDayText).join('\n'),
     hoursNote: content.hoursNote,
     accessibilityNote: content.accessibilityNote,
   };

@@ -1,5 +1,7 @@
-import { addDays, nrwHoliday } from './holidays.ts';
-import type { OfficeContent } from './schemas.content.ts';
+import { addDays } from '#kernel/calendar.ts';
+import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
+import { closingDayOn } from './closing-days.ts';
+import type { ClosingDay, OfficeContent } from './schemas.content.ts';
 
 /*
  * "Open now / opens at" for an office, in Europe/Berlin whatever the server's zone. Opening hours are wall
@@ -7,7 +9,7 @@ import type { OfficeContent } from './schemas.content.ts';
  * (for the API) needs the zone's offset, which changes at the daylight-saving switches.
  */
 
-export type Hours = Pick<OfficeContent, 'hours' | 'exceptions' | 'closedOnHolidays'>;
+export type Hours = Pick<OfficeContent, 'hours' | 'exceptions' | 'closedOnHolidays' | 'closingDays'>;
 
 export interface LocalTime {
   date: string;
@@ -51,42 +53,54 @@ export function berlinInstant(date: string, time: string): Date {
   return new Date(instant);
 }
 
+/** Why the usual hours do not apply: a public holiday (kernel id), one of the office's closing days, or an announced exception. */
+export type DayReason = { kind: 'holiday'; holiday: string } | { kind: 'closing'; closing: ClosingDay } | { kind: 'exception'; text: string };
+
 export interface DayHours {
   periods: { opens: string; closes: string }[];
-  /** Why the usual hours do not apply: a public holiday's name or an exception's note. */
-  reason?: { kind: 'holiday' | 'exception'; text: string };
+  reason?: DayReason;
 }
 
-/** The periods an office is open on a date: an exception first, then a public holiday, then the week. */
-export function hoursOn(hours: Hours, date: string): DayHours {
+function usualHours(hours: Hours, date: string): DayHours['periods'] {
+  const weekday = weekdayOf(date);
+  return hours.hours
+    .filter((period) => period.day === weekday)
+    .map(({ opens, closes }) => ({ opens, closes }))
+    .sort((a, b) => a.opens.localeCompare(b.opens));
+}
+
+/**
+ * The periods an office is open on a date: an announced exception first (it may open on a closing day),
+ * then a public holiday of the installation's state, then the office's closing days, then the week.
+ */
+export function hoursOn(hours: Hours, date: string, holidays: HolidayCalendar): DayHours {
   const exception = hours.exceptions.find((candidate) => candidate.date === date);
   if (exception) return { periods: exception.periods, reason: { kind: 'exception', text: exception.note } };
-  const holiday = hours.closedOnHolidays ? nrwHoliday(date) : undefined;
-  if (holiday) return { periods: [], reason: { kind: 'holiday', text: holiday } };
-  const weekday = weekdayOf(date);
-  return {
-    periods: hours.hours
-      .filter((period) => period.day === weekday)
-      .map(({ opens, closes }) => ({ opens, closes }))
-      .sort((a, b) => a.opens.localeCompare(b.opens)),
-  };
+  const holiday = hours.closedOnHolidays ? holidays.on(date) : undefined;
+  if (holiday) return { periods: [], reason: { kind: 'holiday', holiday: holiday.id } };
+  const usual = usualHours(hours, date);
+  const closing = closingDayOn(hours.closingDays, date);
+  if (!closing) return { periods: usual };
+  const until = closing.from;
+  const periods = until ? usual.filter((period) => period.opens < until).map((period) => ({ opens: period.opens, closes: period.closes < until ? period.closes : until })) : [];
+  return { periods, reason: { kind: 'closing', closing } };
 }
 
 export type OpeningStatus =
-  | { open: true; closesAt: string; reason?: DayHours['reason'] }
-  | { open: false; next: { date: string; time: string; daysAhead: number } | null; todayReason?: DayHours['reason'] };
+  | { open: true; closesAt: string; reason?: DayReason }
+  | { open: false; next: { date: string; time: string; daysAhead: number } | null; todayReason?: DayReason };
 
 /** How far ahead to look for the next opening; beyond this an office counts as closed until further notice. */
 const horizonDays = 31;
 
-export function openingStatus(hours: Hours, instant: Date): OpeningStatus {
+export function openingStatus(hours: Hours, instant: Date, holidays: HolidayCalendar): OpeningStatus {
   const now = berlinTime(instant);
-  const today = hoursOn(hours, now.date);
+  const today = hoursOn(hours, now.date, holidays);
   const current = today.periods.find((period) => period.opens <= now.time && now.time < period.closes);
   if (current) return { open: true, closesAt: current.closes, reason: today.reason };
   for (let ahead = 0; ahead <= horizonDays; ahead += 1) {
     const date = addDays(now.date, ahead);
-    const day = ahead === 0 ? today : hoursOn(hours, date);
+    const day = ahead === 0 ? today : hoursOn(hours, date, holidays);
     const next = day.periods.find((period) => ahead > 0 || period.opens > now.time);
     if (next) return { open: false, next: { date, time: next.opens, daysAhead: ahead }, todayReason: today.reason };
   }

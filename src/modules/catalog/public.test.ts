@@ -101,7 +101,8 @@ describe('offices, life situations and the A–Z index', () => {
   it('shows an office\'s hours, accessibility and services', async () => {
     const page = await new FormClient(platform.app).get('/dienststellen/buergerbuero');
     expect(page.body).toContain('07:30–12:30 Uhr, 13:30–16:30 Uhr');
-    expect(page.body).toContain('An gesetzlichen Feiertagen ist geschlossen.');
+    expect(page.body).toContain('An den gesetzlichen Feiertagen in Nordrhein-Westfalen ist geschlossen.');
+    expect(page.body).toContain('Außerdem geschlossen: Weiberfastnacht ab 12:00 Uhr, Rosenmontag, Heiligabend, Silvester.');
     expect(page.body).toContain('Stufenloser Zugang');
     expect(page.body).toContain('href="/leistungen/personalausweis-beantragen"');
   });

@@ -1,4 +1,5 @@
 import type { KernelContext } from '#kernel/context.ts';
+import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { berlinInstant, berlinTime, openingStatus } from './hours.ts';
@@ -17,7 +18,7 @@ export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
   const summary = (service: ListedService) => ({ ...service, url: `${base}/leistungen/${service.slug}` });
 
   const status = (office: OfficeContent, now: Date) => {
-    const current = openingStatus(office, now);
+    const current = openingStatus(office, now, holidaysFor(ctx.config));
     if (current.open) return { open: true, closesAt: berlinInstant(berlinTime(now).date, current.closesAt).toISOString(), opensAt: null };
     return { open: false, closesAt: null, opensAt: current.next ? berlinInstant(current.next.date, current.next.time).toISOString() : null };
   };
@@ -76,6 +77,8 @@ export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
     hours: [...content.hours].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens)),
     exceptions: content.exceptions,
     closedOnHolidays: content.closedOnHolidays,
+    holidayState: ctx.config.HOLIDAY_STATE,
+    closingDays: content.closingDays ?? [],
     hoursNote: content.hoursNote,
     accessibility: { stepFree: content.stepFree, accessibleToilet: content.accessibleToilet, disabledParking: content.disabledParking, hearingLoop: content.hearingLoop, note: content.accessibilityNote },
     services: services.map((service) => ref('leistungen', service.slug, service.title)),

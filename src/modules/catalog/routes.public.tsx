@@ -1,4 +1,5 @@
 import type { KernelContext } from '#kernel/context.ts';
+import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { IndexQuery, SlugParams } from './schemas.ts';
@@ -45,7 +46,7 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const t = request.t;
     return reply.html(
       { title: service.content.title, breadcrumbs: [{ label: t('catalog:index.title'), href: '/leistungen' }, { label: service.content.title }] },
-      <ServicePage page={request.page} service={service} now={new Date()} publicUrl={ctx.config.PUBLIC_URL} />,
+      <ServicePage page={request.page} service={service} now={new Date()} holidays={holidaysFor(ctx.config)} publicUrl={ctx.config.PUBLIC_URL} />,
     );
   });
 
@@ -68,7 +69,7 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
   app.get('/dienststellen', async (request, reply) => {
     const t = request.t;
     const offices = await publishedOfKind<OfficeContent>(ctx, 'office');
-    return reply.html({ title: t('catalog:offices.title'), breadcrumbs: [{ label: t('catalog:offices.title') }] }, <OfficesPage page={request.page} offices={offices} now={new Date()} />);
+    return reply.html({ title: t('catalog:offices.title'), breadcrumbs: [{ label: t('catalog:offices.title') }] }, <OfficesPage page={request.page} offices={offices} now={new Date()} holidays={holidaysFor(ctx.config)} />);
   });
 
   app.get('/dienststellen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
@@ -77,7 +78,7 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const t = request.t;
     return reply.html(
       { title: office.content.title, breadcrumbs: [{ label: t('catalog:offices.title'), href: '/dienststellen' }, { label: office.content.title }] },
-      <OfficePage page={request.page} office={office} now={new Date()} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />,
+      <OfficePage page={request.page} office={office} now={new Date()} holidays={holidaysFor(ctx.config)} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />,
     );
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
+import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
@@ -144,9 +145,9 @@ function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCr
     const now = new Date();
     const body =
       preview.kind === 'service' ? (
-        <ServicePage page={request.page} service={preview.service} now={now} publicUrl={ctx.config.PUBLIC_URL} />
+        <ServicePage page={request.page} service={preview.service} now={now} holidays={holidaysFor(ctx.config)} publicUrl={ctx.config.PUBLIC_URL} />
       ) : preview.kind === 'office' ? (
-        <OfficePage page={request.page} office={preview.office} now={now} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />
+        <OfficePage page={request.page} office={preview.office} now={now} holidays={holidaysFor(ctx.config)} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />
       ) : (
         <SituationPage page={request.page} situation={preview.situation} />
       );

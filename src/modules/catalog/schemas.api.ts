@@ -1,5 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import { Channel, Fee, HoursException, Link, OpeningPeriod } from './schemas.content.ts';
+import { Channel, ClosingDay, Fee, HoursException, Link, OpeningPeriod } from './schemas.content.ts';
 
 /*
  * The catalogue's JSON API (/api/v1/…). Every response is described here; Fastify serialises through these
@@ -89,7 +89,11 @@ export const OfficeDetail = Type.Object({
   website: Type.String(),
   hours: Type.Array(OpeningPeriod, { description: 'Weekly hours; day 1 = Monday, local time Europe/Berlin' }),
   exceptions: Type.Array(HoursException),
-  closedOnHolidays: Type.Boolean({ description: 'Closed on the public holidays of North Rhine-Westphalia' }),
+  closedOnHolidays: Type.Boolean({ description: 'Closed on the public holidays of the state in holidayState' }),
+  holidayState: Type.String({ description: 'The state whose public holidays apply, as its code (NW = Nordrhein-Westfalen)' }),
+  closingDays: Type.Array(ClosingDay, {
+    description: 'Days the office closes although they are no public holiday: a named day (rosenmontag), a day of every year (MM-DD) or one date (YYYY-MM-DD); from: closed from that time on',
+  }),
   hoursNote: Type.String(),
   accessibility: Type.Object({ stepFree: Accessible, accessibleToilet: Accessible, disabledParking: Accessible, hearingLoop: Accessible, note: Type.String() }),
   services: Type.Array(Reference),

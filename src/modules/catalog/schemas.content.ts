@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { namedDayIds } from '#kernel/holidays/rules.ts';
 
 /*
  * What the catalogue stores for each entry, as JSON in the database and in the import/export format. The
@@ -72,6 +73,17 @@ export const HoursException = Type.Object({
 });
 export type HoursException = Static<typeof HoursException>;
 
+/**
+ * A day the office closes every year or once although it is no public holiday: a named day the kernel
+ * computes (`rosenmontag`), a day of every year (`12-24`) or one date (`2027-01-02`); all day, or from a time.
+ */
+export const ClosingDay = Type.Object({
+  day: Type.String({ pattern: `^(?:${namedDayIds.join('|')}|[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{2}-[0-9]{2})$` }),
+  from: Type.Optional(Time),
+  note: Type.Optional(Line(200)),
+});
+export type ClosingDay = Static<typeof ClosingDay>;
+
 const Accessible = Type.Union([Type.Boolean(), Type.Null()]);
 export const OfficeContent = Type.Object({
   slug: Slug,
@@ -88,8 +100,10 @@ export const OfficeContent = Type.Object({
   publicTransport: Type.Optional(Text),
   hours: Type.Array(OpeningPeriod, { maxItems: 28 }),
   exceptions: Type.Array(HoursException, { maxItems: 100 }),
-  /** Closed on the public holidays of North Rhine-Westphalia (FeiertG NW § 2). */
+  /** Closed on the public holidays of the installation's state (`HOLIDAY_STATE`). */
   closedOnHolidays: Type.Boolean(),
+  /** Optional because offices saved before closing days were asked for have none. */
+  closingDays: Type.Optional(Type.Array(ClosingDay, { maxItems: 50 })),
   hoursNote: Text,
   stepFree: Accessible,
   accessibleToilet: Accessible,

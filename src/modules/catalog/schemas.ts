@@ -86,6 +86,7 @@ export const OfficeBody = Type.Object({
   website: field('catalog:fields.website', 500),
   exceptions: long('catalog:fields.exceptions'),
   closedOnHolidays: field('catalog:fields.closedOnHolidays', 5),
+  closingDays: long('catalog:fields.closingDays'),
   hoursNote: long('catalog:fields.hoursNote'),
   stepFree: field('catalog:accessibility.stepFree', 10),
   accessibleToilet: field('catalog:accessibility.accessibleToilet', 10),

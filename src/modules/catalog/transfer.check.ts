@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { closingDayProblem } from './closing-days.ts';
 import { channelTargetProblem, isLink, isSlug, parseLeikaKey, publishProblems } from './rules.ts';
 import { CatalogExport, type ExportedServiceContent, type OfficeContent, type SituationContent } from './schemas.content.ts';
 import type { EntryKind } from './tables.ts';
@@ -52,6 +53,14 @@ export async function checkImport(
     for (const entry of entries as { draft: OfficeContent | SituationContent; published: OfficeContent | SituationContent | null }[]) {
       if (entry.published) for (const problem of Object.values(publishProblems(kind, entry.published))) say(kind, entry.draft.slug, problem.key, translateValues(t, problem.values));
       if (kind === 'office' && (entry.draft as OfficeContent).website && !isLink((entry.draft as OfficeContent).website)) say(kind, entry.draft.slug, 'catalog:errors.channelLink');
+      if (kind === 'office') {
+        for (const version of [entry.draft, entry.published] as (OfficeContent | null)[]) {
+          for (const [index, rule] of (version?.closingDays ?? []).entries()) {
+            const problem = closingDayProblem(rule);
+            if (problem) say(kind, entry.draft.slug, problem.key, { ...problem.values, line: String(index + 1) });
+          }
+        }
+      }
     }
   }
   return problems.length > 0 ? { ok: false, problems: [...new Set(problems)].slice(0, 50) } : { ok: true, data };

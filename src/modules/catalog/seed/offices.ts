@@ -1,4 +1,4 @@
-import type { HoursException, OfficeContent, OpeningPeriod } from '../schemas.content.ts';
+import type { ClosingDay, OfficeContent, OpeningPeriod } from '../schemas.content.ts';
 import { cityPhone } from './helpers.ts';
 
 /*
@@ -20,15 +20,11 @@ const week = (days: number[], opens: string, closes: string): OpeningPeriod[] =>
 /** Office hours most units of a Rhineland town hall keep: mornings, and Thursday afternoon. */
 const usualHours = [...week([1, 2, 3, 4, 5], '08:30', '12:00'), ...week([4], '14:00', '17:30')];
 
-/** Karneval: the Rhineland's administrations close at noon on Altweiber and all of Rosenmontag (Erkelenz 2020). */
-const karneval: HoursException[] = [
-  { date: '2026-02-12', periods: [{ opens: '07:30', closes: '12:00' }], note: 'Altweiberdonnerstag' },
-  { date: '2026-02-16', periods: [], note: 'Rosenmontag' },
-  { date: '2026-12-24', periods: [], note: 'Heiligabend' },
-  { date: '2026-12-31', periods: [], note: 'Silvester' },
-  { date: '2027-02-04', periods: [{ opens: '07:30', closes: '12:00' }], note: 'Altweiberdonnerstag' },
-  { date: '2027-02-08', periods: [], note: 'Rosenmontag' },
-];
+/**
+ * Karneval: the Rhineland's administrations close at noon on Altweiber and all of Rosenmontag (Erkelenz
+ * 2020); town halls also close on Christmas Eve and New Year's Eve. As rules, they hold every year.
+ */
+const rathausClosingDays: ClosingDay[] = [{ day: 'weiberfastnacht', from: '12:00' }, { day: 'rosenmontag' }, { day: 'heiligabend' }, { day: 'silvester' }];
 
 const rathausAccess = {
   stepFree: true,
@@ -44,8 +40,9 @@ function office(fields: Partial<OfficeContent> & Pick<OfficeContent, 'slug' | 't
     phone: cityPhone,
     website: '',
     hours: usualHours,
-    exceptions: karneval.map((exception) => (exception.periods.length > 0 ? { ...exception, periods: [{ opens: '08:30', closes: '12:00' }] } : exception)),
+    exceptions: [],
     closedOnHolidays: true,
+    closingDays: rathausClosingDays,
     hoursNote: 'Termine außerhalb der Öffnungszeiten sind nach Absprache möglich.',
     ...rathausAccess,
     ...fields,
@@ -61,7 +58,6 @@ export const offices: OfficeContent[] = [
       'Das Bürgerbüro im Rathaus am Johannismarkt erledigt die häufigsten Anliegen an einem Ort: Personalausweis und Reisepass, An- und Abmeldung, Meldebescheinigungen, Führungszeugnisse und Beglaubigungen.\n\nMit Termin werden Sie zuerst bedient. Termine vereinbaren Sie telefonisch unter 02431 85-0; wir rufen Sie auf Wunsch zurück.',
     email: 'buergerbuero@erkelenz.example',
     hours: [...week([1, 3, 4], '07:30', '12:30'), ...week([1, 3, 4], '13:30', '16:00'), ...week([2], '07:30', '12:30'), ...week([2], '13:30', '16:30'), ...week([5], '07:30', '12:30')],
-    exceptions: karneval,
     hoursNote: 'Öffnungszeiten nach dem Stand von 2020; bitte prüfen Sie vor einem Besuch ohne Termin telefonisch, ob sie noch gelten.',
   }),
   office({
@@ -168,6 +164,8 @@ export const offices: OfficeContent[] = [
     email: 'info@kreis-heinsberg.example',
     hours: [...week([1, 2, 3, 4, 5], '08:00', '12:00'), ...week([4], '14:00', '17:00')],
     exceptions: [],
+    // The Kreis decides its own closing days; none are assumed for it here.
+    closingDays: [],
     hoursNote: 'Die Zulassungsstelle arbeitet überwiegend mit Termin.',
     stepFree: null,
     accessibleToilet: null,

@@ -43,6 +43,7 @@ export function OfficeEditPage(props: EditProps) {
           </fieldset>
         ))}
         <Checkbox name="closedOnHolidays" label={t('catalog:fields.closedOnHolidays')} checked={value(values, 'closedOnHolidays') === 'on'} />
+        {field(props, 'closingDays', t('catalog:fields.closingDays'), { area: true, rows: 4, hint: t('catalog:hints.closingDays') })}
         {field(props, 'exceptions', t('catalog:fields.exceptions'), { area: true, hint: t('catalog:hints.exceptions') })}
         {field(props, 'hoursNote', t('catalog:fields.hoursNote'), { area: true, rows: 3 })}
       </Fieldset>

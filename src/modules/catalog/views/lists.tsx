@@ -1,5 +1,6 @@
 import type { PageContext } from '#kernel/html/page.ts';
 import { Heading, Pagination } from '#kernel/html/components.tsx';
+import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import type { OfficeContent, SituationContent } from '../schemas.content.ts';
 import type { ListedService } from '../service.public.ts';
 import { OpenStatus, contentLang } from './parts.tsx';
@@ -145,7 +146,7 @@ export function SituationsPage({ page, situations }: { page: PageContext; situat
   );
 }
 
-export function OfficesPage({ page, offices, now }: { page: PageContext; offices: { content: OfficeContent }[]; now: Date }) {
+export function OfficesPage({ page, offices, now, holidays }: { page: PageContext; offices: { content: OfficeContent }[]; now: Date; holidays: HolidayCalendar }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
@@ -159,7 +160,7 @@ export function OfficesPage({ page, offices, now }: { page: PageContext; offices
             <p class="kern-body kern-body--small" lang={contentLang(page)}>
               {content.street}, {content.postalCode} {content.city}
             </p>
-            <OpenStatus page={page} hours={content} now={now} />
+            <OpenStatus page={page} hours={content} now={now} holidays={holidays} />
           </li>
         ))}
       </ul>

@@ -1,10 +1,11 @@
 import type { PageContext } from '#kernel/html/page.ts';
 import { Heading } from '#kernel/html/components.tsx';
+import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import { berlinTime } from '../hours.ts';
 import { accessibilityFeatures } from '../forms.office.ts';
 import type { OfficeContent } from '../schemas.content.ts';
 import type { OfficeView } from '../service.public.ts';
-import { Address, OpenStatus, Paragraphs, Section, SpecialDays, WeekHours, contentLang } from './parts.tsx';
+import { Address, ClosingDays, OpenStatus, Paragraphs, Section, SpecialDays, WeekHours, contentLang } from './parts.tsx';
 import { telHref } from './service.tsx';
 import { ServiceList } from './situation.tsx';
 
@@ -34,7 +35,7 @@ function Directions({ page, office, mapUrlTemplate, lang }: { page: PageContext;
   );
 }
 
-export function OfficePage({ page, office, now, mapUrlTemplate }: { page: PageContext; office: OfficeView; now: Date; mapUrlTemplate: string }) {
+export function OfficePage({ page, office, now, holidays, mapUrlTemplate }: { page: PageContext; office: OfficeView; now: Date; holidays: HolidayCalendar; mapUrlTemplate: string }) {
   const { t } = page;
   const content = office.content;
   const lang = contentLang(page);
@@ -43,7 +44,7 @@ export function OfficePage({ page, office, now, mapUrlTemplate }: { page: PageCo
       <div lang={lang}>
         <Heading lead={content.summary}>{content.title}</Heading>
       </div>
-      <OpenStatus page={page} hours={content} now={now} />
+      <OpenStatus page={page} hours={content} now={now} holidays={holidays} />
       <Section id="kontakt" title={t('catalog:office.contact')}>
         <Address office={content} lang={lang} />
         <ul class="kern-list">
@@ -75,9 +76,10 @@ export function OfficePage({ page, office, now, mapUrlTemplate }: { page: PageCo
       <Directions page={page} office={content} mapUrlTemplate={mapUrlTemplate} lang={lang} />
       <Section id="oeffnungszeiten" title={t('catalog:office.hours')}>
         {content.hours.length > 0 ? <WeekHours page={page} office={content} /> : <p class="kern-body">{t('catalog:office.noHours')}</p>}
-        {content.closedOnHolidays ? <p class="kern-body">{t('catalog:office.closedOnHolidays')}</p> : null}
+        {content.closedOnHolidays ? <p class="kern-body">{t('catalog:office.closedOnHolidays', { state: t(`kernel:holidays.states.${holidays.state}`) })}</p> : null}
+        <ClosingDays page={page} closingDays={content.closingDays} />
         {content.hoursNote ? <Paragraphs text={content.hoursNote} lang={lang} /> : null}
-        <SpecialDays page={page} hours={content} from={berlinTime(now).date} />
+        <SpecialDays page={page} hours={content} from={berlinTime(now).date} holidays={holidays} />
       </Section>
       <Section id="barrierefreiheit" title={t('catalog:office.accessibility')}>
         <dl class="kern-description-list">

@@ -1,6 +1,7 @@
 import type { PageContext } from '#kernel/html/page.ts';
 import { Heading } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
+import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import type { Channel } from '../schemas.content.ts';
 import type { ServiceView } from '../service.public.ts';
 import { Address, BulletList, JsonLd, OpenStatus, Paragraphs, Section, contentLang, formatMoney } from './parts.tsx';
@@ -54,7 +55,7 @@ function ChannelAction({ page, channel }: { page: PageContext; channel: Channel 
   }
 }
 
-export function Channels({ page, service, now }: { page: PageContext; service: ServiceView; now: Date }) {
+export function Channels({ page, service, now, holidays }: { page: PageContext; service: ServiceView; now: Date; holidays: HolidayCalendar }) {
   const { t } = page;
   const lang = contentLang(page);
   const channels = [...service.content.channels].sort((a, b) => channelRank[a.kind] - channelRank[b.kind]);
@@ -78,7 +79,7 @@ export function Channels({ page, service, now }: { page: PageContext; service: S
                 {channel.kind === 'inPerson' && service.office ? (
                   <>
                     <Address office={service.office} lang={lang} />
-                    <OpenStatus page={page} hours={service.office} now={now} />
+                    <OpenStatus page={page} hours={service.office} now={now} holidays={holidays} />
                   </>
                 ) : null}
               </div>
@@ -129,7 +130,7 @@ function ListSection({ page, id, section, items }: { page: PageContext; id: stri
   ) : null;
 }
 
-export function ServicePage({ page, service, now, publicUrl }: { page: PageContext; service: ServiceView; now: Date; publicUrl: string }) {
+export function ServicePage({ page, service, now, holidays, publicUrl }: { page: PageContext; service: ServiceView; now: Date; holidays: HolidayCalendar; publicUrl: string }) {
   const { t } = page;
   const content = service.content;
   const lang = contentLang(page);
@@ -139,7 +140,7 @@ export function ServicePage({ page, service, now, publicUrl }: { page: PageConte
       <div lang={lang}>
         <Heading lead={content.summary}>{content.title}</Heading>
       </div>
-      <Channels page={page} service={service} now={now} />
+      <Channels page={page} service={service} now={now} holidays={holidays} />
       <TextSection page={page} id="was" section="description" text={content.description} />
       <TextSection page={page} id="wer" section="eligibility" text={content.eligibility} />
       <ListSection page={page} id="voraussetzungen" section="requirements" items={content.requirements} />
