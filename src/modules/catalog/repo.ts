@@ -11,11 +11,13 @@ export function catalogDb(db: Executor<KernelTables>): CatalogDb {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+/** No version is SQL NULL, not JSON's null, so that `published is not null` means published. */
+const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 export async function insertEntry(db: CatalogDb, entry: Omit<Insertable<CatalogTables['catalog_entries']>, 'draft' | 'published'> & { draft: Content; published?: Content | null }): Promise<Entry> {
   return db
     .insertInto('catalog_entries')
-    .values({ ...entry, draft: json(entry.draft), published: json(entry.published ?? null) })
+    .values({ ...entry, draft: json(entry.draft), published: jsonOrNull(entry.published) })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -27,7 +29,7 @@ export async function updateEntry(db: CatalogDb, id: string, patch: Omit<Updatea
     .set({
       ...rest,
       ...(draft === undefined ? {} : { draft: json(draft) }),
-      ...(published === undefined ? {} : { published: json(published) }),
+      ...(published === undefined ? {} : { published: jsonOrNull(published) }),
       updated_at: new Date(),
     })
     .where('id', '=', id)
@@ -115,7 +117,7 @@ export async function listPublished(db: CatalogDb, kind: EntryKind, filter: Publ
 export async function insertHistory(db: CatalogDb, row: Insertable<CatalogTables['catalog_history']> & { content: Content | null }): Promise<void> {
   await db
     .insertInto('catalog_history')
-    .values({ ...row, content: json(row.content) })
+    .values({ ...row, content: jsonOrNull(row.content) })
     .execute();
 }
 

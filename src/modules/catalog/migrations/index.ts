@@ -1,7 +1,9 @@
 import type { Migrations } from '#kernel/db/migrate.ts';
 import * as catalog from './202611270100_catalog.ts';
+import * as unpublishedIsNull from './202612071000_catalog_unpublished_is_null.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const catalogMigrations: Migrations = {
   '202611270100_catalog': catalog,
+  '202612071000_catalog_unpublished_is_null': unpublishedIsNull,
 };
