@@ -88,6 +88,45 @@ describe.each(bothWays)('a citizen account $how', ({ javaScript }) => {
   });
 });
 
+describe.each(bothWays)('12.21 "Mein Konto" $how', ({ javaScript }) => {
+  it('12.21 changes the password and the e-mail address, and reads all data on a page of its own', async () => {
+    const way = javaScript ? 'js' : 'nojs';
+    const { user, password } = await buildCitizen(site.platform.ctx, { display_name: 'Maren Umzug' });
+    const page = await site.open({ javaScript });
+    expect(await logIn(page, user.email!, password)).toBe(200);
+
+    expect(await follow(page, 'Passwort ändern')).toBe(200);
+    expect(await page.getByLabel('Auf allen anderen Geräten abmelden').isChecked()).toBe(true);
+    await page.getByLabel('Aktuelles Passwort').fill('nicht das Passwort');
+    await page.getByLabel('Neues Passwort').fill('Maren zieht nach Hetzerath');
+    await page.getByLabel('Passwort wiederholen').fill('Maren zieht nach Hetzerath');
+    expect(await submit(page, 'Passwort ändern')).toBe(422);
+    expect(await page.getByRole('alert').getByRole('link', { name: 'Das Passwort ist nicht richtig.' }).count()).toBe(1);
+    await page.getByLabel('Aktuelles Passwort').fill(password);
+    await page.getByLabel('Neues Passwort').fill('Maren zieht nach Hetzerath');
+    await page.getByLabel('Passwort wiederholen').fill('Maren zieht nach Hetzerath');
+    expect(await submit(page, 'Passwort ändern')).toBe(200);
+    expect(await page.getByText('Ihr Passwort ist geändert, und alle anderen Geräte sind abgemeldet.').count()).toBe(1);
+
+    const newEmail = `maren.${way}@example.org`;
+    expect(await follow(page, 'E-Mail-Adresse ändern')).toBe(200);
+    await page.getByLabel('Neue E-Mail-Adresse').fill(newEmail);
+    await page.getByLabel('Aktuelles Passwort').fill('Maren zieht nach Hetzerath');
+    expect(await submit(page, 'Link an die neue Adresse schicken')).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bitte bestätigen Sie die neue Adresse');
+    expect(await visit(page, await linkFromMail(newEmail, '/e-mail-bestaetigen'))).toBe(200);
+    expect(await submit(page, 'Neue E-Mail-Adresse bestätigen')).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ihre neue E-Mail-Adresse gilt');
+
+    expect(await visit(page, '/konto')).toBe(200);
+    expect(await follow(page, 'Meine Daten und wer sie angesehen hat')).toBe(200);
+    expect(await follow(page, 'Alle Daten hier lesen')).toBe(200);
+    expect(await page.getByRole('heading', { level: 2, name: 'Ihre Angaben' }).count()).toBe(1);
+    expect(await page.getByText(newEmail, { exact: true }).count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('link', { name: 'Alle Daten herunterladen (JSON)' }).getAttribute('href')).toBe('/konto/daten.json');
+  });
+});
+
 describe('staff', () => {
   it('logs in with a password and the code from the authenticator, then manages staff', async () => {
     const admin = await buildStaff(site.platform.ctx, [{ role: 'administrator', officeId: null }]);

@@ -38,6 +38,12 @@ describe.each(bothWays)('a citizen asks what the city knows about them, $how', (
     expect(await access.getByText(staff.user.display_name).count()).toBeGreaterThanOrEqual(1);
     expect(await access.getByText('Nachricht angesehen').count()).toBeGreaterThanOrEqual(1);
 
+    // The same data to read, each part in words, before the file to keep.
+    expect(await follow(page, 'Alle Daten hier lesen')).toBe(200);
+    const messages = page.getByRole('region', { name: 'Nachrichten', exact: true });
+    expect(await messages.getByText(message.reference, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Wer hat Ihre Daten angesehen oder geändert?' }).getByText('Nachricht angesehen (notify.message-viewed)').count()).toBeGreaterThanOrEqual(1);
+
     const download = await page.request.get('/konto/daten.json');
     expect(download.status()).toBe(200);
     const data = (await download.json()) as { profile: { email: string }; notify: { messages: { reference: string; subject: string }[] } };
