@@ -54,8 +54,11 @@ export interface RetentionRule {
   /** The table and columns the rule covers, so the privacy notice and its test know every personal field. */
   table: string;
   columns: readonly string[];
-  /** Deletes or anonymises what has passed its time; returns how many rows it touched. */
-  purge: (db: Db, now: Date, config: Config) => Promise<number>;
+  /**
+   * Deletes or anonymises what has passed its time; returns how many rows it touched. The nightly job passes
+   * the platform's context too, for a rule whose records hold files (`ctx.files.removeRefs`).
+   */
+  purge: (db: Db, now: Date, config: Config, ctx?: KernelContext) => Promise<number>;
 }
 
 /**
@@ -67,9 +70,9 @@ export interface RetentionRule {
 export interface PersonalDataSource {
   /**
    * Plain JSON, with field names a person can read; binary content (an attachment) is embedded as base64
-   * beside its name, media type and size, so the download is complete in one file.
+   * beside its name, media type and size, so the download is complete in one file; `ctx.files` reads it.
    */
-  export(db: Db, userId: string): Promise<Record<string, unknown>>;
+  export(db: Db, userId: string, ctx: KernelContext): Promise<Record<string, unknown>>;
   /** Runs in the deletion's transaction `db`; `ctx` lets it queue follow-up work in that transaction. */
   erase(db: Executor, userId: string, ctx: KernelContext): Promise<void>;
 }

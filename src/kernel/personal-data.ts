@@ -4,7 +4,7 @@ import type { Executor } from './db/database.ts';
 /** Every module's data about the person, under the module's id, for the download in "Mein Konto". */
 export async function collectPersonalData(ctx: KernelContext, userId: string): Promise<Record<string, Record<string, unknown>>> {
   const parts: Record<string, Record<string, unknown>> = {};
-  for (const module of ctx.modules) if (module.personalData) parts[module.id] = await module.personalData.export(ctx.db, userId);
+  for (const module of ctx.modules) if (module.personalData) parts[module.id] = await module.personalData.export(ctx.db, userId, ctx);
   return parts;
 }
 

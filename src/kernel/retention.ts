@@ -14,7 +14,7 @@ export const applyRetentionJob = defineJob({
     const now = new Date();
     for (const module of ctx.modules) {
       for (const rule of module.retention ?? []) {
-        const removed = await rule.purge(ctx.db, now, ctx.config);
+        const removed = await rule.purge(ctx.db, now, ctx.config, ctx);
         ctx.log.info({ rule: rule.id, removed }, 'retention applied');
       }
     }
