@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { KernelContext } from '#kernel/context.ts';
 import { MailError, type MailAttachment, type MailMessage } from '#kernel/mail.ts';
 import { emailHtml, emailText } from './email.tsx';
-import { attachmentContents, findMessage } from './repo.messages.ts';
+import { attachmentsWaiting, emailAttachments } from './attachments.ts';
+import { findMessage } from './repo.messages.ts';
 import { addEvent, claimDelivery, findDelivery, finishAttempt } from './repo.deliveries.ts';
 import { notifyDb } from './repo.templates.ts';
 import type { Message } from './tables.ts';
@@ -49,6 +50,8 @@ export function composeEmail(ctx: KernelContext, message: Message, attachments: 
  */
 export async function deliverEmail(ctx: KernelContext, deliveryId: string): Promise<void> {
   const db = notifyDb(ctx.db);
+  // An attachment still being scanned for malware holds the e-mail back without using up an attempt.
+  if (await attachmentsWaiting(ctx, deliveryId)) throw new Error(`E-mail delivery ${deliveryId} waits for its attachments; trying again later`);
   const claim = await claimDelivery(db, deliveryId, ctx.config.SMTP_TIMEOUT_SECONDS * 3 + 30);
   if (!claim) {
     const delivery = await findDelivery(db, deliveryId);
@@ -60,8 +63,12 @@ export async function deliverEmail(ctx: KernelContext, deliveryId: string): Prom
     await settle(ctx, deliveryId, 'failed', 'content or address deleted before delivery');
     return;
   }
-  const attachments = await attachmentContents(db, message.id);
-  const mail = composeEmail(ctx, message, attachments.map((file) => ({ filename: file.filename, contentType: file.content_type, content: file.content })));
+  const attachments = await emailAttachments(ctx, message.id);
+  if (!attachments.ok) {
+    await settle(ctx, deliveryId, 'failed', attachments.detail);
+    return;
+  }
+  const mail = composeEmail(ctx, message, attachments.files);
   try {
     await ctx.mailer.send(mail);
   } catch (error) {

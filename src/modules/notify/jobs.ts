@@ -5,6 +5,7 @@ import { deliverEmail, maxEmailAttempts } from './delivery.ts';
 import { batchesStillToRemake } from './repo.batches.ts';
 import { addEvent, stuckEmailDeliveries, touch } from './repo.deliveries.ts';
 import { notifyDb } from './repo.templates.ts';
+import { moveStoredFiles } from './service.move.ts';
 import { createPrintBatch } from './service.print.ts';
 import { remakePrintBatch } from './service.remake.ts';
 
@@ -61,5 +62,20 @@ export const sweepJob = defineJob({
     const batches = await batchesStillToRemake(notifyDb(ctx.db), new Date(Date.now() - 3_600_000));
     for (const { id } of batches) await ctx.jobs.enqueue(ctx.db, remakePrintBatchJob, { batchId: id });
     if (batches.length > 0) ctx.log.warn({ batches: batches.length }, 'print batches queued again to be made without withdrawn letters');
+  },
+});
+
+/**
+ * Moves attachments and print batches written before the file store into it (`service.move.ts`). A
+ * migration cannot; this finds nothing to do once everything is moved, and goes with the old columns.
+ */
+export const moveStoredFilesJob = defineJob({
+  name: 'notify.move-stored-files',
+  payload: Type.Object({}),
+  cron: '*/15 * * * *',
+  handler: async (_payload, ctx) => {
+    const report = await moveStoredFiles(ctx);
+    if (report.attachments + report.batches > 0) ctx.log.info({ attachments: report.attachments, batches: report.batches }, 'stored files moved into the file store');
+    if (report.refused.length > 0) ctx.log.warn({ refused: report.refused }, 'stored files the file store refused stay where they are');
   },
 });

@@ -8,7 +8,7 @@ import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { printBatchJob } from './jobs.ts';
 import { notifyDb } from './repo.templates.ts';
 import { createPrintBatch } from './service.print.ts';
-import { buildMessage, caseReceived, signInStaff } from './test/builders.ts';
+import { buildMessage, caseReceived, signInStaff, storedFile } from './test/builders.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -44,13 +44,16 @@ describe('letters and the daily print batch', () => {
     expect(batch).toMatchObject({ letters: 3, status: 'created', created_by: 'system:notify.print-batch' });
     expect(await letterStatuses(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 'sending'])));
 
-    const rows = batch.manifest!.replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(';'));
+    // Both files come from the file store, referenced by the batch.
+    expect((await platform.ctx.files.refsOf(platform.ctx.db, { module: 'notify', kind: 'print-batch', id: batch.id })).sort()).toEqual([batch.pdf_file_id, batch.manifest_file_id].sort());
+    const manifest = (await storedFile(platform.ctx, batch.manifest_file_id)).toString('utf8');
+    const rows = manifest.replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(';'));
     expect(rows[0]).toEqual(['position', 'reference', 'first_page', 'pages', 'name', 'street', 'postal_code', 'city']);
     const letters = rows.slice(1);
     expect(letters.map((row) => row[4])).toEqual([hanna.user.display_name, jan.user.display_name, 'Gisela Gast']);
     const pages = letters.map((row) => Number(row[3]));
     expect(pages[1]).toBeGreaterThan(1);
-    const document = await readPdf(batch.pdf!);
+    const document = await readPdf(await storedFile(platform.ctx, batch.pdf_file_id));
     // The PDF holds exactly the letters of the manifest, page for page.
     expect(document.pages).toBe(pages.reduce((sum, count) => sum + count, 0));
     expect(batch.pages).toBe(document.pages);
@@ -90,6 +93,9 @@ describe('letters and the daily print batch', () => {
     const download = await client.get(`/verwaltung/druck/${batchId}/briefe.pdf`);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
+    // Handed out by the file store: a download that holds every letter's address, never cached.
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="DS-[\w-]+\.pdf"/);
+    expect(download.headers['cache-control']).toBe('no-store');
     const csv = await client.get(`/verwaltung/druck/${batchId}/liste.csv`);
     expect(csv.body).toContain(';Markt 1;41812;Erkelenz');
 

@@ -1,21 +1,25 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
-import { deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob } from './jobs.ts';
+import { moveFilesCommand } from './commands.ts';
+import { deliverEmailJob, moveStoredFilesJob, printBatchJob, remakePrintBatchJob, sweepJob } from './jobs.ts';
 import { notifyPermissions, permissionMap } from './permissions.ts';
-import { personalMessages } from './repo.messages.ts';
-import { purgeBatchFiles } from './repo.batches.ts';
-import { purgeAttachmentsOfPurgedMessages, purgeMessageContent } from './repo.retention.ts';
-import { notifyDb } from './repo.templates.ts';
 import { apiRoutes } from './routes.api.ts';
 import { inboxRoutes } from './routes.inbox.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { templateRoutes } from './routes.templates.tsx';
-import { withdrawLettersOf } from './service.withdraw.ts';
+import { eraseMessages, exportMessages } from './service.personal-data.ts';
+import { purgeLeftoverAttachments, purgeMessages, purgePrintBatchFiles } from './service.purge.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { notifyMigrations } from './migrations/index.ts';
 
 const day = 86_400_000;
+
+/** notify's rules remove file references, so they need the platform; the nightly job always passes it. */
+function withFiles(ctx: KernelContext | undefined): KernelContext {
+  if (!ctx) throw new Error('notify’s retention rules need the platform context for the file store');
+  return ctx;
+}
 
 export const notifyModule = defineModule({
   id: 'notify',
@@ -36,16 +40,11 @@ export const notifyModule = defineModule({
   ],
   accountLinks: [{ path: '/konto/nachrichten', label: 'notify:inbox.title', order: 10 }],
   about: { heading: 'notify:about.heading', text: 'notify:about.text', easyText: 'notify:about.easy', href: '/konto/nachrichten', order: 70 },
-  jobs: [deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob],
+  jobs: [deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob, moveStoredFilesJob],
+  commands: [moveFilesCommand],
   personalData: {
-    export: async (db, userId) => ({ messages: await personalMessages(notifyDb(db), userId) }),
-    // The delivery records stay (the city must be able to show that and how it informed someone); what the
-    // messages said, the addresses and the name go now rather than at the end of the retention period, and
-    // so do the person's letters in print batches not yet printed.
-    erase: async (db, userId, ctx) => {
-      await withdrawLettersOf(ctx, db, userId);
-      await purgeMessageContent(notifyDb(db), { userId });
-    },
+    export: async (db, userId, ctx) => ({ messages: await exportMessages(ctx, db, userId) }),
+    erase: (db, userId, ctx) => eraseMessages(ctx, db, userId),
   },
   locales: { de, en },
   auditSubjects: {
@@ -57,27 +56,31 @@ export const notifyModule = defineModule({
       description: 'notify:retention.content',
       table: 'notify_messages',
       columns: ['subject', 'body', 'email', 'postal_address', 'recipient_name'],
-      purge: (db, now, config) => purgeMessageContent(notifyDb(db), { createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day) }),
+      purge: (db, now, config, ctx) =>
+        db.transaction().execute((trx) => purgeMessages(withFiles(ctx), trx, { createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day) })),
     },
     {
       id: 'notify.message-attachments',
       description: 'notify:retention.attachments',
       table: 'notify_attachments',
-      columns: ['filename', 'content'],
+      // The content is in the file store (file_id); `content` holds bytes only until they are moved there.
+      columns: ['filename', 'file_id', 'content'],
       // Deleted together with the message's content; this catches any left behind by an interrupted run.
-      purge: (db) => purgeAttachmentsOfPurgedMessages(notifyDb(db)),
+      purge: (db, _now, _config, ctx) => db.transaction().execute((trx) => purgeLeftoverAttachments(withFiles(ctx), trx)),
     },
     {
       id: 'notify.print-batches',
       description: 'notify:retention.batches',
       descriptionValues: (config) => ({ days: config.PRINT_BATCH_RETENTION_DAYS }),
       table: 'notify_print_batches',
-      columns: ['pdf', 'manifest'],
-      purge: (db, now, config) =>
-        purgeBatchFiles(notifyDb(db), {
-          printedBefore: new Date(now.getTime() - config.PRINT_BATCH_RETENTION_DAYS * day),
-          createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day),
-        }),
+      columns: ['pdf_file_id', 'manifest_file_id', 'pdf', 'manifest'],
+      purge: (db, now, config, ctx) =>
+        db.transaction().execute((trx) =>
+          purgePrintBatchFiles(withFiles(ctx), trx, {
+            printedBefore: new Date(now.getTime() - config.PRINT_BATCH_RETENTION_DAYS * day),
+            createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day),
+          }),
+        ),
     },
     {
       id: 'notify.delivery-records',

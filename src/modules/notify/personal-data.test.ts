@@ -64,6 +64,7 @@ describe('messages in "Mein Konto" data download and account deletion', () => {
     expect(erased).toMatchObject({ subject: null, body: null, email: null, postal_address: null, recipient_name: null, user_id: null, reference: own.reference });
     expect(erased.content_deleted_at).not.toBeNull();
     expect(await db.selectFrom('notify_attachments').select('id').where('message_id', '=', own.messageId).execute()).toEqual([]);
+    expect(await platform.ctx.files.refsOf(platform.ctx.db, { module: 'notify', kind: 'message', id: own.messageId })).toEqual([]);
     const deliveries = await db.selectFrom('notify_deliveries').select('channel').where('message_id', '=', own.messageId).orderBy('channel').execute();
     expect(deliveries.map((row) => row.channel)).toEqual(['email', 'inbox', 'letter']);
 

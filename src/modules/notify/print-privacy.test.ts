@@ -9,7 +9,7 @@ import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { remakePrintBatchJob } from './jobs.ts';
 import { notifyDb } from './repo.templates.ts';
 import { createPrintBatch, setPrintBatchStatus } from './service.print.ts';
-import { buildMessage, signInCitizen, signInStaff } from './test/builders.ts';
+import { buildMessage, signInCitizen, signInStaff, storedFile } from './test/builders.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -46,6 +46,9 @@ const manifestRows = (manifest: string) =>
     .slice(1)
     .map((line) => line.split(';'));
 
+const storedText = async (fileId: string | null) => (await storedFile(platform.ctx, fileId)).toString('utf8');
+const refsOfBatch = (id: string) => platform.ctx.files.refsOf(platform.ctx.db, { module: 'notify', kind: 'print-batch', id });
+
 const batchRow = (id: string) => db().selectFrom('notify_print_batches').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const letterOf = (messageId: string) => db().selectFrom('notify_deliveries').selectAll().where('message_id', '=', messageId).where('channel', '=', 'letter').executeTakeFirstOrThrow();
 
@@ -58,7 +61,7 @@ describe('print batches when an account is deleted', () => {
     if (!made.ok) throw new Error('no batch');
     expect(made.letters).toBe(3);
     const before = await batchRow(made.batchId);
-    expect(before.manifest).toContain('Lea Löschmich');
+    expect(await storedText(before.manifest_file_id)).toContain('Lea Löschmich');
 
     const desk = new FormClient(platform.app);
     await signInStaff(desk, await buildStaff(platform.ctx, [{ role: 'appointments-desk', officeId: null }]));
@@ -68,7 +71,9 @@ describe('print batches when an account is deleted', () => {
 
     // The moment the deletion has committed, no copy with the person's name or address is left to download.
     const waiting = await batchRow(made.batchId);
-    expect(waiting).toMatchObject({ pdf: null, manifest: null, remake_pending: true, letters: 2 });
+    expect(waiting).toMatchObject({ pdf_file_id: null, manifest_file_id: null, remake_pending: true, letters: 2 });
+    // The batch no longer refers to its files; the file store deletes them after its grace period.
+    expect(await refsOfBatch(made.batchId)).toEqual([]);
     for (const file of ['briefe.pdf', 'liste.csv']) {
       const refused = await desk.get(`/verwaltung/druck/${made.batchId}/${file}`);
       expect(refused.status).toBe(409);
@@ -83,7 +88,9 @@ describe('print batches when an account is deleted', () => {
 
     const remade = await batchRow(made.batchId);
     expect(remade).toMatchObject({ remake_pending: false, letters: 2, reference: made.reference, status: 'created' });
-    const rows = manifestRows(remade.manifest!);
+    // The new files are the batch's, and only they.
+    expect((await refsOfBatch(made.batchId)).sort()).toEqual([remade.pdf_file_id, remade.manifest_file_id].sort());
+    const rows = manifestRows(await storedText(remade.manifest_file_id));
     expect(rows.map((row) => [row[0], row[1], row[4]])).toEqual([
       ['1', first.message.reference, 'Anna Erste'],
       ['2', last.message.reference, 'Otto Letzter'],
@@ -91,7 +98,7 @@ describe('print batches when an account is deleted', () => {
     // The manifest's page numbers are those of the new PDF, and the batch counts its pages.
     const pages = rows.map((row) => Number(row[3]));
     expect(rows.map((row) => Number(row[2]))).toEqual([1, 1 + pages[0]!]);
-    const pdf = await readPdf(remade.pdf!);
+    const pdf = await readPdf(await storedFile(platform.ctx, remade.pdf_file_id));
     expect(pdf.pages).toBe(pages[0]! + pages[1]!);
     expect(remade.pages).toBe(pdf.pages);
     const text = await pdf.text(1, pdf.pages);
@@ -134,11 +141,12 @@ describe('print batches when an account is deleted', () => {
 
     await deleteAccount(alone);
     await deleteAccount(printedWriter);
-    expect(await batchRow(emptied.batchId)).toMatchObject({ letters: 0, pages: 0, pdf: null, manifest: null, remake_pending: false });
+    expect(await batchRow(emptied.batchId)).toMatchObject({ letters: 0, pages: 0, pdf_file_id: null, manifest_file_id: null, remake_pending: false });
+    expect(await refsOfBatch(emptied.batchId)).toEqual([]);
     expect(await platform.ctx.jobs.drain(platform.ctx, [remakePrintBatchJob.name])).toBe(0);
     // The paper exists: the printed batch keeps its files until its retention period ends.
     const kept = await batchRow(printed.batchId);
-    expect(kept.manifest).toContain('Paula Gedruckt');
+    expect(await storedText(kept.manifest_file_id)).toContain('Paula Gedruckt');
     expect(kept.remake_pending).toBe(false);
   });
 });
@@ -165,10 +173,12 @@ describe('retention of print batches', () => {
     await platform.ctx.jobs.enqueue(platform.ctx.db, applyRetentionJob, {});
     await platform.ctx.jobs.drain(platform.ctx, [applyRetentionJob.name]);
 
-    const files = async (name: string) => db().selectFrom('notify_print_batches').select(['pdf', 'manifest', 'letters']).where('id', '=', batches[name]!).executeTakeFirstOrThrow();
-    expect(await files('long-printed')).toEqual({ pdf: null, manifest: null, letters: 1 });
-    expect((await files('recently-printed')).manifest).toContain('Frist recently-printed');
-    expect((await files('never-printed')).manifest).toContain('Frist never-printed');
+    const files = async (name: string) => db().selectFrom('notify_print_batches').select(['pdf_file_id', 'manifest_file_id', 'letters']).where('id', '=', batches[name]!).executeTakeFirstOrThrow();
+    expect(await files('long-printed')).toEqual({ pdf_file_id: null, manifest_file_id: null, letters: 1 });
+    expect(await refsOfBatch(batches['long-printed']!)).toEqual([]);
+    expect(await storedText((await files('recently-printed')).manifest_file_id)).toContain('Frist recently-printed');
+    expect(await storedText((await files('never-printed')).manifest_file_id)).toContain('Frist never-printed');
+    expect(await refsOfBatch(batches['recently-printed']!)).toHaveLength(2);
 
     const privacy = await new FormClient(platform.app).get('/datenschutz');
     expect(privacy.body).toContain('werden 10 Tage nach dem Druck gelöscht');

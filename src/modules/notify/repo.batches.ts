@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
+import type { BatchFiles } from './batch-files.ts';
 import type { NotifyDb } from './repo.templates.ts';
 import type { Message } from './tables.ts';
+
+/** A batch without files: none in the store, and none left from before it (`notify.move-stored-files`). */
+const noFiles = { pdf_file_id: null, manifest_file_id: null, pdf: null, manifest: null };
 
 /** A letter as the print room gets it: the message and the names of its attachments. */
 export interface PrintableLetter {
@@ -66,8 +70,9 @@ export async function withdrawLetters(db: NotifyDb, deliveryIds: readonly string
 }
 
 /**
- * A letter left the batch: its files go at once (they hold the letter) and its counts follow the letters
- * that remain; when any remain, the batch waits to be made again. Returns how many letters remain.
+ * A letter left the batch: its files go at once (they hold the letter; the caller removes their references)
+ * and its counts follow the letters that remain; when any remain, the batch waits to be made again. Returns
+ * how many letters remain.
  */
 export async function markBatchForRemake(db: NotifyDb, batchId: string): Promise<number> {
   const { letters, pages } = await db
@@ -79,7 +84,14 @@ export async function markBatchForRemake(db: NotifyDb, batchId: string): Promise
   const remaining = Number(letters);
   await db
     .updateTable('notify_print_batches')
-    .set((eb) => ({ pdf: null, manifest: null, letters: remaining, pages: Number(pages), remake_pending: remaining > 0, revision: eb('revision', '+', 1), updated_at: sql<Date>`now()` }))
+    .set((eb) => ({
+      ...noFiles,
+      letters: remaining,
+      pages: Number(pages),
+      remake_pending: remaining > 0,
+      revision: eb('revision', '+', 1),
+      updated_at: sql<Date>`now()`,
+    }))
     .where('id', '=', batchId)
     .execute();
   return remaining;
@@ -89,10 +101,19 @@ export async function markBatchForRemake(db: NotifyDb, batchId: string): Promise
  * Stores a batch made again, unless another letter was taken out while it was being made (the revision
  * moved on): then the job queued with that change makes it once more. Returns whether it was stored.
  */
-export async function storeRemadeBatch(db: NotifyDb, batchId: string, seenRevision: number, files: { pdf: Buffer | null; manifest: string | null; letters: number; pages: number }) {
+export async function storeRemadeBatch(db: NotifyDb, batchId: string, seenRevision: number, batch: { files: BatchFiles | null; letters: number; pages: number }) {
   const result = await db
     .updateTable('notify_print_batches')
-    .set({ ...files, remake_pending: false, updated_at: sql<Date>`now()` })
+    .set({
+      pdf_file_id: batch.files?.pdfFileId ?? null,
+      manifest_file_id: batch.files?.manifestFileId ?? null,
+      pdf: null,
+      manifest: null,
+      letters: batch.letters,
+      pages: batch.pages,
+      remake_pending: false,
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', batchId)
     .where('revision', '=', seenRevision)
     .where('remake_pending', '=', true)
@@ -112,13 +133,17 @@ export async function batchesStillToRemake(db: NotifyDb, olderThan: Date) {
 /**
  * The files of a print batch hold names and addresses: they go a set number of days after printing, and
  * from a batch never printed once its letters' own retention period has passed. Only the figures remain.
+ * Returns the batches it emptied, whose file references go too.
  */
-export async function purgeBatchFiles(db: NotifyDb, cutoffs: { printedBefore: Date; createdBefore: Date }): Promise<number> {
-  const result = await db
+export async function purgeBatchFiles(db: NotifyDb, cutoffs: { printedBefore: Date; createdBefore: Date }): Promise<string[]> {
+  const rows = await db
     .updateTable('notify_print_batches')
-    .set({ pdf: null, manifest: null, remake_pending: false })
+    .set({ ...noFiles, remake_pending: false })
     .where((eb) => eb.or([eb('printed_at', '<', cutoffs.printedBefore), eb('created_at', '<', cutoffs.createdBefore)]))
-    .where((eb) => eb.or([eb('pdf', 'is not', null), eb('manifest', 'is not', null), eb('remake_pending', '=', true)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .where((eb) =>
+      eb.or([eb('pdf_file_id', 'is not', null), eb('manifest_file_id', 'is not', null), eb('pdf', 'is not', null), eb('manifest', 'is not', null), eb('remake_pending', '=', true)]),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -84,10 +84,17 @@ export async function lettersToPrint(db: NotifyDb, limit: number) {
     .execute();
 }
 
-export async function insertBatch(db: NotifyDb, batch: { reference: string; letters: number; pages: number; pdf: Buffer; manifest: string; createdBy: string }) {
+export async function insertBatch(db: NotifyDb, batch: { reference: string; letters: number; pages: number; pdfFileId: string; manifestFileId: string; createdBy: string }) {
   return db
     .insertInto('notify_print_batches')
-    .values({ reference: batch.reference, letters: batch.letters, pages: batch.pages, pdf: batch.pdf, manifest: batch.manifest, created_by: batch.createdBy })
+    .values({
+      reference: batch.reference,
+      letters: batch.letters,
+      pages: batch.pages,
+      pdf_file_id: batch.pdfFileId,
+      manifest_file_id: batch.manifestFileId,
+      created_by: batch.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -113,7 +120,7 @@ export async function assignToBatch(db: NotifyDb, batchId: string, letters: read
 export async function listBatches(db: NotifyDb, limit = 60) {
   return db
     .selectFrom('notify_print_batches')
-    .select(['id', 'reference', 'status', 'letters', 'pages', 'created_at', 'updated_at', 'remake_pending', sql<boolean>`pdf is not null`.as('has_files')])
+    .select(['id', 'reference', 'status', 'letters', 'pages', 'created_at', 'updated_at', 'remake_pending', sql<boolean>`pdf_file_id is not null or pdf is not null`.as('has_files')])
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();

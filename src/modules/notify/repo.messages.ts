@@ -11,10 +11,6 @@ export async function insertMessage(db: NotifyDb, message: Insertable<NotifyTabl
   return db.insertInto('notify_messages').values(message).onConflict((oc) => oc.column('cause').doNothing()).returning(['id', 'reference']).executeTakeFirst();
 }
 
-export async function insertAttachments(db: NotifyDb, rows: Insertable<NotifyTables['notify_attachments']>[]) {
-  if (rows.length > 0) await db.insertInto('notify_attachments').values(rows).execute();
-}
-
 export async function insertDelivery(db: NotifyDb, delivery: { messageId: string; channel: Channel; status: DeliveryStatus }, actorLabel: string) {
   const row = await db
     .insertInto('notify_deliveries')
@@ -44,18 +40,6 @@ export async function eventsOf(db: NotifyDb, messageId: string) {
     .execute();
 }
 
-export async function attachmentsOf(db: NotifyDb, messageId: string) {
-  return db.selectFrom('notify_attachments').select(['id', 'filename', 'content_type', 'size']).where('message_id', '=', messageId).orderBy('position').execute();
-}
-
-export async function attachmentContents(db: NotifyDb, messageId: string) {
-  return db.selectFrom('notify_attachments').select(['filename', 'content_type', 'content']).where('message_id', '=', messageId).orderBy('position').execute();
-}
-
-export async function findAttachment(db: NotifyDb, messageId: string, attachmentId: string) {
-  return db.selectFrom('notify_attachments').selectAll().where('message_id', '=', messageId).where('id', '=', attachmentId).executeTakeFirst();
-}
-
 /** The inbox of one person, newest first. */
 export async function inboxOf(db: NotifyDb, userId: string, limit = 200) {
   return db
@@ -67,11 +51,7 @@ export async function inboxOf(db: NotifyDb, userId: string, limit = 200) {
     .execute();
 }
 
-/**
- * Every message to this person with how it was delivered, for their data download. Attachments come with
- * their content in base64: the download is meant to be complete and portable in one file (GDPR Art. 15, 20),
- * and attachments are small letters and notices, not media.
- */
+/** Every message to this person with how it was delivered, for their data download (`service.personal-data.ts`). */
 export async function personalMessages(db: NotifyDb, userId: string) {
   const messages = await db
     .selectFrom('notify_messages')
@@ -87,18 +67,9 @@ export async function personalMessages(db: NotifyDb, userId: string) {
     .where('message_id', 'in', ids)
     .orderBy('created_at')
     .execute();
-  const attachments = await db
-    .selectFrom('notify_attachments')
-    .select(['message_id', 'filename', 'content_type', 'size', 'content'])
-    .where('message_id', 'in', ids)
-    .orderBy('position')
-    .execute();
   return messages.map((message) => ({
     ...message,
     deliveries: deliveries.filter((delivery) => delivery.message_id === message.id).map(({ message_id: _id, ...delivery }) => delivery),
-    attachments: attachments
-      .filter((attachment) => attachment.message_id === message.id)
-      .map(({ message_id: _id, content, ...attachment }) => ({ ...attachment, content_base64: Buffer.from(content).toString('base64') })),
   }));
 }
 

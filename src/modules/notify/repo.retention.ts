@@ -5,8 +5,9 @@ import type { NotifyDb } from './repo.templates.ts';
  * Removes what a message said and where it went, keeping that it was sent, how and with what result (the
  * delivery record). Past the retention period guests' names go too, while an account holder's record keeps
  * the name next to the account; when the account itself is deleted, its messages lose the name as well.
+ * Returns the messages it emptied; their attachments go with them (`service.purge.ts`).
  */
-export async function purgeMessageContent(db: NotifyDb, scope: { createdBefore: Date } | { userId: string }): Promise<number> {
+export async function purgeMessageContent(db: NotifyDb, scope: { createdBefore: Date } | { userId: string }): Promise<string[]> {
   const byUser = 'userId' in scope;
   const update = db
     .updateTable('notify_messages')
@@ -20,17 +21,5 @@ export async function purgeMessageContent(db: NotifyDb, scope: { createdBefore: 
     })
     .where('content_deleted_at', 'is', null);
   const purged = await (byUser ? update.where('user_id', '=', scope.userId) : update.where('created_at', '<', scope.createdBefore)).returning('id').execute();
-  if (purged.length > 0) {
-    await db.deleteFrom('notify_attachments').where('message_id', 'in', purged.map((row) => row.id)).execute();
-  }
-  return purged.length;
-}
-
-/** Attachments of messages whose content is already deleted. */
-export async function purgeAttachmentsOfPurgedMessages(db: NotifyDb): Promise<number> {
-  const result = await db
-    .deleteFrom('notify_attachments')
-    .where('message_id', 'in', (eb) => eb.selectFrom('notify_messages').select('id').where('content_deleted_at', 'is not', null))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return purged.map((row) => row.id);
 }

@@ -42,9 +42,16 @@ describe('retention of message content', () => {
     expect(byId.get(guest.messageId)).toMatchObject({ subject: null, recipient_name: null, email: null });
     expect(byId.get(recent.messageId)).toMatchObject({ subject: 'Ihr Antrag „Anwohnerparkausweis“ ist eingegangen', content_deleted_at: null });
     expect(await db.selectFrom('notify_attachments').select('id').where('message_id', '=', old.messageId).execute()).toEqual([]);
+    // The message no longer refers to the attachment's file; the file store deletes it after its grace period.
+    expect(await platform.ctx.files.refsOf(platform.ctx.db, { module: 'notify', kind: 'message', id: old.messageId })).toEqual([]);
     // The record that and how it was sent stays.
     const deliveries = await db.selectFrom('notify_deliveries').select(['channel', 'status']).where('message_id', '=', old.messageId).orderBy('channel').execute();
     expect(deliveries.map((row) => row.channel)).toEqual(['email', 'inbox', 'letter']);
-    expect(await db.selectFrom('notify_print_batches').select(['pdf', 'manifest', 'letters']).where('id', '=', batch.batchId).executeTakeFirst()).toEqual({ pdf: null, manifest: null, letters: 2 });
+    expect(await db.selectFrom('notify_print_batches').select(['pdf_file_id', 'manifest_file_id', 'letters']).where('id', '=', batch.batchId).executeTakeFirst()).toEqual({
+      pdf_file_id: null,
+      manifest_file_id: null,
+      letters: 2,
+    });
+    expect(await platform.ctx.files.refsOf(platform.ctx.db, { module: 'notify', kind: 'print-batch', id: batch.batchId })).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
+import { describeRefusal } from '#kernel/files/refusals.ts';
 import type { App } from '#kernel/module.ts';
 import { notifyPermissions } from './permissions.ts';
 import { IdParams } from './schemas.ts';
 import { NotificationBody, NotificationCreated, Problem } from './schemas.api.ts';
 import { notificationStatus } from './service.messages.ts';
-import { submitNotification, type SendFailure } from './service.send.ts';
+import { submitNotification, type SendFailure, type SubmitResult } from './service.send.ts';
 import type { Delivery } from './tables.ts';
 
 function problemOf(request: FastifyRequest, failure: SendFailure) {
@@ -20,9 +21,16 @@ function problemOf(request: FastifyRequest, failure: SendFailure) {
   return { statusCode: 422, error: t('kernel:errors.badRequest.title'), message, fields: Object.keys(fields).length > 0 ? fields : undefined };
 }
 
+/** An attachment the file store refused: 413, 415 or 422 with the store's reason, naming the file. */
+function refusedAttachment(request: FastifyRequest, failure: Extract<SubmitResult, { reason: 'attachment-refused' }>) {
+  const refusal = describeRefusal(failure.refusal, request.lang);
+  const message = request.t('notify:api.errors.attachment', { filename: failure.filename, problem: request.t(refusal.key, refusal.values) });
+  return { status: refusal.status, body: { statusCode: refusal.status, error: request.t('kernel:errors.badRequest.title'), message } };
+}
+
 const deliveriesOut = (deliveries: Delivery[]) => deliveries.map((delivery) => ({ channel: delivery.channel, status: delivery.status, updatedAt: delivery.updated_at.toISOString() }));
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 413: Problem, 415: Problem, 422: Problem };
 
 /** For trusted internal systems with a bearer token holding the `notify.send` scope. */
 export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
@@ -39,6 +47,10 @@ export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
         recipient: recipient.userId ? { userId: recipient.userId } : { name: recipient.name ?? '', language: recipient.language ?? 'de', email: recipient.email, postalAddress: recipient.postalAddress },
         attachments: attachments?.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.contentBase64, 'base64') })),
       });
+      if (!result.ok && result.reason === 'attachment-refused') {
+        const refused = refusedAttachment(request, result);
+        return reply.status(refused.status).send(refused.body);
+      }
       if (!result.ok) return reply.status(422).send(problemOf(request, result));
       const status = await notificationStatus(ctx, request.actor, result.messageId);
       return reply.status(result.duplicate ? 200 : 201).send({ id: result.messageId, reference: result.reference, purpose: body.purpose, duplicate: result.duplicate, deliveries: deliveriesOut(status?.deliveries ?? []) });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { signedInOnly } from '#kernel/http/guard.ts';
+import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { AttachmentParams, IdParams, NoticeQuery } from './schemas.ts';
 import { inbox, markUnread, openMessage, ownAttachment } from './service.inbox.ts';
@@ -45,13 +46,10 @@ export async function inboxRoutes(app: App, ctx: KernelContext): Promise<void> {
   });
 
   app.get('/konto/nachrichten/:id/anhaenge/:attachmentId', { schema: { params: AttachmentParams } }, async (request, reply) => {
-    const file = await ownAttachment(ctx, signedIn(request), request.params.id, request.params.attachmentId);
-    if (!file) return reply.callNotFound();
-    return reply
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('cache-control', 'no-store')
-      .header('x-content-type-options', 'nosniff')
-      .type(file.content_type)
-      .send(file.content);
+    const actor = signedIn(request);
+    const file = await ownAttachment(ctx, actor, request.params.id, request.params.attachmentId);
+    if (!file.ok && file.reason === 'being-moved') throw new HttpProblem(409, 'notify:inbox.attachmentBeingMoved');
+    if (!file.ok) return reply.callNotFound();
+    return ctx.files.send(reply, { fileId: file.fileId, filename: file.filename, actor, dataSubjectId: actor.userId, action: 'notify.attachment-downloaded' });
   });
 }

@@ -109,16 +109,14 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     return reply.redirect(`/verwaltung/druck?notice=${request.body.status}`, 303);
   });
 
-  for (const [suffix, kind, type] of [['briefe.pdf', 'pdf', 'application/pdf'], ['liste.csv', 'csv', 'text/csv; charset=utf-8']] as const) {
+  for (const [suffix, kind] of [['briefe.pdf', 'pdf'], ['liste.csv', 'csv']] as const) {
     app.get(`/verwaltung/druck/:id/${suffix}`, { schema: { params: IdParams } }, async (request, reply) => {
       const file = await printBatchFile(ctx, request.actor, request.params.id, kind);
       if (!file.ok && file.reason === 'being-remade') throw new HttpProblem(409, 'notify:print.beingRemade');
+      if (!file.ok && file.reason === 'being-moved') throw new HttpProblem(409, 'notify:print.beingMoved');
       if (!file.ok) return reply.callNotFound();
-      return reply
-        .header('content-disposition', `attachment; filename="${file.reference}.${kind}"`)
-        .header('cache-control', 'no-store')
-        .type(type)
-        .send(file.content);
+      // The batch's files are personal (every letter's address): the store audits the download and forbids caching.
+      return ctx.files.send(reply, { fileId: file.fileId, filename: `${file.reference}.${kind}`, actor: request.actor, action: 'notify.print-batch-downloaded' });
     });
   }
 }

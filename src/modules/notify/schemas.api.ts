@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { attachmentTypes } from './service.send.ts';
+import { attachmentTypes } from './attachments.ts';
 
 /** The wire format of `POST /api/v1/notifications`; titles name each field in error messages. */
 export const NotificationBody = Type.Object(

@@ -140,7 +140,11 @@ describe('refusals', () => {
     expect(await send({ recipient: { userId: '00000000-0000-4000-8000-000000000000' } })).toEqual({ ok: false, reason: 'unknown-recipient' });
     expect(await send({ recipient: { name: 'Gast', language: 'de', email: 'kein-at-zeichen' } })).toEqual({ ok: false, reason: 'invalid-recipient' });
     expect(await send({ recipient: { name: 'Gast', language: 'de' } })).toEqual({ ok: false, reason: 'no-channel' });
-    expect(await send({ attachments: [{ filename: 'x.exe', contentType: 'application/x-msdownload', content: Buffer.from('MZ') }] })).toEqual({ ok: false, reason: 'invalid-attachment' });
+    // An attachment names a file in the store: one it does not hold, or one of a type notify does not send, is refused.
+    expect(await send({ attachments: [{ filename: 'x.exe', fileId: 'f'.repeat(64) }] })).toEqual({ ok: false, reason: 'invalid-attachment' });
+    const json = await platform.ctx.files.put(Buffer.from(`{"antrag":"${Math.random()}"}`), { accept: ['application/json'], maxBytes: 100 });
+    if (!json.ok) throw new Error(json.reason);
+    expect(await send({ attachments: [{ filename: 'daten.json', fileId: json.file.id }] })).toEqual({ ok: false, reason: 'invalid-attachment' });
     expect(await send({ cause: '   ' })).toEqual({ ok: false, reason: 'invalid-cause' });
   });
 

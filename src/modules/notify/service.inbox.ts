@@ -1,6 +1,7 @@
 import type { SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { attachmentsOf, deliveriesOf, findAttachment, findOwnMessage, inboxOf, setRead } from './repo.messages.ts';
+import { attachmentsOf, findAttachment } from './repo.attachments.ts';
+import { deliveriesOf, findOwnMessage, inboxOf, setRead } from './repo.messages.ts';
 import { notifyDb } from './repo.templates.ts';
 import { toBlocks } from './templates.ts';
 
@@ -32,8 +33,14 @@ export async function markUnread(ctx: KernelContext, actor: SignedIn, id: string
   return true;
 }
 
-export async function ownAttachment(ctx: KernelContext, actor: SignedIn, messageId: string, attachmentId: string) {
+export type OwnAttachment = { ok: true; fileId: string; filename: string } | { ok: false; reason: 'not-found' | 'being-moved' };
+
+/** Which stored file an attachment of the person's own message is; the route sends it through the file store. */
+export async function ownAttachment(ctx: KernelContext, actor: SignedIn, messageId: string, attachmentId: string): Promise<OwnAttachment> {
   const db = notifyDb(ctx.db);
-  if (!(await findOwnMessage(db, actor.userId, messageId))) return undefined;
-  return findAttachment(db, messageId, attachmentId);
+  const attachment = (await findOwnMessage(db, actor.userId, messageId)) ? await findAttachment(db, messageId, attachmentId) : undefined;
+  if (!attachment) return { ok: false, reason: 'not-found' };
+  // Sent before the file store and not moved into it yet (`notify.move-stored-files`).
+  if (!attachment.file_id) return { ok: false, reason: 'being-moved' };
+  return { ok: true, fileId: attachment.file_id, filename: attachment.filename };
 }

@@ -4,7 +4,8 @@ import { berlinDay } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { notifyPermissions } from './permissions.ts';
 import { failuresBetween } from './repo.deliveries.ts';
-import { attachmentsOf, deliveriesOf, eventsOf, findMessage, listMessages, type MessageFilter } from './repo.messages.ts';
+import { attachmentsOf } from './repo.attachments.ts';
+import { deliveriesOf, eventsOf, findMessage, listMessages, type MessageFilter } from './repo.messages.ts';
 import { notifyDb } from './repo.templates.ts';
 import { toBlocks } from './templates.ts';
 

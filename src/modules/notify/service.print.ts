@@ -2,6 +2,7 @@ import { recordAudit } from '#kernel/audit.ts';
 import { actorLabel, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { newReference } from '#kernel/text.ts';
+import { putBatchFiles, referBatchTo } from './batch-files.ts';
 import { renderBatch } from './letters.ts';
 import { notifyPermissions } from './permissions.ts';
 import { printableLetters } from './repo.batches.ts';
@@ -48,9 +49,13 @@ async function tryCreatePrintBatch(ctx: KernelContext, actor: Actor): Promise<Ba
 
   const reference = newReference('DS');
   const rendered = await renderBatch(ctx, reference, printable);
+  // Put before the transaction that records the batch; if the letters changed meanwhile, the files stay
+  // unreferenced and the store removes them after its grace period.
+  const files = await putBatchFiles(ctx, rendered);
   const batchId = await ctx.db.transaction().execute(async (trx) => {
     const tdb = notifyDb(trx);
-    const { id } = await insertBatch(tdb, { reference, letters: printable.length, pages: rendered.pages, pdf: rendered.pdf, manifest: rendered.manifest, createdBy: actorLabel(actor) });
+    const { id } = await insertBatch(tdb, { reference, letters: printable.length, pages: rendered.pages, ...files, createdBy: actorLabel(actor) });
+    await referBatchTo(ctx, trx, id, files);
     const letters = printable.map((letter, index) => ({ deliveryId: letter.deliveryId, pages: rendered.letterPages[index]! }));
     if ((await assignToBatch(tdb, id, letters)) !== letters.length) throw new LettersChanged(`Letters changed while print batch ${reference} was prepared`);
     for (const { deliveryId } of letters) await addEvent(tdb, deliveryId, 'sending', actorLabel(actor), reference);
@@ -65,20 +70,22 @@ export async function printBatches(ctx: KernelContext, actor: Actor) {
   return listBatches(notifyDb(ctx.db));
 }
 
-export type BatchFile = { ok: true; reference: string; content: Buffer } | { ok: false; reason: 'not-found' | 'being-remade' };
+export type BatchFile = { ok: true; reference: string; fileId: string } | { ok: false; reason: 'not-found' | 'being-remade' | 'being-moved' };
 
 /**
- * The batch's PDF or manifest, for the print room; downloading addresses is recorded. While a batch is made
- * again without a withdrawn letter there is nothing to hand out, so the two files can never disagree.
+ * Which file of the batch the print room may download, the PDF or the manifest; the route sends it through
+ * the file store, which records the download. While a batch is made again without a withdrawn letter there
+ * is nothing to hand out, so the two files can never disagree.
  */
 export async function printBatchFile(ctx: KernelContext, actor: Actor, batchId: string, kind: 'pdf' | 'csv'): Promise<BatchFile> {
   ctx.permissions.require(actor, notifyPermissions.print);
   const batch = await findBatch(notifyDb(ctx.db), batchId);
   if (batch?.remake_pending) return { ok: false, reason: 'being-remade' };
-  const content = kind === 'pdf' ? batch?.pdf : batch?.manifest;
-  if (!batch || !content) return { ok: false, reason: 'not-found' };
-  await recordAudit(ctx.db, { actor }, { action: 'notify.print-batch-downloaded', subjectType: 'notify_print_batch', subjectId: batch.id, meta: { kind } });
-  return { ok: true, reference: batch.reference, content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
+  if (!batch) return { ok: false, reason: 'not-found' };
+  const fileId = kind === 'pdf' ? batch.pdf_file_id : batch.manifest_file_id;
+  if (fileId) return { ok: true, reference: batch.reference, fileId };
+  // Made before the file store and not moved into it yet (`notify.move-stored-files`).
+  return { ok: false, reason: (kind === 'pdf' ? batch.pdf : batch.manifest) ? 'being-moved' : 'not-found' };
 }
 
 export type StatusChange = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' };

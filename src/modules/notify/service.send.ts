@@ -4,19 +4,22 @@ import type { KernelContext } from '#kernel/context.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import { newReference, normaliseEmail, optionalText } from '#kernel/text.ts';
+import type { PutRefusal } from '#kernel/files/refusals.ts';
 import { recipientProfile, type PostalAddress } from '#modules/accounts/index.ts';
+import { isAttachable, maxAttachments, messageOwner, putAttachment, type AttachmentType } from './attachments.ts';
 import { deliverEmailJob } from './jobs.ts';
 import { notifyPermissions } from './permissions.ts';
-import { deliveriesOf, findMessageIdByCause, insertAttachments, insertDelivery, insertMessage } from './repo.messages.ts';
+import { insertAttachments } from './repo.attachments.ts';
+import { deliveriesOf, findMessageIdByCause, insertDelivery, insertMessage } from './repo.messages.ts';
 import { currentVersion, findTemplate, notifyDb } from './repo.templates.ts';
 import { route, type Recipient, type RequiredChannel } from './routing.ts';
 import type { Channel } from './tables.ts';
 import { fill, placeholdersIn, prepareValues, type RawValues, type ValueProblem } from './templates.ts';
 
+/** A file put into the store with `putAttachment` before the transaction, and the name the person sees. */
 export interface AttachmentInput {
   filename: string;
-  contentType: string;
-  content: Buffer;
+  fileId: string;
 }
 
 export interface NotificationInput {
@@ -51,8 +54,6 @@ export type SendFailure =
 
 export type SendResult = { ok: true; messageId: string; reference: string; channels: Channel[]; duplicate: boolean } | SendFailure;
 
-export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv'] as const;
-const maxAttachmentBytes = 5 * 1024 * 1024;
 const secretParameter = /^(token|access_token|code|key|secret|signature|sig|otp|password|auth)$/i;
 
 /**
@@ -116,10 +117,10 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
   const routing = route(recipient, input.requiredChannel ?? template.required_channel);
   if (!routing.ok) return routing;
   const attachments = input.attachments ?? [];
-  const badAttachment = attachments.some(
-    (file) => !(attachmentTypes as readonly string[]).includes(file.contentType) || file.content.length === 0 || file.content.length > maxAttachmentBytes || !optionalText(file.filename),
-  );
-  if (badAttachment || attachments.length > 10) return { ok: false, reason: 'invalid-attachment' };
+  const stored = await ctx.files.describe(attachments.map((file) => file.fileId), trx);
+  if (attachments.length > maxAttachments || attachments.some((file) => !optionalText(file.filename) || !isAttachable(stored.get(file.fileId)))) {
+    return { ok: false, reason: 'invalid-attachment' };
+  }
 
   const language = recipient.kind === 'account' ? recipient.profile.language : ('userId' in input.recipient ? 'de' : input.recipient.language);
   const [subject, body] = language === 'de' ? [version.subject_de, version.body_de] : [version.subject_en, version.body_en];
@@ -152,8 +153,17 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
 
   await insertAttachments(
     db,
-    attachments.map((file, position) => ({ message_id: created.id, position, filename: file.filename.trim(), content_type: file.contentType, size: file.content.length, content: file.content })),
+    attachments.map((file, position) => {
+      const { id, mediaType, size } = stored.get(file.fileId)!;
+      return { message_id: created.id, position, filename: file.filename.trim(), content_type: mediaType, size, file_id: id };
+    }),
   );
+  const userId = recipient.kind === 'account' ? recipient.profile.userId : null;
+  for (const fileId of new Set(attachments.map((file) => file.fileId))) {
+    const ref = await ctx.files.addRef(trx, { fileId, owner: messageOwner(created.id), personal: true, dataSubjectId: userId });
+    // Checked above in this transaction; only a file deleted in the moment between would fail here.
+    if (!ref.ok) throw new Error(`Attachment ${fileId} of message ${created.id}: ${ref.reason}`);
+  }
   for (const channel of routing.channels) {
     const id = await insertDelivery(db, { messageId: created.id, channel, status: channel === 'inbox' ? 'delivered' : 'created' }, 'system:notify');
     if (channel === 'email') await ctx.jobs.enqueue(trx, deliverEmailJob, { deliveryId: id });
@@ -168,12 +178,30 @@ async function duplicateOf(db: ReturnType<typeof notifyDb>, existing: { id: stri
   return { ok: true, messageId: existing.id, reference: existing.reference, channels, duplicate: true };
 }
 
-/** `POST /api/v1/notifications`: a trusted system asks for a message; its causes live in its own namespace. */
-export async function submitNotification(ctx: KernelContext, actor: Actor, input: Omit<NotificationInput, 'sender'>): Promise<SendResult> {
+export interface SubmittedAttachment {
+  filename: string;
+  contentType: AttachmentType;
+  content: Buffer;
+}
+
+export type SubmitResult = SendResult | { ok: false; reason: 'attachment-refused'; filename: string; refusal: PutRefusal };
+
+/**
+ * `POST /api/v1/notifications`: a trusted system asks for a message; its causes live in its own namespace.
+ * The attachments go into the file store first, each checked to be what the client says it is; a file put
+ * for a message that is then refused stays unreferenced and is removed after the store's grace period.
+ */
+export async function submitNotification(ctx: KernelContext, actor: Actor, input: Omit<NotificationInput, 'sender' | 'attachments'> & { attachments?: SubmittedAttachment[] }): Promise<SubmitResult> {
   ctx.permissions.require(actor, notifyPermissions.send);
   const namespace = actor.kind === 'client' ? `client:${actor.clientId}` : actorLabel(actor);
+  const attachments: AttachmentInput[] = [];
+  for (const file of input.attachments ?? []) {
+    const put = await putAttachment(ctx, file.content, file.contentType);
+    if (!put.ok) return { ok: false, reason: 'attachment-refused', filename: file.filename, refusal: put };
+    attachments.push({ filename: file.filename, fileId: put.file.id });
+  }
   return ctx.db.transaction().execute(async (trx) => {
-    const result = await sendNotification(ctx, trx, { ...input, cause: `${namespace}:${input.cause}`, sender: actor });
+    const result = await sendNotification(ctx, trx, { ...input, attachments, cause: `${namespace}:${input.cause}`, sender: actor });
     if (result.ok && !result.duplicate) {
       const dataSubjectId = 'userId' in input.recipient ? input.recipient.userId : null;
       await recordAudit(trx, { actor }, { action: 'notify.message-created', subjectType: 'notify_message', subjectId: result.messageId, dataSubjectId, meta: { purpose: input.purpose, channels: result.channels } });

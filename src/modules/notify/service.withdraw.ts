@@ -3,6 +3,7 @@ import { actorLabel, systemActor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
+import { referBatchTo } from './batch-files.ts';
 import { remakePrintBatchJob } from './jobs.ts';
 import { markBatchForRemake, unprintedLettersOf, withdrawLetters } from './repo.batches.ts';
 import { addEvent } from './repo.deliveries.ts';
@@ -13,11 +14,12 @@ export const withdrawnOnDeletion = 'withdrawn: account deleted before printing';
 
 /**
  * Takes a deleted account's letters out of print, inside the deletion's transaction. A letter still waiting
- * is withdrawn; a batch not yet printed loses the letter's pages at once: its PDF and manifest are removed
- * with the deletion and made again by a job, because rendering hundreds of letters would hold the
- * deletion's transaction (on PGlite, the whole database) for many seconds. So no copy holding the person's
- * name and address can be downloaded once the deletion has committed. A printed batch keeps the letter
- * until its retention period ends: the paper exists, and the print room may need to print a page again.
+ * is withdrawn; a batch not yet printed loses the letter's pages at once: its PDF and manifest are taken
+ * from it with the deletion (the file store deletes them once nothing refers to them) and made again by a
+ * job, because rendering hundreds of letters would hold the deletion's transaction (on PGlite, the whole
+ * database) for many seconds. So no copy holding the person's name and address can be downloaded once the
+ * deletion has committed. A printed batch keeps the letter until its retention period ends: the paper
+ * exists, and the print room may need to print a page again.
  */
 export async function withdrawLettersOf(ctx: KernelContext, trx: Executor<KernelTables>, userId: string): Promise<void> {
   const db = notifyDb(trx);
@@ -31,6 +33,7 @@ export async function withdrawLettersOf(ctx: KernelContext, trx: Executor<Kernel
   }
   for (const [batchId, count] of batches) {
     const remaining = await markBatchForRemake(db, batchId);
+    await referBatchTo(ctx, trx, batchId, null);
     if (remaining > 0) await ctx.jobs.enqueue(trx, remakePrintBatchJob, { batchId });
     await recordAudit(trx, { actor }, { action: 'notify.print-batch-letter-withdrawn', subjectType: 'notify_print_batch', subjectId: batchId, dataSubjectId: userId, meta: { withdrawn: count, remaining } });
   }

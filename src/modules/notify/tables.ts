@@ -56,7 +56,10 @@ export type NotifyTables = {
     filename: string;
     content_type: string;
     size: number;
-    content: Buffer;
+    /** The content in the kernel's file store; null only for a row written before the store, until it is moved. */
+    file_id: string | null;
+    /** Bytes of a row written before the file store; emptied when `notify.move-stored-files` moves them. */
+    content: Buffer | null;
   };
   notify_print_batches: {
     id: Generated<string>;
@@ -64,6 +67,10 @@ export type NotifyTables = {
     status: Generated<BatchStatus>;
     letters: number;
     pages: number;
+    /** The letters and the manifest in the kernel's file store; null once deleted, or while the batch is made again. */
+    pdf_file_id: string | null;
+    manifest_file_id: string | null;
+    /** Files of a batch made before the file store, until `notify.move-stored-files` moves them. */
     pdf: Buffer | null;
     manifest: string | null;
     created_by: string;
