@@ -10,6 +10,8 @@ import type { Db, Executor } from './db/database.ts';
 import type { Migrations } from './db/migrate.ts';
 import type { Locales } from './i18n/i18n.ts';
 import type { EventDefinition, Subscription } from './events/define.ts';
+import type { DatasetDeclaration } from './declarations/datasets.ts';
+import type { FigureDeclaration } from './declarations/figures.ts';
 import type { JobDefinition } from './jobs.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -243,6 +245,10 @@ export interface ModuleManifest {
   personalData?: PersonalDataSource;
   auditSubjects?: AuditSubjects;
   search?: SearchSource;
+  /** Datasets the module publishes as open data; the open-data module reads them (`declarations/README.md`). */
+  openData?: readonly DatasetDeclaration[];
+  /** Figures the module computes for statistics and the strategy cockpit (`declarations/README.md`). */
+  stats?: readonly FigureDeclaration[];
   /** A section on the home page (entry points such as life situations). */
   home?: HomeContribution;
   /** What the module offers visitors, for the home page and the Leichte Sprache page. */

@@ -13,6 +13,7 @@ import { emailConfirmationRoutes } from './routes.credentials.tsx';
 import { recoveryRoutes } from './routes.recovery.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { seedDemoAccounts } from './seed.ts';
+import { citizenAccounts, letterPreferenceShare } from './stats.ts';
 import { readAuditLog } from './service.audit.ts';
 import { manageStaff } from './service.staff.ts';
 import de from './locales/de.json' with { type: 'json' };
@@ -41,6 +42,7 @@ export const accountsModule = defineModule({
   permissions: { [manageStaff]: ['administrator'], [readAuditLog]: ['administrator'] },
   jobs: [accountMailJob],
   locales: { de, en },
+  stats: [citizenAccounts, letterPreferenceShare],
   auditSubjects: accountsAuditSubjects,
   resolveActor,
   resolveClient,

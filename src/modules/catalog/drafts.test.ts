@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { up as unpublishedIsNull } from './migrations/202612071000_catalog_unpublished_is_null.ts';
+import { officesDataset, servicesDataset } from './opendata.ts';
 import { buildOffice, buildService } from './test/builders.ts';
 
 let platform: TestPlatform;
@@ -17,7 +18,7 @@ const publishedIsSqlNull = async (id: string) =>
   (await sql<{ missing: boolean }>`select published is null as missing from catalog_entries where id = ${id}`.execute(platform.ctx.db)).rows[0]?.missing;
 
 describe('entries that are not published', () => {
-  it('stay out of the lists and the API, and break neither', async () => {
+  it('stay out of the lists, the API and the open data, and break none of them', async () => {
     const published = await buildOffice(platform.ctx);
     const draftOffice = await buildOffice(platform.ctx, {}, { publish: false });
     const draftService = await buildService(platform.ctx, { officeId: published.id }, { publish: false });
@@ -29,6 +30,8 @@ describe('entries that are not published', () => {
       expect(response.body, path).not.toContain(draftOffice.slug);
       expect(response.body, path).not.toContain(draftService.slug);
     }
+    expect((await officesDataset.rows(platform.ctx.db, platform.ctx.config)).map((row) => row.id)).toEqual([published.slug]);
+    expect(await servicesDataset.rows(platform.ctx.db, platform.ctx.config)).toEqual([]);
   });
 
   it('are stored as having no published version when saved before this was fixed', async () => {

@@ -9,6 +9,8 @@ import { publicRoutes } from './routes.public.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { transferRoutes } from './routes.transfer.tsx';
 import { catalogSearch } from './search.ts';
+import { officesDataset, servicesDataset } from './opendata.ts';
+import { servicesOnline, servicesOnlineShare, servicesPublished } from './stats.ts';
 import { seedCatalog } from './seed/index.ts';
 import { servicePublished } from './events.ts';
 import { editCatalog } from './service.editing.ts';
@@ -42,6 +44,8 @@ export const catalogModule = defineModule({
   auditSubjects: catalogAuditSubjects,
   locales: { de, en },
   search: catalogSearch,
+  openData: [servicesDataset, officesDataset],
+  stats: [servicesPublished, servicesOnline, servicesOnlineShare],
   home: catalogHome,
   commands: [exportCommand, importCommand],
   seed: seedCatalog,

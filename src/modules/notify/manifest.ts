@@ -7,6 +7,7 @@ import { apiRoutes } from './routes.api.ts';
 import { inboxRoutes } from './routes.inbox.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { templateRoutes } from './routes.templates.tsx';
+import { lettersPrinted, messagesSent } from './stats.ts';
 import { eraseMessages, exportMessages } from './service.personal-data.ts';
 import { purgeLeftoverAttachments, purgeMessages, purgePrintBatchFiles } from './service.purge.ts';
 import de from './locales/de.json' with { type: 'json' };
@@ -47,6 +48,7 @@ export const notifyModule = defineModule({
     erase: (db, userId, ctx) => eraseMessages(ctx, db, userId),
   },
   locales: { de, en },
+  stats: [messagesSent, lettersPrinted],
   auditSubjects: {
     types: { notify_message: 'notify:auditSubjects.message', notify_print_batch: 'notify:auditSubjects.printBatch', notify_template: 'notify:auditSubjects.template' },
   },
