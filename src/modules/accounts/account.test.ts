@@ -4,7 +4,7 @@ import { buildMessage } from '#modules/notify/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { accountsDb, findUserByEmail, findUserById, updateUser } from './repo.ts';
-import { buildCitizen } from './test/builders.ts';
+import { buildCitizen, buildStaff, signInStaff } from './test/builders.ts';
 
 let platform: TestPlatform;
 
@@ -238,6 +238,35 @@ describe('12.21 changing the e-mail address while signed in', () => {
     expect(refused.body).toContain('Bitte tippen Sie zur Bestätigung das Wort ÄNDERN ein.');
     expect((await client.post('/konto/e-mail', { email: 'ohne.passwort@example.org', confirm: ' ändern ' })).status).toBe(200);
     expect((await user(citizen.user.id))?.pending_email).toBe('ohne.passwort@example.org');
+  });
+});
+
+describe('12.21 who may change what', () => {
+  it('12.21 sends visitors to the sign-in, leaves a staff address to the administration, and answers a broken link with 410', async () => {
+    const visitor = new FormClient(platform.app);
+    for (const path of ['/konto/passwort', '/konto/e-mail', '/konto/daten/ansehen']) {
+      expect((await visitor.get(path)).location, path).toBe(`/anmelden?notice=session-ended&next=${encodeURIComponent(path)}`);
+    }
+    await visitor.get('/anmelden');
+    expect((await visitor.post('/konto/e-mail', { email: 'a@example.org', password: 'x' })).status).toBe(401);
+
+    const staff = await buildStaff(platform.ctx, []);
+    const desk = new FormClient(platform.app);
+    await signInStaff(desk, staff);
+    expect((await desk.get('/konto')).body).not.toContain('href="/konto/e-mail"');
+    await desk.get('/konto/e-mail');
+    const refused = await desk.post('/konto/e-mail', { email: 'privat@example.org', password: staff.password });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('Die E-Mail-Adresse eines Dienstkontos ändert die Administration.');
+    expect((await user(staff.user.id))?.pending_email).toBeNull();
+
+    for (const token of ['gibt-es-nicht', 'x'.repeat(101)]) {
+      expect((await visitor.get(`/e-mail-bestaetigen?token=${token}`)).status, token).toBe(token.length > 100 ? 400 : 410);
+      await visitor.get('/anmelden');
+      const pressed = await visitor.post('/e-mail-bestaetigen', { token });
+      expect(pressed.status, token).toBe(410);
+      expect(pressed.body).toContain('Dieser Link ist abgelaufen oder wurde schon benutzt');
+    }
   });
 });
 
