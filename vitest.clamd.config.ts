@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['src/**/*.clamd.ts'],
+    include: ['src/**/*.clamd.test.ts', 'test/**/*.clamd.test.ts'],
     // The same migrated template as the unit suite, so the platform starts the same way here.
     globalSetup: ['test/global-setup.ts'],
     maxWorkers: 1,

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProbeTable, noteDown, probeNoted, probePublisher } from '#kernel/events/test/probe.ts';
+import { createProbeTable, noteDown, probeNoted, probePublisher } from '#test/events/probe.ts';
 import { defineJob } from '#kernel/jobs.ts';
 import { defineModule } from '#kernel/module.ts';
 import { buildStaff } from '#modules/accounts/test/builders.ts';

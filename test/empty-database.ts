@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '#kernel/db/database.ts';
-import { withDatabase } from './template.ts';
+import { withDatabase } from './database.ts';
 
 /**
  * A database with nothing in it, not even the kernel's tables: an in-memory PGlite, or a new database on

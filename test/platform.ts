@@ -1,46 +1,19 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { inject } from 'vitest';
 import { loadConfig } from '#kernel/config.ts';
-import { openDatabase, type Database } from '#kernel/db/database.ts';
 import type { ModuleManifest } from '#kernel/module.ts';
 import { createPlatform, type Platform } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
+import { freshDatabase } from './database.ts';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer.ts';
-import { withDatabase } from './template.ts';
+
+export { freshDatabase };
 
 export interface TestPlatform extends Platform {
   smtp: SmtpPeer;
   /** Runs every queued job now (mail included) and returns how many ran. */
   runJobs(): Promise<number>;
-}
-
-/** A fresh copy of the migrated test database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
-export async function freshDatabase(): Promise<Database> {
-  const template = inject('databaseTemplate');
-  if (template.kind === 'pglite') {
-    const data = await fs.readFile(template.file);
-    return openDatabase({ kind: 'pglite', loadDataDir: new Blob([data]) });
-  }
-  const name = `erk_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: template.url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${template.template}`);
-  await admin.end();
-  const database = await openDatabase({ kind: 'postgres', url: withDatabase(template.url, name) });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: template.url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
 }
 
 /**

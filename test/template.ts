@@ -5,6 +5,7 @@ import { loadConfig } from '#kernel/config.ts';
 import { openDatabase } from '#kernel/db/database.ts';
 import { createContext } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
+import { withDatabase } from './database.ts';
 
 export const templateName = 'erk_test_template';
 
@@ -32,8 +33,3 @@ export async function prepareTemplate(dir: string, postgresUrl: string | undefin
   return { kind: 'pglite' as const, file };
 }
 
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}

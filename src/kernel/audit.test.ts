@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#kernel/db/database.ts';
-import { freshDatabase } from '#test/platform.ts';
+import { freshDatabase } from '#test/database.ts';
 import { auditTrailOf, purgeAuditLogBefore, recordAudit } from './audit.ts';
 import { systemActor, type Actor } from './auth/actor.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#kernel/db/database.ts';
-import { freshDatabase } from '#test/platform.ts';
+import { freshDatabase } from '#test/database.ts';
 import { hashToken, SessionStore } from './sessions.ts';
 
 const ada = '0f3b9c2e-6d1a-4b7e-9c8d-1a2b3c4d5e6f';

@@ -1,27 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { freshDatabase } from '#test/platform.ts';
-import { openDatabase } from './database.ts';
+import { freshDatabase } from '#test/database.ts';
 
 describe('database', () => {
-  it('copies a PGlite database through its dump, as the test template and fast start rely on', async () => {
-    const original = await freshDatabase();
-    try {
-      if (!original.dump) return; // PostgreSQL copies through template databases instead.
-      await sql`create table copied (note text)`.execute(original.db);
-      await sql`insert into copied values ('from the original')`.execute(original.db);
-      const copy = await openDatabase({ kind: 'pglite', loadDataDir: await original.dump() });
-      try {
-        const { rows } = await sql<{ note: string }>`select note from copied`.execute(copy.db);
-        expect(rows).toEqual([{ note: 'from the original' }]);
-      } finally {
-        await copy.close();
-      }
-    } finally {
-      await original.close();
-    }
-  });
-
   it('closes the connection once it has been used through Kysely', async () => {
     const database = await freshDatabase();
     await sql`select 1`.execute(database.db);

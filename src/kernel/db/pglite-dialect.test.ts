@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '#test/platform.ts';
+import { freshDatabase } from '#test/database.ts';
 import type { Database } from './database.ts';
 import { ConnectionLock } from './pglite-dialect.ts';
 

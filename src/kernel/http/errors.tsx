@@ -13,6 +13,7 @@ interface Problem {
   title: string;
   message: string;
   fields?: FieldErrors;
+  problems?: string[];
 }
 
 /** Machines get JSON, people get a page in the site layout; both get the same status and message. */
@@ -50,8 +51,9 @@ function problemFor(error: FastifyError, request: FastifyRequest): Problem | nul
     return { status, title: titleFor(status, t), message: t(key) };
   }
   if (error instanceof HttpProblem) {
-    const message = t(error.messageKey, error.values);
-    return { status: error.statusCode, title: titleFor(error.statusCode, t), message };
+    const { fields, problems, titleKey } = error.details;
+    const message = error.messageKey ? t(error.messageKey, error.values) : [...Object.values(fields ?? {}), ...(problems ?? [])].join(' ');
+    return { status: error.statusCode, title: titleKey ? t(titleKey) : titleFor(error.statusCode, t), message, fields, problems };
   }
   if (error.validation) {
     const fields = fieldErrorsFrom(error.validation, t);
@@ -82,7 +84,7 @@ function send(reply: FastifyReply, problem: Problem) {
   // RFC 6750: a machine refused for want of credentials is told which scheme to use.
   if (problem.status === 401 && request.url.startsWith('/api/')) reply.header('www-authenticate', 'Bearer');
   if (wantsJson(request) || !request.page) {
-    return reply.send({ statusCode: problem.status, error: problem.title, message: problem.message, fields: problem.fields });
+    return reply.send({ statusCode: problem.status, error: problem.title, message: problem.message, fields: problem.fields, problems: problem.problems });
   }
   const body = (
     <>

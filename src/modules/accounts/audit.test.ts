@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '#kernel/audit.ts';
 import { systemActor } from '#kernel/auth/actor.ts';
-import { unpublishEntry } from '#modules/catalog/service.editing.ts';
-import { buildService } from '#modules/catalog/test/builders.ts';
+import { buildService, unpublishAs } from '#modules/catalog/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { personActor } from './actor.ts';
@@ -172,7 +171,7 @@ describe('12.23 the audit log in words', () => {
     const editor = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }], { display_name: 'Erik Redaktion' });
     const entry = await buildService(platform.ctx, { title: 'Personalausweis beantragen (Probe)' });
     const editorActor = personActor(editor.user, await rolesOf(accountsDb(platform.ctx.db), editor.user.id));
-    expect((await unpublishEntry(platform.ctx, editorActor, entry.id)).ok).toBe(true);
+    await unpublishAs(platform.ctx, editorActor, entry.id);
     const leaving = await buildCitizen(platform.ctx, { display_name: 'Lea Gegangen' });
     const client = await signInCitizen(leaving);
     expect((await client.get('/konto/daten.json')).status).toBe(200);

@@ -118,9 +118,9 @@ export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
       config: { csrf: false },
       schema: { tags, summary: 'Imports a catalogue file; all or nothing (permission catalog.transfer)', response: { 200: ImportResponse, 401: Problem, 403: Problem, 422: ImportProblems } },
     },
-    async (request, reply) => {
+    async (request) => {
       const result = await importCatalog(ctx, request.actor, request.t, request.body);
-      if (!result.ok) return reply.status(422).send({ statusCode: 422, error: request.t('catalog:transfer.rejected'), message: result.problems.join(' '), problems: result.problems });
+      if (!result.ok) throw new HttpProblem(422, null, {}, { problems: result.problems, titleKey: 'catalog:transfer.rejected' });
       return { created: result.created, updated: result.updated, unchanged: result.unchanged };
     },
   );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type SearchSource } from '#kernel/module.ts';
 import { headlineSql, searchMatch, searchQuerySql, searchRank, searchScore, searchWords, splitHighlights } from '#kernel/search.ts';
-import { searchEverywhere } from '#modules/site/search.ts';
+import { searchEverywhere } from '#modules/site/index.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { seedCatalog } from './seed/index.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
-import { createApiClient } from '#modules/accounts/clients.ts';
+import { buildApiClient } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { exportCommand, importCommand } from './commands.ts';
@@ -123,14 +123,15 @@ describe('catalogue import and export', () => {
     const cookie = [...admin.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const withCookie = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: empty, headers: { cookie } });
     expect(withCookie.statusCode).toBe(401);
-    const client = await createApiClient(target.ctx, systemActor('test'), { name: 'Fachverfahren', scopes: ['catalog.transfer'] });
-    if (!client.ok) throw new Error('client not created');
+    const client = await buildApiClient(target.ctx, ['catalog.transfer']);
     const authorization = `Bearer ${client.token}`;
     const imported = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: empty, headers: { authorization } });
     expect(imported.json()).toEqual({ created: 0, updated: 0, unchanged: 0 });
     const refused = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: { format: 'nein' }, headers: { authorization } });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json<{ problems: string[] }>().problems.length).toBeGreaterThan(0);
+    const problem = refused.json<{ statusCode: number; error: string; message: string; problems: string[] }>();
+    expect(problem.problems.length).toBeGreaterThan(0);
+    expect(problem).toMatchObject({ statusCode: 422, error: 'Die Datei enthält Fehler; nichts wurde übernommen.', message: problem.problems.join(' ') });
   });
 
   it('says what is wrong with a command line import', async () => {

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliOutput } from '#kernel/module.ts';
-import { createApiClientCommand, revokeApiClientCommand } from '#modules/accounts/commands.ts';
-import { buildCitizen } from '#modules/accounts/test/builders.ts';
+import { buildApiClient, buildCitizen, revokeBuiltApiClient } from '#modules/accounts/test/builders.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { notifyDb } from './repo.templates.ts';
 import { caseReceived } from './test/builders.ts';
@@ -11,18 +9,15 @@ let token: string;
 let clientId: string;
 let unscoped: string;
 
-async function createClient(...args: string[]) {
-  const lines: string[] = [];
-  const output: CliOutput = { out: (line) => lines.push(line), err: (line) => lines.push(line) };
-  const code = await createApiClientCommand.run(platform.ctx, args, output);
-  expect(code).toBe(0);
-  return { token: /Bearer token[^:]*: (erk_\S+)/.exec(lines.join('\n'))![1]!, id: /API client ([0-9a-f-]{36}) created/.exec(lines.join('\n'))![1]! };
+async function createClient(name: string, scope: string) {
+  const { token, clientId } = await buildApiClient(platform.ctx, [scope], name);
+  return { token, id: clientId };
 }
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  ({ token, id: clientId } = await createClient('--name', 'Fachverfahren Bauamt', '--scope', 'notify.send'));
-  ({ token: unscoped } = await createClient('--name', 'Nur Lesen', '--scope', 'notify.view-messages'));
+  ({ token, id: clientId } = await createClient('Fachverfahren Bauamt', 'notify.send'));
+  ({ token: unscoped } = await createClient('Nur Lesen', 'notify.view-messages'));
 });
 afterAll(async () => {
   await platform.close();
@@ -94,6 +89,13 @@ describe('POST /api/v1/notifications', () => {
     });
     const nobody = await post({ ...guestBody('c-5'), recipient: { userId: '00000000-0000-4000-8000-000000000000' } }, token);
     expect(nobody.json()).toMatchObject({ statusCode: 422, message: 'Zu dieser Konto-ID gibt es kein aktives Konto.' });
+    const secret = await post({ ...guestBody('c-5b'), link: '/passwort-neu?token=abc123' }, token);
+    expect(secret.statusCode).toBe(422);
+    expect(secret.json()).toEqual({
+      statusCode: 422,
+      error: 'Die Anfrage konnte nicht verarbeitet werden',
+      message: 'Ein Link mit Zugangsschlüssel (etwa ?token=…) darf nicht in einer Nachricht stehen, weil Nachrichten aufbewahrt werden. Verweisen Sie auf die Seite ohne Schlüssel.',
+    });
   });
 
   it('creates the message (201), returns the same one for the same cause (200), and reports its status', async () => {
@@ -126,15 +128,14 @@ describe('POST /api/v1/notifications', () => {
     expect(status.json<{ deliveries: { channel: string; status: string }[] }>().deliveries.find((delivery) => delivery.channel === 'email')?.status).toBe('delivered');
     expect(platform.smtp.lastTo(citizen.user.email!)?.attachments[0]?.content.toString()).toBe('Eingangsbestätigung');
     // Another client cannot read it.
-    const { token: other } = await createClient('--name', 'Anderes System', '--scope', 'notify.send');
+    const { token: other } = await createClient('Anderes System', 'notify.send');
     expect((await platform.app.inject({ method: 'GET', url: `/api/v1/notifications/${json.id}`, headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(404);
   });
 
   it('stops accepting a token the moment its client is revoked', async () => {
-    const revocable = await createClient('--name', 'Wird widerrufen', '--scope', 'notify.send');
+    const revocable = await createClient('Wird widerrufen', 'notify.send');
     expect((await post(guestBody('c-6'), revocable.token)).statusCode).toBe(201);
-    const lines: string[] = [];
-    expect(await revokeApiClientCommand.run(platform.ctx, ['--id', revocable.id], { out: (line) => lines.push(line), err: (line) => lines.push(line) })).toBe(0);
+    await revokeBuiltApiClient(platform.ctx, revocable.id);
     expect((await post(guestBody('c-7'), revocable.token)).statusCode).toBe(401);
   });
 });

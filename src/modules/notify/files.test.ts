@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { filesRetentionRule } from '#kernel/files/retention.ts';
 import { applyRetentionJob } from '#kernel/retention.ts';
-import { createApiClient } from '#modules/accounts/clients.ts';
-import { buildCitizen } from '#modules/accounts/test/builders.ts';
+import { buildApiClient, buildCitizen } from '#modules/accounts/test/builders.ts';
 import { freePort } from '#test/free-port.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -100,8 +99,7 @@ describe('attachments in the file store', () => {
   });
 
   it('refuses through the API an attachment that is not what the client says it is (415), and sends nothing', async () => {
-    const client = await createApiClient(platform.ctx, systemActor('test'), { name: 'Fachverfahren', scopes: ['notify.send'] });
-    if (!client.ok) throw new Error('client not created');
+    const client = await buildApiClient(platform.ctx, ['notify.send']);
     const response = await platform.app.inject({
       method: 'POST',
       url: '/api/v1/notifications',

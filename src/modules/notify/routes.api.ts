@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
+import { HttpProblem } from '#kernel/http/problem.ts';
 import { describeRefusal } from '#kernel/files/refusals.ts';
 import type { App } from '#kernel/module.ts';
 import { notifyPermissions } from './permissions.ts';
@@ -9,23 +10,21 @@ import { notificationStatus } from './service.messages.ts';
 import { submitNotification, type SendFailure, type SubmitResult } from './service.send.ts';
 import type { Delivery } from './tables.ts';
 
-function problemOf(request: FastifyRequest, failure: SendFailure) {
+/** A refused send as the kernel answers it: each bad value under its field, any other reason as the message. */
+function problemOf(request: FastifyRequest, failure: SendFailure): HttpProblem {
   const t = request.t;
+  if (failure.reason !== 'invalid-values') return new HttpProblem(422, `notify:api.errors.${failure.reason}`, { purpose: (request.body as { purpose?: string } | undefined)?.purpose });
   const fields: Record<string, string> = {};
-  if (failure.reason === 'invalid-values') {
-    for (const problem of failure.problems) {
-      fields[`values.${problem.name}`] = t(`notify:api.errors.value.${problem.problem}`, { name: problem.name, type: t(`notify:templates.types.${problem.type}`) });
-    }
+  for (const problem of failure.problems) {
+    fields[`values.${problem.name}`] = t(`notify:api.errors.value.${problem.problem}`, { name: problem.name, type: t(`notify:templates.types.${problem.type}`) });
   }
-  const message = failure.reason === 'invalid-values' ? Object.values(fields).join(' ') : t(`notify:api.errors.${failure.reason}`, { purpose: request.body && (request.body as { purpose?: string }).purpose });
-  return { statusCode: 422, error: t('kernel:errors.badRequest.title'), message, fields: Object.keys(fields).length > 0 ? fields : undefined };
+  return new HttpProblem(422, null, {}, { fields });
 }
 
 /** An attachment the file store refused: 413, 415 or 422 with the store's reason, naming the file. */
-function refusedAttachment(request: FastifyRequest, failure: Extract<SubmitResult, { reason: 'attachment-refused' }>) {
+function refusedAttachment(request: FastifyRequest, failure: Extract<SubmitResult, { reason: 'attachment-refused' }>): HttpProblem {
   const refusal = describeRefusal(failure.refusal, request.lang);
-  const message = request.t('notify:api.errors.attachment', { filename: failure.filename, problem: request.t(refusal.key, refusal.values) });
-  return { status: refusal.status, body: { statusCode: refusal.status, error: request.t('kernel:errors.badRequest.title'), message } };
+  return new HttpProblem(refusal.status, 'notify:api.errors.attachment', { filename: failure.filename, problem: request.t(refusal.key, refusal.values) });
 }
 
 const deliveriesOut = (deliveries: Delivery[]) => deliveries.map((delivery) => ({ channel: delivery.channel, status: delivery.status, updatedAt: delivery.updated_at.toISOString() }));
@@ -47,11 +46,8 @@ export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {
         recipient: recipient.userId ? { userId: recipient.userId } : { name: recipient.name ?? '', language: recipient.language ?? 'de', email: recipient.email, postalAddress: recipient.postalAddress },
         attachments: attachments?.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.contentBase64, 'base64') })),
       });
-      if (!result.ok && result.reason === 'attachment-refused') {
-        const refused = refusedAttachment(request, result);
-        return reply.status(refused.status).send(refused.body);
-      }
-      if (!result.ok) return reply.status(422).send(problemOf(request, result));
+      if (!result.ok && result.reason === 'attachment-refused') throw refusedAttachment(request, result);
+      if (!result.ok) throw problemOf(request, result);
       const status = await notificationStatus(ctx, request.actor, result.messageId);
       return reply.status(result.duplicate ? 200 : 201).send({ id: result.messageId, reference: result.reference, purpose: body.purpose, duplicate: result.duplicate, deliveries: deliveriesOut(status?.deliveries ?? []) });
     },

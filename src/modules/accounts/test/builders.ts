@@ -1,6 +1,7 @@
-import type { RoleGrant } from '#kernel/auth/actor.ts';
+import { systemActor, type RoleGrant } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { generate } from 'otplib';
+import { createApiClient, revokeApiClient } from '../clients.ts';
 import { hashPassword } from '../passwords.ts';
 import { accountsDb, insertUser, replaceRoles } from '../repo.ts';
 import { newTotpSecret } from '../totp.ts';
@@ -48,6 +49,18 @@ export async function buildStaff(ctx: KernelContext, roles: RoleGrant[], overrid
 }
 
 export type BuiltStaff = Awaited<ReturnType<typeof buildStaff>>;
+
+/** A machine client with the given scopes, made as an operator makes it; its bearer token and id. */
+export async function buildApiClient(ctx: KernelContext, scopes: readonly string[], name = `Fachverfahren ${unique()}`) {
+  const created = await createApiClient(ctx, systemActor('test'), { name, scopes });
+  if (!created.ok) throw new Error(`API client not created: ${JSON.stringify(created.errors)}`);
+  return { clientId: created.clientId, token: created.token };
+}
+
+/** Revokes a machine client as an operator does. */
+export async function revokeBuiltApiClient(ctx: KernelContext, clientId: string): Promise<void> {
+  if (!(await revokeApiClient(ctx, systemActor('test'), clientId))) throw new Error(`API client ${clientId} was not live`);
+}
 
 /** Signs a staff member in as a browser does: password, then the authenticator's current code. */
 export async function signInStaff(client: FormClient, staff: BuiltStaff, step = 0): Promise<void> {

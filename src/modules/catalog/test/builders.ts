@@ -1,9 +1,11 @@
+import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { reindex } from '../indexing.ts';
 import { catalogDb, insertEntry } from '../repo.ts';
 import { rebuildWords } from '../repo.search.ts';
 import { sortKey } from '../rules.ts';
 import type { Content, OfficeContent, ServiceContent, SituationContent } from '../schemas.content.ts';
+import { unpublishEntry } from '../service.editing.ts';
 import type { Entry, EntryKind } from '../tables.ts';
 
 let counter = 0;
@@ -99,4 +101,10 @@ export async function buildSituation(ctx: KernelContext, overrides: Partial<Situ
 export async function buildService(ctx: KernelContext, overrides: Partial<ServiceContent> = {}, options: { publish?: boolean } = {}) {
   const officeId = overrides.officeId === undefined ? (await buildOffice(ctx)).id : overrides.officeId;
   return build(ctx, 'service', serviceContent({ ...overrides, officeId }), options.publish ?? true);
+}
+
+/** Takes an entry offline as the given staff member does in the editor, audit record included. */
+export async function unpublishAs(ctx: KernelContext, actor: Actor, entryId: string): Promise<void> {
+  const result = await unpublishEntry(ctx, actor, entryId);
+  if (!result.ok) throw new Error(`Entry ${entryId} not taken offline: ${JSON.stringify(result)}`);
 }

@@ -10,7 +10,7 @@ import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/bu
 import { modules } from '#modules/index.ts';
 import { FormClient } from '#test/http-client.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { signedInOnly, staffOnly } from './guard.ts';
+import { signedInOnly, staffOnly } from '#kernel/http/guard.ts';
 
 /*
  * The kernel guard on routes of its own: a page and a form for signed-in people, a page, a form and an API

@@ -10,7 +10,7 @@ import { defineModule } from '#kernel/module.ts';
 import { createContext } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { defineJob } from './jobs.ts';
+import { defineJob } from '#kernel/jobs.ts';
 
 type ProbeTables = { job_probe: { job: string; note: string } };
 const probeDb = (ctx: KernelContext) => ctx.db.withTables<ProbeTables>();

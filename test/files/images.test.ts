@@ -2,7 +2,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
-import { photoWithGps, readAll, sha256 } from './test/content.ts';
+import { photoWithGps, readAll, sha256 } from './content.ts';
 
 /** The GPS position in the image's EXIF, read as a viewer would, or undefined when there is none. */
 async function gpsOf(image: Buffer): Promise<{ latitude: number; longitude: number } | undefined> {

@@ -10,7 +10,7 @@ import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/bu
 import { modules } from '#modules/index.ts';
 import { FormClient } from '#test/http-client.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { redactUrl } from './request-log.ts';
+import { redactUrl } from '#kernel/http/request-log.ts';
 
 /** A route that fails with the address it was called with in its message, as a careless error might. */
 const probe = defineModule({

@@ -11,10 +11,10 @@ import { defineModule } from '#kernel/module.ts';
 import { createContext } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { defineEvent, subscribe, type DeliveredEvent } from './define.ts';
-import { deliveredTo } from './repo.ts';
-import type { EventTables } from './tables.ts';
-import { createProbeTable, deliveryJobs, noteDown, probeNoted, probePublisher, sideEffects } from './test/probe.ts';
+import { defineEvent, subscribe, type DeliveredEvent } from '#kernel/events/define.ts';
+import { deliveredTo } from '#kernel/events/repo.ts';
+import type { EventTables } from '#kernel/events/tables.ts';
+import { createProbeTable, deliveryJobs, noteDown, probeNoted, probePublisher, sideEffects } from './probe.ts';
 
 const received: DeliveredEvent<typeof probeNoted.payload>[] = [];
 const mailing = subscribe(probeNoted, 'listener.mail-note', async (event, trx, ctx) => {

@@ -7,11 +7,11 @@ import { loadConfig } from '#kernel/config.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { openDatabase, type DatabaseTarget } from '#kernel/db/database.ts';
 import { createContext } from '#kernel/platform.ts';
-import { deliveredTo } from './repo.ts';
-import type { EventTables } from './tables.ts';
-import { killTestModules, killTestSubscriber } from './test/kill-modules.ts';
-import { createProbeTable, deliveryJobs, probeNoted, sideEffects } from './test/probe.ts';
-import { databaseForTwoProcesses } from './test/shared-database.ts';
+import { deliveredTo } from '#kernel/events/repo.ts';
+import type { EventTables } from '#kernel/events/tables.ts';
+import { killTestModules, killTestSubscriber } from './kill-modules.ts';
+import { createProbeTable, deliveryJobs, probeNoted, sideEffects } from './probe.ts';
+import { databaseForTwoProcesses } from './shared-database.ts';
 
 /*
  * At least once, with effect exactly once, when it matters: a worker is killed (SIGKILL, no chance to tidy
@@ -19,7 +19,7 @@ import { databaseForTwoProcesses } from './test/shared-database.ts';
  * started afterwards meets the job again; the delivery record makes the second run a no-op.
  */
 
-const worker = path.join(import.meta.dirname, 'test/kill-worker.ts');
+const worker = path.join(import.meta.dirname, 'kill-worker.ts');
 let shared: Awaited<ReturnType<typeof databaseForTwoProcesses>>;
 let dataDir: string;
 const children: ChildProcess[] = [];

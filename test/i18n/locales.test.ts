@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kernelManifest } from '../manifest.ts';
+import { kernelManifest } from '#kernel/manifest.ts';
 import { modules } from '#modules/index.ts';
 
 function keysOf(value: unknown, prefix = ''): string[] {

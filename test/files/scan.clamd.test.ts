@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import type { Platform } from '#kernel/platform.ts';
-import { ClamdScanner } from './clamd.ts';
-import { chunked, pdfBytes } from './test/content.ts';
-import { eicar, eicarSignature, startClamd, type ClamdDaemon } from './test/clamd-daemon.ts';
-import { platformWith } from './test/platform.ts';
-import { uploadModule } from './test/upload-module.ts';
+import { ClamdScanner } from '#kernel/files/clamd.ts';
+import { chunked, pdfBytes } from './content.ts';
+import { eicar, eicarSignature, startClamd, type ClamdDaemon } from './clamd-daemon.ts';
+import { platformWith } from './platform.ts';
+import { uploadModule } from './upload-module.ts';
 
 let clamd: ClamdDaemon;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import Type from 'typebox';
 import type { Executor } from '#kernel/db/database.ts';
 import { defineModule } from '#kernel/module.ts';
-import { defineEvent, subscribe, type Subscription } from '../define.ts';
+import { defineEvent, subscribe, type Subscription } from '#kernel/events/define.ts';
 
 /*
  * A publisher and subscribers for tests of events. The side effect a subscriber has is a row in

@@ -3,8 +3,8 @@ import { isSignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import { defineModule, type App } from '#kernel/module.ts';
-import { describeRefusal } from '../refusals.ts';
-import type { PutResult } from '../types.ts';
+import { describeRefusal } from '#kernel/files/refusals.ts';
+import type { PutResult } from '#kernel/files/types.ts';
 
 export const uploadLimit = 64 * 1024;
 export const publishedOwner = { module: 'filetest', kind: 'published', id: 'satzungen' };

@@ -7,7 +7,7 @@ import { migrationSets } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import { emptyDatabase } from '#test/empty-database.ts';
 import { freshDatabase } from '#test/platform.ts';
-import { migrateToLatest, type Migrations } from './migrate.ts';
+import { migrateToLatest, type Migrations } from '#kernel/db/migrate.ts';
 
 const sets = migrationSets(modules);
 const expected = sets.flatMap((set) => Object.keys(set)).sort();
@@ -19,7 +19,7 @@ async function tableExists(db: Parameters<typeof migrateToLatest>[0], name: stri
 
 /** The folder a module's migration files live in, by the project's layout. */
 function migrationsFolder(moduleId: string): string {
-  const src = path.resolve(import.meta.dirname, '../..');
+  const src = path.resolve(import.meta.dirname, '../../src');
   return moduleId === 'kernel' ? path.join(src, 'kernel/migrations') : path.join(src, 'modules', moduleId, 'migrations');
 }
 

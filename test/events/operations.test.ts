@@ -7,9 +7,9 @@ import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { signInCitizen, signInStaff } from '#modules/notify/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
-import { deliveredTo } from './repo.ts';
-import type { EventTables } from './tables.ts';
-import { createProbeTable, deliveryJobs, noteDown, probeNoted, probePublisher, sideEffects } from './test/probe.ts';
+import { deliveredTo } from '#kernel/events/repo.ts';
+import type { EventTables } from '#kernel/events/tables.ts';
+import { createProbeTable, deliveryJobs, noteDown, probeNoted, probePublisher, sideEffects } from './probe.ts';
 
 /*
  * The back office page of failed work (/verwaltung/betrieb): a delivery that kept failing shows up there

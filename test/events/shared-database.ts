@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseTarget } from '#kernel/db/database.ts';
 import { administer } from '#test/empty-database.ts';
-import { withDatabase } from '#test/template.ts';
+import { withDatabase } from '#test/database.ts';
 
 /**
  * A copy of the migrated test database that another process can open too: a database on the test server

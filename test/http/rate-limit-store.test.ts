@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
-import type { App } from '../module.ts';
-import { buildApp } from './app.ts';
-import { databaseRateLimitStore, purgeEndedRateLimitWindows } from './rate-limit-store.ts';
+import type { App } from '#kernel/module.ts';
+import { buildApp } from '#kernel/http/app.ts';
+import { databaseRateLimitStore, purgeEndedRateLimitWindows } from '#kernel/http/rate-limit-store.ts';
 
 let platform: TestPlatform;
 let secondServer: App;

@@ -4,11 +4,11 @@ import { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { freePort } from '#test/free-port.ts';
 import { FormClient } from '#test/http-client.ts';
 import type { Platform } from '#kernel/platform.ts';
-import { ClamdScanner } from './clamd.ts';
-import { FileStore } from './store.ts';
-import { pdfBytes } from './test/content.ts';
-import { platformWith } from './test/platform.ts';
-import { publishedOwner, uploadLimit, uploadModule } from './test/upload-module.ts';
+import { ClamdScanner } from '#kernel/files/clamd.ts';
+import { FileStore } from '#kernel/files/store.ts';
+import { pdfBytes } from './content.ts';
+import { platformWith } from './platform.ts';
+import { publishedOwner, uploadLimit, uploadModule } from './upload-module.ts';
 
 type FilesPlatform = Platform & { runJobs(): Promise<number> };
 
