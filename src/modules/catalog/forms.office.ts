@@ -2,6 +2,7 @@ import type { ClosingDay, HoursException, OfficeContent, OpeningPeriod, Situatio
 import { closingDayText, parseClosingDays } from './closing-days.ts';
 import { isLink, isPhoneNumber, type RuleErrors } from './rules.ts';
 import { lines, text, type FormValues } from './forms.service.ts';
+import { englishFormValues, englishTexts, withEnglish } from './forms.english.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 
 /*
@@ -70,6 +71,8 @@ function tristate(values: FormValues, name: string): boolean | null {
 
 export const accessibilityFeatures = ['stepFree', 'accessibleToilet', 'disabledParking', 'hearingLoop'] as const;
 
+const englishOfficeTexts = ['title', 'summary', 'description', 'publicTransport', 'hoursNote', 'accessibilityNote'] as const;
+
 export function parseOfficeForm(values: FormValues): { content: OfficeContent; errors: RuleErrors } {
   const errors: RuleErrors = {};
   const phone = text(values, 'phone');
@@ -103,7 +106,7 @@ export function parseOfficeForm(values: FormValues): { content: OfficeContent; e
     hearingLoop: tristate(values, 'hearingLoop'),
     accessibilityNote: text(values, 'accessibilityNote'),
   };
-  return { content, errors };
+  return { content: withEnglish(content, englishTexts(values, englishOfficeTexts)), errors };
 }
 
 function exceptionText(exception: HoursException): string {
@@ -130,6 +133,7 @@ export function officeFormValues(content: OfficeContent): FormValues {
     closingDays: (content.closingDays ?? []).map(closingDayText).join('\n'),
     hoursNote: content.hoursNote,
     accessibilityNote: content.accessibilityNote,
+    ...englishFormValues(content.en, englishOfficeTexts),
   };
   for (const feature of accessibilityFeatures) values[feature] = content[feature] === null ? 'unknown' : content[feature] ? 'yes' : 'no';
   for (const day of weekdays) {
@@ -158,7 +162,7 @@ export function parseSituationForm(values: FormValues): { content: SituationCont
     showOnHome: text(values, 'showOnHome') === 'on',
     position: Number.isInteger(position) ? Math.min(Math.max(position, 0), 1000) : 100,
   };
-  return { content, errors };
+  return { content: withEnglish(content, englishTexts(values, ['title', 'summary', 'description'], ['tips'])), errors };
 }
 
 export function situationFormValues(content: SituationContent): FormValues {
@@ -170,5 +174,6 @@ export function situationFormValues(content: SituationContent): FormValues {
     tips: content.tips.join('\n'),
     showOnHome: content.showOnHome ? 'on' : undefined,
     position: String(content.position),
+    ...englishFormValues(content.en, ['title', 'summary', 'description', 'tips']),
   };
 }

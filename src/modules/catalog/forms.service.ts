@@ -1,6 +1,8 @@
 import { withoutControlCharacters } from '#kernel/search.ts';
 import { channelKinds, type Channel, type ChannelKind, type Fee, type Link, type ServiceContent } from './schemas.content.ts';
 import { channelTargetProblem, invalidLeikaKey, isLink, parseLeikaKey, type RuleErrors } from './rules.ts';
+import { english, englishFormValues, englishTexts, withEnglish } from './forms.english.ts';
+import type { ServiceEnglish } from './schemas.english.ts';
 
 /*
  * The service form is flat (one field per input, so it works without JavaScript and every field can carry
@@ -46,18 +48,24 @@ export function formatEuros(cents: number): string {
   return (cents / 100).toFixed(2).replace('.', ',');
 }
 
-function parseFees(values: FormValues, errors: RuleErrors): Fee[] {
+/** The fees, and their English labels position by position. */
+function parseFees(values: FormValues, errors: RuleErrors): { fees: Fee[]; labels: string[] } {
   const fees: Fee[] = [];
+  const labels: string[] = [];
   for (let row = 1; row <= feeRows; row += 1) {
     const label = text(values, `fee${row}Label`);
     const amount = text(values, `fee${row}Amount`);
-    if (!label && !amount) continue;
+    const englishLabel = text(values, english(`fee${row}Label`));
+    if (!label && !amount && !englishLabel) continue;
     const cents = parseEuros(amount);
     if (!label) errors[`fee${row}Label`] = { key: 'catalog:errors.feeLabel' };
     if (cents === null) errors[`fee${row}Amount`] = { key: 'catalog:errors.feeAmount' };
-    if (label && cents !== null) fees.push({ label, amountCents: cents });
+    if (label && cents !== null) {
+      fees.push({ label, amountCents: cents });
+      labels.push(englishLabel);
+    }
   }
-  return fees;
+  return { fees, labels };
 }
 
 /** "Label | https://…" per line, or just the address. */
@@ -72,17 +80,51 @@ function parseLinks(values: FormValues, errors: RuleErrors): Link[] {
   return links;
 }
 
-function parseChannels(values: FormValues, errors: RuleErrors): Channel[] {
+/**
+ * English link labels as "label | address", the address one of the links': matched by address, so a label
+ * cannot slip onto the wrong link when the German list changes order.
+ */
+function parseLinkLabels(values: FormValues, links: readonly Link[], errors: RuleErrors): string[] {
+  const labels = links.map(() => '');
+  for (const [index, line] of lines(values, english('links')).entries()) {
+    const [label = '', url = ''] = line.split('|').map((part) => part.trim());
+    const position = links.findIndex((link) => link.url === url);
+    if (!label || position < 0) errors[english('links')] ??= { key: 'catalog:errors.englishLinkLine', values: { line: String(index + 1) } };
+    else labels[position] = label;
+  }
+  return labels;
+}
+
+function parseChannels(values: FormValues, errors: RuleErrors): { channels: Channel[]; instructions: Partial<Record<ChannelKind, string>> } {
   const channels: Channel[] = [];
+  const inEnglish: Partial<Record<ChannelKind, string>> = {};
   for (const kind of channelKinds) {
     const target = text(values, `${kind}Target`);
     const instructions = text(values, `${kind}Instructions`);
-    if (!target && !instructions) continue;
+    const englishInstructions = text(values, english(`${kind}Instructions`));
+    if (!target && !instructions) {
+      // An English text needs the German route it translates; dropping it silently would lose what was typed.
+      if (englishInstructions) errors[english(`${kind}Instructions`)] = { key: 'catalog:errors.englishWithoutGerman' };
+      continue;
+    }
     const problem = channelTargetProblem(kind, target);
     if (problem) errors[`${kind}Target`] = { key: problem };
     else channels.push({ kind, target, instructions });
+    if (englishInstructions) inEnglish[kind] = englishInstructions;
   }
-  return channels;
+  return { channels, instructions: inEnglish };
+}
+
+const englishServiceTexts = ['title', 'summary', 'description', 'eligibility', 'feesNote', 'deadlines', 'processingTime', 'notes', 'appeal'] as const;
+const englishServiceLists = ['requirements', 'documents', 'legalBasis'] as const;
+
+function serviceEnglish(values: FormValues, feeLabels: string[], linkLabels: string[], instructions: Partial<Record<ChannelKind, string>>): ServiceEnglish {
+  return {
+    ...englishTexts(values, englishServiceTexts, englishServiceLists),
+    ...(feeLabels.some(Boolean) ? { feeLabels } : {}),
+    ...(linkLabels.some(Boolean) ? { linkLabels } : {}),
+    ...(Object.keys(instructions).length > 0 ? { channelInstructions: instructions } : {}),
+  };
 }
 
 export function parseServiceForm(values: FormValues): { content: ServiceContent; errors: RuleErrors } {
@@ -90,6 +132,10 @@ export function parseServiceForm(values: FormValues): { content: ServiceContent;
   const leika = parseLeikaKey(text(values, 'leikaKey'));
   if (leika === invalidLeikaKey) errors.leikaKey = { key: 'catalog:errors.leikaKey' };
   const officeId = text(values, 'officeId');
+  const { fees, labels: feeLabels } = parseFees(values, errors);
+  const { channels, instructions } = parseChannels(values, errors);
+  const links = parseLinks(values, errors);
+  const linkLabels = parseLinkLabels(values, links, errors);
   const content: ServiceContent = {
     slug: text(values, 'slug'),
     title: text(values, 'title'),
@@ -99,7 +145,7 @@ export function parseServiceForm(values: FormValues): { content: ServiceContent;
     eligibility: text(values, 'eligibility'),
     requirements: lines(values, 'requirements'),
     documents: lines(values, 'documents'),
-    fees: parseFees(values, errors),
+    fees,
     feesNote: text(values, 'feesNote'),
     deadlines: text(values, 'deadlines'),
     processingTime: text(values, 'processingTime'),
@@ -111,10 +157,10 @@ export function parseServiceForm(values: FormValues): { content: ServiceContent;
     synonyms: terms(values, 'synonyms'),
     keywords: terms(values, 'keywords'),
     easyLanguage: text(values, 'easyLanguage'),
-    channels: parseChannels(values, errors),
-    links: parseLinks(values, errors),
+    channels,
+    links,
   };
-  return { content, errors };
+  return { content: withEnglish(content, serviceEnglish(values, feeLabels, linkLabels, instructions)), errors };
 }
 
 export function serviceFormValues(content: ServiceContent): FormValues {
@@ -139,14 +185,18 @@ export function serviceFormValues(content: ServiceContent): FormValues {
     keywords: content.keywords.join(', '),
     easyLanguage: content.easyLanguage,
     links: content.links.map((link) => (link.label === link.url ? link.url : `${link.label} | ${link.url}`)).join('\n'),
+    ...englishFormValues(content.en, [...englishServiceTexts, ...englishServiceLists]),
+    [english('links')]: content.links.flatMap((link, index) => (content.en?.linkLabels?.[index] ? [`${content.en.linkLabels[index]} | ${link.url}`] : [])).join('\n'),
   };
   content.fees.forEach((fee, index) => {
     values[`fee${index + 1}Label`] = fee.label;
     values[`fee${index + 1}Amount`] = formatEuros(fee.amountCents);
+    values[english(`fee${index + 1}Label`)] = content.en?.feeLabels?.[index] ?? '';
   });
   for (const channel of content.channels) {
     values[`${channel.kind}Target`] = channel.target;
     values[`${channel.kind}Instructions`] = channel.instructions;
+    values[english(`${channel.kind}Instructions`)] = content.en?.channelInstructions?.[channel.kind] ?? '';
   }
   return values;
 }

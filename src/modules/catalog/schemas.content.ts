@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { namedDayIds } from '#kernel/holidays/rules.ts';
+import { OfficeEnglish, ServiceEnglish, SituationEnglish } from './schemas.english.ts';
 
 /*
  * What the catalogue stores for each entry, as JSON in the database and in the import/export format. The
@@ -53,6 +54,8 @@ const serviceFields = {
   easyLanguage: Text,
   channels: Type.Array(Channel, { maxItems: 12 }),
   links: Type.Array(Link, { maxItems: 20 }),
+  /** English twins of the texts (schemas.english.ts); absent in content saved before they were asked for. */
+  en: Type.Optional(ServiceEnglish),
 };
 
 export const ServiceContent = Type.Object({
@@ -110,6 +113,7 @@ export const OfficeContent = Type.Object({
   disabledParking: Accessible,
   hearingLoop: Accessible,
   accessibilityNote: Text,
+  en: Type.Optional(OfficeEnglish),
 });
 export type OfficeContent = Static<typeof OfficeContent>;
 
@@ -123,6 +127,7 @@ export const SituationContent = Type.Object({
   showOnHome: Type.Boolean(),
   /** Position among life situations; lower comes first. */
   position: Type.Integer({ minimum: 0, maximum: 1000 }),
+  en: Type.Optional(SituationEnglish),
 });
 export type SituationContent = Static<typeof SituationContent>;
 

@@ -145,6 +145,11 @@ export function EditFrame({ page, kind, entry, values, errors, notice, links, ch
   );
 }
 
+/** An English twin, set in under the German field it translates. */
+export function EnglishTwin({ children }: { children: ComponentChildren }) {
+  return <div class="catalog-twin">{children}</div>;
+}
+
 export function Fieldset({ legend, children }: { legend: string; children: ComponentChildren }) {
   return (
     <fieldset class="kern-fieldset catalog-fieldset">
