@@ -55,6 +55,30 @@ describe('the demo catalogue of Erkelenz', () => {
     );
   });
 
+  it('18 has English for the most-used services, their offices and every life situation, fitting the German', () => {
+    const english = ['personalausweis-beantragen', 'reisepass-beantragen', 'wohnsitz-anmelden', 'wohnsitz-abmelden', 'hund-anmelden', 'bewohnerparkausweis', 'geburtsurkunde', 'fuehrungszeugnis-beantragen', 'sperrmuell', 'abfallbehaelter'];
+    for (const slug of english) {
+      const service = catalog.services.find((entry) => entry.draft.slug === slug)!.draft;
+      expect(service.en?.title, slug).toBeTruthy();
+      expect(service.en?.summary, slug).toBeTruthy();
+      expect(service.en?.description, slug).toBeTruthy();
+      expect(service.en?.documents?.length, slug).toBe(service.documents.length);
+      const office = catalog.offices.find((entry) => entry.draft.slug === service.office)!.draft;
+      expect(office.en?.title, office.slug).toMatch(new RegExp(`\\(${office.title}\\)$`));
+    }
+    for (const { draft } of catalog.services.filter((entry) => entry.draft.en)) {
+      // Twins of lists go position by position; instructions only for the routes the service has.
+      if (draft.en?.feeLabels) expect(draft.en.feeLabels.length, draft.slug).toBe(draft.fees.length);
+      if (draft.en?.linkLabels) expect(draft.en.linkLabels.length, draft.slug).toBe(draft.links.length);
+      expect(Object.keys(draft.en?.channelInstructions ?? {}).sort(), draft.slug).toEqual(draft.channels.map((channel) => channel.kind).sort());
+    }
+    for (const { draft } of catalog.lifeSituations) {
+      expect(draft.en?.title, draft.slug).toBeTruthy();
+      expect(draft.en?.summary, draft.slug).toBeTruthy();
+      expect(draft.en?.tips?.length, draft.slug).toBe(draft.tips.length);
+    }
+  });
+
   it('keeps to the facts on record: the town hall address and the Bürgerbüro hours of 2020', () => {
     const buergerbuero = catalog.offices.find((entry) => entry.draft.slug === 'buergerbuero')!.draft;
     expect([buergerbuero.street, buergerbuero.postalCode, buergerbuero.city, buergerbuero.phone]).toEqual(['Johannismarkt 17', '41812', 'Erkelenz', '02431 85-0']);
