@@ -287,13 +287,18 @@ export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?
 /**
  * The page's h1 with an optional lead paragraph under it. KERN's heading group orders its children by
  * class (preline, heading, subline) and puts any other child first, so the lead carries a class that
- * keeps it below the heading: seen and read in the same order.
+ * keeps it below the heading: seen and read in the same order. `leadLang` marks a lead in another language
+ * than the page's.
  */
-export function Heading({ children, lead }: { children: ComponentChildren; lead?: string }) {
+export function Heading({ children, lead, leadLang }: { children: ComponentChildren; lead?: string; leadLang?: string | undefined }) {
   return (
     <div class="kern-hgroup page-heading">
       <h1 class="kern-heading-x-large">{children}</h1>
-      {lead ? <p class="kern-body kern-body--large page-heading__lead">{lead}</p> : null}
+      {lead ? (
+        <p class="kern-body kern-body--large page-heading__lead" lang={leadLang}>
+          {lead}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -84,11 +84,55 @@ describe('the service page', () => {
 
   it('marks the German content on an English page, so screen readers read it in German', async () => {
     const client = new FormClient(platform.app);
-    const page = await client.get('/leistungen/hund-anmelden?lang=en');
+    const page = await client.get('/leistungen/meldebescheinigung?lang=en');
     expect(page.body).toContain('<html lang="en">');
     expect(page.body).toContain('How to get it done');
-    expect(page.body).toMatch(/<div lang="de"><div class="kern-hgroup page-heading"><h1 class="kern-heading-x-large">Hund anmelden \(Hundesteuer\)<\/h1>/);
+    expect(page.body).toContain('<h1 class="kern-heading-x-large"><span lang="de">Meldebescheinigung beantragen</span></h1>');
     expect(await valid(page.body)).toEqual([]);
+  });
+
+  it('17 puts the facts at a glance first, under the heading and lead, and the routes after them', async () => {
+    const page = await new FormClient(platform.app).get('/leistungen/personalausweis-beantragen');
+    const main = /<article[^>]*>(.*?)<\/article>/s.exec(page.body)?.[1] ?? '';
+    const headings = [...main.matchAll(/<h2 class="kern-heading-medium" id="([^"]+)"/g)].map((match) => match[1]);
+    expect(headings.slice(0, 3)).toEqual(['auf-einen-blick', 'wege', 'was']);
+    expect(main.indexOf('page-heading__lead')).toBeLessThan(main.indexOf('id="auf-einen-blick"'));
+    const glance = /<section aria-labelledby="auf-einen-blick"[^>]*>(.*?)<\/section>/s.exec(main)?.[1] ?? '';
+    const facts = [...glance.matchAll(/<dt class="kern-description-list-item__key">([^<]+)<\/dt>/g)].map((match) => match[1]);
+    expect(facts).toEqual(['Kosten', 'Unterlagen', 'Dauer', 'Wo', 'Online']);
+    expect(glance).toContain('<span>Personalausweis ab 24 Jahren</span>: <strong>46,00\u00a0€</strong>');
+    expect(glance).toContain('<li>bisheriger Personalausweis oder Reisepass</li>');
+    expect(glance).toContain('In der Regel drei bis vier Wochen.');
+    expect(glance).toContain('<a class="kern-link" href="/dienststellen/buergerbuero">Bürgerbüro</a>');
+    expect(glance).toContain('Nein, noch nicht');
+    // Said once: cost, documents and duration are no longer repeated further down.
+    expect(headings).not.toContain('kosten');
+    expect(main.split('46,00\u00a0€').length - 1).toBe(1);
+  });
+
+  it('17 names a fact only when the service has it, and leads to the online route from the facts', async () => {
+    const dog = await new FormClient(platform.app).get('/leistungen/hund-anmelden');
+    const glance = /<section aria-labelledby="auf-einen-blick"[^>]*>(.*?)<\/section>/s.exec(dog.body)?.[1] ?? '';
+    expect([...glance.matchAll(/<dt class="kern-description-list-item__key">([^<]+)<\/dt>/g)].map((match) => match[1])).toEqual(['Kosten', 'Unterlagen', 'Frist', 'Wo', 'Online']);
+    expect(glance).toContain('Ja – <a class="kern-link" href="https://service.erkelenz.de">Online-Antrag öffnen</a>');
+    const bare = await buildService(platform.ctx, { fees: [], feesNote: '', documents: [], officeId: null });
+    const page = await new FormClient(platform.app).get(`/leistungen/${bare.slug}`);
+    const facts = /<section aria-labelledby="auf-einen-blick"[^>]*>(.*?)<\/section>/s.exec(page.body)?.[1] ?? '';
+    expect([...facts.matchAll(/<dt class="kern-description-list-item__key">([^<]+)<\/dt>/g)].map((match) => match[1])).toEqual(['Online']);
+  });
+
+  it('17 sets the contents, the office and the life situations in a third column after the service', async () => {
+    const page = await new FormClient(platform.app).get('/leistungen/personalausweis-beantragen');
+    const layout = /<div class="catalog-layout">(.*)<\/div><\/main>/s.exec(page.body)?.[1] ?? '';
+    const side = /<div class="kern-stack-lg catalog-layout__side">(.*)$/s.exec(layout)?.[1] ?? '';
+    expect(layout.indexOf('</article>')).toBeLessThan(layout.indexOf('catalog-layout__side'));
+    const targets = [...side.matchAll(/<a class="kern-link" href="#([^"]+)">/g)].map((match) => match[1]);
+    const sections = [...layout.matchAll(/<h2 class="kern-heading-medium" id="([^"]+)"/g)].map((match) => match[1]);
+    expect(targets).toEqual(sections);
+    expect(side).toContain('<h2 class="kern-heading-small" id="zustaendig">Zuständige Stelle</h2>');
+    expect(side).toContain('href="tel:02431850"');
+    expect(side).toMatch(/Jetzt (geöffnet|geschlossen)/);
+    expect(side).toContain('href="/lebenslagen/ausweise-dokumente"');
   });
 
   it('answers unknown services, offices and life situations with 404', async () => {

@@ -4,6 +4,7 @@ import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { IndexQuery, SlugParams } from './schemas.ts';
 import type { OfficeContent, SituationContent } from './schemas.content.ts';
+import { inLanguage } from './schemas.english.ts';
 import { editCatalog } from './service.editing.ts';
 import { publishedOfKind, publishedOffice, publishedService, publishedSituation, serviceList } from './service.public.ts';
 import { CatalogIndexPage, OfficesPage, SituationsPage } from './views/lists.tsx';
@@ -44,8 +45,9 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const service = await publishedService(ctx, request.params.slug);
     if (!service) return reply.callNotFound();
     const t = request.t;
+    const title = inLanguage(request.page.lang, service.content.title, service.content.en?.title).value;
     return reply.html(
-      { title: service.content.title, breadcrumbs: [{ label: t('catalog:index.title'), href: '/leistungen' }, { label: service.content.title }] },
+      { title, breadcrumbs: [{ label: t('catalog:index.title'), href: '/leistungen' }, { label: title }] },
       <ServicePage page={request.page} service={service} now={new Date()} holidays={holidaysFor(ctx.config)} publicUrl={ctx.config.PUBLIC_URL} />,
     );
   });
@@ -60,8 +62,9 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const situation = await publishedSituation(ctx, request.params.slug);
     if (!situation) return reply.callNotFound();
     const t = request.t;
+    const title = inLanguage(request.page.lang, situation.content.title, situation.content.en?.title).value;
     return reply.html(
-      { title: situation.content.title, breadcrumbs: [{ label: t('catalog:situations.title'), href: '/lebenslagen' }, { label: situation.content.title }] },
+      { title, breadcrumbs: [{ label: t('catalog:situations.title'), href: '/lebenslagen' }, { label: title }] },
       <SituationPage page={request.page} situation={situation} />,
     );
   });
@@ -76,8 +79,9 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const office = await publishedOffice(ctx, request.params.slug);
     if (!office) return reply.callNotFound();
     const t = request.t;
+    const title = inLanguage(request.page.lang, office.content.title, office.content.en?.title).value;
     return reply.html(
-      { title: office.content.title, breadcrumbs: [{ label: t('catalog:offices.title'), href: '/dienststellen' }, { label: office.content.title }] },
+      { title, breadcrumbs: [{ label: t('catalog:offices.title'), href: '/dienststellen' }, { label: title }] },
       <OfficePage page={request.page} office={office} now={new Date()} holidays={holidaysFor(ctx.config)} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />,
     );
   });

@@ -15,7 +15,11 @@ export interface Ref {
   slug: string;
   title: string;
   summary: string;
+  /** English title and summary, where the entry has them. */
+  en?: { title?: string; summary?: string };
 }
+
+const englishRef = (content: { en?: { title?: string; summary?: string } }) => (content.en ? { en: { title: content.en.title, summary: content.en.summary } } : {});
 
 export interface ServiceView {
   id: string;
@@ -27,7 +31,7 @@ export interface ServiceView {
 
 const refOf = (entry: PublishedRow): Ref | null => {
   const content = entry.published;
-  return content ? { id: entry.id, slug: content.slug, title: content.title, summary: content.summary } : null;
+  return content ? { id: entry.id, slug: content.slug, title: content.title, summary: content.summary, ...englishRef(content) } : null;
 };
 
 function published<T extends Content>(entry: PublishedRow | undefined): T | null {
@@ -74,7 +78,7 @@ export interface ListedService extends Ref {
 
 function listed(entry: PublishedRow): ListedService {
   const content = entry.published as ServiceContent;
-  return { id: entry.id, slug: content.slug, title: content.title, summary: content.summary, leikaKey: content.leikaKey };
+  return { id: entry.id, slug: content.slug, title: content.title, summary: content.summary, leikaKey: content.leikaKey, ...englishRef(content) };
 }
 
 /** Published services of an office or a life situation, in title order. */

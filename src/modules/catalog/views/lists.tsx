@@ -3,6 +3,7 @@ import { Heading, Pagination } from '#kernel/html/components.tsx';
 import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import type { OfficeContent, SituationContent } from '../schemas.content.ts';
 import type { ListedService } from '../service.public.ts';
+import { inLanguage } from '../schemas.english.ts';
 import { OpenStatus, contentLang } from './parts.tsx';
 import { ServiceList } from './situation.tsx';
 
@@ -124,23 +125,29 @@ export function SituationsPage({ page, situations }: { page: PageContext; situat
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('catalog:situations.lead')}>{t('catalog:situations.title')}</Heading>
-      <ul class="tiles" lang={contentLang(page)}>
-        {situations.map(({ content }) => (
-          <li key={content.slug} class="kern-card kern-card--small">
-            <div class="kern-card__container">
-              <div class="kern-card__header">
-                <h2 class="kern-title">
-                  <a class="kern-link kern-link--stretched" href={`/lebenslagen/${content.slug}`}>
-                    {content.title}
-                  </a>
-                </h2>
+      <ul class="tiles">
+        {situations.map(({ content }) => {
+          const title = inLanguage(page.lang, content.title, content.en?.title);
+          const summary = inLanguage(page.lang, content.summary, content.en?.summary);
+          return (
+            <li key={content.slug} class="kern-card kern-card--small">
+              <div class="kern-card__container">
+                <div class="kern-card__header">
+                  <h2 class="kern-title">
+                    <a class="kern-link kern-link--stretched" href={`/lebenslagen/${content.slug}`} lang={title.lang}>
+                      {title.value}
+                    </a>
+                  </h2>
+                </div>
+                <div class="kern-card__body">
+                  <p class="kern-body" lang={summary.lang}>
+                    {summary.value}
+                  </p>
+                </div>
               </div>
-              <div class="kern-card__body">
-                <p class="kern-body">{content.summary}</p>
-              </div>
-            </div>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -154,8 +161,8 @@ export function OfficesPage({ page, offices, now, holidays }: { page: PageContex
       <ul class="kern-list catalog-list">
         {offices.map(({ content }) => (
           <li key={content.slug}>
-            <a class="kern-link" href={`/dienststellen/${content.slug}`} lang={contentLang(page)}>
-              {content.title}
+            <a class="kern-link" href={`/dienststellen/${content.slug}`} lang={inLanguage(page.lang, content.title, content.en?.title).lang}>
+              {inLanguage(page.lang, content.title, content.en?.title).value}
             </a>
             <p class="kern-body kern-body--small" lang={contentLang(page)}>
               {content.street}, {content.postalCode} {content.city}

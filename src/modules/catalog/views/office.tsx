@@ -5,7 +5,8 @@ import { berlinTime } from '../hours.ts';
 import { accessibilityFeatures } from '../forms.office.ts';
 import type { OfficeContent } from '../schemas.content.ts';
 import type { OfficeView } from '../service.public.ts';
-import { Address, ClosingDays, OpenStatus, Paragraphs, Section, SpecialDays, WeekHours, contentLang } from './parts.tsx';
+import { Address, ClosingDays, OpenStatus, Section, SpecialDays, WeekHours, contentLang } from './parts.tsx';
+import { LocalParagraphs, OnlyGerman, textsOf, type Texts } from './texts.tsx';
 import { telHref } from './service.tsx';
 import { ServiceList } from './situation.tsx';
 
@@ -15,7 +16,8 @@ export function mapUrl(template: string, office: Pick<OfficeContent, 'street' | 
 }
 
 /** Directions: the address on a map, then how to come by bus and train. */
-function Directions({ page, office, mapUrlTemplate, lang }: { page: PageContext; office: OfficeContent; mapUrlTemplate: string; lang: string | undefined }) {
+function Directions({ texts, office, mapUrlTemplate, lang }: { texts: Texts; office: OfficeContent; mapUrlTemplate: string; lang: string | undefined }) {
+  const { page } = texts;
   const { t } = page;
   return (
     <Section id="anfahrt" title={t('catalog:office.directions')}>
@@ -28,7 +30,7 @@ function Directions({ page, office, mapUrlTemplate, lang }: { page: PageContext;
       {office.publicTransport ? (
         <>
           <h3 class="kern-heading-small">{t('catalog:office.publicTransport')}</h3>
-          <Paragraphs text={office.publicTransport} lang={lang} />
+          <LocalParagraphs texts={texts} german={office.publicTransport} english={office.en?.publicTransport} />
         </>
       ) : null}
     </Section>
@@ -39,11 +41,15 @@ export function OfficePage({ page, office, now, holidays, mapUrlTemplate }: { pa
   const { t } = page;
   const content = office.content;
   const lang = contentLang(page);
+  const texts = textsOf(page, content.en);
+  const title = texts.show(content.title, content.en?.title);
+  const summary = texts.show(content.summary, content.en?.summary);
   return (
     <article class="kern-stack-lg">
-      <div lang={lang}>
-        <Heading lead={content.summary}>{content.title}</Heading>
-      </div>
+      <Heading lead={summary.value} leadLang={summary.lang}>
+        {title.lang ? <span lang={title.lang}>{title.value}</span> : title.value}
+      </Heading>
+      {texts.wholeInGerman ? <OnlyGerman page={page} whole /> : null}
       <OpenStatus page={page} hours={content} now={now} holidays={holidays} />
       <Section id="kontakt" title={t('catalog:office.contact')}>
         <Address office={content} lang={lang} />
@@ -73,12 +79,12 @@ export function OfficePage({ page, office, now, holidays, mapUrlTemplate }: { pa
           ) : null}
         </ul>
       </Section>
-      <Directions page={page} office={content} mapUrlTemplate={mapUrlTemplate} lang={lang} />
+      <Directions texts={texts} office={content} mapUrlTemplate={mapUrlTemplate} lang={lang} />
       <Section id="oeffnungszeiten" title={t('catalog:office.hours')}>
         {content.hours.length > 0 ? <WeekHours page={page} office={content} /> : <p class="kern-body">{t('catalog:office.noHours')}</p>}
         {content.closedOnHolidays ? <p class="kern-body">{t('catalog:office.closedOnHolidays', { state: t(`kernel:holidays.states.${holidays.state}`) })}</p> : null}
         <ClosingDays page={page} closingDays={content.closingDays} />
-        {content.hoursNote ? <Paragraphs text={content.hoursNote} lang={lang} /> : null}
+        {content.hoursNote ? <LocalParagraphs texts={texts} german={content.hoursNote} english={content.en?.hoursNote} /> : null}
         <SpecialDays page={page} hours={content} from={berlinTime(now).date} holidays={holidays} />
       </Section>
       <Section id="barrierefreiheit" title={t('catalog:office.accessibility')}>
@@ -90,11 +96,11 @@ export function OfficePage({ page, office, now, holidays, mapUrlTemplate }: { pa
             </div>
           ))}
         </dl>
-        {content.accessibilityNote ? <Paragraphs text={content.accessibilityNote} lang={lang} /> : null}
+        {content.accessibilityNote ? <LocalParagraphs texts={texts} german={content.accessibilityNote} english={content.en?.accessibilityNote} /> : null}
       </Section>
       {content.description ? (
         <Section id="aufgaben" title={t('catalog:office.about')}>
-          <Paragraphs text={content.description} lang={lang} />
+          <LocalParagraphs texts={texts} german={content.description} english={content.en?.description} />
         </Section>
       ) : null}
       <Section id="leistungen" title={t('catalog:office.services')}>

@@ -1,10 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '#kernel/html/page.ts';
 import { Heading } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import type { Channel } from '../schemas.content.ts';
 import type { ServiceView } from '../service.public.ts';
-import { Address, BulletList, JsonLd, OpenStatus, Paragraphs, Section, contentLang, formatMoney } from './parts.tsx';
+import { JsonLd, OpenStatus, Paragraphs, Section, telHref } from './parts.tsx';
+import { LocalList, LocalParagraphs, OnlyGerman, textsOf, type Texts } from './texts.tsx';
+import { AtAGlance, OfficeAddress, SideColumn, type Contents } from './service-glance.tsx';
 
 const channelIcon: Record<Channel['kind'], string> = {
   online: 'open-in-new',
@@ -18,9 +21,7 @@ const channelIcon: Record<Channel['kind'], string> = {
 /** Digital routes first, then the analog ones; all are shown, none is hidden behind another. */
 const channelRank: Record<Channel['kind'], number> = { online: 0, appointment: 1, email: 2, phone: 3, paper: 4, inPerson: 5 };
 
-export function telHref(number: string): string {
-  return `tel:${number.replace(/[^0-9+]/g, '')}`;
-}
+export { telHref } from './parts.tsx';
 
 function ChannelAction({ page, channel }: { page: PageContext; channel: Channel }) {
   const { t } = page;
@@ -55,11 +56,13 @@ function ChannelAction({ page, channel }: { page: PageContext; channel: Channel 
   }
 }
 
-export function Channels({ page, service, now, holidays }: { page: PageContext; service: ServiceView; now: Date; holidays: HolidayCalendar }) {
+export function Channels({ texts, service, now, holidays }: { texts: Texts; service: ServiceView; now: Date; holidays: HolidayCalendar }) {
+  const { page } = texts;
   const { t } = page;
-  const lang = contentLang(page);
   const channels = [...service.content.channels].sort((a, b) => channelRank[a.kind] - channelRank[b.kind]);
   const hasOnline = channels.some((channel) => channel.kind === 'online');
+  const english = service.content.en?.channelInstructions;
+  const office = service.office;
   return (
     <Section id="wege" title={t('catalog:service.routes')}>
       <p class="kern-body">{t('catalog:service.routesIntro')}</p>
@@ -74,12 +77,12 @@ export function Channels({ page, service, now, holidays }: { page: PageContext; 
                 </h3>
               </div>
               <div class="kern-card__body kern-stack-sm">
-                {channel.instructions ? <Paragraphs text={channel.instructions} lang={lang} /> : null}
+                {channel.instructions || english?.[channel.kind] ? <LocalParagraphs texts={texts} german={channel.instructions} english={english?.[channel.kind]} /> : null}
                 <ChannelAction page={page} channel={channel} />
-                {channel.kind === 'inPerson' && service.office ? (
+                {channel.kind === 'inPerson' && office ? (
                   <>
-                    <Address office={service.office} lang={lang} />
-                    <OpenStatus page={page} hours={service.office} now={now} holidays={holidays} />
+                    <OfficeAddress texts={texts} office={office} />
+                    <OpenStatus page={page} hours={office} now={now} holidays={holidays} />
                   </>
                 ) : null}
               </div>
@@ -91,115 +94,87 @@ export function Channels({ page, service, now, holidays }: { page: PageContext; 
   );
 }
 
-function Fees({ page, service }: { page: PageContext; service: ServiceView }) {
-  const { fees, feesNote } = service.content;
-  const lang = contentLang(page);
-  if (fees.length === 0 && !feesNote) return null;
+interface Part extends Contents {
+  body: ComponentChildren;
+}
+
+/** The sections after the routes, each only when the service has something to say in it. */
+function parts(texts: Texts, service: ServiceView): Part[] {
+  const { t } = texts.page;
+  const content = service.content;
+  const en = content.en ?? {};
+  const text = (id: string, section: 'description' | 'eligibility' | 'notes' | 'appeal') =>
+    content[section] || en[section] ? [{ id, title: t(`catalog:sections.${section}`), body: <LocalParagraphs texts={texts} german={content[section]} english={en[section]} /> }] : [];
+  const list = (id: string, section: 'requirements' | 'legalBasis') =>
+    content[section].length > 0 ? [{ id, title: t(`catalog:sections.${section}`), body: <LocalList texts={texts} german={content[section]} english={en[section]} /> }] : [];
+  return [
+    ...text('was', 'description'),
+    ...text('wer', 'eligibility'),
+    ...list('voraussetzungen', 'requirements'),
+    ...list('rechtsgrundlage', 'legalBasis'),
+    ...text('hinweise', 'notes'),
+    ...text('rechtsbehelf', 'appeal'),
+    ...(content.links.length > 0 ? [{ id: 'links', title: t('catalog:sections.links'), body: <Links texts={texts} service={service} /> }] : []),
+  ];
+}
+
+function Links({ texts, service }: { texts: Texts; service: ServiceView }) {
+  const labels = service.content.links.map((link, index) => texts.show(link.label, service.content.en?.linkLabels?.[index]));
   return (
-    <Section id="kosten" title={page.t('catalog:sections.fees')}>
-      {fees.length > 0 ? (
-        <dl class="kern-description-list">
-          {fees.map((fee, index) => (
-            <div class="kern-description-list-item" key={index}>
-              <dt class="kern-description-list-item__key" lang={lang}>
-                {fee.label}
-              </dt>
-              <dd class="kern-description-list-item__value">{formatMoney(fee.amountCents, page.lang)}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-      {feesNote ? <Paragraphs text={feesNote} lang={lang} /> : null}
-    </Section>
+    <>
+      {texts.note(labels.find((label) => label.lang) ?? labels[0]!)}
+      <ul class="kern-list">
+        {service.content.links.map((link, index) => (
+          <li key={link.url}>
+            <a class="kern-link" href={link.url} lang={labels[index]!.lang}>
+              {labels[index]!.value}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
-}
-
-function TextSection({ page, id, section, text }: { page: PageContext; id: string; section: string; text: string }) {
-  return text ? (
-    <Section id={id} title={page.t(`catalog:sections.${section}`)}>
-      <Paragraphs text={text} lang={contentLang(page)} />
-    </Section>
-  ) : null;
-}
-
-function ListSection({ page, id, section, items }: { page: PageContext; id: string; section: string; items: readonly string[] }) {
-  return items.length > 0 ? (
-    <Section id={id} title={page.t(`catalog:sections.${section}`)}>
-      <BulletList items={items} lang={contentLang(page)} />
-    </Section>
-  ) : null;
 }
 
 export function ServicePage({ page, service, now, holidays, publicUrl }: { page: PageContext; service: ServiceView; now: Date; holidays: HolidayCalendar; publicUrl: string }) {
   const { t } = page;
   const content = service.content;
-  const lang = contentLang(page);
+  const texts = textsOf(page, content.en);
+  const title = texts.show(content.title, content.en?.title);
+  const summary = texts.show(content.summary, content.en?.summary);
+  const sections = parts(texts, service);
+  const easy = content.easyLanguage ? [{ id: 'leichte-sprache', title: 'Leichte Sprache' }] : [];
+  const contents: Contents[] = [{ id: 'auf-einen-blick', title: t('catalog:glance.title') }, { id: 'wege', title: t('catalog:service.routes') }, ...sections, ...easy];
   return (
-    <article class="kern-stack-lg catalog-service">
-      <JsonLd data={governmentService(page, service, publicUrl)} />
-      <div lang={lang}>
-        <Heading lead={content.summary}>{content.title}</Heading>
-      </div>
-      <Channels page={page} service={service} now={now} holidays={holidays} />
-      <TextSection page={page} id="was" section="description" text={content.description} />
-      <TextSection page={page} id="wer" section="eligibility" text={content.eligibility} />
-      <ListSection page={page} id="voraussetzungen" section="requirements" items={content.requirements} />
-      <ListSection page={page} id="unterlagen" section="documents" items={content.documents} />
-      <Fees page={page} service={service} />
-      <TextSection page={page} id="fristen" section="deadlines" text={content.deadlines} />
-      <TextSection page={page} id="dauer" section="processingTime" text={content.processingTime} />
-      <ListSection page={page} id="rechtsgrundlage" section="legalBasis" items={content.legalBasis} />
-      <TextSection page={page} id="hinweise" section="notes" text={content.notes} />
-      <TextSection page={page} id="rechtsbehelf" section="appeal" text={content.appeal} />
-      {content.links.length > 0 ? (
-        <Section id="links" title={t('catalog:sections.links')}>
-          <ul class="kern-list" lang={lang}>
-            {content.links.map((link) => (
-              <li key={link.url}>
-                <a class="kern-link" href={link.url}>
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {content.easyLanguage ? (
-        <section aria-labelledby="leichte-sprache" class="catalog-section catalog-easy" lang="de">
-          <h2 class="kern-heading-medium" id="leichte-sprache">
-            <span class="kern-icon kern-icon--easy-language kern-icon--default" aria-hidden="true" /> Leichte Sprache
-          </h2>
-          <Paragraphs text={content.easyLanguage} />
-        </section>
-      ) : null}
-      {service.office ? (
-        <Section id="zustaendig" title={t('catalog:sections.office')}>
-          <Address office={service.office} lang={lang} />
-          <p class="kern-body">
-            <a class="kern-link" href={`/dienststellen/${service.office.slug}`}>
-              {t('catalog:service.officeLink')}
-            </a>
-          </p>
-        </Section>
-      ) : null}
-      {service.situations.length > 0 ? (
-        <Section id="lebenslagen" title={t('catalog:sections.situations')}>
-          <ul class="kern-list" lang={lang}>
-            {service.situations.map((situation) => (
-              <li key={situation.id}>
-                <a class="kern-link" href={`/lebenslagen/${situation.slug}`}>
-                  {situation.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      <p class="kern-body kern-body--small kern-body--muted">
-        {content.leikaKey ? `${t('catalog:service.leikaKey')}: ${content.leikaKey}. ` : ''}
-        {service.publishedAt ? t('catalog:service.updated', { date: formatDateTime(service.publishedAt, page.lang) }) : ''}
-      </p>
-    </article>
+    <div class="catalog-layout">
+      <article class="kern-stack-lg catalog-layout__main catalog-service">
+        <JsonLd data={governmentService(page, service, publicUrl)} />
+        <Heading lead={summary.value} leadLang={summary.lang}>
+          {title.lang ? <span lang={title.lang}>{title.value}</span> : title.value}
+        </Heading>
+        {texts.wholeInGerman ? <OnlyGerman page={page} whole /> : null}
+        <AtAGlance texts={texts} service={service} />
+        <Channels texts={texts} service={service} now={now} holidays={holidays} />
+        {sections.map((section) => (
+          <Section key={section.id} id={section.id} title={section.title}>
+            {section.body}
+          </Section>
+        ))}
+        {content.easyLanguage ? (
+          <section aria-labelledby="leichte-sprache" class="catalog-section catalog-easy" lang="de">
+            <h2 class="kern-heading-medium" id="leichte-sprache">
+              <span class="kern-icon kern-icon--easy-language kern-icon--default" aria-hidden="true" /> Leichte Sprache
+            </h2>
+            <Paragraphs text={content.easyLanguage} />
+          </section>
+        ) : null}
+        <p class="kern-body kern-body--small kern-body--muted">
+          {content.leikaKey ? `${t('catalog:service.leikaKey')}: ${content.leikaKey}. ` : ''}
+          {service.publishedAt ? t('catalog:service.updated', { date: formatDateTime(service.publishedAt, page.lang) }) : ''}
+        </p>
+      </article>
+      <SideColumn texts={texts} service={service} contents={contents} now={now} holidays={holidays} />
+    </div>
   );
 }
 
