@@ -9,7 +9,6 @@ import { closingDayText, parseClosingDays } from './closing-days.ts';
 import { berlinTime, type Hours } from './hours.ts';
 import { catalogDb, findEntry } from './repo.ts';
 import type { OfficeContent } from './schemas.content.ts';
-import { checkImport } from './transfer.check.ts';
 import { buildOffice } from './test/builders.ts';
 import { staffClient } from './test/staff.ts';
 import { OpenStatus } from './views/parts.tsx';
@@ -155,15 +154,27 @@ describe('closing days in the office editor', () => {
 });
 
 describe('closing days in an import file', () => {
-  it('names a rule that matches no real day', async () => {
-    const t = platform.ctx.i18n.getFixedT('de');
-    const office = { slug: 'amt', title: 'Amt', summary: 'S', description: '', street: '', postalCode: '', city: '', phone: '', email: '', website: '', hours: [], exceptions: [], closedOnHolidays: true, hoursNote: '', stepFree: null, accessibleToilet: null, disabledParking: null, hearingLoop: null, accessibilityNote: '' };
-    const file = (closingDays: unknown) => ({ format: 'erkelenz-digital/catalog', version: 1, exportedAt: '2026-12-01T00:00:00Z', offices: [{ demo: false, draft: { ...office, closingDays }, published: null }], lifeSituations: [], services: [] });
-    expect(await checkImport(t, file([{ day: 'rosenmontag' }, { day: '02-30' }]), { office: new Set(), situation: new Set() })).toEqual({
-      ok: false,
-      problems: ['Dienststelle „amt“: Zeile 2 der Schließtage: Den 30.02. gibt es nicht.'],
-    });
-    expect(await checkImport(t, file([{ day: 'karneval' }]), { office: new Set(), situation: new Set() })).toMatchObject({ ok: false });
-    expect(await checkImport(t, file([{ day: '12-24', from: '12:00', note: 'Heiligabend' }]), { office: new Set(), situation: new Set() })).toMatchObject({ ok: true });
+  /** Uploads a catalogue file in the back office, as an editor does. */
+  async function upload(file: unknown) {
+    await editor.client.get('/verwaltung/katalog/import');
+    const boundary = '----erkelenz-closing-days';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${editor.client.csrfToken()}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="katalog.json"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(file)}\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const cookie = [...editor.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return platform.app.inject({ method: 'POST', url: '/verwaltung/katalog/import', payload: body, remoteAddress: editor.client.remoteAddress, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie } });
+  }
+  const office = { slug: 'amt-mit-schliesstagen', title: 'Amt', summary: 'S', description: '', street: '', postalCode: '', city: '', phone: '', email: '', website: '', hours: [], exceptions: [], closedOnHolidays: true, hoursNote: '', stepFree: null, accessibleToilet: null, disabledParking: null, hearingLoop: null, accessibilityNote: '' };
+  const file = (closingDays: unknown) => ({ format: 'erkelenz-digital/catalog', version: 1, exportedAt: '2026-12-01T00:00:00Z', offices: [{ demo: false, draft: { ...office, closingDays }, published: null }], lifeSituations: [], services: [] });
+
+  it('refuses a rule that matches no real day, naming the office and the line, and takes a good one', async () => {
+    const impossible = await upload(file([{ day: 'rosenmontag' }, { day: '02-30' }]));
+    expect(impossible.statusCode).toBe(422);
+    expect(impossible.body).toContain('Dienststelle „amt-mit-schliesstagen“: Zeile 2 der Schließtage: Den 30.02. gibt es nicht.');
+    expect((await upload(file([{ day: 'karneval' }]))).statusCode).toBe(422);
+    const good = await upload(file([{ day: '12-24', from: '12:00', note: 'Heiligabend' }]));
+    expect(good.statusCode).toBe(303);
   });
 });
