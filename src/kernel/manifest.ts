@@ -2,6 +2,7 @@ import { purgeAuditLogBefore } from './audit.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { scanFileJob } from './files/jobs.ts';
 import { filesRetentionRule } from './files/retention.ts';
+import { formSubmissionsRetentionRule } from './forms/once.ts';
 import { eventRetention } from './events/retention.ts';
 import { operationsRoutes } from './events/routes.tsx';
 import { manageJobs } from './events/service.operations.ts';
@@ -47,6 +48,7 @@ export const kernelManifest = defineModule({
     },
     eventRetention,
     filesRetentionRule,
+    formSubmissionsRetentionRule,
   ],
   locales: { de, en },
 });

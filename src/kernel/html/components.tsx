@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { formatDay } from '../dates.ts';
 import type { FieldErrors, PageContext } from './page.ts';
 
 /** The list of errors at the top of a form, each linking to its field (GOV.UK and KERN pattern). */
@@ -41,7 +40,7 @@ export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'w
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   name: string;
   label: string;
   hint?: string;
@@ -49,7 +48,7 @@ interface FieldProps {
   optionalLabel?: string;
 }
 
-function FieldError({ name, error }: { name: string; error: string | undefined }) {
+export function FieldError({ name, error }: { name: string; error: string | undefined }) {
   if (!error) return null;
   return (
     <p class="kern-error" id={`${name}-error`}>
@@ -59,12 +58,12 @@ function FieldError({ name, error }: { name: string; error: string | undefined }
   );
 }
 
-function describedBy(props: FieldProps): string | undefined {
+export function describedBy(props: FieldProps): string | undefined {
   const ids = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Label(props: FieldProps) {
+export function Label(props: FieldProps) {
   return (
     <label class="kern-label" for={props.name}>
       {props.label}
@@ -79,7 +78,7 @@ export function TextField(
     type?: 'text' | 'email' | 'password' | 'tel' | 'number';
     autocomplete?: string;
     required?: boolean;
-    inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+    inputmode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
     maxLength?: number;
     width?: 2 | 4;
   },
@@ -234,42 +233,12 @@ export function Select(props: FieldProps & { choices: Choice[]; groups?: ChoiceG
 }
 
 /**
- * A calendar day, typed as people in Germany write it (01.12.2026; also 1.12.2026, 01.12.26 and the
- * 2026-12-01 a date picker sends). A text field rather than `type="date"`, whose look, keyboard use and
- * screen reader output differ from browser to browser; wide enough for the whole date, with digits on a
- * phone's keyboard and no autofill. `value` is what was typed, or a day (`YYYY-MM-DD`) shown the German way;
- * `parseDay` in `#kernel/dates.ts` reads what comes back and `dayProblemMessage` explains what it refuses.
+ * A form that posts back with the CSRF token every state-changing request must carry; with `files`, as
+ * multipart form data, which file fields need.
  */
-export function DateField(props: FieldProps & { page: PageContext; value?: string | undefined }) {
-  const hint = props.hint ?? props.page.t('kernel:dates.hint');
+export function PostForm({ page, action, children, id, files }: { page: PageContext; action: string; children: ComponentChildren; id?: string; files?: boolean }) {
   return (
-    <div class={`kern-form-input date-field${props.error ? ' kern-form-input--error' : ''}`}>
-      <Label {...props} />
-      <div class="kern-hint" id={`${props.name}-hint`}>
-        {hint}
-      </div>
-      <FieldError name={props.name} error={props.error} />
-      <input
-        class={`kern-form-input__input date-field__input${props.error ? ' kern-form-input__input--error' : ''}`}
-        id={props.name}
-        name={props.name}
-        type="text"
-        value={props.value === undefined ? undefined : formatDay(props.value)}
-        inputmode="numeric"
-        autocomplete="off"
-        spellcheck={false}
-        maxLength={20}
-        aria-describedby={describedBy({ ...props, hint })}
-        aria-invalid={props.error ? 'true' : undefined}
-      />
-    </div>
-  );
-}
-
-/** A form that posts back with the CSRF token every state-changing request must carry. */
-export function PostForm({ page, action, children, id }: { page: PageContext; action: string; children: ComponentChildren; id?: string }) {
-  return (
-    <form method="post" action={action} class="kern-stack-md form" novalidate id={id}>
+    <form method="post" action={action} class="kern-stack-md form" novalidate id={id} enctype={files ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={page.csrfToken()} />
       {children}
     </form>

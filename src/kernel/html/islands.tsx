@@ -5,15 +5,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { App } from '../module.ts';
 
 /*
- * Islands: the few pieces of client JavaScript the platform has (search-as-you-type, later a map or a
- * chart). Each is a file `src/modules/<module>/islands/<name>.ts`, bundled with esbuild once per process at
- * start, held in memory and served under a content-hashed address, so browsers may cache it for a year and
- * a change is never hidden by a stale copy. Every page must work without them: an island only enhances
+ * Islands: the few pieces of client JavaScript the platform has (search-as-you-type, the date picker, later
+ * a map or a chart). Each is a file `src/modules/<module>/islands/<name>.ts` (the kernel's under
+ * `src/kernel/forms/islands/`), bundled with esbuild once per process at start, held in memory and served
+ * under a content-hashed address, so browsers may cache it for a year and a change is never hidden by a
+ * stale copy. Every page must work without them: an island only enhances
  * markup that is complete on its own, and a page includes it as an external module script (the CSP allows
  * no inline script).
  */
 
-const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../modules');
+const kernelDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const modulesDir = path.resolve(kernelDir, '../modules');
 const prefix = '/assets/islands/';
 
 interface Bundle {
@@ -28,14 +30,19 @@ interface Bundle {
 let building: Promise<Bundle> | undefined;
 let built: Bundle = { urls: new Map(), files: new Map() };
 
+async function islandsIn(dir: string, owner: string): Promise<{ name: string; file: string }[]> {
+  const files = await fs.readdir(dir).catch(() => [] as string[]);
+  return files
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+    .map((file) => ({ name: `${owner}/${file.replace(/\.ts$/, '')}`, file: path.join(dir, file) }));
+}
+
+/** Each module's islands, and the kernel's own (the date picker of `forms/`), named `kernel/<name>`. */
 async function findIslands(): Promise<{ name: string; file: string }[]> {
-  const found: { name: string; file: string }[] = [];
+  const found = await islandsIn(path.join(kernelDir, 'forms', 'islands'), 'kernel');
   for (const module of (await fs.readdir(modulesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory())) {
-    const dir = path.join(modulesDir, module.name, 'islands');
-    const files = await fs.readdir(dir).catch(() => [] as string[]);
-    for (const file of files.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort()) {
-      found.push({ name: `${module.name}/${file.replace(/\.ts$/, '')}`, file: path.join(dir, file) });
-    }
+    found.push(...(await islandsIn(path.join(modulesDir, module.name, 'islands'), module.name)));
   }
   return found;
 }

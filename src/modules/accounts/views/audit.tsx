@@ -1,4 +1,5 @@
-import { DateField, ErrorSummary, Heading, Pagination, Select, SubmitButton, TextField } from '#kernel/html/components.tsx';
+import { ErrorSummary, Heading, Pagination, Select, SubmitButton, TextField } from '#kernel/html/components.tsx';
+import { DateField } from '#kernel/forms/index.ts';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { ActionGroup } from '../audit-words.ts';

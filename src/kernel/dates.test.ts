@@ -1,9 +1,5 @@
-import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { anonymous } from './auth/actor.ts';
 import { dayProblemMessage, formatDay, parseDay } from './dates.ts';
-import { DateField } from './html/components.tsx';
-import type { PageContext } from './html/page.ts';
 import { createI18n } from './i18n/i18n.ts';
 import de from './i18n/locales/de.json' with { type: 'json' };
 import en from './i18n/locales/en.json' with { type: 'json' };
@@ -55,35 +51,5 @@ describe('12.22 reading a typed date', () => {
     expect(formatDay('2026-12-01')).toBe('01.12.2026');
     expect(formatDay('31.02.2026')).toBe('31.02.2026');
     expect(formatDay('kaputt')).toBe('kaputt');
-  });
-});
-
-function pageIn(language: 'de' | 'en'): PageContext {
-  return { t: i18n.getFixedT(language), lang: language, actor: anonymous, path: '/', query: '', csrfToken: () => 'token', nav: [], footer: [], cityName: 'Erkelenz' };
-}
-
-describe('12.22 the date field', () => {
-  it('12.22 is a numeric text field wide enough for 01.12.2026, with an example as its hint and no autofill', () => {
-    const html = render(<DateField page={pageIn('de')} name="from" label="Von" value="2026-12-01" />);
-    expect(html).toContain('<label class="kern-label" for="from">Von</label>');
-    expect(html).toContain('<div class="kern-hint" id="from-hint">z. B. 01.12.2026</div>');
-    const input = /<input[^>]*>/.exec(html)?.[0] ?? '';
-    expect(input).toContain('type="text"');
-    expect(input).toContain('inputmode="numeric"');
-    expect(input).toContain('autocomplete="off"');
-    expect(input).toContain('value="01.12.2026"');
-    expect(input).toContain('aria-describedby="from-hint"');
-    // The kernel's own width rule, not KERN's four-character one.
-    expect(input).toContain('date-field__input');
-    expect(input).not.toContain('--width-4');
-    expect(render(<DateField page={pageIn('en')} name="to" label="To" />)).toContain('e.g. 01.12.2026');
-  });
-
-  it('12.22 keeps a refused date as typed and ties the message to the field', () => {
-    const html = render(<DateField page={pageIn('de')} name="to" label="Bis" value="31.02.2026" error="Den 31.02.2026 gibt es nicht." />);
-    expect(html).toContain('value="31.02.2026"');
-    expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('aria-describedby="to-hint to-error"');
-    expect(html).toContain('<p class="kern-error" id="to-error">');
   });
 });
