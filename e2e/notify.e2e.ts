@@ -41,8 +41,8 @@ describe('staff', () => {
     const citizen = await buildCitizen(site.platform.ctx, { preferred_channel: 'letter', street: 'Kölner Straße', house_number: '12', postal_code: '41812', city: 'Erkelenz' });
     const message = await buildMessage(site.platform.ctx, { recipient: { userId: citizen.user.id } });
     const staff = await buildStaff(site.platform.ctx, [
-      { role: 'administrator', officeId: null },
-      { role: 'editor', officeId: null },
+      { role: 'administrator' },
+      { role: 'editor' },
     ]);
     const page = await site.open({ javaScript: false });
     await logInStaff(page, staff);

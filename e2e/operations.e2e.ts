@@ -43,7 +43,7 @@ describe.each(bothWays)('operations $how', ({ javaScript }) => {
     await ctx.jobs.enqueue(ctx.db, listener.jobs![0]!, {});
     expect(await ctx.jobs.drain(ctx, ['listener.flaky', 'listener.sync'])).toBe(2);
 
-    const admin = await buildStaff(ctx, [{ role: 'administrator', officeId: null }]);
+    const admin = await buildStaff(ctx, [{ role: 'administrator' }]);
     const page = await site.open({ javaScript });
     await logInStaff(page, admin);
     expect(await follow(page, 'Betrieb: fehlgeschlagene Aufträge')).toBe(200);

@@ -26,7 +26,7 @@ describe.each(bothWays)('a citizen asks what the city knows about them, $how', (
     const message = await buildMessage(ctx, { recipient: { userId: citizen.user.id } });
 
     // The citizens' office answers a phone call about the letter and opens the message.
-    const staff = await buildStaff(ctx, [{ role: 'appointments-desk', officeId: null }], { display_name: `Bürgerbüro ${javaScript ? 'A' : 'B'}` });
+    const staff = await buildStaff(ctx, [{ role: 'print-room' }], { display_name: `Bürgerbüro ${javaScript ? 'A' : 'B'}` });
     const desk = await site.open({ javaScript });
     await logInStaff(desk, staff);
     expect(await visit(desk, `/verwaltung/nachrichten/${message.messageId}`)).toBe(200);

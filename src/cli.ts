@@ -152,7 +152,7 @@ export async function runCli(
 
   let config: Config;
   try {
-    config = loadConfig(env);
+    config = loadConfig(env, options.modules ?? platformModules);
   } catch (error) {
     output.err((error as Error).message);
     return exitCode.badConfig;

@@ -6,7 +6,7 @@ import { modules } from '#modules/index.ts';
 async function main() {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, modules);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);

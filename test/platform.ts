@@ -24,16 +24,20 @@ export interface TestPlatform extends Platform {
 export async function createTestPlatform(env: Record<string, string> = {}, extraModules: readonly ModuleManifest[] = []): Promise<TestPlatform> {
   const smtp = await startSmtpPeer();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-platform-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    DEMO_DATA: 'false',
-    SMTP_URL: smtp.url,
-    SESSION_SECRET: 'test-secret-that-is-long-enough-for-signing',
-    ...env,
-  });
-  const platform = await createPlatform({ config, modules: [...modules, ...extraModules], database: await freshDatabase(), skipMigrations: true });
+  const all = [...modules, ...extraModules];
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      SMTP_URL: smtp.url,
+      SESSION_SECRET: 'test-secret-that-is-long-enough-for-signing',
+      ...env,
+    },
+    all,
+  );
+  const platform = await createPlatform({ config, modules: all, database: await freshDatabase(), skipMigrations: true });
   await platform.app.ready();
   return {
     ...platform,

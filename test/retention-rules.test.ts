@@ -94,8 +94,8 @@ async function personWithDataEverywhere() {
   if (!batch.ok) throw new Error('no print batch');
   await setPrintBatchStatus(ctx, systemActor('test'), batch.batchId, 'posted');
   await markLetterReturned(ctx, systemActor('test'), message.messageId, 'Empfängerin unbekannt verzogen');
-  const { user: staff } = await buildStaff(ctx, [{ role: 'appointments-desk', officeId: null }]);
-  const desk = { kind: 'staff', roles: [{ role: 'appointments-desk', officeId: null }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
+  const { user: staff } = await buildStaff(ctx, [{ role: 'print-room' }]);
+  const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
 
   const client = new FormClient(platform.app, '198.51.100.77');

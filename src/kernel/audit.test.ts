@@ -8,7 +8,7 @@ import { systemActor, type Actor } from './auth/actor.ts';
 const citizenId = '7d0a4a8e-5b1f-4c55-9d2e-0f6c2b1a9e01';
 const clerk: Actor = {
   kind: 'staff',
-  roles: [{ role: 'caseworker', officeId: null }],
+  roles: [{ role: 'editor' }],
   userId: '0b8f1c7e-2a44-4f0e-8c61-3d9a7e5b2c10',
   displayName: 'Sachbearbeitung',
   email: null,

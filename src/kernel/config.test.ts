@@ -1,6 +1,18 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, settings } from './config.ts';
+import { loadConfig, withModuleSettings } from './config.ts';
+import { createPlatform } from './platform.ts';
+import { defineSettings, integer, optional, secret, settingsOf, text } from './settings.ts';
+
+/** A module of the test's own that reads two settings, one of them a secret, and checks them together. */
+const meterSettings = defineSettings(
+  {
+    METER_LIMIT: { description: 'Readings a meter may send per hour', default: '5', parse: integer(1, 60) },
+    METER_TOKEN: { description: 'Token meters send', default: '', parse: optional(secret(16)), secret: true },
+    METER_NAME: { description: 'Name of the meter network', default: 'Stadtwerke', parse: text },
+  },
+  (values) => (values.METER_LIMIT !== undefined && values.METER_LIMIT > 10 && !values.METER_TOKEN ? ['METER_TOKEN must be set when METER_LIMIT is above 10'] : []),
+);
+const meterModule = { id: 'meters', settings: meterSettings };
 
 describe('configuration', () => {
   it('starts with defaults only', () => {
@@ -49,13 +61,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'a.example:99999' })).toThrow(/OUTBOUND_ALLOW_HOSTS must be/);
   });
 
-  it('is documented in the README, every variable with its default', () => {
-    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    for (const [name, setting] of Object.entries(settings)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-      expect(row, `README lacks a row for ${name}`).toBeDefined();
-      const shown = typeof setting.default === 'object' ? setting.default.text : setting.default ? `\`${setting.default}\`` : '(empty)';
-      expect(row).toContain(shown);
-    }
+  it('reports a module\'s bad settings together with the kernel\'s, secrets never echoed, and checks combinations', () => {
+    const load = () => loadConfig({ PORT: 'eighty', METER_LIMIT: '0', METER_TOKEN: 'short-token' }, [meterModule]);
+    expect(load).toThrow(/PORT must be a whole number between 0 and 65535 \(got "eighty"\)\n {2}- METER_LIMIT must be a whole number between 1 and 60 \(got "0"\)\n {2}- METER_TOKEN must be at least 16 characters long$/);
+    expect(load).not.toThrow(/short-token/);
+    expect(() => loadConfig({ METER_LIMIT: '20' }, [meterModule])).toThrow('METER_TOKEN must be set when METER_LIMIT is above 10');
+    expect(() => loadConfig({}, [meterModule, { id: 'other', settings: defineSettings({ METER_NAME: { description: 'x', default: '', parse: text } }) }])).toThrow(
+      'Setting METER_NAME is declared by both meters and other',
+    );
+    expect(() => loadConfig({}, [{ id: 'other', settings: defineSettings({ PORT: { description: 'x', default: '1', parse: text } }) }])).toThrow('Setting PORT is declared by both kernel and other');
+  });
+
+  it('gives a module its own settings, typed, and only those', () => {
+    const config = loadConfig({ METER_LIMIT: '7' }, [meterModule]);
+    const meters = settingsOf(config, meterSettings);
+    expect(meters).toEqual({ METER_LIMIT: 7, METER_TOKEN: undefined, METER_NAME: 'Stadtwerke' });
+    expect(settingsOf({ config }, meterSettings).METER_LIMIT).toBe(7);
+    expect(meters).not.toHaveProperty('PORT');
+    // A module whose settings were never read is a mistake in how the platform was put together.
+    expect(() => settingsOf(loadConfig({}), meterSettings)).toThrow('Settings METER_LIMIT, METER_TOKEN, METER_NAME were not loaded');
+  });
+
+  it('reads a module\'s settings at start from the environment the configuration came from, and refuses to start on a bad one', async () => {
+    const early = loadConfig({ METER_LIMIT: '9', LOG_LEVEL: 'silent' });
+    expect(settingsOf(withModuleSettings(early, [meterModule]), meterSettings).METER_LIMIT).toBe(9);
+    const bad = loadConfig({ METER_LIMIT: 'many', LOG_LEVEL: 'silent' });
+    expect(() => withModuleSettings(bad, [meterModule])).toThrow(/Invalid configuration:\n {2}- METER_LIMIT must be a whole number between 1 and 60 \(got "many"\)/);
+    // The start stops before the database is opened or anything else is set up.
+    await expect(createPlatform({ config: bad, modules: [meterModule] })).rejects.toThrow('METER_LIMIT must be a whole number between 1 and 60');
   });
 });

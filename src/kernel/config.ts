@@ -1,56 +1,31 @@
 import net from 'node:net';
 import path from 'node:path';
-import { regionalHolidaysOf, stateCodes, type StateCode } from './holidays/rules.ts';
+import { regionalHolidaysOf, stateCodes } from './holidays/rules.ts';
+import type { ModuleManifest } from './module.ts';
+import {
+  assertDeclaredOnce,
+  ConfigError,
+  configurationProblems,
+  defineSettings,
+  integer,
+  moduleSettingValues,
+  oneOf,
+  optional,
+  readSettings,
+  secret,
+  settingsSource,
+  text,
+  url,
+  type ModuleSettingsCarrier,
+  type SettingValues,
+} from './settings.ts';
 
-/**
- * Every setting the platform reads from the environment, declared once. The README's configuration
- * table is checked against this list by a test, so the two cannot drift apart.
+/*
+ * The kernel's settings, declared once; each module declares its own beside its code (`settings.ts`, listed
+ * in its manifest). The README's configuration tables are checked against all of them by a test, so the
+ * two cannot drift apart.
  */
-interface Setting<T> {
-  description: string;
-  default: string | Derived;
-  parse: (raw: string) => T;
-  /** Settings that hold secrets are never echoed back in error messages. */
-  secret?: boolean;
-}
 
-/** A default computed from the settings declared before it; `text` is how the README shows it. */
-interface Derived {
-  text: string;
-  from: (earlier: Record<string, unknown>) => string;
-}
-
-class ConfigError extends Error {}
-
-const text = (raw: string) => raw;
-const integer = (min: number, max: number) => (raw: string) => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`must be a whole number between ${min} and ${max}`);
-  }
-  return value;
-};
-const oneOf = <T extends string>(...allowed: T[]) => (raw: string): T => {
-  if (!(allowed as string[]).includes(raw)) throw new ConfigError(`must be one of ${allowed.join(', ')}`);
-  return raw as T;
-};
-const url = (...protocols: string[]) => (raw: string) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError('must be an absolute URL');
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-  }
-  return raw.replace(/\/$/, '');
-};
-const secret = (minLength: number) => (raw: string) => {
-  if (raw.length < minLength) throw new ConfigError(`must be at least ${minLength} characters long`);
-  return raw;
-};
-const optional = <T>(parse: (raw: string) => T) => (raw: string): T | undefined => (raw === '' ? undefined : parse(raw));
 const socketAddress = (raw: string): { kind: 'tcp'; host: string; port: number } | { kind: 'unix'; path: string } => {
   const unix = /^unix:(\/.+)$/.exec(raw);
   if (unix) return { kind: 'unix', path: unix[1]!.replace(/^\/+/, '/') };
@@ -82,7 +57,7 @@ function publicUrlFrom(earlier: Record<string, unknown>): string {
   return new URL(`http://${name}:${port}`).origin;
 }
 
-export const settings = {
+const variables = {
   CITY_NAME: { description: 'Name of the municipality shown in headers, letters and mails', default: 'Erkelenz', parse: text },
   PORT: { description: 'TCP port the web server listens on', default: '3000', parse: integer(0, 65535) },
   HOST: { description: 'Interface the web server binds to', default: '127.0.0.1', parse: text },
@@ -115,21 +90,6 @@ export const settings = {
     description: 'Seconds the SMTP server may take to connect, greet or answer before the attempt is abandoned and retried later',
     default: '20',
     parse: integer(1, 300),
-  },
-  NOTIFY_RETENTION_DAYS: {
-    description: 'Days after which the content of sent messages (text, attachments, addresses of guests) is deleted; the delivery record stays',
-    default: '365',
-    parse: integer(1, 3650),
-  },
-  PRINT_BATCH_RETENTION_DAYS: {
-    description: 'Days after printing after which a print batch (letters PDF and address list) is deleted; its figures stay',
-    default: '30',
-    parse: integer(1, 3650),
-  },
-  LETTER_RETURN_ADDRESS: {
-    description: 'Return address printed in small type above the address window of letters (one line)',
-    default: 'Stadt Erkelenz · Johannismarkt 17 · 41812 Erkelenz',
-    parse: text,
   },
   SESSION_SECRET: {
     description: 'Secret (32+ characters) that signs cookies; required when NODE_ENV=production, generated per start otherwise',
@@ -177,24 +137,6 @@ export const settings = {
   CLAMD_TIMEOUT_SECONDS: { description: 'Seconds the ClamAV daemon may take to scan one file before the scan is tried again later', default: '60', parse: integer(1, 3600) },
   SESSION_IDLE_MINUTES: { description: 'A session ends after this many minutes without a request', default: '30', parse: integer(1, 24 * 60) },
   SESSION_ABSOLUTE_HOURS: { description: 'A session ends this many hours after login, active or not', default: '12', parse: integer(1, 24 * 30) },
-  OIDC_ISSUER: { description: 'OpenID Connect issuer for external login (e.g. a BundID broker); empty disables it', default: '', parse: optional(url('http:', 'https:')) },
-  OIDC_CLIENT_ID: { description: 'Client id registered at the OpenID Connect issuer', default: '', parse: text },
-  OIDC_CLIENT_SECRET: { description: 'Client secret registered at the OpenID Connect issuer', default: '', parse: text, secret: true },
-  OIDC_LABEL: { description: 'Name of the external login shown on the login page', default: 'BundID', parse: text },
-  ACCESSIBILITY_CONTACT_EMAIL: {
-    description: 'Address that receives feedback sent through the accessibility statement',
-    default: 'barrierefreiheit@erkelenz.example',
-    parse: text,
-  },
-  MAP_URL_TEMPLATE: {
-    description: "Map service that office pages link their address to, for directions; {address} stands for the office's address (URL-encoded)",
-    default: 'https://www.openstreetmap.org/search?query={address}',
-    parse: (raw: string) => {
-      if (!raw.includes('{address}')) throw new ConfigError('must contain {address} where the address goes');
-      url('http:', 'https:')(raw.replaceAll('{address}', 'x'));
-      return raw;
-    },
-  },
   HOLIDAY_STATE: {
     description: 'State whose public holidays offices close on (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH or TH)',
     default: 'NW',
@@ -209,34 +151,13 @@ export const settings = {
   DEMO_DATA: { description: 'Seed Erkelenz demo data on first start (true/false)', default: 'true', parse: oneOf('true', 'false') },
   LOG_LEVEL: { description: 'Log level: fatal, error, warn, info, debug, trace or silent', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
   NODE_ENV: { description: 'production hardens defaults (secret required, no developer mail view)', default: 'development', parse: oneOf('development', 'production', 'test') },
-} satisfies Record<string, Setting<unknown>>;
+};
 
-type Settings = typeof settings;
-export type Config = { [K in keyof Settings]: ReturnType<Settings[K]['parse']> };
-
-/**
- * Reads and validates the configuration. Every bad value is reported at once, each with the reason, so an
- * operator fixes them in one go instead of one restart per mistake.
- */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** Values that only make sense together; each problem names the variables involved. */
+function kernelChecks(config: Partial<SettingValues<typeof variables>>): string[] {
   const problems: string[] = [];
-  const config: Record<string, unknown> = {};
-  for (const [name, setting] of Object.entries(settings) as [keyof Settings, Setting<unknown>][]) {
-    // A derived default also stands in for a variable set to nothing, as container files often leave it.
-    const raw = typeof setting.default === 'string' ? (env[name] ?? setting.default) : env[name]?.trim() || setting.default.from(config);
-    try {
-      config[name] = setting.parse(raw.trim());
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      const shown = setting.secret ? '' : ` (got "${raw}")`;
-      problems.push(`${name} ${error.message}${shown}`);
-    }
-  }
   if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
     problems.push('SESSION_SECRET must be set when NODE_ENV=production');
-  }
-  if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
-    problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is set');
   }
   if (typeof config.FILES_S3_URL === 'string' && new URL(config.FILES_S3_URL).pathname.split('/').every((part) => part === '')) {
     problems.push('FILES_S3_URL must name the bucket as its path (https://host/bucket)');
@@ -244,13 +165,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.FILES_S3_URL && !(config.FILES_S3_ACCESS_KEY_ID && config.FILES_S3_SECRET_ACCESS_KEY)) {
     problems.push('FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY must be set when FILES_S3_URL is set');
   }
-  const regional = typeof config.HOLIDAY_STATE === 'string' ? regionalHolidaysOf(config.HOLIDAY_STATE as StateCode).map((rule) => rule.id) : [];
-  const notRegional = ((config.HOLIDAY_REGIONAL as string[] | undefined) ?? []).filter((id) => !regional.includes(id));
+  const regional = typeof config.HOLIDAY_STATE === 'string' ? regionalHolidaysOf(config.HOLIDAY_STATE).map((rule) => rule.id) : [];
+  const notRegional = (config.HOLIDAY_REGIONAL ?? []).filter((id) => !regional.includes(id));
   if (typeof config.HOLIDAY_STATE === 'string' && notRegional.length > 0) {
     problems.push(`HOLIDAY_REGIONAL names ${notRegional.join(', ')}, not a regional holiday of ${config.HOLIDAY_STATE} (${config.HOLIDAY_STATE} has ${regional.join(', ') || 'none'})`);
   }
-  if (problems.length > 0) {
-    throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  }
-  return config as Config;
+  return problems;
+}
+
+export const kernelSettings = defineSettings(variables, kernelChecks);
+const kernelOwner = { id: 'kernel', settings: kernelSettings };
+
+/** The kernel's settings, typed; a module reads its own with `settingsOf(ctx, itsSettings)`. */
+export type Config = SettingValues<typeof variables> & ModuleSettingsCarrier;
+
+type Owner = Pick<ModuleManifest, 'id' | 'settings'>;
+
+/**
+ * Reads and validates the configuration: the kernel's settings and those of the modules given. Every bad
+ * value is reported at once, each with the reason, so an operator fixes them in one go instead of one
+ * restart per mistake.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, modules: readonly Owner[] = []): Config {
+  assertDeclaredOnce([kernelOwner, ...modules]);
+  const problems: string[] = [];
+  const kernel = readSettings([kernelOwner], env, {}, problems);
+  const all = readSettings(modules, env, kernel, problems);
+  if (problems.length > 0) throw configurationProblems(problems);
+  return { ...(kernel as SettingValues<typeof variables>), [moduleSettingValues]: all, [settingsSource]: env };
+}
+
+/**
+ * The configuration with the settings of modules it was loaded without (a test that loads it before it
+ * knows its modules), read from the same environment and validated the same way.
+ */
+export function withModuleSettings(config: Config, modules: readonly Owner[]): Config {
+  assertDeclaredOnce([kernelOwner, ...modules]);
+  const loaded = config[moduleSettingValues];
+  const missing = modules.filter((module) => Object.keys(module.settings?.variables ?? {}).some((name) => !(name in loaded)));
+  if (missing.length === 0) return config;
+  const problems: string[] = [];
+  const all = readSettings(missing, config[settingsSource], loaded, problems);
+  if (problems.length > 0) throw configurationProblems(problems);
+  return { ...config, [moduleSettingValues]: all };
 }

@@ -19,6 +19,12 @@ export const kernelManifest = defineModule({
   id: 'kernel',
   migrations: kernelMigrations,
   routes: operationsRoutes,
+  // Two roles every installation has, which modules grant their permissions to: the platform's
+  // administration and the editorial office for what the platform says.
+  roles: [
+    { id: 'administrator', label: 'kernel:roles.administrator.label', description: 'kernel:roles.administrator.description' },
+    { id: 'editor', label: 'kernel:roles.editor.label', description: 'kernel:roles.editor.description' },
+  ],
   permissions: { [manageJobs]: ['administrator'] },
   staffLinks: [{ path: '/verwaltung/betrieb', label: 'kernel:operations.title', permission: manageJobs, order: 95 }],
   jobs: [sendMailJob, applyRetentionJob, scanFileJob],

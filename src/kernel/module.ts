@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, Language } from './auth/actor.ts';
 import type { PermissionMap } from './auth/permissions.ts';
+import type { RoleDefinition, ScopeKind } from './auth/roles.ts';
 import type { Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import type { Db, Executor } from './db/database.ts';
@@ -13,6 +14,7 @@ import type { EventDefinition, Subscription } from './events/define.ts';
 import type { DatasetDeclaration } from './declarations/datasets.ts';
 import type { FigureDeclaration } from './declarations/figures.ts';
 import type { JobDefinition } from './jobs.ts';
+import type { SettingsDeclaration } from './settings.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -234,7 +236,17 @@ export interface ModuleManifest {
   footer?: readonly FooterLink[];
   staffLinks?: readonly StaffLink[];
   accountLinks?: readonly AccountLink[];
+  /** Which roles hold each of the module's permissions; roles of any installed module, the kernel's included. */
   permissions?: PermissionMap;
+  /** The staff roles the module brings, granted on the staff pages (`accounts`). */
+  roles?: readonly RoleDefinition[];
+  /** The kinds of thing the module keeps that roles can be bound to (catalog: offices). */
+  scopes?: readonly ScopeKind[];
+  /**
+   * The environment variables the module reads (`defineSettings`), validated with the kernel's at start and
+   * listed in the README; the module reads them with `settingsOf(ctx, itsSettings)`.
+   */
+  settings?: SettingsDeclaration;
   jobs?: readonly JobDefinition[];
   /** The events this module publishes (`defineEvent`); publishing one not listed here is refused. */
   events?: readonly EventDefinition[];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { Permissions } from './auth/permissions.ts';
 import { SessionStore } from './auth/sessions.ts';
-import type { Config } from './config.ts';
+import { withModuleSettings, type Config } from './config.ts';
 import type { KernelContext } from './context.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
 import { migrateToLatest, type Migrations } from './db/migrate.ts';
@@ -49,9 +49,11 @@ export function migrationSets(modules: readonly ModuleManifest[]): Migrations[] 
 
 /** Opens the database, migrates it, and assembles the kernel services every module receives. */
 export async function createContext(options: PlatformOptions): Promise<KernelContext> {
-  const { config } = options;
   const all = [kernelManifest, ...options.modules];
-  // Checked before the database opens: a subscriber on the wrong version must stop the start, not half of it.
+  // Checked before the database opens: a bad module setting, a role nobody declares or a subscriber on the
+  // wrong version must stop the start, not half of it.
+  const config = withModuleSettings(options.config, all);
+  const permissions = new Permissions(all);
   const registry = new EventRegistry(all);
   const log = options.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const given = options.database;
@@ -60,8 +62,6 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
     const applied = await migrateToLatest(database.db, migrationSets(options.modules));
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
-  const permissions = new Permissions();
-  for (const module of all) if (module.permissions) permissions.register(module.permissions);
   const locales = Object.fromEntries(all.flatMap((module) => (module.locales ? [[module.id, module.locales]] : [])));
   const mailer =
     options.mailer ??

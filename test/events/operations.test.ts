@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function adminClient() {
-  const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+  const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
   const client = new FormClient(platform.app);
   await signInStaff(client, admin);
   return { client, admin };
@@ -139,7 +139,7 @@ describe('failed event deliveries in the back office', () => {
     const citizen = new FormClient(platform.app);
     await signInCitizen(citizen, await buildCitizen(platform.ctx));
     const editor = new FormClient(platform.app);
-    await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]));
+    await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor' }]));
     for (const client of [citizen, editor]) {
       expect((await client.get('/verwaltung/betrieb')).status).toBe(403);
       await client.get('/barrierefreiheit');

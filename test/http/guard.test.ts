@@ -51,14 +51,15 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-async function signedIn(kind: 'citizen' | 'editor' | 'moderator'): Promise<FormClient> {
+async function signedIn(kind: 'citizen' | 'editor' | 'colleague'): Promise<FormClient> {
   const client = new FormClient(platform.app);
   if (kind === 'citizen') {
     const { user, password } = await buildCitizen(platform.ctx);
     await client.get('/anmelden');
     await client.post('/anmelden', { email: user.email!, password });
   } else {
-    await signInStaff(client, await buildStaff(platform.ctx, [{ role: kind, officeId: null }]));
+    // A colleague is staff whose roles give nothing here.
+    await signInStaff(client, await buildStaff(platform.ctx, kind === 'colleague' ? [] : [{ role: kind }]));
   }
   await client.get('/barrierefreiheit');
   return client;
@@ -89,9 +90,9 @@ describe('the kernel guard', () => {
     expect((await citizen.post('/probe/konto', { text: 'x' })).body).toBe('own form');
     expect((await citizen.get('/probe/verwaltung')).status).toBe(403);
     expect((await citizen.post('/probe/verwaltung', { text: 'x' })).status).toBe(403);
-    const moderator = await signedIn('moderator');
-    expect((await moderator.get('/probe/verwaltung')).status).toBe(403);
-    const forbidden = await moderator.post('/probe/verwaltung', { text: 'x' });
+    const colleague = await signedIn('colleague');
+    expect((await colleague.get('/probe/verwaltung')).status).toBe(403);
+    const forbidden = await colleague.post('/probe/verwaltung', { text: 'x' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toContain('Für diese Seite fehlt Ihnen die Berechtigung.');
     expect(parsed).toEqual(['signed-in GET', 'signed-in POST']);
@@ -105,7 +106,7 @@ describe('the kernel guard', () => {
     expect(parsed).toEqual(['staff GET /probe/verwaltung', 'staff POST /probe/verwaltung']);
     // Password accepted, second factor not yet given: the session belongs to no one yet.
     const halfway = new FormClient(platform.app);
-    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     await halfway.get('/anmelden');
     expect((await halfway.post('/anmelden', { email: staff.user.email!, password: staff.password })).location).toBe('/anmelden/zweiter-faktor');
     expect((await halfway.get('/probe/verwaltung')).status).toBe(303);

@@ -15,7 +15,7 @@ let admin: FormClient;
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  const staff = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+  const staff = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
   admin = new FormClient(platform.app);
   await signInStaff(admin, staff);
 });
@@ -143,19 +143,19 @@ describe('requests refused before they are read', () => {
     const { user, password } = await buildCitizen(platform.ctx);
     await citizen.get('/anmelden');
     await citizen.post('/anmelden', { email: user.email!, password });
-    const moderator = new FormClient(platform.app);
-    await signInStaff(moderator, await buildStaff(platform.ctx, [{ role: 'moderator', officeId: null }]));
+    const colleague = new FormClient(platform.app);
+    await signInStaff(colleague, await buildStaff(platform.ctx, []));
     const cookie = (client: FormClient) => [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const visitorAnswer = await startUpload(port, '/verwaltung/katalog/import', '');
     expect(visitorAnswer).toMatch(/^HTTP\/1\.1 401 /);
     expect(await startUpload(port, '/verwaltung/katalog/import', cookie(citizen))).toMatch(/^HTTP\/1\.1 403 /);
-    expect(await startUpload(port, '/verwaltung/katalog/import', cookie(moderator))).toMatch(/^HTTP\/1\.1 403 /);
+    expect(await startUpload(port, '/verwaltung/katalog/import', cookie(colleague))).toMatch(/^HTTP\/1\.1 403 /);
     expect(await startUpload(port, '/konto/einstellungen', '')).toMatch(/^HTTP\/1\.1 401 /);
   });
 
   it('12.2 answers a truncated or boundary-less upload from an editor with 400, and keeps the catalogue as it was', async () => {
     const editor = new FormClient(platform.app);
-    await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]));
+    await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor' }]));
     await editor.get('/verwaltung/katalog/import');
     const cookie = [...editor.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const history = () => catalogDb(platform.ctx.db).selectFrom('catalog_history').select((eb) => eb.fn.countAll<string>().as('rows')).executeTakeFirstOrThrow();

@@ -41,7 +41,7 @@ describe('responses to signed-in people', () => {
       expect(response.headers['cache-control'], url).toBe('no-store');
     }
     const admin = new FormClient(plain.app);
-    await signInStaff(admin, await buildStaff(plain.ctx, [{ role: 'administrator', officeId: null }]));
+    await signInStaff(admin, await buildStaff(plain.ctx, [{ role: 'administrator' }]));
     for (const url of ['/verwaltung', '/verwaltung/mitarbeitende', '/verwaltung/protokoll', '/leistungen']) {
       const response = await admin.get(url);
       expect(response.status, url).toBe(200);

@@ -1,19 +1,14 @@
-/** Staff roles. A caseworker's role is bound to one office; every other role is city-wide. */
-export const staffRoles = [
-  'administrator',
-  'editor',
-  'caseworker',
-  'appointments-desk',
-  'data-publisher',
-  'moderator',
-  'course-manager',
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
-
+/**
+ * A staff role held by a person. Roles are declared by the modules that bring them (`roles` in a manifest);
+ * a role bound to a kind of scope (an office, a location) is granted for one thing of that kind, and
+ * counts only there.
+ */
 export interface RoleGrant {
-  role: StaffRole;
-  /** Set for caseworkers: the office whose cases they may open. */
-  officeId: string | null;
+  role: string;
+  /** The kind of scope, as the role declares it (`office`); absent for a role that holds everywhere. */
+  scopeKind?: string;
+  /** Which one (the office's id); present exactly when `scopeKind` is. */
+  scopeId?: string;
 }
 
 export type Language = 'de' | 'en';

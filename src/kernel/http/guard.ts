@@ -40,6 +40,8 @@ export function staffOnly(ctx: Pick<KernelContext, 'permissions'>, permission?: 
   return async (request, reply) => {
     const actor = request.actor;
     if (actor.kind === 'anonymous') return turnAwayVisitor(request, reply, permission ?? 'staff');
-    if (actor.kind !== 'staff' || (permission && !ctx.permissions.can(actor, permission))) throw new AccessDenied(actor, permission ?? 'staff');
+    // The door asks only whether the person may do this somewhere; a role bound to one office gets in, and
+    // the service behind it asks again for the office the request is about.
+    if (actor.kind !== 'staff' || (permission && !ctx.permissions.can(actor, permission, 'anywhere'))) throw new AccessDenied(actor, permission ?? 'staff');
   };
 }

@@ -34,7 +34,7 @@ describe('8 no working link rests in the job queue', () => {
     const client = new FormClient(platform.app);
     await client.get('/passwort-vergessen');
     await client.post('/passwort-vergessen', { email: user.email! });
-    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
     const adminClient = new FormClient(platform.app);
     await signInStaff(adminClient, admin);
     await adminClient.get('/verwaltung/mitarbeitende/neu');

@@ -14,7 +14,7 @@ let adminId: string;
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  const staff = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }], { display_name: 'Anna Admin' });
+  const staff = await buildStaff(platform.ctx, [{ role: 'administrator' }], { display_name: 'Anna Admin' });
   adminId = staff.user.id;
   admin = new FormClient(platform.app);
   await signInStaff(admin, staff);
@@ -100,7 +100,7 @@ describe('the audit log in the back office', () => {
   });
 
   it('is for administrators only', async () => {
-    const editor = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const editor = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const client = new FormClient(platform.app);
     await signInStaff(client, editor);
     expect((await client.get('/verwaltung/protokoll')).status).toBe(403);
@@ -168,7 +168,7 @@ describe('12.23 the audit log in words', () => {
   });
 
   it('12.23 names people, former accounts and subjects in words, in the table and in the download', async () => {
-    const editor = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }], { display_name: 'Erik Redaktion' });
+    const editor = await buildStaff(platform.ctx, [{ role: 'editor' }], { display_name: 'Erik Redaktion' });
     const entry = await buildService(platform.ctx, { title: 'Personalausweis beantragen (Probe)' });
     const editorActor = personActor(editor.user, await rolesOf(accountsDb(platform.ctx.db), editor.user.id));
     await unpublishAs(platform.ctx, editorActor, entry.id);

@@ -3,11 +3,12 @@ import { systemActor } from '#kernel/auth/actor.ts';
 import type { CliCommand } from '#kernel/module.ts';
 import { createApiClient, revokeApiClient } from './clients.ts';
 import { createStaff } from './service.staff.ts';
+import { staffProblemMessages } from './staff-words.ts';
 
 export const createStaffCommand: CliCommand = {
   name: 'create-staff',
   summary: 'Creates a staff account and mails the invitation link, or prints it instead with --print-link',
-  usage: '--email <address> --name <display name> --role <role> [--role <role> …] [--office <office id>] [--print-link]',
+  usage: '--email <address> --name <display name> --role <role>[@<scope id>] [--role …] [--print-link]',
   async run(ctx, args, output) {
     const { values } = parseArgs({
       args,
@@ -15,19 +16,22 @@ export const createStaffCommand: CliCommand = {
         email: { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string', multiple: true },
-        office: { type: 'string' },
         'print-link': { type: 'boolean' },
       },
     });
-    const t = ctx.i18n.getFixedT('en');
-    const result = await createStaff(ctx, systemActor('cli'), t, {
-      email: values.email ?? '',
-      displayName: values.name ?? '',
-      roles: values.role ?? [],
-      office: values.office,
-    }, values['print-link'] ? 'link' : 'mail');
+    // A role bound to a scope names it after an @: `caseworker@<office id>`.
+    const given = (values.role ?? []).map((role) => role.split('@', 2) as [string, string | undefined]);
+    const result = await createStaff(
+      ctx,
+      systemActor('cli'),
+      { email: values.email ?? '', displayName: values.name ?? '', roles: given.map(([role]) => role), scopes: Object.fromEntries(given.filter(([, scope]) => scope)) },
+      values['print-link'] ? 'link' : 'mail',
+    );
     if (!result.ok) {
-      for (const [field, message] of Object.entries(result.errors)) output.err(`${field}: ${message}`);
+      const messages = staffProblemMessages(ctx.i18n.getFixedT('en'), ctx.permissions, result.problems);
+      for (const [field, message] of Object.entries(messages)) output.err(`${field}: ${message}`);
+      const roles = ctx.permissions.roles.map((role) => (role.scope ? `${role.id}@<${role.scope} id>` : role.id));
+      output.err(`Roles: ${roles.join(', ')}`);
       return 1;
     }
     output.out(`Staff account ${result.userId} created.`);

@@ -13,6 +13,7 @@ import { emailConfirmationRoutes } from './routes.credentials.tsx';
 import { recoveryRoutes } from './routes.recovery.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { seedDemoAccounts } from './seed.ts';
+import { accountsSettings } from './settings.ts';
 import { citizenAccounts, letterPreferenceShare } from './stats.ts';
 import { readAuditLog } from './service.audit.ts';
 import { manageStaff } from './service.staff.ts';
@@ -40,6 +41,7 @@ export const accountsModule = defineModule({
     { path: '/verwaltung/protokoll', label: 'accounts:auditLog.title', permission: readAuditLog, order: 95 },
   ],
   permissions: { [manageStaff]: ['administrator'], [readAuditLog]: ['administrator'] },
+  settings: accountsSettings,
   jobs: [accountMailJob],
   locales: { de, en },
   stats: [citizenAccounts, letterPreferenceShare],

@@ -1,10 +1,12 @@
 import * as client from 'openid-client';
 import type { Config } from '#kernel/config.ts';
+import { settingsOf, type SettingValues } from '#kernel/settings.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import { accountsDb, deleteTokensOf, findIdentity, findUserByEmail, insertUser, linkIdentity, updateUser } from './repo.ts';
+import { accountsSettings } from './settings.ts';
 
 export interface OidcChecks {
   state: string;
@@ -27,13 +29,20 @@ export interface OidcClaims {
 export class OidcLogin {
   #configuration: Promise<client.Configuration> | undefined;
   readonly redirectUri: string;
+  readonly #settings: SettingValues<typeof accountsSettings.variables>;
 
-  constructor(private readonly config: Config) {
+  constructor(config: Config) {
     this.redirectUri = `${config.PUBLIC_URL}/anmelden/oidc/rueckkehr`;
+    this.#settings = settingsOf(config, accountsSettings);
+  }
+
+  /** The name of the external login on the login page. */
+  get label(): string {
+    return this.#settings.OIDC_LABEL;
   }
 
   get enabled(): boolean {
-    return Boolean(this.config.OIDC_ISSUER);
+    return Boolean(this.#settings.OIDC_ISSUER);
   }
 
   async start(): Promise<{ url: string; checks: OidcChecks }> {
@@ -72,10 +81,10 @@ export class OidcLogin {
 
   #discover(): Promise<client.Configuration> {
     this.#configuration ??= (async () => {
-      const issuer = new URL(this.config.OIDC_ISSUER!);
+      const issuer = new URL(this.#settings.OIDC_ISSUER!);
       // Plain http only reaches a provider on this machine (tests, a local broker); production uses https.
       const options = issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined;
-      return client.discovery(issuer, this.config.OIDC_CLIENT_ID, this.config.OIDC_CLIENT_SECRET || undefined, undefined, options);
+      return client.discovery(issuer, this.#settings.OIDC_CLIENT_ID, this.#settings.OIDC_CLIENT_SECRET || undefined, undefined, options);
     })().catch((error: unknown) => {
       this.#configuration = undefined;
       throw error;

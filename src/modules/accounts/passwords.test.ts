@@ -59,7 +59,7 @@ describe('11 weak passwords are refused, and the person is told why', () => {
     expect(reset.status).toBe(422);
     expect(reset.body).toContain('weil es auf naheliegenden Angaben aufbaut: dem Namen der Stadt');
 
-    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
     const adminClient = new FormClient(platform.app);
     await signInStaff(adminClient, admin);
     await adminClient.get('/verwaltung/mitarbeitende/neu');

@@ -45,8 +45,8 @@ export async function deleteUser(db: AccountsDb, id: string): Promise<void> {
 }
 
 export async function rolesOf(db: AccountsDb, userId: string): Promise<RoleGrant[]> {
-  const rows = await db.selectFrom('staff_roles').select(['role', 'office_id']).where('user_id', '=', userId).orderBy('role').execute();
-  return rows.map((row) => ({ role: row.role, officeId: row.office_id === '' ? null : row.office_id }));
+  const rows = await db.selectFrom('staff_roles').select(['role', 'scope_kind', 'scope_id']).where('user_id', '=', userId).orderBy('role').orderBy('scope_id').execute();
+  return rows.map((row) => (row.scope_kind === '' ? { role: row.role } : { role: row.role, scopeKind: row.scope_kind, scopeId: row.scope_id }));
 }
 
 export async function replaceRoles(db: AccountsDb, userId: string, grants: readonly RoleGrant[]): Promise<void> {
@@ -54,7 +54,7 @@ export async function replaceRoles(db: AccountsDb, userId: string, grants: reado
   if (grants.length === 0) return;
   await db
     .insertInto('staff_roles')
-    .values(grants.map((grant) => ({ user_id: userId, role: grant.role, office_id: grant.officeId ?? '' })))
+    .values(grants.map((grant) => ({ user_id: userId, role: grant.role, scope_kind: grant.scopeKind ?? '', scope_id: grant.scopeId ?? '' })))
     .execute();
 }
 

@@ -54,7 +54,7 @@ const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
   const oidc = new OidcLogin(ctx.config);
-  const oidcProvider = oidc.enabled ? ctx.config.OIDC_LABEL : undefined;
+  const oidcProvider = oidc.enabled ? oidc.label : undefined;
   const crumbs = (request: FastifyRequest) => [{ label: request.t('accounts:login.title') }];
   const safe = (next: string | undefined) => safeNext(next, ctx.config.PUBLIC_URL);
 
@@ -167,7 +167,7 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
       return reply.redirect('/konto', 303);
     } catch (error) {
       request.log.warn({ err: error }, 'OpenID Connect login failed');
-      return renderLogin(request, reply, { status: 400, errors: { email: request.t('accounts:errors.oidcFailed', { provider: ctx.config.OIDC_LABEL }) } });
+      return renderLogin(request, reply, { status: 400, errors: { email: request.t('accounts:errors.oidcFailed', { provider: oidc.label }) } });
     }
   });
 }

@@ -6,8 +6,9 @@ import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { auditRoutes } from './routes.audit.tsx';
 import { NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
-import { changeStaffRoles, createStaff, listStaffMembers, resetSecondFactor, setStaffDisabled, staffMember, type StaffChangeResult } from './service.staff.ts';
-import { StaffDashboard, StaffDetailPage, StaffListPage, StaffNewPage } from './views/staff.tsx';
+import { changeStaffRoles, createStaff, listStaffMembers, resetSecondFactor, roleChoices, scopeNames, setStaffDisabled, staffMember, type StaffChangeResult } from './service.staff.ts';
+import { roleLabel, staffProblemMessages } from './staff-words.ts';
+import { roleValuesOf, StaffDashboard, StaffDetailPage, StaffListPage, StaffNewPage, type NewStaffValues, type RoleValues } from './views/staff.tsx';
 
 const staffNotices: Record<string, string> = {
   created: 'accounts:staff.created',
@@ -30,8 +31,16 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
   app.get('/verwaltung', async (request, reply) => {
     if (request.actor.kind !== 'staff') throw new HttpProblem(403, 'kernel:errors.forbidden.body');
     const actor = request.actor;
-    const links = staffLinks.filter((link) => ctx.permissions.can(actor, link.permission));
-    return reply.html({ title: request.t('accounts:staff.dashboardTitle'), breadcrumbs: [{ label: request.t('accounts:staff.dashboardTitle') }] }, <StaffDashboard page={request.page} actor={actor} links={links} />);
+    const t = request.t;
+    // A task shows for a role bound to one office as well; its pages ask again for each office's things.
+    const links = staffLinks.filter((link) => ctx.permissions.can(actor, link.permission, 'anywhere'));
+    const names = await scopeNames(ctx, actor.roles, request.lang);
+    const grants = actor.roles.map((grant) => {
+      const kind = grant.scopeKind ? ctx.permissions.scopeKind(grant.scopeKind) : undefined;
+      const where = grant.scopeKind ? `${kind ? t(kind.label) : grant.scopeKind}: ${names.get(`${grant.scopeKind}:${grant.scopeId}`) ?? grant.scopeId}` : '';
+      return { key: `${grant.role}-${grant.scopeId ?? ''}`, text: where ? `${roleLabel(t, ctx.permissions, grant.role)} (${where})` : roleLabel(t, ctx.permissions, grant.role) };
+    });
+    return reply.html({ title: t('accounts:staff.dashboardTitle'), breadcrumbs: [{ label: t('accounts:staff.dashboardTitle') }] }, <StaffDashboard page={request.page} grants={grants} links={links} />);
   });
 
   app.get('/verwaltung/mitarbeitende', { schema: { querystring: NextQuery } }, async (request, reply) => {
@@ -42,31 +51,34 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     );
   });
 
-  const newPage = (request: FastifyRequest, reply: FastifyReply, values: Partial<StaffBody>, errors: Record<string, string>) => {
-    ctx.permissions.require(request.actor, 'accounts.manage-staff');
+  const newPage = async (request: FastifyRequest, reply: FastifyReply, values: NewStaffValues, errors: Record<string, string>) => {
+    const choices = await roleChoices(ctx, request.actor, request.lang);
     return reply.status(Object.keys(errors).length ? 422 : 200).html(
       { title: request.t('accounts:staff.new'), breadcrumbs: crumbs(request, listCrumb(request), { label: request.t('accounts:staff.new') }), hasErrors: Object.keys(errors).length > 0 },
-      <StaffNewPage page={request.page} values={values} errors={errors} />,
+      <StaffNewPage page={request.page} choices={choices} values={values} errors={errors} />,
     );
   };
 
-  app.get('/verwaltung/mitarbeitende/neu', async (request, reply) => newPage(request, reply, {}, {}));
+  app.get('/verwaltung/mitarbeitende/neu', async (request, reply) => newPage(request, reply, { roles: [], scopes: {} }, {}));
 
   app.post('/verwaltung/mitarbeitende/neu', { schema: { body: StaffBody }, attachValidation: true }, async (request, reply) => {
     const form = readForm<StaffBody>(request);
-    const roles = request.body?.roles ?? [];
-    if (Object.keys(form.errors).length > 0) return newPage(request, reply, { ...form.values, roles }, form.errors);
-    const result = await createStaff(ctx, request.actor, request.t, { ...request.body, roles });
-    if (!result.ok) return newPage(request, reply, { ...form.values, roles }, result.errors);
+    const chosen = chosenRoles(request.body);
+    const values = { displayName: form.values.displayName, email: form.values.email, ...chosen };
+    if (Object.keys(form.errors).length > 0) return newPage(request, reply, values, form.errors);
+    const result = await createStaff(ctx, request.actor, { email: request.body.email, displayName: request.body.displayName, ...chosen });
+    if (!result.ok) return newPage(request, reply, values, staffProblemMessages(request.t, ctx.permissions, result.problems));
     return reply.redirect('/verwaltung/mitarbeitende?notice=created', 303);
   });
 
-  const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: string, errors: Record<string, string>, notice?: string) => {
+  const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: string, errors: Record<string, string>, notice?: string, chosen?: RoleValues) => {
     const member = await staffMember(ctx, request.actor, id);
     if (!member) return reply.callNotFound();
+    const choices = await roleChoices(ctx, request.actor, request.lang);
+    const retired = member.roles.filter((grant) => !ctx.permissions.role(grant.role)).map((grant) => grant.role);
     return reply.status(Object.keys(errors).length ? 422 : 200).html(
       { title: member.user.display_name, breadcrumbs: crumbs(request, listCrumb(request), { label: member.user.display_name }), hasErrors: Object.keys(errors).length > 0 },
-      <StaffDetailPage page={request.page} user={member.user} roles={member.roles} errors={errors} notice={notice} />,
+      <StaffDetailPage page={request.page} user={member.user} choices={choices} values={chosen ?? roleValuesOf(member.roles)} retired={retired} errors={errors} notice={notice} />,
     );
   };
 
@@ -74,16 +86,17 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     detailPage(request, reply, request.params.id, {}, staffNotices[request.query.notice ?? '']),
   );
 
-  const afterChange = (request: FastifyRequest<{ Params: UserParams }>, reply: FastifyReply, result: StaffChangeResult, notice: string) => {
+  const afterChange = (request: FastifyRequest<{ Params: UserParams }>, reply: FastifyReply, result: StaffChangeResult, notice: string, chosen?: RoleValues) => {
     if (result.ok) return reply.redirect(`/verwaltung/mitarbeitende/${request.params.id}?notice=${notice}`, 303);
-    if ('errors' in result) return detailPage(request, reply, request.params.id, result.errors);
+    if ('problems' in result) return detailPage(request, reply, request.params.id, staffProblemMessages(request.t, ctx.permissions, result.problems), undefined, chosen);
     if (result.reason === 'not-found') return reply.callNotFound();
-    return detailPage(request, reply, request.params.id, { roles: request.t('accounts:errors.selfChange') });
+    return detailPage(request, reply, request.params.id, { roles: request.t('accounts:errors.selfChange') }, undefined, chosen);
   };
 
-  app.post('/verwaltung/mitarbeitende/:id/rollen', { schema: { params: UserParams, body: RolesBody } }, async (request, reply) =>
-    afterChange(request, reply, await changeStaffRoles(ctx, request.actor, request.t, request.params.id, { ...request.body, roles: request.body.roles ?? [] }), 'roles'),
-  );
+  app.post('/verwaltung/mitarbeitende/:id/rollen', { schema: { params: UserParams, body: RolesBody } }, async (request, reply) => {
+    const chosen = chosenRoles(request.body);
+    return afterChange(request, reply, await changeStaffRoles(ctx, request.actor, request.params.id, chosen), 'roles', chosen);
+  });
   app.post('/verwaltung/mitarbeitende/:id/deaktivieren', { schema: { params: UserParams } }, async (request, reply) =>
     afterChange(request, reply, await setStaffDisabled(ctx, request.actor, request.params.id, true), 'disabled'),
   );
@@ -95,4 +108,11 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
   );
 
   await auditRoutes(app, ctx, crumbs);
+}
+
+/** The roles ticked on a staff form, and the scope chosen for each role bound to one (`scope-<role>`). */
+function chosenRoles(body: RolesBody | undefined): RoleValues {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const scopes = Object.fromEntries(Object.entries(fields).flatMap(([name, value]) => (name.startsWith('scope-') && typeof value === 'string' ? [[name.slice('scope-'.length), value]] : [])));
+  return { roles: body?.roles ?? [], scopes };
 }

@@ -89,20 +89,24 @@ export const DeleteBody = Type.Object({
 });
 export type DeleteBody = Static<typeof DeleteBody>;
 
-export const StaffBody = Type.Object({
-  ...csrf,
-  displayName: text('accounts:fields.displayName'),
-  email: text('accounts:fields.email', 254),
-  roles: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, title: 'accounts:fields.roles' })),
-  office: optionalText('accounts:fields.office', 100),
-});
+const roleFields = {
+  roles: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30, title: 'accounts:fields.roles' })),
+};
+/** A role bound to a scope comes with a select `scope-<role>`; the roles are the modules', so the names are a pattern. */
+const scopeFields = { patternProperties: { '^scope-[a-z0-9-]{1,40}$': Type.String({ maxLength: 100, title: 'accounts:fields.scope' }) } };
+
+export const StaffBody = Type.Object(
+  {
+    ...csrf,
+    displayName: text('accounts:fields.displayName'),
+    email: text('accounts:fields.email', 254),
+    ...roleFields,
+  },
+  scopeFields,
+);
 export type StaffBody = Static<typeof StaffBody>;
 
-export const RolesBody = Type.Object({
-  ...csrf,
-  roles: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, title: 'accounts:fields.roles' })),
-  office: optionalText('accounts:fields.office', 100),
-});
+export const RolesBody = Type.Object({ ...csrf, ...roleFields }, scopeFields);
 export type RolesBody = Static<typeof RolesBody>;
 
 export const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -1,4 +1,3 @@
-import { staffRoles } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { hashPassword } from './passwords.ts';
 import { accountsDb, findUserByEmail, insertUser, replaceRoles } from './repo.ts';
@@ -37,8 +36,8 @@ export async function seedDemoAccounts(ctx: KernelContext): Promise<void> {
       totp_secret: demoTotpSecret,
       totp_confirmed_at: new Date(),
     });
-    // Every city-wide role, so one demo login shows the whole back office.
-    const roles = staffRoles.filter((role) => role !== 'caseworker').map((role) => ({ role, officeId: null }));
+    // Every role that holds everywhere, so one demo login shows the whole back office.
+    const roles = ctx.permissions.roles.filter((role) => !role.scope).map((role) => ({ role: role.id }));
     await replaceRoles(db, admin.id, roles);
   });
 }

@@ -1,8 +1,7 @@
-import type { TFunction } from 'i18next';
 import { recordAudit } from '#kernel/audit.ts';
-import { staffRoles, type Actor, type RoleGrant, type StaffRole } from '#kernel/auth/actor.ts';
+import type { Actor, Language, RoleGrant } from '#kernel/auth/actor.ts';
+import type { DeclaredRole, ScopeOption } from '#kernel/auth/roles.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
 import { normaliseEmail, optionalText } from '#kernel/text.ts';
 import { accountMailJob } from './jobs.ts';
 import { accountsDb, deleteRecoveryCodes, findUserByEmail, findUserById, insertUser, issueToken, listStaff, replaceRoles, rolesOf, updateUser } from './repo.ts';
@@ -14,19 +13,56 @@ export interface StaffInput {
   email: string;
   displayName: string;
   roles: readonly string[];
-  office?: string;
+  /** For roles bound to a scope: the scope's id by role (`{ caseworker: '<office id>' }`). */
+  scopes?: Readonly<Record<string, string | undefined>>;
 }
 
-function parseGrants(t: TFunction, roles: readonly string[], office: string | null): { grants: RoleGrant[]; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const chosen = roles.filter((role): role is StaffRole => (staffRoles as readonly string[]).includes(role));
-  if (chosen.length === 0 || chosen.length !== roles.length) errors.roles = t('accounts:errors.rolesRequired');
-  if (chosen.includes('caseworker') && !office) errors.office = t('accounts:errors.officeRequired');
-  const grants = chosen.map((role) => ({ role, officeId: role === 'caseworker' ? office : null }));
-  return { grants, errors };
+/** Why a field of the staff form was refused; `role` names the role a scope problem is about. */
+export type StaffProblem =
+  | { reason: 'email-invalid' | 'email-taken' | 'name-required' | 'roles-required' }
+  | { reason: 'scope-required' | 'scope-unknown'; role: string };
+/** Problems by form field: `email`, `displayName`, `roles`, or `scope-<role>` for a role's scope. */
+export type StaffProblems = Record<string, StaffProblem>;
+
+/** The field of the form that holds a scoped role's scope. */
+export const scopeField = (role: string) => `scope-${role}`;
+
+export interface RoleChoice {
+  role: DeclaredRole;
+  /** For a role bound to a scope: what one of them is called (i18n key) and the things there are. */
+  scope?: { label: string; options: readonly ScopeOption[] };
 }
 
-export type CreateStaffResult = { ok: true; userId: string; inviteLink?: string } | { ok: false; errors: FieldErrors };
+/** Every role the installed modules bring, and for a role bound to a scope the things it can be bound to. */
+export async function roleChoices(ctx: KernelContext, actor: Actor, language: Language): Promise<RoleChoice[]> {
+  ctx.permissions.require(actor, manageStaff);
+  const scopes = new Map<string, RoleChoice['scope']>();
+  for (const role of ctx.permissions.roles) {
+    const kind = role.scope ? ctx.permissions.scopeKind(role.scope) : undefined;
+    if (kind && !scopes.has(kind.id)) scopes.set(kind.id, { label: kind.label, options: await kind.options(ctx.db, language) });
+  }
+  return ctx.permissions.roles.map((role) => ({ role, scope: role.scope ? scopes.get(role.scope) : undefined }));
+}
+
+async function parseGrants(ctx: KernelContext, input: Pick<StaffInput, 'roles' | 'scopes'>): Promise<{ grants: RoleGrant[]; problems: StaffProblems }> {
+  const problems: StaffProblems = {};
+  const chosen = input.roles.flatMap((id) => ctx.permissions.role(id) ?? []);
+  if (chosen.length === 0 || chosen.length !== input.roles.length) problems.roles = { reason: 'roles-required' };
+  const grants: RoleGrant[] = [];
+  for (const role of chosen) {
+    if (!role.scope) {
+      grants.push({ role: role.id });
+      continue;
+    }
+    const scopeId = optionalText(input.scopes?.[role.id]);
+    const known = scopeId ? (await ctx.permissions.scopeKind(role.scope)!.options(ctx.db, 'de')).some((option) => option.id === scopeId) : false;
+    if (!scopeId || !known) problems[scopeField(role.id)] = { reason: scopeId ? 'scope-unknown' : 'scope-required', role: role.id };
+    else grants.push({ role: role.id, scopeKind: role.scope, scopeId });
+  }
+  return { grants, problems };
+}
+
+export type CreateStaffResult = { ok: true; userId: string; inviteLink?: string } | { ok: false; problems: StaffProblems };
 
 /**
  * Creates a staff account and mails an invitation to set a password; the second factor is set up at the
@@ -34,15 +70,15 @@ export type CreateStaffResult = { ok: true; userId: string; inviteLink?: string 
  * without a working mail server may take the link instead (`invitation: 'link'`): then no mail goes out,
  * because a mailed link would replace the one handed over.
  */
-export async function createStaff(ctx: KernelContext, actor: Actor, t: TFunction, input: StaffInput, invitation: 'mail' | 'link' = 'mail'): Promise<CreateStaffResult> {
+export async function createStaff(ctx: KernelContext, actor: Actor, input: StaffInput, invitation: 'mail' | 'link' = 'mail'): Promise<CreateStaffResult> {
   ctx.permissions.require(actor, manageStaff);
   const email = normaliseEmail(input.email);
   const displayName = optionalText(input.displayName);
-  const { grants, errors } = parseGrants(t, input.roles, optionalText(input.office));
-  if (!email) errors.email = t('kernel:validation.email');
-  if (!displayName) errors.displayName = t('accounts:errors.nameRequired');
-  if (email && (await findUserByEmail(accountsDb(ctx.db), email))) errors.email = t('accounts:errors.emailTaken');
-  if (Object.keys(errors).length > 0 || !email || !displayName) return { ok: false, errors };
+  const { grants, problems } = await parseGrants(ctx, input);
+  if (!email) problems.email = { reason: 'email-invalid' };
+  if (!displayName) problems.displayName = { reason: 'name-required' };
+  if (email && (await findUserByEmail(accountsDb(ctx.db), email))) problems.email = { reason: 'email-taken' };
+  if (Object.keys(problems).length > 0 || !email || !displayName) return { ok: false, problems };
 
   return ctx.db.transaction().execute(async (trx) => {
     const db = accountsDb(trx);
@@ -74,12 +110,16 @@ export async function staffMember(ctx: KernelContext, actor: Actor, userId: stri
   return { user, roles: await rolesOf(db, user.id) };
 }
 
-export type StaffChangeResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'not-found' | 'self' };
+export type StaffChangeResult = { ok: true } | { ok: false; problems: StaffProblems } | { ok: false; reason: 'not-found' | 'self' };
 
-export async function changeStaffRoles(ctx: KernelContext, actor: Actor, t: TFunction, userId: string, input: { roles: readonly string[]; office?: string }): Promise<StaffChangeResult> {
+/**
+ * Replaces a staff member's roles with those chosen. Grants of roles no installed module offers any more
+ * are kept as they are: the form cannot show them, and removing a module must not strip its people.
+ */
+export async function changeStaffRoles(ctx: KernelContext, actor: Actor, userId: string, input: Pick<StaffInput, 'roles' | 'scopes'>): Promise<StaffChangeResult> {
   ctx.permissions.require(actor, manageStaff);
-  const { grants, errors } = parseGrants(t, input.roles, optionalText(input.office));
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const { grants, problems } = await parseGrants(ctx, input);
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
   return ctx.db.transaction().execute(async (trx) => {
     const db = accountsDb(trx);
     const user = await findUserById(db, userId);
@@ -89,8 +129,9 @@ export async function changeStaffRoles(ctx: KernelContext, actor: Actor, t: TFun
       return { ok: false, reason: 'self' } as const;
     }
     const before = await rolesOf(db, userId);
-    await replaceRoles(db, userId, grants);
-    await recordAudit(trx, { actor }, { action: 'accounts.staff-roles-changed', subjectType: 'user', subjectId: userId, dataSubjectId: userId, meta: { before, after: grants } });
+    const after = [...grants, ...before.filter((grant) => !ctx.permissions.role(grant.role))];
+    await replaceRoles(db, userId, after);
+    await recordAudit(trx, { actor }, { action: 'accounts.staff-roles-changed', subjectType: 'user', subjectId: userId, dataSubjectId: userId, meta: { before, after } });
     return { ok: true } as const;
   });
 }
@@ -128,4 +169,14 @@ export async function resetSecondFactor(ctx: KernelContext, actor: Actor, userId
     await ctx.jobs.enqueue(trx, accountMailJob, { userId, purpose: 'second-factor-reset' });
     return { ok: true } as const;
   });
+}
+
+/** The names of the things grants are bound to (an office's title), by `<kind>:<id>`, for showing grants in words. */
+export async function scopeNames(ctx: KernelContext, grants: readonly RoleGrant[], language: Language): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const kind of new Set(grants.flatMap((grant) => grant.scopeKind ?? []))) {
+    const declared = ctx.permissions.scopeKind(kind);
+    for (const option of declared ? await declared.options(ctx.db, language) : []) names.set(`${kind}:${option.id}`, option.label);
+  }
+  return names;
 }

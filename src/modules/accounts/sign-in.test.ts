@@ -115,7 +115,7 @@ describe('5 slowing down instead of locking', () => {
 
 describe('1 the second factor counts its own failures', () => {
   it('1 counts wrong codes across password steps, sends the person back after five, and waits longer each round', async () => {
-    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const client = new FormClient(platform.app, '203.0.113.20');
     const passwordStep = async () => {
       const response = await signIn(client, staff.user.email!, staff.password);

@@ -30,7 +30,7 @@ async function auditActions(subjectId: string) {
 
 describe('staff login with a second factor', () => {
   it('asks for the code after the password and admits only with the right one', async () => {
-    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const client = new FormClient(platform.app);
     await client.get('/anmelden');
     await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
@@ -57,17 +57,17 @@ describe('staff login with a second factor', () => {
   });
 
   it('invites new staff, who set a password and enrol an authenticator at first login', async () => {
-    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
     const client = new FormClient(platform.app);
     await staffLogin(client, admin);
     await client.get('/verwaltung/mitarbeitende/neu');
-    const noOffice = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Karl Klein', email: 'karl.klein@erkelenz.example', roles: 'caseworker' });
-    expect(noOffice.status).toBe(422);
-    expect(noOffice.body).toContain('Für die Sachbearbeitung geben Sie bitte die Dienststelle an.');
-    const created = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Karl Klein', email: 'karl.klein@erkelenz.example', roles: 'caseworker', office: 'ordnungsamt' });
+    const noRole = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Karl Klein', email: 'karl.klein@erkelenz.example' });
+    expect(noRole.status).toBe(422);
+    expect(noRole.body).toContain('Bitte wählen Sie mindestens eine der angebotenen Rollen.');
+    const created = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Karl Klein', email: 'karl.klein@erkelenz.example', roles: 'print-room' });
     expect(created.location).toBe('/verwaltung/mitarbeitende?notice=created');
     const karl = await findUserByEmail(accountsDb(platform.ctx.db), 'karl.klein@erkelenz.example');
-    expect(await rolesOf(accountsDb(platform.ctx.db), karl!.id)).toEqual([{ role: 'caseworker', officeId: 'ordnungsamt' }]);
+    expect(await rolesOf(accountsDb(platform.ctx.db), karl!.id)).toEqual([{ role: 'print-room' }]);
     const audit = await platform.ctx.db.selectFrom('audit_log').selectAll().where('subject_id', '=', karl!.id).where('action', '=', 'accounts.staff-created').executeTakeFirst();
     expect(audit?.actor_id).toBe(admin.user.id);
 
@@ -88,7 +88,7 @@ describe('staff login with a second factor', () => {
     expect(done.status).toBe(200);
     expect(done.body.match(/data-recovery-code/g)).toHaveLength(10);
     expect(done.body).toContain('href="/verwaltung"');
-    expect((await newcomer.get('/verwaltung')).body).toContain('Sachbearbeitung');
+    expect((await newcomer.get('/verwaltung')).body).toContain('Poststelle (Briefdruck)');
     expect(await auditActions(karl!.id)).toContain('accounts.second-factor-enrolled');
   });
 });
@@ -96,7 +96,7 @@ describe('staff login with a second factor', () => {
 describe('a lost second factor', () => {
   /** A staff member who sets up an authenticator through the enrolment page and keeps the codes shown. */
   async function enrolled(client: FormClient) {
-    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }], { totp_secret: null, totp_confirmed_at: null });
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor' }], { totp_secret: null, totp_confirmed_at: null });
     await client.get('/anmelden');
     await client.post('/anmelden', { email: staff.user.email!, password: staff.password });
     const enrol = await client.get('/anmelden/zweiter-faktor/einrichten');
@@ -135,7 +135,7 @@ describe('a lost second factor', () => {
   });
 
   it('lets an administrator reset a staff member’s second factor: sessions end, a record and a mail, set-up again at the next sign-in', async () => {
-    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
     const adminClient = new FormClient(platform.app);
     await staffLogin(adminClient, admin);
     const colleagueClient = new FormClient(platform.app);
@@ -168,7 +168,7 @@ describe('a lost second factor', () => {
 
 describe('sign-in notices', () => {
   it('tells staff by mail of each new sign-in: when, with which browser, from which address', async () => {
-    const staff = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const staff = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const client = new FormClient(platform.app, '198.51.100.77');
     const firefox = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0' };
     await client.get('/anmelden');
@@ -193,14 +193,14 @@ describe('sign-in notices', () => {
 
 describe('role checks in the back office', () => {
   it('lets only administrators manage staff', async () => {
-    const editor = await buildStaff(platform.ctx, [{ role: 'editor', officeId: null }]);
+    const editor = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const editorClient = new FormClient(platform.app);
     await staffLogin(editorClient, editor);
     expect((await editorClient.get('/verwaltung/mitarbeitende')).status).toBe(403);
     expect((await editorClient.get('/verwaltung/mitarbeitende/neu')).status).toBe(403);
     const forged = await editorClient.post(`/verwaltung/mitarbeitende/${editor.user.id}/rollen`, { roles: 'administrator' });
     expect(forged.status).toBe(403);
-    expect(await rolesOf(accountsDb(platform.ctx.db), editor.user.id)).toEqual([{ role: 'editor', officeId: null }]);
+    expect(await rolesOf(accountsDb(platform.ctx.db), editor.user.id)).toEqual([{ role: 'editor' }]);
 
     const { user, password } = await buildCitizen(platform.ctx);
     const citizen = new FormClient(platform.app);
@@ -212,7 +212,7 @@ describe('role checks in the back office', () => {
   });
 
   it('answers unknown and malformed ids with 404 and 400, never 500', async () => {
-    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
     const client = new FormClient(platform.app);
     await staffLogin(client, admin);
     expect((await client.get('/verwaltung/mitarbeitende/3f2504e0-4f89-11d3-9a0c-0305e82c3301')).status).toBe(404);
@@ -224,8 +224,8 @@ describe('role checks in the back office', () => {
   });
 
   it('keeps administrators from locking themselves out and ends a disabled account\'s sessions', async () => {
-    const admin = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]);
-    const colleague = await buildStaff(platform.ctx, [{ role: 'moderator', officeId: null }]);
+    const admin = await buildStaff(platform.ctx, [{ role: 'administrator' }]);
+    const colleague = await buildStaff(platform.ctx, [{ role: 'print-room' }]);
     const adminClient = new FormClient(platform.app);
     await staffLogin(adminClient, admin);
     await adminClient.get(`/verwaltung/mitarbeitende/${admin.user.id}`);
@@ -254,7 +254,7 @@ describe('create-staff command', () => {
     expect(output.join('\n')).toContain('Invitation mailed to cli.admin@erkelenz.example');
     expect(output.join('\n')).not.toMatch(/token=/);
     const user = await findUserByEmail(accountsDb(platform.ctx.db), 'cli.admin@erkelenz.example');
-    expect(await rolesOf(accountsDb(platform.ctx.db), user!.id)).toEqual([{ role: 'administrator', officeId: null }]);
+    expect(await rolesOf(accountsDb(platform.ctx.db), user!.id)).toEqual([{ role: 'administrator' }]);
     expect(platform.smtp.lastTo('cli.admin@erkelenz.example')?.text).toMatch(/\/einladung\?token=/);
 
     const printed = await createStaffCommand.run(platform.ctx, ['--email', 'ohne.post@erkelenz.example', '--name', 'Ohne Post', '--role', 'editor', '--print-link'], io);

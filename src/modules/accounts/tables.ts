@@ -1,5 +1,4 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { StaffRole } from '#kernel/auth/actor.ts';
 import type { Timestamp } from '#kernel/db/tables.ts';
 
 export type Channel = 'digital' | 'letter' | 'both';
@@ -31,7 +30,8 @@ export type AccountsTables = {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
-  staff_roles: { user_id: string; role: StaffRole; office_id: Generated<string> };
+  /** Empty `scope_kind` and `scope_id` for a role that holds everywhere (a key treats nulls as all different). */
+  staff_roles: { user_id: string; role: string; scope_kind: Generated<string>; scope_id: Generated<string> };
   account_tokens: {
     token_hash: string;
     user_id: string;

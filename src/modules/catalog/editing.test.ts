@@ -42,19 +42,19 @@ describe('who may edit the catalogue', () => {
 
     const citizen = await citizenClient(platform);
     expect((await citizen.client.get('/verwaltung/katalog')).status).toBe(403);
-    const moderator = await staffClient(platform, 'moderator');
-    expect((await moderator.client.get('/verwaltung/katalog')).status).toBe(403);
-    expect((await moderator.client.get('/verwaltung/katalog/leistungen/neu')).status).toBe(403);
-    await moderator.client.get('/barrierefreiheit');
-    const forged = await moderator.client.post(`/verwaltung/katalog/leistungen/${service.id}/zurueckziehen`, {});
+    const colleague = await staffClient(platform);
+    expect((await colleague.client.get('/verwaltung/katalog')).status).toBe(403);
+    expect((await colleague.client.get('/verwaltung/katalog/leistungen/neu')).status).toBe(403);
+    await colleague.client.get('/barrierefreiheit');
+    const forged = await colleague.client.post(`/verwaltung/katalog/leistungen/${service.id}/zurueckziehen`, {});
     expect(forged.status).toBe(403);
     expect((await findEntry(catalogDb(platform.ctx.db), service.id))?.published).not.toBeNull();
   });
 
   it('shows editors the way to the catalogue on the back office start page, and others not', async () => {
     expect((await editor.client.get('/verwaltung')).body).toContain('href="/verwaltung/katalog"');
-    const moderator = await staffClient(platform, 'moderator');
-    expect((await moderator.client.get('/verwaltung')).body).not.toContain('href="/verwaltung/katalog"');
+    const colleague = await staffClient(platform);
+    expect((await colleague.client.get('/verwaltung')).body).not.toContain('href="/verwaltung/katalog"');
   });
 
   it('answers unknown and malformed ids with 404 and 400', async () => {

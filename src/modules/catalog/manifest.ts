@@ -12,6 +12,8 @@ import { catalogSearch } from './search.ts';
 import { officesDataset, servicesDataset } from './opendata.ts';
 import { servicesOnline, servicesOnlineShare, servicesPublished } from './stats.ts';
 import { seedCatalog } from './seed/index.ts';
+import { officeScope } from './scopes.ts';
+import { catalogSettings } from './settings.ts';
 import { servicePublished } from './events.ts';
 import { editCatalog } from './service.editing.ts';
 import { checkLinksJob } from './service.links.ts';
@@ -40,6 +42,8 @@ export const catalogModule = defineModule({
   permissions: { [editCatalog]: ['editor'], [transferCatalog]: ['editor', 'administrator'] },
   staffLinks: [{ path: '/verwaltung/katalog', label: 'catalog:staff.title', permission: editCatalog, order: 10 }],
   jobs: [checkLinksJob],
+  settings: catalogSettings,
+  scopes: [officeScope],
   events: [servicePublished],
   auditSubjects: catalogAuditSubjects,
   locales: { de, en },

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '#kernel/config.ts';
+import { settingsOf } from '#kernel/settings.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { catalogDb, findEntry } from './repo.ts';
 import type { OfficeContent } from './schemas.content.ts';
 import { seedCatalog } from './seed/index.ts';
+import { catalogModule } from './manifest.ts';
+import { catalogSettings } from './settings.ts';
 import { staffClient } from './test/staff.ts';
 
 /*
@@ -51,9 +54,9 @@ describe('20 offices are easy to find', () => {
   });
 
   it('20 links to OpenStreetMap unless told otherwise, and refuses a template without the address', () => {
-    expect(loadConfig({}).MAP_URL_TEMPLATE).toBe('https://www.openstreetmap.org/search?query={address}');
-    expect(() => loadConfig({ MAP_URL_TEMPLATE: 'https://karten.example/' })).toThrow('MAP_URL_TEMPLATE must contain {address} where the address goes');
-    expect(() => loadConfig({ MAP_URL_TEMPLATE: 'javascript:alert({address})' })).toThrow('MAP_URL_TEMPLATE must start with http:// or https://');
+    expect(settingsOf(loadConfig({}, [catalogModule]), catalogSettings).MAP_URL_TEMPLATE).toBe('https://www.openstreetmap.org/search?query={address}');
+    expect(() => loadConfig({ MAP_URL_TEMPLATE: 'https://karten.example/' }, [catalogModule])).toThrow('MAP_URL_TEMPLATE must contain {address} where the address goes');
+    expect(() => loadConfig({ MAP_URL_TEMPLATE: 'javascript:alert({address})' }, [catalogModule])).toThrow('MAP_URL_TEMPLATE must start with http:// or https://');
   });
 
   it('20 lets editors write how to come by bus and train, and leaves it out where there is none', async () => {

@@ -2,7 +2,9 @@ import type { KernelContext } from '#kernel/context.ts';
 import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
+import { settingsOf } from '#kernel/settings.ts';
 import { IndexQuery, SlugParams } from './schemas.ts';
+import { catalogSettings } from './settings.ts';
 import type { OfficeContent, SituationContent } from './schemas.content.ts';
 import { inLanguage } from './schemas.english.ts';
 import { editCatalog } from './service.editing.ts';
@@ -82,7 +84,7 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     const title = inLanguage(request.page.lang, office.content.title, office.content.en?.title).value;
     return reply.html(
       { title, breadcrumbs: [{ label: t('catalog:offices.title'), href: '/dienststellen' }, { label: title }] },
-      <OfficePage page={request.page} office={office} now={new Date()} holidays={holidaysFor(ctx.config)} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />,
+      <OfficePage page={request.page} office={office} now={new Date()} holidays={holidaysFor(ctx.config)} mapUrlTemplate={settingsOf(ctx, catalogSettings).MAP_URL_TEMPLATE} />,
     );
   });
 }

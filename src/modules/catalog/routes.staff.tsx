@@ -5,9 +5,11 @@ import { readForm } from '#kernel/http/forms.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import type { App } from '#kernel/module.ts';
+import { settingsOf } from '#kernel/settings.ts';
 import { officeFormValues, situationFormValues } from './forms.office.ts';
 import { serviceFormValues, type FormValues } from './forms.service.ts';
 import { IdParams, NoticeQuery, OfficeBody, ServiceBody, SituationBody } from './schemas.ts';
+import { catalogSettings } from './settings.ts';
 import type { Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
 import { createEntry, editCatalog, entryHistory, publishEntry, saveDraft, unpublishEntry, type EditResult } from './service.editing.ts';
 import { requestLinkCheck } from './service.links.ts';
@@ -147,7 +149,7 @@ function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCr
       preview.kind === 'service' ? (
         <ServicePage page={request.page} service={preview.service} now={now} holidays={holidaysFor(ctx.config)} publicUrl={ctx.config.PUBLIC_URL} />
       ) : preview.kind === 'office' ? (
-        <OfficePage page={request.page} office={preview.office} now={now} holidays={holidaysFor(ctx.config)} mapUrlTemplate={ctx.config.MAP_URL_TEMPLATE} />
+        <OfficePage page={request.page} office={preview.office} now={now} holidays={holidaysFor(ctx.config)} mapUrlTemplate={settingsOf(ctx, catalogSettings).MAP_URL_TEMPLATE} />
       ) : (
         <SituationPage page={request.page} situation={preview.situation} />
       );

@@ -113,9 +113,9 @@ describe('catalogue import and export', () => {
 
   it('keeps export and import to editors and administrators', async () => {
     expect((await target.app.inject({ method: 'GET', url: '/api/v1/catalog/export' })).statusCode).toBe(401);
-    const moderator = await staffClient(target, 'moderator');
-    expect((await moderator.client.get('/verwaltung/katalog/export.json')).status).toBe(403);
-    expect((await moderator.client.get('/verwaltung/katalog/import')).status).toBe(403);
+    const colleague = await staffClient(target);
+    expect((await colleague.client.get('/verwaltung/katalog/export.json')).status).toBe(403);
+    expect((await colleague.client.get('/verwaltung/katalog/import')).status).toBe(403);
     const admin = await staffClient(target, 'administrator');
     expect((await admin.client.get('/verwaltung/katalog/export.json')).status).toBe(200);
     const empty = { format: 'erkelenz-digital/catalog', version: 1, exportedAt: '', offices: [], lifeSituations: [], services: [] };

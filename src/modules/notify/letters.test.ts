@@ -80,7 +80,7 @@ describe('letters and the daily print batch', () => {
   it('lets the print room download the batch, record printed and posted, and a returned letter', async () => {
     const citizen = await buildCitizen(platform.ctx, { preferred_channel: 'letter', street: 'Markt', house_number: '1', postal_code: '41812', city: 'Erkelenz' });
     const sent = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id } });
-    const desk = await buildStaff(platform.ctx, [{ role: 'appointments-desk', officeId: null }]);
+    const desk = await buildStaff(platform.ctx, [{ role: 'print-room' }]);
     const client = new FormClient(platform.app);
     await signInStaff(client, desk);
     await client.get('/verwaltung/druck');

@@ -1,9 +1,11 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { csvDocument } from '#kernel/csv.ts';
 import { renderLetters, type Letter } from '#kernel/pdf/letter.ts';
+import { settingsOf } from '#kernel/settings.ts';
 import type { PostalAddress } from '#modules/accounts/index.ts';
 import { messageUrl } from './delivery.ts';
 import type { PrintableLetter } from './repo.batches.ts';
+import { notifySettings } from './settings.ts';
 import type { Message } from './tables.ts';
 import { toBlocks } from './templates.ts';
 
@@ -21,7 +23,7 @@ export function letterFor(ctx: KernelContext, message: Message, attachmentNames:
   const host = new URL(ctx.config.PUBLIC_URL).host;
   return {
     letterhead: t('kernel:site.name', { city }),
-    returnAddress: ctx.config.LETTER_RETURN_ADDRESS,
+    returnAddress: settingsOf(ctx, notifySettings).LETTER_RETURN_ADDRESS,
     recipient: addressLines(message.recipient_name ?? '', message.postal_address),
     info: [
       { label: t('notify:letter.date'), value: date },

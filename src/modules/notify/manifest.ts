@@ -1,12 +1,14 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
+import { settingsOf } from '#kernel/settings.ts';
 import { moveFilesCommand } from './commands.ts';
 import { deliverEmailJob, moveStoredFilesJob, printBatchJob, remakePrintBatchJob, sweepJob } from './jobs.ts';
-import { notifyPermissions, permissionMap } from './permissions.ts';
+import { notifyPermissions, notifyRoles, permissionMap } from './permissions.ts';
 import { apiRoutes } from './routes.api.ts';
 import { inboxRoutes } from './routes.inbox.tsx';
 import { staffRoutes } from './routes.staff.tsx';
 import { templateRoutes } from './routes.templates.tsx';
+import { notifySettings } from './settings.ts';
 import { lettersPrinted, messagesSent } from './stats.ts';
 import { eraseMessages, exportMessages } from './service.personal-data.ts';
 import { purgeLeftoverAttachments, purgeMessages, purgePrintBatchFiles } from './service.purge.ts';
@@ -33,6 +35,8 @@ export const notifyModule = defineModule({
     await apiRoutes(app, ctx);
   },
   permissions: permissionMap,
+  roles: notifyRoles,
+  settings: notifySettings,
   staffLinks: [
     { path: '/verwaltung/vorlagen', label: 'notify:templates.title', permission: notifyPermissions.editTemplates, order: 50 },
     { path: '/verwaltung/nachrichten', label: 'notify:staff.messagesTitle', permission: notifyPermissions.viewMessages, order: 60 },
@@ -59,7 +63,7 @@ export const notifyModule = defineModule({
       table: 'notify_messages',
       columns: ['subject', 'body', 'email', 'postal_address', 'recipient_name'],
       purge: (db, now, config, ctx) =>
-        db.transaction().execute((trx) => purgeMessages(withFiles(ctx), trx, { createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day) })),
+        db.transaction().execute((trx) => purgeMessages(withFiles(ctx), trx, { createdBefore: new Date(now.getTime() - settingsOf(config, notifySettings).NOTIFY_RETENTION_DAYS * day) })),
     },
     {
       id: 'notify.message-attachments',
@@ -73,14 +77,14 @@ export const notifyModule = defineModule({
     {
       id: 'notify.print-batches',
       description: 'notify:retention.batches',
-      descriptionValues: (config) => ({ days: config.PRINT_BATCH_RETENTION_DAYS }),
+      descriptionValues: (config) => ({ days: settingsOf(config, notifySettings).PRINT_BATCH_RETENTION_DAYS }),
       table: 'notify_print_batches',
       columns: ['pdf_file_id', 'manifest_file_id', 'pdf', 'manifest'],
       purge: (db, now, config, ctx) =>
         db.transaction().execute((trx) =>
           purgePrintBatchFiles(withFiles(ctx), trx, {
-            printedBefore: new Date(now.getTime() - config.PRINT_BATCH_RETENTION_DAYS * day),
-            createdBefore: new Date(now.getTime() - config.NOTIFY_RETENTION_DAYS * day),
+            printedBefore: new Date(now.getTime() - settingsOf(config, notifySettings).PRINT_BATCH_RETENTION_DAYS * day),
+            createdBefore: new Date(now.getTime() - settingsOf(config, notifySettings).NOTIFY_RETENTION_DAYS * day),
           }),
         ),
     },

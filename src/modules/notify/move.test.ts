@@ -63,7 +63,7 @@ describe('moving files kept in the database into the file store', () => {
     const client = new FormClient(platform.app);
     await signInCitizen(client, citizen);
     const desk = new FormClient(platform.app);
-    await signInStaff(desk, await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }]));
+    await signInStaff(desk, await buildStaff(platform.ctx, [{ role: 'administrator' }]));
     const download = (who: FormClient, url: string) =>
       platform.app.inject({ method: 'GET', url, remoteAddress: who.remoteAddress, headers: { cookie: [...who.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
     const attachmentUrl = `/konto/nachrichten/${message.messageId}/anhaenge/${moved}`;

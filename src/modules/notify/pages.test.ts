@@ -40,8 +40,8 @@ describe('notify’s pages', () => {
     }
 
     const admin = await buildStaff(platform.ctx, [
-      { role: 'administrator', officeId: null },
-      { role: 'editor', officeId: null },
+      { role: 'administrator' },
+      { role: 'editor' },
     ]);
     const staff = new FormClient(platform.app);
     await signInStaff(staff, admin);

@@ -1,4 +1,5 @@
 import type { PermissionMap } from '#kernel/auth/permissions.ts';
+import type { RoleDefinition } from '#kernel/auth/roles.ts';
 
 /** Who may do what in notify. Machine clients get `notify.send` as a scope; no staff role holds it. */
 export const notifyPermissions = {
@@ -8,11 +9,16 @@ export const notifyPermissions = {
   print: 'notify.print',
 } as const;
 
+/** The print room: prints the daily letters, posts them, and records what came back. */
+export const printRoom = 'print-room';
+
+export const notifyRoles: readonly RoleDefinition[] = [{ id: printRoom, label: 'notify:roles.printRoom.label', description: 'notify:roles.printRoom.description' }];
+
 export const permissionMap: PermissionMap = {
   [notifyPermissions.send]: [],
-  // The citizens' office answers "did my letter go out?" and the administration watches failures.
-  [notifyPermissions.viewMessages]: ['administrator', 'appointments-desk'],
+  // The print room answers "did my letter go out?", and the administration watches failures.
+  [notifyPermissions.viewMessages]: ['administrator', printRoom],
   [notifyPermissions.editTemplates]: ['editor'],
-  // The citizens' office runs the print room: it downloads the daily batch and records what went out or came back.
-  [notifyPermissions.print]: ['administrator', 'appointments-desk'],
+  // The print room downloads the daily batch and records what went out or came back.
+  [notifyPermissions.print]: ['administrator', printRoom],
 };

@@ -75,7 +75,7 @@ describe('messages in "Mein Konto" data download and account deletion', () => {
   it('shows the person, in words, which member of staff looked at their message', async () => {
     const citizen = await buildCitizen(platform.ctx);
     const message = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id } });
-    const staff = await buildStaff(platform.ctx, [{ role: 'administrator', officeId: null }], { display_name: 'Petra Pförtner' });
+    const staff = await buildStaff(platform.ctx, [{ role: 'administrator' }], { display_name: 'Petra Pförtner' });
     const desk = new FormClient(platform.app);
     await signInStaff(desk, staff);
     expect((await desk.get(`/verwaltung/nachrichten/${message.messageId}`)).status).toBe(200);

@@ -64,7 +64,7 @@ describe('print batches when an account is deleted', () => {
     expect(await storedText(before.manifest_file_id)).toContain('Lea Löschmich');
 
     const desk = new FormClient(platform.app);
-    await signInStaff(desk, await buildStaff(platform.ctx, [{ role: 'appointments-desk', officeId: null }]));
+    await signInStaff(desk, await buildStaff(platform.ctx, [{ role: 'print-room' }]));
     expect((await desk.get(`/verwaltung/druck/${made.batchId}/liste.csv`)).status).toBe(200);
 
     await deleteAccount(leaving);

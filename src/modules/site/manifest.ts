@@ -1,6 +1,7 @@
 import { defineModule } from '#kernel/module.ts';
 import { anonymiseFeedbackBefore, siteDb } from './repo.ts';
 import { siteRoutes } from './routes.tsx';
+import { siteSettings } from './settings.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { siteMigrations } from './migrations/index.ts';
@@ -11,6 +12,7 @@ export const siteModule = defineModule({
   id: 'site',
   migrations: siteMigrations,
   routes: siteRoutes,
+  settings: siteSettings,
   locales: { de, en },
   footer: [
     { path: '/impressum', label: 'site:footer.imprint', order: 10 },

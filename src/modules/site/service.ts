@@ -1,10 +1,12 @@
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { sendMailJob } from '#kernel/mail.ts';
+import { settingsOf } from '#kernel/settings.ts';
 import { newReference, normaliseEmail, optionalText } from '#kernel/text.ts';
 import type { TFunction } from 'i18next';
 import { insertFeedback, siteDb } from './repo.ts';
 import type { FeedbackBody } from './schemas.ts';
+import { siteSettings } from './settings.ts';
 
 export type FeedbackResult = { ok: true; reference: string } | { ok: false; errors: FieldErrors };
 
@@ -27,7 +29,7 @@ export async function submitAccessibilityFeedback(ctx: KernelContext, t: TFuncti
     const name = optionalText(input.name);
     await insertFeedback(siteDb(trx), { reference, page, message, name, email });
     await ctx.jobs.enqueue(trx, sendMailJob, {
-      to: ctx.config.ACCESSIBILITY_CONTACT_EMAIL,
+      to: settingsOf(ctx, siteSettings).ACCESSIBILITY_CONTACT_EMAIL,
       subject: t('site:accessibility.mailSubject', { reference }),
       text: [`Seite: ${page ?? '-'}`, `Name: ${name ?? '-'}`, `E-Mail: ${email ?? '-'}`, '', message].join('\n'),
       messageId: `<${reference}@accessibility.${new URL(ctx.config.PUBLIC_URL).hostname}>`,

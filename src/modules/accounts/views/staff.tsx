@@ -1,24 +1,27 @@
-import { staffRoles, type RoleGrant, type SignedIn } from '#kernel/auth/actor.ts';
+import type { RoleGrant } from '#kernel/auth/actor.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { StaffLink } from '#kernel/module.ts';
-import { ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
+import { ErrorSummary, Heading, PostForm, Select, SubmitButton, TextField } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
-import type { StaffBody } from '../schemas.ts';
+import { scopeField, type RoleChoice } from '../service.staff.ts';
 import type { User } from '../tables.ts';
 import { Notice } from './auth.tsx';
 
-export function StaffDashboard({ page, actor, links }: { page: PageContext; actor: Extract<SignedIn, { kind: 'staff' }>; links: readonly StaffLink[] }) {
+/** A grant in words: the role's name, and where it holds for a role bound to a scope. */
+export interface GrantWords {
+  key: string;
+  text: string;
+}
+
+export function StaffDashboard({ page, grants, links }: { page: PageContext; grants: readonly GrantWords[]; links: readonly StaffLink[] }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:staff.dashboardIntro')}>{t('accounts:staff.dashboardTitle')}</Heading>
       <h2 class="kern-heading-small">{t('accounts:staff.yourRoles')}</h2>
       <ul class="kern-list kern-list--bullet">
-        {actor.roles.map((grant) => (
-          <li key={`${grant.role}-${grant.officeId ?? ''}`}>
-            {t(`accounts:roles.${grant.role}`)}
-            {grant.officeId ? ` (${grant.officeId})` : ''}
-          </li>
+        {grants.map((grant) => (
+          <li key={grant.key}>{grant.text}</li>
         ))}
       </ul>
       {links.length > 0 ? (
@@ -96,38 +99,67 @@ function statusOf(page: PageContext, member: Pick<StaffRow, 'disabled_at' | 'tot
   return member.totp_confirmed_at ? page.t('accounts:staff.active') : page.t('accounts:staff.noSecondFactor');
 }
 
-function RoleChoices({ page, chosen, office, errors }: { page: PageContext; chosen: readonly string[]; office: string; errors: FieldErrors }) {
+/** What the roles part of the form shows: the roles ticked and, for a role bound to a scope, the one chosen. */
+export interface RoleValues {
+  roles: readonly string[];
+  scopes: Readonly<Record<string, string | undefined>>;
+}
+
+export function roleValuesOf(grants: readonly RoleGrant[]): RoleValues {
+  return { roles: grants.map((grant) => grant.role), scopes: Object.fromEntries(grants.flatMap((grant) => (grant.scopeId ? [[grant.role, grant.scopeId]] : []))) };
+}
+
+function RoleChoices({ page, choices, values, errors }: { page: PageContext; choices: readonly RoleChoice[]; values: RoleValues; errors: FieldErrors }) {
   const { t } = page;
   return (
-    <>
-      <fieldset class={`kern-fieldset${errors.roles ? ' kern-fieldset--error' : ''}`}>
-        <legend class="kern-label">{t('accounts:fields.roles')}</legend>
-        {errors.roles ? (
-          <p class="kern-error" id="roles-error">
-            <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-            <span class="kern-body">{errors.roles}</span>
-          </p>
-        ) : null}
-        <div class="kern-fieldset__body">
-          {staffRoles.map((role, index) => {
-            const id = index === 0 ? 'roles' : `roles-${role}`;
-            return (
-              <div class="kern-form-check" key={role}>
-                <input class="kern-form-check__checkbox" type="checkbox" id={id} name="roles" value={role} checked={chosen.includes(role)} />
+    <fieldset class={`kern-fieldset${errors.roles ? ' kern-fieldset--error' : ''}`} aria-describedby={errors.roles ? 'roles-error' : undefined}>
+      <legend class="kern-label">{t('accounts:fields.roles')}</legend>
+      {errors.roles ? (
+        <p class="kern-error" id="roles-error">
+          <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+          <span class="kern-body">{errors.roles}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body">
+        {choices.map(({ role, scope }, index) => {
+          const id = index === 0 ? 'roles' : `roles-${role.id}`;
+          const label = t(role.label);
+          return (
+            <div class="kern-stack-sm" key={role.id}>
+              <div class="kern-form-check">
+                <input class="kern-form-check__checkbox" type="checkbox" id={id} name="roles" value={role.id} checked={values.roles.includes(role.id)} aria-describedby={`${id}-hint`} />
                 <label class="kern-label" for={id}>
-                  {t(`accounts:roles.${role}`)}
+                  {label}
                 </label>
+                <div class="kern-hint" id={`${id}-hint`}>
+                  {t(role.description)}
+                </div>
               </div>
-            );
-          })}
-        </div>
-      </fieldset>
-      <TextField name="office" label={t('accounts:fields.office')} value={office} maxLength={100} error={errors.office} />
-    </>
+              {scope ? (
+                <Select
+                  name={scopeField(role.id)}
+                  label={t('accounts:staff.scopeFor', { scope: t(scope.label), role: label })}
+                  hint={t('accounts:staff.scopeHint', { role: label })}
+                  value={values.scopes[role.id] ?? ''}
+                  choices={[{ value: '', label: t('accounts:staff.scopeNone') }, ...scope.options.map((option) => ({ value: option.id, label: option.label }))]}
+                  error={errors[scopeField(role.id)]}
+                />
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 
-export function StaffNewPage({ page, values, errors }: { page: PageContext; values: Partial<StaffBody>; errors: FieldErrors }) {
+/** What the new staff form shows again after a refusal: what was typed and chosen. */
+export interface NewStaffValues extends RoleValues {
+  displayName?: string;
+  email?: string;
+}
+
+export function StaffNewPage({ page, choices, values, errors }: { page: PageContext; choices: readonly RoleChoice[]; values: NewStaffValues; errors: FieldErrors }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
@@ -136,16 +168,26 @@ export function StaffNewPage({ page, values, errors }: { page: PageContext; valu
       <PostForm page={page} action="/verwaltung/mitarbeitende/neu">
         <TextField name="displayName" label={t('accounts:fields.displayName')} value={values.displayName} maxLength={200} error={errors.displayName} />
         <TextField name="email" type="email" label={t('accounts:fields.email')} value={values.email} maxLength={254} error={errors.email} />
-        <RoleChoices page={page} chosen={values.roles ?? []} office={values.office ?? ''} errors={errors} />
+        <RoleChoices page={page} choices={choices} values={values} errors={errors} />
         <SubmitButton label={t('accounts:staff.create')} />
       </PostForm>
     </div>
   );
 }
 
-export function StaffDetailPage({ page, user, roles, errors, notice }: { page: PageContext; user: User; roles: RoleGrant[]; errors: FieldErrors; notice?: string }) {
+interface DetailProps {
+  page: PageContext;
+  user: User;
+  choices: readonly RoleChoice[];
+  values: RoleValues;
+  /** Grants of roles no installed module offers any more: shown, and kept when the roles are saved. */
+  retired: readonly string[];
+  errors: FieldErrors;
+  notice?: string;
+}
+
+export function StaffDetailPage({ page, user, choices, values, retired, errors, notice }: DetailProps) {
   const { t } = page;
-  const office = roles.find((grant) => grant.officeId)?.officeId ?? '';
   return (
     <div class="kern-stack-lg">
       <Heading lead={`${user.email ?? ''} · ${statusOf(page, user)}`}>{user.display_name}</Heading>
@@ -153,7 +195,8 @@ export function StaffDetailPage({ page, user, roles, errors, notice }: { page: P
       <ErrorSummary page={page} errors={errors} />
       <h2 class="kern-heading-medium">{t('accounts:staff.rolesHeading')}</h2>
       <PostForm page={page} action={`/verwaltung/mitarbeitende/${user.id}/rollen`}>
-        <RoleChoices page={page} chosen={roles.map((grant) => grant.role)} office={office} errors={errors} />
+        <RoleChoices page={page} choices={choices} values={values} errors={errors} />
+        {retired.length > 0 ? <p class="kern-body">{t('accounts:staff.retiredRoles', { roles: retired.join(', ') })}</p> : null}
         <SubmitButton label={t('accounts:staff.saveRoles')} />
       </PostForm>
       <PostForm page={page} action={`/verwaltung/mitarbeitende/${user.id}/${user.disabled_at ? 'aktivieren' : 'deaktivieren'}`}>

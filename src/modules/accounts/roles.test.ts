@@ -1,0 +1,164 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Migrations } from '#kernel/db/migrate.ts';
+import { migrateToLatest } from '#kernel/db/migrate.ts';
+import { migrationSets } from '#kernel/platform.ts';
+import { buildOffice } from '#modules/catalog/test/builders.ts';
+import { emptyDatabase } from '#test/empty-database.ts';
+import { FormClient } from '#test/http-client.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { createStaffCommand } from './commands.ts';
+import { accountsModule } from './manifest.ts';
+import { accountsDb, findUserByEmail, rolesOf } from './repo.ts';
+import { buildStaff, signInStaff } from './test/builders.ts';
+import { casesModule } from './test/cases-module.ts';
+
+/*
+ * Roles come from the modules: the staff pages offer what the installed modules declare, a role bound to an
+ * office is granted for one office, and it counts only there.
+ */
+
+let platform: TestPlatform;
+let ordnungsamt: string;
+let standesamt: string;
+
+beforeAll(async () => {
+  platform = await createTestPlatform({}, [casesModule]);
+  ordnungsamt = (await buildOffice(platform.ctx, { title: 'Ordnungsamt Test' })).id;
+  standesamt = (await buildOffice(platform.ctx, { title: 'Standesamt Test' })).id;
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+async function adminClient() {
+  const client = new FormClient(platform.app);
+  await signInStaff(client, await buildStaff(platform.ctx, [{ role: 'administrator' }]));
+  return client;
+}
+
+const roles = (userId: string) => rolesOf(accountsDb(platform.ctx.db), userId);
+
+describe('roles on the staff pages', () => {
+  it('offers every role the modules declare, with its name and what it is for, and an office select for a role bound to an office', async () => {
+    const page = await (await adminClient()).get('/verwaltung/mitarbeitende/neu');
+    expect(page.status).toBe(200);
+    const offered: [string, string][] = [
+      ['administrator', 'Administration'],
+      ['editor', 'Redaktion'],
+      ['print-room', 'Poststelle (Briefdruck)'],
+      ['caseworker', 'Sachbearbeitung'],
+    ];
+    for (const [value, label] of offered) {
+      expect(page.body).toMatch(new RegExp(`<input[^>]*name="roles" value="${value}"[^>]*>\\s*<label class="kern-label" for="[^"]+">${label.replace(/[()]/g, '\\$&')}</label>`));
+    }
+    expect(page.body).toContain('Druckt die Briefe des Tages, gibt sie zur Post');
+    expect(page.body).toContain('Bearbeitet die Anträge einer Dienststelle.');
+    const select = /<label class="kern-label" for="scope-caseworker">([^<]*)<\/label>[\s\S]*?<select[^>]*name="scope-caseworker"[^>]*>([\s\S]*?)<\/select>/.exec(page.body);
+    expect(select?.[1]).toBe('Dienststelle für „Sachbearbeitung“');
+    expect(select?.[2]).toContain(`<option value="${ordnungsamt}">Ordnungsamt Test</option>`);
+    expect(select?.[2]).toContain(`<option value="${standesamt}">Standesamt Test</option>`);
+    // Roles that hold everywhere get no select.
+    expect(page.body).not.toContain('name="scope-editor"');
+    const english = await (await adminClient()).get('/verwaltung/mitarbeitende/neu?lang=en');
+    expect(english.body).toContain('Post room (printing letters)');
+    expect(english.body).toContain('Office for “Casework”');
+  });
+
+  it('grants a role bound to an office for the office chosen, and refuses one without an office or with an unknown one', async () => {
+    const client = await adminClient();
+    await client.get('/verwaltung/mitarbeitende/neu');
+    const person = { displayName: 'Karla Klein', email: 'karla.klein@erkelenz.example', roles: 'caseworker' };
+    const none = await client.post('/verwaltung/mitarbeitende/neu', person);
+    expect(none.status).toBe(422);
+    expect(none.body).toContain('Bitte wählen Sie aus, wo die Rolle „Sachbearbeitung“ gilt (Dienststelle).');
+    expect(none.body).toContain('href="#scope-caseworker"');
+    // What was typed stays.
+    expect(none.body).toContain('value="Karla Klein"');
+    const unknown = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-caseworker': '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toContain('Bitte wählen Sie für die Rolle „Sachbearbeitung“ eine der angebotenen Angaben (Dienststelle).');
+    expect(await findUserByEmail(accountsDb(platform.ctx.db), person.email)).toBeUndefined();
+
+    const created = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-caseworker': ordnungsamt });
+    expect(created.location).toBe('/verwaltung/mitarbeitende?notice=created');
+    const karla = (await findUserByEmail(accountsDb(platform.ctx.db), person.email))!;
+    expect(await roles(karla.id)).toEqual([{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }]);
+    const audit = await platform.ctx.db.selectFrom('audit_log').select('meta').where('subject_id', '=', karla.id).where('action', '=', 'accounts.staff-created').executeTakeFirstOrThrow();
+    expect(audit.meta).toEqual({ roles: [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }] });
+    // The detail page shows the office chosen.
+    const detail = await client.get(`/verwaltung/mitarbeitende/${karla.id}`);
+    expect(detail.body).toContain(`<option value="${ordnungsamt}" selected>Ordnungsamt Test</option>`);
+  });
+
+  it('moves a role to another office, and keeps grants of roles no installed module offers any more', async () => {
+    const colleague = await buildStaff(platform.ctx, [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'appointments-desk' }]);
+    const client = await adminClient();
+    const detail = await client.get(`/verwaltung/mitarbeitende/${colleague.user.id}`);
+    expect(detail.body).toContain('appointments-desk');
+    const saved = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'caseworker', 'scope-caseworker': standesamt });
+    expect(saved.location).toBe(`/verwaltung/mitarbeitende/${colleague.user.id}?notice=roles`);
+    expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'caseworker', scopeKind: 'office', scopeId: standesamt }]);
+    const refused = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'caseworker', 'scope-caseworker': '' });
+    expect(refused.status).toBe(422);
+    expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'caseworker', scopeKind: 'office', scopeId: standesamt }]);
+  });
+});
+
+describe('a role bound to an office', () => {
+  it('counts in its own office only, while a role that holds everywhere counts in all', async () => {
+    const caseworker = new FormClient(platform.app);
+    await signInStaff(caseworker, await buildStaff(platform.ctx, [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }]));
+    expect((await caseworker.get(`/verwaltung/faelle/${ordnungsamt}`)).body).toBe(`cases of ${ordnungsamt}`);
+    expect((await caseworker.get(`/verwaltung/faelle/${standesamt}`)).status).toBe(403);
+    // The back office shows the way in, and the role in words with its office.
+    const start = await caseworker.get('/verwaltung');
+    expect(start.body).toContain('href="/verwaltung/faelle"');
+    expect(start.body).toContain('Sachbearbeitung (Dienststelle: Ordnungsamt Test)');
+
+    const administrator = await adminClient();
+    expect((await administrator.get(`/verwaltung/faelle/${standesamt}`)).status).toBe(200);
+    const editor = new FormClient(platform.app);
+    await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor' }]));
+    expect((await editor.get(`/verwaltung/faelle/${ordnungsamt}`)).status).toBe(403);
+    expect((await editor.get('/verwaltung')).body).not.toContain('href="/verwaltung/faelle"');
+  });
+
+  it('is granted from the command line as role@office, and refused there without its office', async () => {
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    const args = ['--email', 'kurt.kommando@erkelenz.example', '--name', 'Kurt Kommando', '--print-link'];
+    expect(await createStaffCommand.run(platform.ctx, [...args, '--role', 'caseworker'], io)).toBe(1);
+    expect(lines.join('\n')).toContain('scope-caseworker: Please choose where the role “Casework” applies (Office).');
+    expect(lines.join('\n')).toContain('Roles: administrator, editor, print-room, caseworker@<office id>');
+    expect(await createStaffCommand.run(platform.ctx, [...args, '--role', `caseworker@${standesamt}`, '--role', 'print-room'], io)).toBe(0);
+    const kurt = (await findUserByEmail(accountsDb(platform.ctx.db), 'kurt.kommando@erkelenz.example'))!;
+    expect(await roles(kurt.id)).toEqual([{ role: 'caseworker', scopeKind: 'office', scopeId: standesamt }, { role: 'print-room' }]);
+  });
+});
+
+describe('the migration to module roles', () => {
+  it('keeps every grant: an office becomes a scope of kind office, and the print room keeps its letters', async () => {
+    const database = await emptyDatabase();
+    try {
+      const before = (sets: Migrations[]) => sets.map((set) => Object.fromEntries(Object.entries(set).filter(([name]) => name < '202612061200_role_scopes')));
+      // The kernel's migrations and this module's are all the grants' table needs.
+      const sets = migrationSets([accountsModule]);
+      await migrateToLatest(database.db, before(sets));
+      const user = await sql<{ id: string }>`insert into users (kind, display_name) values ('staff', 'Alt') returning id`.execute(database.db);
+      const id = user.rows[0]!.id;
+      await sql`insert into staff_roles (user_id, role, office_id) values (${id}, 'caseworker', 'ordnungsamt'), (${id}, 'appointments-desk', ''), (${id}, 'editor', '')`.execute(database.db);
+      expect(await migrateToLatest(database.db, sets)).toContain('202612061200_role_scopes');
+      const after = await sql<{ role: string; scope_kind: string; scope_id: string }>`select role, scope_kind, scope_id from staff_roles order by role`.execute(database.db);
+      expect(after.rows).toEqual([
+        { role: 'appointments-desk', scope_kind: '', scope_id: '' },
+        { role: 'caseworker', scope_kind: 'office', scope_id: 'ordnungsamt' },
+        { role: 'editor', scope_kind: '', scope_id: '' },
+        { role: 'print-room', scope_kind: '', scope_id: '' },
+      ]);
+      await expect(sql`insert into staff_roles (user_id, role, scope_kind, scope_id) values (${id}, 'x', 'office', '')`.execute(database.db)).rejects.toThrow(/staff_roles_scope_check/);
+    } finally {
+      await database.close();
+    }
+  });
+});
