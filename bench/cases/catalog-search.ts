@@ -76,8 +76,8 @@ export const catalogSearchCase: BenchCase = {
     const existing = await ctx.db.withTables<{ catalog_entries: { kind: string } }>().selectFrom('catalog_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'service').executeTakeFirstOrThrow();
     if (Number(existing.n) === 0) await seedCatalog(ctx);
     const missing = services - erkelenzCatalog().services.length;
-    const imported = await importCatalog(ctx, systemActor('bench'), ctx.i18n.getFixedT('de'), generatedCatalog(missing));
-    if (!imported.ok) throw new Error(imported.problems.join('\n'));
+    const imported = await importCatalog(ctx, systemActor('bench'), generatedCatalog(missing));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     await sql`drop table if exists bench_news`.execute(ctx.db);
     await sql`create table bench_news (id text primary key, title text not null, summary text not null, document tsvector not null)`.execute(ctx.db);
     await sql`

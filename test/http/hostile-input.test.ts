@@ -133,7 +133,8 @@ describe('requests refused before they are read', () => {
     expect(english.body).toContain('This address is invalid');
     const json = await platform.app.inject({ method: 'GET', url: '/api/v1/services/%E0%A4%A' });
     expect(json.statusCode).toBe(400);
-    expect(json.json()).toMatchObject({ statusCode: 400, message: expect.stringContaining('Diese Adresse ist ungültig') });
+    expect(json.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(json.json()).toMatchObject({ type: 'http://localhost:3000/api/problems/bad-url', status: 400, detail: expect.stringContaining('Diese Adresse ist ungültig') });
   });
 
   it('12.1 refuses a visitor\'s, a citizen\'s and an unauthorised colleague\'s 19 MiB upload before reading it', async () => {

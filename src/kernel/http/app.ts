@@ -15,10 +15,12 @@ import { renderPage } from '../html/layout.tsx';
 import { parseLanguage } from '../i18n/i18n.ts';
 import type { App } from '../module.ts';
 import { cookieName, cookieOptions, languageFromCookie, setLanguageCookie } from './cookies.ts';
+import { ErrorFormats } from './error-formats.ts';
 import { frameworkErrorHandler, registerErrorHandlers } from './errors.tsx';
 import { registerOpenApi } from './openapi.ts';
 import { registerOperations } from './operations.ts';
 import { HttpProblem } from './problem.ts';
+import { problemJson } from './problem-json.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import './request-context.ts';
 import { requestLogSerializers } from './request-log.ts';
@@ -36,6 +38,10 @@ export interface AppOptions {
 export async function buildApp(ctx: KernelContext, options: AppOptions): Promise<App> {
   const secure = securityHeaders(ctx.config);
   const prepare = requestPreparer(ctx);
+  // The platform's APIs refuse with problem details; modules add formats for their prefixes (registerErrorFormat).
+  const errorFormats = new ErrorFormats();
+  errorFormats.register('/api/', problemJson(ctx.config.PUBLIC_URL, { bearer: true }));
+  const asJson = problemJson(ctx.config.PUBLIC_URL, { bearer: false });
   const app: App = Fastify({
     loggerInstance: ctx.log.child({}, { serializers: requestLogSerializers }),
     // Honour an upstream request id so one id follows a request through proxy and platform logs.
@@ -49,7 +55,7 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
     ajv: { customOptions: { allErrors: true, verbose: true, removeAdditional: true, coerceTypes: 'array' } },
     return503OnClosing: true,
     // A malformed address never reaches a route or its hooks; it still gets the platform's own error page.
-    frameworkErrors: frameworkErrorHandler(ctx, (request, reply) => {
+    frameworkErrors: frameworkErrorHandler(ctx, errorFormats, asJson, (request, reply) => {
       secure(request.raw, reply.raw);
       request.cookies = app.parseCookie(request.headers.cookie ?? '');
       prepare.bare(request);
@@ -67,7 +73,8 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
   decorateRequests(app);
   app.addHook('onRequest', prepare.full);
   keepPersonalPagesOutOfCaches(app);
-  registerErrorHandlers(app, ctx);
+  app.decorate('errorFormats', errorFormats);
+  registerErrorHandlers(app, ctx, errorFormats, asJson);
   await registerOperations(app, ctx);
   await registerOpenApi(app, ctx);
   await registerIslands(app, ctx.log);

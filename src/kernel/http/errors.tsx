@@ -2,34 +2,33 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '../context.ts';
 import { Heading } from '../html/components.tsx';
 import { renderPage } from '../html/layout.tsx';
-import type { FieldErrors } from '../html/page.ts';
 import type { App } from '../module.ts';
 import { AccessDenied } from '../auth/permissions.ts';
-import { HttpProblem } from './problem.ts';
+import type { ErrorFormat, ErrorFormats } from './error-formats.ts';
+import { HttpProblem, type FieldPlace, type Refusal } from './problem.ts';
 import { fieldErrorsFrom } from './validation.ts';
 
-interface Problem {
-  status: number;
-  title: string;
-  message: string;
-  fields?: FieldErrors;
-  problems?: string[];
-}
+/*
+ * One error contract. Services return reason codes, routes translate them and throw `HttpProblem`; the
+ * framework's own refusals (schema, CSRF, size, unknown address, rate limit) and `AccessDenied` join them
+ * here as a `Refusal` in the reader's language. How it looks is the route scope's choice: the site's error
+ * page for people, RFC 9457 problem details under /api/, or a format a module registered for its prefix.
+ */
 
-/** Machines get JSON, people get a page in the site layout; both get the same status and message. */
-export function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith('/api/')) return true;
+/** Whether a refusal of this request is answered as a page, rather than in a machine format. */
+export function answersWithPage(formats: ErrorFormats, request: FastifyRequest): boolean {
+  if (formats.for(request.url)) return false;
   const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
+  return !(accept.includes('application/json') && !accept.includes('text/html'));
 }
 
-const codeToProblem: Record<string, (error: FastifyError, t: FastifyRequest['t']) => Omit<Problem, 'title'>> = {
-  FST_CSRF_INVALID_TOKEN: (_e, t) => ({ status: 403, message: t('kernel:errors.csrf') }),
-  FST_CSRF_MISSING_SECRET: (_e, t) => ({ status: 403, message: t('kernel:errors.csrf') }),
-  FST_ERR_CTP_BODY_TOO_LARGE: (_e, t) => ({ status: 413, message: t('kernel:errors.tooLarge', { limit: '1 MB' }) }),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (_e, t) => ({ status: 415, message: t('kernel:errors.unsupportedMediaType') }),
-  FST_ERR_CTP_INVALID_JSON_BODY: (_e, t) => ({ status: 400, message: t('kernel:errors.invalidJson') }),
-  FST_ERR_CTP_EMPTY_JSON_BODY: (_e, t) => ({ status: 400, message: t('kernel:errors.invalidJson') }),
+const codeToRefusal: Record<string, (t: FastifyRequest['t']) => Omit<Refusal, 'title'>> = {
+  FST_CSRF_INVALID_TOKEN: (t) => ({ status: 403, type: 'csrf', detail: t('kernel:errors.csrf') }),
+  FST_CSRF_MISSING_SECRET: (t) => ({ status: 403, type: 'csrf', detail: t('kernel:errors.csrf') }),
+  FST_ERR_CTP_BODY_TOO_LARGE: (t) => ({ status: 413, detail: t('kernel:errors.tooLarge', { limit: '1 MB' }) }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (t) => ({ status: 415, detail: t('kernel:errors.unsupportedMediaType') }),
+  FST_ERR_CTP_INVALID_JSON_BODY: (t) => ({ status: 400, type: 'invalid-json', detail: t('kernel:errors.invalidJson') }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: (t) => ({ status: 400, type: 'invalid-json', detail: t('kernel:errors.invalidJson') }),
 };
 
 /**
@@ -42,54 +41,47 @@ function isBrokenUpload(error: FastifyError, request: FastifyRequest): boolean {
   return error.code === 'ERR_STREAM_PREMATURE_CLOSE' || (!error.code && !error.statusCode && /multipart/i.test(error.message));
 }
 
-function problemFor(error: FastifyError, request: FastifyRequest): Problem | null {
-  const t = request.t;
-  if (isBrokenUpload(error, request)) return { status: 400, title: titleFor(400, t), message: t('kernel:errors.brokenForm') };
-  if (error instanceof AccessDenied) {
-    const status = error.actor.kind === 'anonymous' ? 401 : 403;
-    const key = status === 401 ? 'kernel:errors.unauthorized.body' : 'kernel:errors.forbidden.body';
-    return { status, title: titleFor(status, t), message: t(key) };
-  }
-  if (error instanceof HttpProblem) {
-    const { fields, problems, titleKey } = error.details;
-    const message = error.messageKey ? t(error.messageKey, error.values) : [...Object.values(fields ?? {}), ...(problems ?? [])].join(' ');
-    return { status: error.statusCode, title: titleKey ? t(titleKey) : titleFor(error.statusCode, t), message, fields, problems };
-  }
-  if (error.validation) {
-    const fields = fieldErrorsFrom(error.validation, t);
-    return { status: 400, title: t('kernel:errors.badRequest.title'), message: Object.values(fields).join(' '), fields };
-  }
-  const mapped = error.code ? codeToProblem[error.code] : undefined;
-  if (mapped) {
-    const problem = mapped(error, t);
-    return { ...problem, title: titleFor(problem.status, t) };
-  }
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return { status: error.statusCode, title: titleFor(error.statusCode, t), message: t('kernel:errors.badRequest.title') };
-  }
-  return null;
-}
-
 function titleFor(status: number, t: FastifyRequest['t']): string {
   if (status === 401) return t('kernel:errors.unauthorized.title');
   if (status === 403) return t('kernel:errors.forbidden.title');
   if (status === 404) return t('kernel:errors.notFound.title');
   if (status === 429) return t('kernel:errors.tooManyRequestsTitle');
+  if (status >= 500) return t('kernel:errors.serverError.title');
   return t('kernel:errors.badRequest.title');
 }
 
-function send(reply: FastifyReply, problem: Problem) {
-  const request = reply.request;
-  reply.status(problem.status);
-  // RFC 6750: a machine refused for want of credentials is told which scheme to use.
-  if (problem.status === 401 && request.url.startsWith('/api/')) reply.header('www-authenticate', 'Bearer');
-  if (wantsJson(request) || !request.page) {
-    return reply.send({ statusCode: problem.status, error: problem.title, message: problem.message, fields: problem.fields, problems: problem.problems });
+const withTitle = (refusal: Omit<Refusal, 'title'>, t: FastifyRequest['t']): Refusal => ({ ...refusal, title: titleFor(refusal.status, t) });
+
+/** What an expected error means for the person or machine that sent the request; null for the unexpected. */
+function refusalFor(error: FastifyError, request: FastifyRequest): Refusal | null {
+  const t = request.t;
+  if (isBrokenUpload(error, request)) return withTitle({ status: 400, type: 'broken-form', detail: t('kernel:errors.brokenForm') }, t);
+  if (error instanceof AccessDenied) {
+    const status = error.actor.kind === 'anonymous' ? 401 : 403;
+    return withTitle({ status, detail: t(status === 401 ? 'kernel:errors.unauthorized.body' : 'kernel:errors.forbidden.body') }, t);
   }
+  if (error instanceof HttpProblem) {
+    const { fields, problems, titleKey, type } = error.details;
+    const detail = error.messageKey ? t(error.messageKey, error.values) : [...Object.values(fields ?? {}), ...(problems ?? [])].join(' ');
+    const title = titleKey ? t(titleKey) : titleFor(error.statusCode, t);
+    return { status: error.statusCode, type, title, detail, fields, problems };
+  }
+  if (error.validation) {
+    const fields = fieldErrorsFrom(error.validation, t);
+    const fieldsIn: FieldPlace = error.validationContext ?? 'body';
+    return withTitle({ status: 400, type: 'validation', detail: Object.values(fields).join(' '), fields, fieldsIn }, t);
+  }
+  const mapped = error.code ? codeToRefusal[error.code] : undefined;
+  if (mapped) return withTitle(mapped(t), t);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return withTitle({ status: error.statusCode, detail: t('kernel:errors.badRequest.title') }, t);
+  return null;
+}
+
+function errorPage(request: FastifyRequest, refusal: Refusal) {
   const body = (
     <>
-      <Heading>{problem.title}</Heading>
-      <p class="kern-body">{problem.message}</p>
+      <Heading>{refusal.title}</Heading>
+      <p class="kern-body">{refusal.detail}</p>
       <p class="kern-body">
         <a class="kern-link" href="/">
           {request.t('kernel:errors.notFound.next')}
@@ -97,43 +89,60 @@ function send(reply: FastifyReply, problem: Problem) {
       </p>
     </>
   );
-  // Rendered here rather than through reply.html: a reply the router refused early has no decorators.
-  return reply.type('text/html; charset=utf-8').send(renderPage(request.page, { title: problem.title }, body));
+  return renderPage(request.page, { title: refusal.title }, body);
+}
+
+/**
+ * Sends a refusal in the format of the request's scope: its registered format, else a page, else (a script
+ * that asked for JSON, a request refused before it had a page) `fallback`.
+ */
+function sender(formats: ErrorFormats, fallback: ErrorFormat) {
+  return (reply: FastifyReply, refusal: Refusal) => {
+    const request = reply.request;
+    reply.status(refusal.status);
+    // Rendered here rather than through reply.html: a reply the router refused early has no decorators.
+    if (answersWithPage(formats, request) && request.page) return reply.type('text/html; charset=utf-8').send(errorPage(request, refusal));
+    const format = formats.for(request.url) ?? fallback;
+    const response = format.render(refusal, request);
+    for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
+    return reply.type(response.contentType).send(response.body);
+  };
 }
 
 /**
  * Answers what the router refuses before any route or hook runs (an address with broken percent-encoding,
- * a parameter past the length limit) with the platform's own page. `prepare` sets the security headers
- * and the request context the hooks would have set.
+ * a parameter past the length limit) in the scope's format. `prepare` sets the security headers and the
+ * request context the hooks would have set.
  */
-export function frameworkErrorHandler(ctx: KernelContext, prepare: (request: FastifyRequest, reply: FastifyReply) => void) {
+export function frameworkErrorHandler(ctx: KernelContext, formats: ErrorFormats, fallback: ErrorFormat, prepare: (request: FastifyRequest, reply: FastifyReply) => void) {
+  const send = sender(formats, fallback);
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     prepare(request, reply);
     const t = request.t ?? ctx.i18n.getFixedT('de');
     const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
     const status = tooLong ? 414 : 400;
     request.log.info({ status, code: error.code }, 'request refused');
-    send(reply, { status, title: titleFor(status, t), message: t(tooLong ? 'kernel:errors.urlTooLong' : 'kernel:errors.badUrl') });
+    send(reply, { status, type: tooLong ? 'url-too-long' : 'bad-url', title: titleFor(status, t), detail: t(tooLong ? 'kernel:errors.urlTooLong' : 'kernel:errors.badUrl') });
   };
 }
 
-export function registerErrorHandlers(app: App, ctx: KernelContext) {
+export function registerErrorHandlers(app: App, ctx: KernelContext, formats: ErrorFormats, fallback: ErrorFormat) {
+  const send = sender(formats, fallback);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (!request.t) request.t = ctx.i18n.getFixedT('de');
-    const problem = problemFor(error, request);
-    if (problem) {
-      request.log.info({ status: problem.status, code: error.code }, 'request refused');
-      return send(reply, problem);
+    const refusal = refusalFor(error, request);
+    if (refusal) {
+      request.log.info({ status: refusal.status, code: error.code }, 'request refused');
+      return send(reply, refusal);
     }
     request.log.error({ err: error }, 'unexpected error');
     const t = request.t;
-    const title = t('kernel:errors.serverError.title');
-    const message = `${t('kernel:errors.serverError.body')} ${t('kernel:errors.serverError.reference', { id: request.id })}`;
-    return send(reply, { status: 500, title, message });
+    const detail = `${t('kernel:errors.serverError.body')} ${t('kernel:errors.serverError.reference', { id: request.id })}`;
+    return send(reply, { status: 500, title: t('kernel:errors.serverError.title'), detail });
   });
 
   app.setNotFoundHandler((request, reply) => {
     const t = request.t ?? ctx.i18n.getFixedT('de');
-    return send(reply, { status: 404, title: t('kernel:errors.notFound.title'), message: t('kernel:errors.notFound.body') });
+    return send(reply, { status: 404, title: t('kernel:errors.notFound.title'), detail: t('kernel:errors.notFound.body') });
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import { isSignedIn } from '../auth/actor.ts';
 import { AccessDenied } from '../auth/permissions.ts';
 import type { KernelContext } from '../context.ts';
-import { wantsJson } from './errors.tsx';
+import { answersWithPage } from './errors.tsx';
 
 /*
  * The one place that keeps visitors and the wrong people out of a group of routes. The guards run as
@@ -17,7 +17,7 @@ import { wantsJson } from './errors.tsx';
  * post, an API call) is answered 401, since a redirect would silently drop what was sent.
  */
 function turnAwayVisitor(request: FastifyRequest, reply: FastifyReply, permission: string) {
-  const page = (request.method === 'GET' || request.method === 'HEAD') && !wantsJson(request);
+  const page = (request.method === 'GET' || request.method === 'HEAD') && answersWithPage(request.server.errorFormats, request);
   if (!page) throw new AccessDenied(request.actor, permission);
   const path = request.url.split('?')[0] ?? '/';
   return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(path)}`, 303);

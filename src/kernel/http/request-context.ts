@@ -3,6 +3,7 @@ import type { PageContext } from '../html/page.ts';
 import type { PageOptions } from '../html/layout.tsx';
 import type { ComponentChildren } from 'preact';
 import type { TFunction } from 'i18next';
+import type { ErrorFormats } from './error-formats.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,6 +18,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route the platform registered: method and URL pattern. */
     routeTable: readonly { method: string; url: string }[];
+    /** How refusals look under each prefix; see `registerErrorFormat`. */
+    errorFormats: ErrorFormats;
   }
   interface FastifyReply {
     /** Renders a page in the site layout and sends it. */

@@ -45,10 +45,20 @@ describe('JSON API of the catalogue', () => {
     expect((await get<Page<unknown>>('/api/v1/services?office=gibt-es-nicht')).body).toEqual({ items: [], page: 1, perPage: 20, total: 0 });
   });
 
-  it('refuses bad paging with a message', async () => {
-    const response = await get<{ statusCode: number; message: string }>('/api/v1/services?perPage=500');
+  it('refuses bad paging with problem details naming the parameter', async () => {
+    const response = await get<Record<string, unknown>>('/api/v1/services?perPage=500');
     expect(response.status).toBe(400);
-    expect(response.body.message).toBe('„perPage“ darf höchstens 100 sein.');
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.body).toEqual({
+      type: 'http://localhost:3000/api/problems/validation',
+      title: 'Die Anfrage konnte nicht verarbeitet werden',
+      status: 400,
+      detail: '„perPage“ darf höchstens 100 sein.',
+      instance: '/api/v1/services',
+      errors: [{ detail: '„perPage“ darf höchstens 100 sein.', parameter: 'perPage' }],
+    });
+    const english = await get<{ detail: string }>('/api/v1/services?perPage=500&lang=en');
+    expect(english.body.detail).toBe('“perPage” must be at most 100.');
   });
 
   it('returns a service with every section and route, and nothing internal', async () => {
@@ -68,10 +78,17 @@ describe('JSON API of the catalogue', () => {
     for (const internal of ['officeId', 'lifeSituationIds', 'draft', 'revision', 'demo']) expect(body).not.toHaveProperty(internal);
   });
 
-  it('answers an unknown service with a JSON 404', async () => {
-    const response = await get<{ statusCode: number; message: string }>('/api/v1/services/gibt-es-nicht');
+  it('answers an unknown service with problem details and a 404', async () => {
+    const response = await get<Record<string, unknown>>('/api/v1/services/gibt-es-nicht');
     expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ statusCode: 404, message: 'Zu dieser Adresse gibt es keinen veröffentlichten Eintrag.' });
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.body).toEqual({
+      type: 'about:blank',
+      title: 'Seite nicht gefunden',
+      status: 404,
+      detail: 'Zu dieser Adresse gibt es keinen veröffentlichten Eintrag.',
+      instance: '/api/v1/services/gibt-es-nicht',
+    });
   });
 
   it('returns offices with their opening status and hours, and life situations with their services', async () => {
@@ -95,7 +112,10 @@ describe('JSON API of the catalogue', () => {
     for (const path of ['/api/v1/services', '/api/v1/services/{slug}', '/api/v1/offices', '/api/v1/offices/{slug}', '/api/v1/life-situations', '/api/v1/catalog/export', '/api/v1/catalog/import', '/api/v1/search/suggestions']) {
       expect(body.paths, path).toHaveProperty([path]);
     }
-    expect(Object.keys(body.paths['/api/v1/services/{slug}']!.get!.responses)).toEqual(['200', '404']);
+    expect(Object.keys(body.paths['/api/v1/services/{slug}']!.get!.responses)).toEqual(['200', '400', '404']);
+    const notFound = body.paths['/api/v1/services/{slug}']!.get!.responses['404'] as { content: Record<string, { schema: { title: string } }> };
+    expect(Object.keys(notFound.content)).toEqual(['application/problem+json']);
+    expect(notFound.content['application/problem+json']!.schema.title).toBe('Problem');
     expect(Object.keys(body.paths).some((path) => !path.startsWith('/api/'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { systemActor } from '#kernel/auth/actor.ts';
 import type { CliCommand } from '#kernel/module.ts';
 import { exportCatalog, importCatalog } from './service.transfer.ts';
+import { importProblemMessages } from './transfer.words.ts';
 
 export const exportCommand: CliCommand = {
   name: 'catalog-export',
@@ -40,10 +41,10 @@ export const importCommand: CliCommand = {
       output.err(`Cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
     }
-    const result = await importCatalog(ctx, systemActor('cli'), ctx.i18n.getFixedT('en'), data);
+    const result = await importCatalog(ctx, systemActor('cli'), data);
     if (!result.ok) {
       output.err(`Nothing was imported; the file has ${result.problems.length} problem(s):`);
-      for (const problem of result.problems) output.err(`  - ${problem}`);
+      for (const problem of importProblemMessages(ctx.i18n.getFixedT('en'), result.problems)) output.err(`  - ${problem}`);
       return 1;
     }
     output.out(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);

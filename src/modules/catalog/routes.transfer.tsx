@@ -7,6 +7,7 @@ import type { App } from '#kernel/module.ts';
 import { ImportBody } from './schemas.ts';
 import { exportCatalog, importCatalog, transferCatalog } from './service.transfer.ts';
 import { catalogUploadTypes, maxCatalogUpload, readCatalogUpload } from './service.upload.ts';
+import { importProblemMessages } from './transfer.words.ts';
 import { ImportPage } from './views/staff.tsx';
 
 const uploadFailures = {
@@ -52,8 +53,8 @@ export async function transferRoutes(app: App, ctx: KernelContext): Promise<void
       return importPage(request, reply, refusal.status, [], t(refusal.key, refusal.values));
     }
     if (!upload.ok) return importPage(request, reply, uploadFailures[upload.reason].status, [], t(uploadFailures[upload.reason].key));
-    const result = await importCatalog(ctx, request.actor, t, upload.data);
-    if (!result.ok) return importPage(request, reply, 422, result.problems, t('catalog:transfer.rejected'));
+    const result = await importCatalog(ctx, request.actor, upload.data);
+    if (!result.ok) return importPage(request, reply, 422, importProblemMessages(t, result.problems), t('catalog:transfer.rejected'));
     return reply.redirect('/verwaltung/katalog?notice=imported', 303);
   });
 }

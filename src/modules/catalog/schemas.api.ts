@@ -17,16 +17,6 @@ export type ListQuery = Static<typeof ListQuery>;
 
 export const SlugParam = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 
-export const Problem = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    error: Type.String(),
-    message: Type.String(),
-    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
-  },
-  { description: 'A refused request, with a message in the caller’s language' },
-);
-
 const Reference = Type.Object({ slug: Type.String(), title: Type.String(), url: Type.String() });
 
 export const ServiceSummary = Type.Object({
@@ -107,4 +97,3 @@ export const page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() });
 
 export const ImportResponse = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() });
-export const ImportProblems = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String(), problems: Type.Array(Type.String()) });

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { recordAudit } from '#kernel/audit.ts';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
@@ -9,7 +8,7 @@ import { sortKey } from './rules.ts';
 import type { CatalogExport, Content, ExportedServiceContent, ServiceContent } from './schemas.content.ts';
 import { canonical, changedFields, recordChange } from './service.editing.ts';
 import type { Entry, EntryKind } from './tables.ts';
-import { checkImport } from './transfer.check.ts';
+import { checkImport, type ImportProblem } from './transfer.check.ts';
 import { isUniqueViolation } from './validation.ts';
 
 /** Export and import the whole catalogue as JSON (back office, CLI and API). */
@@ -49,7 +48,7 @@ export async function exportCatalog(ctx: KernelContext, actor: Actor): Promise<C
   return result;
 }
 
-export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; problems: string[] };
+export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; problems: ImportProblem[] };
 
 async function existingSlugs(db: CatalogDb, kind: EntryKind): Promise<Set<string>> {
   const rows = await db.selectFrom('catalog_entries').select(['slug']).select((eb) => eb.ref('draft', '->>').key('slug').as('draft_slug')).where('kind', '=', kind).execute();
@@ -61,17 +60,17 @@ async function existingSlugs(db: CatalogDb, kind: EntryKind): Promise<Set<string
  * where not; an entry published in the file is published, one unpublished is withdrawn. All or nothing:
  * the whole file is checked first and written in one transaction.
  */
-export async function importCatalog(ctx: KernelContext, actor: Actor, t: TFunction, data: unknown): Promise<ImportResult> {
+export async function importCatalog(ctx: KernelContext, actor: Actor, data: unknown): Promise<ImportResult> {
   ctx.permissions.require(actor, transferCatalog);
   const db = catalogDb(ctx.db);
-  const checked = await checkImport(t, data, { office: await existingSlugs(db, 'office'), situation: await existingSlugs(db, 'situation') });
+  const checked = await checkImport(data, { office: await existingSlugs(db, 'office'), situation: await existingSlugs(db, 'situation') });
   if (!checked.ok) return checked;
   const file = checked.data;
   try {
     return await writeImport(ctx, actor, file);
   } catch (error) {
     // Entries in the file may claim addresses other entries hold as their published address.
-    if (isUniqueViolation(error)) return { ok: false, problems: [t('catalog:transfer.conflict')] };
+    if (isUniqueViolation(error)) return { ok: false, problems: [{ reason: 'address-conflict' }] };
     throw error;
   }
 }

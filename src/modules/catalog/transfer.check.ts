@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { closingDayProblem } from './closing-days.ts';
 import { channelTargetProblem, isLink, isSlug, parseLeikaKey, publishProblems } from './rules.ts';
 import { CatalogExport, type ExportedServiceContent, type OfficeContent, type SituationContent } from './schemas.content.ts';
@@ -10,22 +9,34 @@ import type { EntryKind } from './tables.ts';
  * file must have every section publishing requires.
  */
 
-const kindLabel: Record<EntryKind, string> = { service: 'catalog:kinds.service', office: 'catalog:kinds.office', situation: 'catalog:kinds.situation' };
+/**
+ * One thing wrong with an import file, as a reason for the route or command to put into words: where the
+ * file does not fit the format (with the schema checker's own words), what is wrong with one entry (a rule
+ * of the catalogue, by its message key and the values it names), or that two entries would share an address.
+ */
+export type ImportProblem =
+  | { reason: 'schema'; path: string; message: string }
+  | { reason: 'entry'; kind: EntryKind; slug: string; rule: string; values?: Record<string, string> }
+  | { reason: 'address-conflict' };
 
 export async function checkImport(
-  t: TFunction,
   data: unknown,
   existingSlugs: { office: Set<string>; situation: Set<string> },
-): Promise<{ ok: true; data: CatalogExport } | { ok: false; problems: string[] }> {
+): Promise<{ ok: true; data: CatalogExport } | { ok: false; problems: ImportProblem[] }> {
   // Loaded on first use: typebox's value checker takes a quarter second to load, and imports are rare.
   const { default: Value } = await import('typebox/value');
   if (!Value.Check(CatalogExport, data)) {
-    const problems = [...Value.Errors(CatalogExport, data)].slice(0, 20).map((error) => t('catalog:transfer.schemaProblem', { path: error.instancePath || '/', message: error.message }));
+    const problems = [...Value.Errors(CatalogExport, data)].slice(0, 20).map((error) => ({ reason: 'schema' as const, path: error.instancePath || '/', message: error.message }));
     return { ok: false, problems };
   }
-  const problems: string[] = [];
-  const say = (kind: EntryKind, slug: string, key: string, values: Record<string, string> = {}) =>
-    problems.push(t('catalog:transfer.problem', { kind: t(kindLabel[kind]), slug, message: t(key, values) }));
+  const problems: ImportProblem[] = [];
+  const seenProblems = new Set<string>();
+  const say = (kind: EntryKind, slug: string, rule: string, values: Record<string, string> = {}) => {
+    const problem = { reason: 'entry' as const, kind, slug, rule, values };
+    const key = JSON.stringify(problem);
+    if (!seenProblems.has(key)) problems.push(problem);
+    seenProblems.add(key);
+  };
 
   const offices = new Set([...existingSlugs.office, ...data.offices.map((entry) => entry.draft.slug)]);
   const situations = new Set([...existingSlugs.situation, ...data.lifeSituations.map((entry) => entry.draft.slug)]);
@@ -47,11 +58,11 @@ export async function checkImport(
     for (const version of [entry.draft, entry.published]) {
       if (version) for (const problem of serviceProblems(version, offices, situations)) say('service', entry.draft.slug, problem.key, problem.values);
     }
-    if (entry.published) for (const problem of Object.values(publishProblems('service', { ...entry.published, officeId: entry.published.office, lifeSituationIds: [] }))) say('service', entry.draft.slug, problem.key, translateValues(t, problem.values));
+    if (entry.published) for (const problem of Object.values(publishProblems('service', { ...entry.published, officeId: entry.published.office, lifeSituationIds: [] }))) say('service', entry.draft.slug, problem.key, problem.values);
   }
   for (const [kind, entries] of [['office', data.offices], ['situation', data.lifeSituations]] as const) {
     for (const entry of entries as { draft: OfficeContent | SituationContent; published: OfficeContent | SituationContent | null }[]) {
-      if (entry.published) for (const problem of Object.values(publishProblems(kind, entry.published))) say(kind, entry.draft.slug, problem.key, translateValues(t, problem.values));
+      if (entry.published) for (const problem of Object.values(publishProblems(kind, entry.published))) say(kind, entry.draft.slug, problem.key, problem.values);
       if (kind === 'office' && (entry.draft as OfficeContent).website && !isLink((entry.draft as OfficeContent).website)) say(kind, entry.draft.slug, 'catalog:errors.channelLink');
       if (kind === 'office') {
         for (const version of [entry.draft, entry.published] as (OfficeContent | null)[]) {
@@ -63,11 +74,7 @@ export async function checkImport(
       }
     }
   }
-  return problems.length > 0 ? { ok: false, problems: [...new Set(problems)].slice(0, 50) } : { ok: true, data };
-}
-
-function translateValues(t: TFunction, values: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.startsWith('catalog:') ? t(value) : value]));
+  return problems.length > 0 ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, data };
 }
 
 function serviceProblems(content: ExportedServiceContent, offices: Set<string>, situations: Set<string>): { key: string; values?: Record<string, string> }[] {

@@ -10,6 +10,7 @@ import { exportCommand, importCommand } from './commands.ts';
 import type { CatalogExport } from './schemas.content.ts';
 import { erkelenzCatalog, seedCatalog } from './seed/index.ts';
 import { exportCatalog, importCatalog } from './service.transfer.ts';
+import { importProblemMessages } from './transfer.words.ts';
 import { buildService, serviceContent } from './test/builders.ts';
 import { staffClient } from './test/staff.ts';
 
@@ -49,7 +50,7 @@ describe('catalogue import and export', () => {
     expect(page.status).toBe(200);
     expect((await new FormClient(target.app).get('/suche?q=Hundesteuer')).body).toContain('Hund anmelden (Hundesteuer)');
     // Importing the same file again changes nothing.
-    expect(await importCatalog(target.ctx, cli, target.ctx.i18n.getFixedT('de'), JSON.parse(await fs.readFile(file, 'utf8')))).toEqual({ ok: true, created: 0, updated: 0, unchanged: 99 });
+    expect(await importCatalog(target.ctx, cli, JSON.parse(await fs.readFile(file, 'utf8')))).toEqual({ ok: true, created: 0, updated: 0, unchanged: 99 });
   });
 
   it('refuses a faulty file as a whole, naming every problem, and saves nothing', async () => {
@@ -58,23 +59,24 @@ describe('catalogue import and export', () => {
     data.services[1] = { ...data.services[1]!, draft: { ...data.services[1]!.draft, slug: data.services[2]!.draft.slug } };
     data.services[3] = { ...data.services[3]!, published: { ...data.services[3]!.published!, documents: [], office: 'gibt-es-nicht' } };
     const before = await entryCount(target);
-    const result = await importCatalog(target.ctx, cli, target.ctx.i18n.getFixedT('de'), data);
-    expect(result).toEqual({
-      ok: false,
-      problems: [
+    const result = await importCatalog(target.ctx, cli, data);
+    expect(result.ok).toBe(false);
+    // The service says what is wrong as reasons; the words are the back office's, the API's and the command line's.
+    expect(!result.ok && importProblemMessages(target.ctx.i18n.getFixedT('de'), result.problems)).toEqual([
         `Leistung „${data.services[2]!.draft.slug}“: Die Adresse „${data.services[2]!.draft.slug}“ ist schon vergeben. Bitte wählen Sie eine andere.`,
         'Leistung „personalausweis-beantragen“: Der LeiKa-Schlüssel hat 14 Ziffern und beginnt mit 99, zum Beispiel 99008001012000. Lassen Sie das Feld leer, wenn die Leistung keinen Schlüssel hat.',
         `Leistung „${data.services[3].draft.slug}“: Die Dienststelle „gibt-es-nicht“ gibt es weder in der Datei noch im Katalog.`,
         `Leistung „${data.services[3].draft.slug}“: Zum Veröffentlichen fehlt noch „Welche Unterlagen brauche ich?“.`,
-      ],
-    });
+    ]);
+    expect(!result.ok && result.problems[1]).toEqual({ reason: 'entry', kind: 'service', slug: 'personalausweis-beantragen', rule: 'catalog:errors.leikaKey', values: {} });
     expect(await entryCount(target)).toBe(before);
   });
 
   it('refuses what is not a catalogue file, with the place of the problem', async () => {
-    const result = await importCatalog(target.ctx, cli, target.ctx.i18n.getFixedT('en'), { format: 'something-else', services: 'none' });
+    const result = await importCatalog(target.ctx, cli, { format: 'something-else', services: 'none' });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatch(/^At \//);
+    expect(!result.ok && result.problems[0]).toMatchObject({ reason: 'schema', path: expect.stringMatching(/^\//) });
+    expect(!result.ok && importProblemMessages(target.ctx.i18n.getFixedT('en'), result.problems)[0]).toMatch(/^At \//);
   });
 
   it('lets editors download and upload the catalogue in the back office', async () => {
@@ -129,9 +131,16 @@ describe('catalogue import and export', () => {
     expect(imported.json()).toEqual({ created: 0, updated: 0, unchanged: 0 });
     const refused = await target.app.inject({ method: 'POST', url: '/api/v1/catalog/import', payload: { format: 'nein' }, headers: { authorization } });
     expect(refused.statusCode).toBe(422);
-    const problem = refused.json<{ statusCode: number; error: string; message: string; problems: string[] }>();
-    expect(problem.problems.length).toBeGreaterThan(0);
-    expect(problem).toMatchObject({ statusCode: 422, error: 'Die Datei enthält Fehler; nichts wurde übernommen.', message: problem.problems.join(' ') });
+    expect(refused.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    const problem = refused.json<{ type: string; title: string; status: number; detail: string; instance: string; errors: { detail: string }[] }>();
+    expect(problem).toMatchObject({
+      type: 'http://localhost:3000/api/problems/catalog/import-rejected',
+      status: 422,
+      detail: 'Die Datei enthält Fehler; nichts wurde übernommen.',
+      instance: '/api/v1/catalog/import',
+    });
+    expect(problem.errors.length).toBeGreaterThan(0);
+    expect(problem.errors[0]!.detail).toMatch(/^An der Stelle \//);
   });
 
   it('says what is wrong with a command line import', async () => {
@@ -152,8 +161,9 @@ describe('catalogue import and export', () => {
     const newcomer = { ...content, office: office.draft.slug, lifeSituations: [] };
     const file = { ...erkelenzCatalog(), lifeSituations: [], offices: [office], services: [{ demo: false, draft: newcomer, published: { ...newcomer, slug: holder.slug } }] };
     const before = await entryCount(target);
-    const result = await importCatalog(target.ctx, cli, target.ctx.i18n.getFixedT('de'), file);
-    expect(result).toEqual({ ok: false, problems: ['Zwei Einträge würden dieselbe Adresse erhalten; nichts wurde übernommen.'] });
+    const result = await importCatalog(target.ctx, cli, file);
+    expect(result).toEqual({ ok: false, problems: [{ reason: 'address-conflict' }] });
+    expect(importProblemMessages(target.ctx.i18n.getFixedT('de'), [{ reason: 'address-conflict' }])).toEqual(['Zwei Einträge würden dieselbe Adresse erhalten; nichts wurde übernommen.']);
     expect(await entryCount(target)).toBe(before);
   });
 

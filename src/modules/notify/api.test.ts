@@ -5,6 +5,7 @@ import { notifyDb } from './repo.templates.ts';
 import { caseReceived } from './test/builders.ts';
 
 let platform: TestPlatform;
+const problemJson = 'application/problem+json; charset=utf-8';
 let token: string;
 let clientId: string;
 let unscoped: string;
@@ -44,12 +45,13 @@ describe('POST /api/v1/notifications', () => {
     const none = await post(guestBody('c-1'));
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
-    expect(none.json()).toMatchObject({ statusCode: 401, message: 'Diese Seite ist nur nach der Anmeldung erreichbar.' });
+    expect(none.headers['content-type']).toBe(problemJson);
+    expect(none.json()).toEqual({ type: 'about:blank', title: 'Bitte melden Sie sich an', status: 401, detail: 'Diese Seite ist nur nach der Anmeldung erreichbar.', instance: '/api/v1/notifications' });
     expect((await post(guestBody('c-1'), 'erk_not-a-real-token')).statusCode).toBe(401);
     expect((await post(guestBody('c-1'), 'something-else')).statusCode).toBe(401);
     const forbidden = await post(guestBody('c-1'), unscoped);
     expect(forbidden.statusCode).toBe(403);
-    expect(forbidden.json()).toMatchObject({ message: 'Für diese Seite fehlt Ihnen die Berechtigung.' });
+    expect(forbidden.json()).toMatchObject({ type: 'about:blank', status: 403, detail: 'Für diese Seite fehlt Ihnen die Berechtigung.' });
     // Even a malformed body from a stranger gets 401, not a validation report.
     expect((await post({ purpose: 42 })).statusCode).toBe(401);
     expect(await notifyDb(platform.ctx.db).selectFrom('notify_messages').select('id').where('cause', 'like', '%c-1').execute()).toEqual([]);
@@ -58,43 +60,57 @@ describe('POST /api/v1/notifications', () => {
   it('answers 400 with a message naming the field for a body that does not fit the schema', async () => {
     const missing = await post({ purpose: 'case-received', recipient: {}, values: {} }, token);
     expect(missing.statusCode).toBe(400);
+    expect(missing.headers['content-type']).toBe(problemJson);
     expect(missing.json()).toEqual({
-      statusCode: 400,
-      error: 'Die Anfrage konnte nicht verarbeitet werden',
-      message: 'Bitte füllen Sie das Feld „Anlass (cause)“ aus.',
-      fields: { cause: 'Bitte füllen Sie das Feld „Anlass (cause)“ aus.' },
+      type: 'http://localhost:3000/api/problems/validation',
+      title: 'Die Anfrage konnte nicht verarbeitet werden',
+      status: 400,
+      detail: 'Bitte füllen Sie das Feld „Anlass (cause)“ aus.',
+      instance: '/api/v1/notifications',
+      errors: [{ detail: 'Bitte füllen Sie das Feld „Anlass (cause)“ aus.', pointer: '#/cause' }],
     });
     const wrong = await post({ ...guestBody('c-2'), requiredChannel: 'fax' }, token);
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json()).toMatchObject({ message: 'Bitte wählen Sie für „Vorgeschriebener Weg (requiredChannel)“ einen der angebotenen Werte.' });
+    expect(wrong.json()).toMatchObject({ detail: 'Bitte wählen Sie für „Vorgeschriebener Weg (requiredChannel)“ einen der angebotenen Werte.', errors: [{ pointer: '#/requiredChannel' }] });
     const broken = await platform.app.inject({ method: 'POST', url: '/api/v1/notifications', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: '{"purpose":' });
     expect(broken.statusCode).toBe(400);
-    expect(broken.json()).toMatchObject({ message: 'Die gesendeten Daten sind kein gültiges JSON.' });
+    expect(broken.json()).toMatchObject({ type: 'http://localhost:3000/api/problems/invalid-json', status: 400, detail: 'Die gesendeten Daten sind kein gültiges JSON.' });
   });
 
   it('answers 422 with the exact reason when the request is well-formed but cannot be sent', async () => {
     const unknown = await post({ ...guestBody('c-3'), purpose: 'no-such-purpose' }, token);
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json()).toEqual({ statusCode: 422, error: 'Die Anfrage konnte nicht verarbeitet werden', message: 'Für den Zweck „no-such-purpose“ gibt es keine Vorlage.' });
+    expect(unknown.headers['content-type']).toBe(problemJson);
+    expect(unknown.json()).toEqual({
+      type: 'http://localhost:3000/api/problems/notify/unknown-purpose',
+      title: 'Die Anfrage konnte nicht verarbeitet werden',
+      status: 422,
+      detail: 'Für den Zweck „no-such-purpose“ gibt es keine Vorlage.',
+      instance: '/api/v1/notifications',
+    });
     const values = await post({ ...guestBody('c-4'), values: { service: 'Hundesteuer', receivedAt: 'gestern' } }, token);
     expect(values.statusCode).toBe(422);
     expect(values.json()).toEqual({
-      statusCode: 422,
-      error: 'Die Anfrage konnte nicht verarbeitet werden',
-      message: 'Es fehlt ein Wert für ((caseReference)). Der Wert für ((receivedAt)) ist kein gültiger Wert vom Typ Datum und Uhrzeit.',
-      fields: {
-        'values.caseReference': 'Es fehlt ein Wert für ((caseReference)).',
-        'values.receivedAt': 'Der Wert für ((receivedAt)) ist kein gültiger Wert vom Typ Datum und Uhrzeit.',
-      },
+      type: 'http://localhost:3000/api/problems/notify/invalid-values',
+      title: 'Die Anfrage konnte nicht verarbeitet werden',
+      status: 422,
+      detail: 'Es fehlt ein Wert für ((caseReference)). Der Wert für ((receivedAt)) ist kein gültiger Wert vom Typ Datum und Uhrzeit.',
+      instance: '/api/v1/notifications',
+      errors: [
+        { detail: 'Es fehlt ein Wert für ((caseReference)).', pointer: '#/values/caseReference' },
+        { detail: 'Der Wert für ((receivedAt)) ist kein gültiger Wert vom Typ Datum und Uhrzeit.', pointer: '#/values/receivedAt' },
+      ],
     });
     const nobody = await post({ ...guestBody('c-5'), recipient: { userId: '00000000-0000-4000-8000-000000000000' } }, token);
-    expect(nobody.json()).toMatchObject({ statusCode: 422, message: 'Zu dieser Konto-ID gibt es kein aktives Konto.' });
+    expect(nobody.json()).toMatchObject({ status: 422, type: 'http://localhost:3000/api/problems/notify/unknown-recipient', detail: 'Zu dieser Konto-ID gibt es kein aktives Konto.' });
     const secret = await post({ ...guestBody('c-5b'), link: '/passwort-neu?token=abc123' }, token);
     expect(secret.statusCode).toBe(422);
     expect(secret.json()).toEqual({
-      statusCode: 422,
-      error: 'Die Anfrage konnte nicht verarbeitet werden',
-      message: 'Ein Link mit Zugangsschlüssel (etwa ?token=…) darf nicht in einer Nachricht stehen, weil Nachrichten aufbewahrt werden. Verweisen Sie auf die Seite ohne Schlüssel.',
+      type: 'http://localhost:3000/api/problems/notify/secret-link',
+      title: 'Die Anfrage konnte nicht verarbeitet werden',
+      status: 422,
+      instance: '/api/v1/notifications',
+      detail: 'Ein Link mit Zugangsschlüssel (etwa ?token=…) darf nicht in einer Nachricht stehen, weil Nachrichten aufbewahrt werden. Verweisen Sie auf die Seite ohne Schlüssel.',
     });
   });
 

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
+import { problemResponses } from '#kernel/http/problem-json.ts';
 import { describeRefusal } from '#kernel/files/refusals.ts';
 import type { App } from '#kernel/module.ts';
 import { notifyPermissions } from './permissions.ts';
 import { IdParams } from './schemas.ts';
-import { NotificationBody, NotificationCreated, Problem } from './schemas.api.ts';
+import { NotificationBody, NotificationCreated } from './schemas.api.ts';
 import { notificationStatus } from './service.messages.ts';
 import { submitNotification, type SendFailure, type SubmitResult } from './service.send.ts';
 import type { Delivery } from './tables.ts';
@@ -13,23 +14,24 @@ import type { Delivery } from './tables.ts';
 /** A refused send as the kernel answers it: each bad value under its field, any other reason as the message. */
 function problemOf(request: FastifyRequest, failure: SendFailure): HttpProblem {
   const t = request.t;
-  if (failure.reason !== 'invalid-values') return new HttpProblem(422, `notify:api.errors.${failure.reason}`, { purpose: (request.body as { purpose?: string } | undefined)?.purpose });
+  const type = `notify/${failure.reason}`;
+  if (failure.reason !== 'invalid-values') return new HttpProblem(422, `notify:api.errors.${failure.reason}`, { purpose: (request.body as { purpose?: string } | undefined)?.purpose }, { type });
   const fields: Record<string, string> = {};
   for (const problem of failure.problems) {
     fields[`values.${problem.name}`] = t(`notify:api.errors.value.${problem.problem}`, { name: problem.name, type: t(`notify:templates.types.${problem.type}`) });
   }
-  return new HttpProblem(422, null, {}, { fields });
+  return new HttpProblem(422, null, {}, { fields, type });
 }
 
 /** An attachment the file store refused: 413, 415 or 422 with the store's reason, naming the file. */
 function refusedAttachment(request: FastifyRequest, failure: Extract<SubmitResult, { reason: 'attachment-refused' }>): HttpProblem {
   const refusal = describeRefusal(failure.refusal, request.lang);
-  return new HttpProblem(refusal.status, 'notify:api.errors.attachment', { filename: failure.filename, problem: request.t(refusal.key, refusal.values) });
+  return new HttpProblem(refusal.status, 'notify:api.errors.attachment', { filename: failure.filename, problem: request.t(refusal.key, refusal.values) }, { type: 'notify/attachment-refused' });
 }
 
 const deliveriesOut = (deliveries: Delivery[]) => deliveries.map((delivery) => ({ channel: delivery.channel, status: delivery.status, updatedAt: delivery.updated_at.toISOString() }));
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 413: Problem, 415: Problem, 422: Problem };
+const problems = problemResponses(400, 401, 403, 404, 413, 415, 422);
 
 /** For trusted internal systems with a bearer token holding the `notify.send` scope. */
 export async function apiRoutes(app: App, ctx: KernelContext): Promise<void> {

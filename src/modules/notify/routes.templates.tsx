@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TFunction } from 'i18next';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { readForm } from '#kernel/http/forms.ts';
@@ -6,8 +7,26 @@ import { staffOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
 import { notifyPermissions } from './permissions.ts';
 import { NoticeQuery, PurposeParams, TemplateBody, VersionParams } from './schemas.ts';
-import { previewTemplate, saveTemplateVersion, templateDetail, templateList, type TemplateTexts } from './service.templates.ts';
+import { previewTemplate, saveTemplateVersion, templateDetail, templateList, type TemplateProblem, type TemplateProblems, type TemplateTexts } from './service.templates.ts';
 import { TemplatePage, TemplatesPage, type TemplatePageProps } from './views/templates.tsx';
+
+function problemMessage(t: TFunction, problem: TemplateProblem): string {
+  switch (problem.reason) {
+    case 'subject-required':
+      return t('notify:templates.errors.subjectRequired', { language: t(`notify:languages.${problem.language}`) });
+    case 'body-required':
+      return t('notify:templates.errors.bodyRequired', { language: t(`notify:languages.${problem.language}`) });
+    case 'subject-one-line':
+      return t('notify:templates.errors.subjectOneLine');
+    case 'unknown-placeholder':
+      return t('notify:templates.errors.unknownPlaceholder', { names: problem.names.map((name) => `((${name}))`).join(', ') });
+    case 'changed-meanwhile':
+      return t('notify:templates.errors.changedMeanwhile', { version: problem.version });
+  }
+}
+
+const messagesOf = (t: TFunction, problems: TemplateProblems): FieldErrors =>
+  Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemMessage(t, problem)]));
 
 /** Editors change what the platform writes to people: both languages, a preview, every version kept. */
 export async function templateRoutes(app: App, ctx: KernelContext): Promise<void> {
@@ -64,13 +83,13 @@ export async function templateRoutes(app: App, ctx: KernelContext): Promise<void
     const values: TemplateTexts = { subject_de: form.values.subject_de ?? '', body_de: form.values.body_de ?? '', subject_en: form.values.subject_en ?? '', body_en: form.values.body_en ?? '' };
     if (Object.keys(form.errors).length > 0) return page(request, reply, purpose, { values, errors: form.errors });
     if (request.body.action === 'save') {
-      const saved = await saveTemplateVersion(ctx, request.actor, request.t, purpose, request.body.basedOn, values);
+      const saved = await saveTemplateVersion(ctx, request.actor, purpose, request.body.basedOn, values);
       if (!saved) return reply.callNotFound();
       if (saved.ok) return reply.redirect(`/verwaltung/vorlagen/${purpose}?notice=saved`, 303);
-      return page(request, reply, purpose, { values, errors: saved.errors });
+      return page(request, reply, purpose, { values, errors: messagesOf(request.t, saved.problems) });
     }
-    const preview = await previewTemplate(ctx, request.actor, request.t, purpose, values);
+    const preview = await previewTemplate(ctx, request.actor, purpose, values);
     if (!preview) return reply.callNotFound();
-    return preview.ok ? page(request, reply, purpose, { values, preview: preview.preview }) : page(request, reply, purpose, { values, errors: preview.errors });
+    return preview.ok ? page(request, reply, purpose, { values, preview: preview.preview }) : page(request, reply, purpose, { values, errors: messagesOf(request.t, preview.problems) });
   });
 }

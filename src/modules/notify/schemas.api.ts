@@ -54,10 +54,3 @@ export const NotificationCreated = Type.Object({
   deliveries: Type.Array(Delivery),
 });
 export type NotificationCreated = Static<typeof NotificationCreated>;
-
-export const Problem = Type.Object({
-  statusCode: Type.Integer(),
-  error: Type.String(),
-  message: Type.String(),
-  fields: Type.Optional(Type.Record(Type.String(), Type.String())),
-});

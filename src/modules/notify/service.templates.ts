@@ -1,8 +1,6 @@
-import type { TFunction } from 'i18next';
 import { recordAudit } from '#kernel/audit.ts';
 import { actorLabel, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
 import { notifyPermissions } from './permissions.ts';
 import { currentVersion, findTemplate, findVersion, insertVersion, listTemplates, notifyDb, versionsOf } from './repo.templates.ts';
 import type { Template } from './tables.ts';
@@ -39,53 +37,63 @@ export function previewOf(ctx: KernelContext, template: Template, texts: Templat
   });
 }
 
-function checkTexts(t: TFunction, template: Template, texts: TemplateTexts): FieldErrors {
-  const errors: FieldErrors = {};
+/** Why a text of a template was refused, with what the message names. */
+export type TemplateProblem =
+  | { reason: 'subject-required' | 'body-required'; language: 'de' | 'en' }
+  | { reason: 'subject-one-line' }
+  | { reason: 'unknown-placeholder'; names: string[] }
+  | { reason: 'changed-meanwhile'; version: number };
+/** Problems by form field (`subject_de`, `body_en` …). */
+export type TemplateProblems = Partial<Record<keyof TemplateTexts, TemplateProblem>>;
+
+function checkTexts(template: Template, texts: TemplateTexts): TemplateProblems {
+  const problems: TemplateProblems = {};
   for (const field of ['subject_de', 'body_de', 'subject_en', 'body_en'] as const) {
     const value = texts[field].trim();
+    const language = field.endsWith('de') ? 'de' : 'en';
     if (!value) {
-      errors[field] = t(`notify:templates.errors.${field.startsWith('subject') ? 'subjectRequired' : 'bodyRequired'}`, { language: t(`notify:languages.${field.slice(-2)}`) });
+      problems[field] = { reason: field.startsWith('subject') ? 'subject-required' : 'body-required', language };
       continue;
     }
-    if (field.startsWith('subject') && /[\r\n]/.test(value)) errors[field] = t('notify:templates.errors.subjectOneLine');
+    if (field.startsWith('subject') && /[\r\n]/.test(value)) problems[field] = { reason: 'subject-one-line' };
     const unknown = unknownPlaceholders(template.placeholders, value);
-    if (unknown.length > 0) errors[field] = t('notify:templates.errors.unknownPlaceholder', { names: unknown.map((name) => `((${name}))`).join(', ') });
+    if (unknown.length > 0) problems[field] = { reason: 'unknown-placeholder', names: unknown };
   }
-  return errors;
+  return problems;
 }
 
-export type PreviewResult = { ok: true; preview: ReturnType<typeof previewOf> } | { ok: false; errors: FieldErrors };
+export type PreviewResult = { ok: true; preview: ReturnType<typeof previewOf> } | { ok: false; problems: TemplateProblems };
 
-export async function previewTemplate(ctx: KernelContext, actor: Actor, t: TFunction, purpose: string, texts: TemplateTexts): Promise<PreviewResult | undefined> {
+export async function previewTemplate(ctx: KernelContext, actor: Actor, purpose: string, texts: TemplateTexts): Promise<PreviewResult | undefined> {
   ctx.permissions.require(actor, notifyPermissions.editTemplates);
   const template = await findTemplate(notifyDb(ctx.db), purpose);
   if (!template) return undefined;
-  const errors = checkTexts(t, template, texts);
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, preview: previewOf(ctx, template, texts) };
+  const problems = checkTexts(template, texts);
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, preview: previewOf(ctx, template, texts) };
 }
 
-export type SaveResult = { ok: true; version: number } | { ok: false; errors: FieldErrors };
+export type SaveResult = { ok: true; version: number } | { ok: false; problems: TemplateProblems };
 
 /**
  * Saves the texts as the next version; earlier versions stay, and messages already sent keep the version
  * they were written from. `basedOn` is the version the editor started from: if someone saved in between,
  * the editor is asked to look at that first instead of overwriting it unseen.
  */
-export async function saveTemplateVersion(ctx: KernelContext, actor: Actor, t: TFunction, purpose: string, basedOn: number, texts: TemplateTexts): Promise<SaveResult | undefined> {
+export async function saveTemplateVersion(ctx: KernelContext, actor: Actor, purpose: string, basedOn: number, texts: TemplateTexts): Promise<SaveResult | undefined> {
   ctx.permissions.require(actor, notifyPermissions.editTemplates);
   return ctx.db.transaction().execute(async (trx) => {
     const db = notifyDb(trx);
     const template = await findTemplate(db, purpose);
     const current = template ? await currentVersion(db, purpose) : undefined;
     if (!template || !current) return undefined;
-    const errors = checkTexts(t, template, texts);
-    if (current.version !== basedOn) errors.subject_de = t('notify:templates.errors.changedMeanwhile', { version: current.version });
-    if (Object.keys(errors).length > 0) return { ok: false, errors } as const;
+    const problems = checkTexts(template, texts);
+    if (current.version !== basedOn) problems.subject_de = { reason: 'changed-meanwhile', version: current.version };
+    if (Object.keys(problems).length > 0) return { ok: false, problems } as const;
     const version = current.version + 1;
     const trimmed = { subject_de: texts.subject_de.trim(), body_de: texts.body_de.trim(), subject_en: texts.subject_en.trim(), body_en: texts.body_en.trim() };
     const name = actor.kind === 'staff' ? actor.displayName : null;
     if (!(await insertVersion(db, { purpose, version, ...trimmed, created_by: actorLabel(actor), created_by_name: name }))) {
-      return { ok: false, errors: { subject_de: t('notify:templates.errors.changedMeanwhile', { version }) } } as const;
+      return { ok: false, problems: { subject_de: { reason: 'changed-meanwhile', version } } } as const;
     }
     await recordAudit(trx, { actor }, { action: 'notify.template-version-created', subjectType: 'notify_template', subjectId: `${purpose}@${version}` });
     return { ok: true, version } as const;

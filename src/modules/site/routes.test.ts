@@ -47,10 +47,11 @@ describe('site pages', () => {
     expect(response.body).toContain('class="site-footer"');
   });
 
-  it('answers JSON clients with JSON errors', async () => {
+  it('answers JSON clients with problem details', async () => {
     const response = await platform.app.inject({ method: 'GET', url: '/api/v1/nothing' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ statusCode: 404, message: expect.stringContaining('Adresse') });
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.json()).toMatchObject({ status: 404, detail: expect.stringContaining('Adresse'), instance: '/api/v1/nothing' });
   });
 
   it('sends a strict content security policy without inline script', async () => {

@@ -1,17 +1,26 @@
 import type { FastifySchemaValidationError } from 'fastify';
+import type { TFunction } from 'i18next';
 import type { KernelContext } from '#kernel/context.ts';
 import { readForm } from '#kernel/http/forms.ts';
+import { problemResponses } from '#kernel/http/problem-json.ts';
 import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { searchWords } from '#kernel/search.ts';
 import { homeSections, moduleOffers } from './home.ts';
 import { FeedbackBody, searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
-import { submitAccessibilityFeedback } from './service.ts';
+import { submitAccessibilityFeedback, type FeedbackProblems } from './service.ts';
 import { facetNames, foundNothing, searchEverywhere, typeFacet } from './search.ts';
 import { AccessibilityPage, FeedbackThanksPage } from './views/accessibility.tsx';
 import { HomePage } from './views/home.tsx';
 import { ContactPage, EasyLanguagePage, ImprintPage, PrivacyPage } from './views/legal.tsx';
 import { SearchPage } from './views/search.tsx';
+
+function feedbackMessages(t: TFunction, problems: FeedbackProblems): FieldErrors {
+  const errors: FieldErrors = {};
+  if (problems.message) errors.message = t('site:accessibility.errors.messageRequired');
+  if (problems.email) errors.email = t('site:accessibility.errors.emailInvalid');
+  return errors;
+}
 
 export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
   const offers = moduleOffers(ctx);
@@ -42,7 +51,7 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
 
   app.get(
     '/api/v1/search/suggestions',
-    { schema: { tags: ['Suche'], summary: 'Titles that match what has been typed so far, services first (search as you type)', querystring: SuggestQuery, response: { 200: Suggestions } } },
+    { schema: { tags: ['Suche'], summary: 'Titles that match what has been typed so far, services first (search as you type)', querystring: SuggestQuery, response: { 200: Suggestions, ...problemResponses(400) } } },
     async (request) => {
       const text = request.query.q.trim();
       const language = request.query.lang ?? request.lang;
@@ -91,13 +100,11 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
     async (request, reply) => {
       const t = request.t;
       const form = readForm<FeedbackBody>(request);
-      const result =
-        Object.keys(form.errors).length > 0 ? ({ ok: false, errors: form.errors } as const) : await submitAccessibilityFeedback(ctx, t, request.body);
+      const result = Object.keys(form.errors).length > 0 ? ({ ok: false, errors: form.errors } as const) : await submitAccessibilityFeedback(ctx, request.body);
       const crumbs = [{ label: t('site:accessibility.title'), href: '/barrierefreiheit' }];
       if (!result.ok) {
-        return reply
-          .status(422)
-          .html({ title: t('site:accessibility.title'), breadcrumbs: crumbs, hasErrors: true }, <AccessibilityPage page={request.page} values={form.values} errors={result.errors} />);
+        const errors = 'errors' in result ? result.errors : feedbackMessages(t, result.problems);
+        return reply.status(422).html({ title: t('site:accessibility.title'), breadcrumbs: crumbs, hasErrors: true }, <AccessibilityPage page={request.page} values={form.values} errors={errors} />);
       }
       return reply.html({ title: t('site:accessibility.thanksTitle'), breadcrumbs: crumbs }, <FeedbackThanksPage page={request.page} reference={result.reference} />);
     },

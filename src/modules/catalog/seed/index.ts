@@ -2,6 +2,7 @@ import { systemActor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { CatalogExport, ExportedServiceContent, OfficeContent } from '../schemas.content.ts';
 import { importCatalog } from '../service.transfer.ts';
+import { importProblemMessages } from '../transfer.words.ts';
 import { englishOffices } from './english-offices.ts';
 import { englishServices } from './english-services.ts';
 import { offices } from './offices.ts';
@@ -42,6 +43,6 @@ export function erkelenzCatalog(): CatalogExport {
  * editor's file must (LeiKa keys, required sections, references). A seed that breaks a rule fails loudly.
  */
 export async function seedCatalog(ctx: KernelContext): Promise<void> {
-  const result = await importCatalog(ctx, systemActor('seed'), ctx.i18n.getFixedT('de'), erkelenzCatalog());
-  if (!result.ok) throw new Error(`The demo catalogue breaks the catalogue's rules:\n${result.problems.join('\n')}`);
+  const result = await importCatalog(ctx, systemActor('seed'), erkelenzCatalog());
+  if (!result.ok) throw new Error(`The demo catalogue breaks the catalogue's rules:\n${importProblemMessages(ctx.i18n.getFixedT('de'), result.problems).join('\n')}`);
 }
