@@ -1,3 +1,4 @@
+import { HtmlValidate } from 'html-validate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Migrations } from '#kernel/db/migrate.ts';
@@ -102,6 +103,26 @@ describe('roles on the staff pages', () => {
     const refused = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'caseworker', 'scope-caseworker': '' });
     expect(refused.status).toBe(422);
     expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'caseworker', scopeKind: 'office', scopeId: standesamt }]);
+  });
+});
+
+describe('the staff pages with roles bound to an office', () => {
+  it('are valid HTML that names every field, the form with errors included', async () => {
+    const htmlValidate = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'], rules: { 'require-sri': ['error', { target: 'crossorigin' }] } });
+    const messages = async (body: string) => (await htmlValidate.validateString(body)).results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`));
+    const client = await adminClient();
+    const colleague = await buildStaff(platform.ctx, [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'appointments-desk' }]);
+    for (const path of ['/verwaltung', '/verwaltung/mitarbeitende/neu', `/verwaltung/mitarbeitende/${colleague.user.id}`]) {
+      const page = await client.get(path);
+      expect(page.status, path).toBe(200);
+      expect(await messages(page.body), path).toEqual([]);
+    }
+    await client.get('/verwaltung/mitarbeitende/neu');
+    const refused = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Vera Valide', email: 'vera.valide@erkelenz.example', roles: 'caseworker' });
+    expect(refused.status).toBe(422);
+    expect(await messages(refused.body)).toEqual([]);
+    // Each error is tied to its field for screen readers.
+    expect(refused.body).toMatch(/<select[^>]*id="scope-caseworker"[^>]*aria-describedby="scope-caseworker-hint scope-caseworker-error"[^>]*aria-invalid="true"/);
   });
 });
 
