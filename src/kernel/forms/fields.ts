@@ -25,6 +25,8 @@ export interface TextDef extends Base {
   /** A regular expression the whole (trimmed) value must match; refused as `pattern`. */
   pattern?: string;
   autocomplete?: string;
+  /** The keyboard a phone shows (`numeric` for a code of digits). */
+  inputmode?: 'numeric' | 'text' | 'email' | 'tel';
 }
 
 export interface ListDef extends Base {

@@ -4,7 +4,7 @@ import { formatDay } from '../dates.ts';
 import { formatBytes } from '../files/refusals.ts';
 import { mediaTypeLabel } from '../files/media.ts';
 import type { FieldErrors } from '../html/page.ts';
-import { inputsOf, type ErrorValue, type FieldDef, type FieldError, type FormDef, type FormErrors } from './fields.ts';
+import { inputsOf, type ErrorValue, type FieldDef, type FieldError, type FormDef, type FormErrors, type Raw } from './fields.ts';
 
 /** What translating needs: the page context of a request has both. */
 export interface Reader {
@@ -127,4 +127,20 @@ export function formMessages(reader: Reader, errors: FormErrors, form?: FormDef)
     messages[name] = reader.t(messageKey(error.code, place), { ...shownValues(reader, error.code, error.values ?? {}), field: label(reader, name, place) });
   }
   return messages;
+}
+
+/** A form as a page shows it: what was typed, and the problems in words. */
+export interface FormState {
+  raw: Raw;
+  errors: FieldErrors;
+  hasErrors: boolean;
+}
+
+/**
+ * What a view needs to show a form again: `raw` as posted (or `toRaw` of what is stored) and the problems
+ * translated. `{ raw: {} }` is a form shown for the first time.
+ */
+export function formState(reader: Reader, read: { raw: Raw; errors?: FormErrors }, form?: FormDef): FormState {
+  const errors = read.errors ? formMessages(reader, read.errors, form) : {};
+  return { raw: read.raw, errors, hasErrors: Object.keys(errors).length > 0 };
 }

@@ -118,10 +118,13 @@ export interface FieldsProps {
   options?: Record<string, readonly Option[]>;
 }
 
-const text = (raw: Raw, name: string) => {
+/** One input's value in `raw`, for a field laid out by hand (`<TextField value={rawText(raw, 'street')} />`). */
+export function rawText(raw: Raw, name: string): string | undefined {
   const value = raw[name];
   return typeof value === 'string' ? value : undefined;
-};
+}
+
+const text = rawText;
 
 function LeafField(props: FieldsProps & { name: string; field: LeafDef; labelValues?: Record<string, unknown> }) {
   const { page, name, field, raw, errors } = props;
@@ -140,7 +143,7 @@ function LeafField(props: FieldsProps & { name: string; field: LeafDef; labelVal
     case 'text':
     case 'email':
     case 'password':
-      return <TextField {...base} type={field.kind} value={text(raw, name)} autocomplete={field.autocomplete} maxLength={field.maxLength} />;
+      return <TextField {...base} type={field.kind} value={text(raw, name)} autocomplete={field.autocomplete} inputmode={field.inputmode} maxLength={field.maxLength} />;
     case 'textarea':
     case 'lines':
     case 'terms':
@@ -157,7 +160,8 @@ function LeafField(props: FieldsProps & { name: string; field: LeafDef; labelVal
       return <Checkbox {...base} value={field.value ?? 'on'} checked={text(raw, name) === (field.value ?? 'on')} />;
     case 'choice':
       return field.widget === 'select' ? (
-        <Select {...base} choices={[{ value: '', label: t('kernel:forms.choose') }, ...choices(field.options)]} value={text(raw, name)} />
+        // A required select offers no empty entry: it would be sent as a choice nobody made.
+        <Select {...base} choices={[...(field.required ? [] : [{ value: '', label: t('kernel:forms.choose') }]), ...choices(field.options)]} value={text(raw, name)} />
       ) : (
         <RadioGroup {...base} choices={choices(field.options)} value={text(raw, name)} />
       );

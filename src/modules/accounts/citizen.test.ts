@@ -138,9 +138,28 @@ describe('citizen registration and login', () => {
       'Das Passwort muss mindestens 12 Zeichen lang sein.',
       'Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.',
     ]) expect(response.body).toContain(message);
+    // A field left out of the post is as empty as a blank one, and keeps what was typed in the others.
     const missing = await client.post('/registrieren', { email: 'a@b.de' });
     expect(missing.status).toBe(422);
-    expect(missing.body).toContain('Bitte füllen Sie das Feld „Name“ aus.');
+    expect(missing.body).toContain('Bitte geben Sie Ihren Namen an.');
+    expect(missing.body).toContain('value="a@b.de"');
+  });
+
+  it('creates one account and sends one mail when the same registration arrives twice', async () => {
+    const client = new FormClient(platform.app);
+    const page = await client.get('/registrieren');
+    const key = /name="_formKey" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(key).toBeDefined();
+    // The same form twice, as a double click sends it: same token, same key.
+    const form = { displayName: 'Doppelt Klick', email: 'doppelt.klick@example.org', password: 'Zweimal geklickt ist einmal', passwordRepeat: 'Zweimal geklickt ist einmal', privacy: 'yes', _formKey: key!, _csrf: client.csrfToken() };
+    const first = await client.post('/registrieren', form);
+    const second = await client.post('/registrieren', form);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body).toContain('Wir haben eine E-Mail an doppelt.klick@example.org geschickt.');
+    const accounts = await accountsDb(platform.ctx.db).selectFrom('users').select('id').where('email', '=', 'doppelt.klick@example.org').execute();
+    expect(accounts).toHaveLength(1);
+    await platform.runJobs();
+    expect(platform.smtp.messages.filter((mail) => JSON.stringify(mail.to ?? '').includes('doppelt.klick@example.org'))).toHaveLength(1);
   });
 
   it('resets a forgotten password, ends other sessions and tells the owner', async () => {

@@ -1,14 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { TFunction } from 'i18next';
 import { anonymous, isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import { formBody, formState, readForm, toRaw, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { setLanguageCookie } from '#kernel/http/cookies.ts';
-import { readForm } from '#kernel/http/forms.ts';
 import { signedInOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
-import { DeleteBody, NextQuery, PreferencesBody } from './schemas.ts';
+import { deleteForm, preferencesForm } from './forms.ts';
+import { NextQuery } from './schemas.ts';
 import { credentialRoutes } from './routes.credentials.tsx';
-import { accessLogOf, deleteAccount, endOtherSessions, exportPersonalData, needsPostalAddress, profileOf, sessionsOf, updatePreferences, viewPersonalData, type PreferencesProblems } from './service.profile.ts';
+import { accessLogOf, deleteAccount, endOtherSessions, exportPersonalData, needsPostalAddress, profileOf, sessionsOf, updatePreferences, viewPersonalData } from './service.profile.ts';
 import type { User } from './tables.ts';
 import { MessagePage } from './views/auth.tsx';
 import { AccountPage, DataPage, DeletePage, PreferencesPage, SessionsPage } from './views/account.tsx';
@@ -20,27 +20,22 @@ const accountNotices: Record<string, string> = {
   'password-changed-signed-out': 'accounts:password.changedSignedOut',
 };
 
-/** Problems as i18n keys, in words; an address field's message names its field. */
-function preferencesMessages(t: TFunction, problems: PreferencesProblems): Record<string, string> {
-  return Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key, { field: t(`accounts:fields.${field}`) })]));
-}
-
 function signedIn(request: FastifyRequest): SignedIn {
   if (!isSignedIn(request.actor)) throw new Error('Route reached without the sign-in guard');
   return request.actor;
 }
 
-function preferencesOf(user: User): Partial<PreferencesBody> {
-  return {
+function preferencesOf(user: User): Raw {
+  return toRaw(preferencesForm, {
     displayName: user.display_name,
     preferredChannel: user.preferred_channel,
     language: user.language,
-    simplifiedLanguage: user.simplified_language ? 'on' : undefined,
+    simplifiedLanguage: user.simplified_language,
     street: user.street ?? '',
     houseNumber: user.house_number ?? '',
     postalCode: user.postal_code ?? '',
     city: user.city ?? '',
-  };
+  });
 }
 
 /** "Mein Konto": the signed-in person's own data. Visitors are sent to the login and brought back. */
@@ -57,21 +52,26 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
     );
   });
 
-  const preferencesPage = (request: FastifyRequest, reply: FastifyReply, values: Partial<PreferencesBody>, errors: Record<string, string>) =>
-    reply.status(Object.keys(errors).length ? 422 : 200).html(
-      { title: request.t('accounts:preferences.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:preferences.title') }], hasErrors: Object.keys(errors).length > 0 },
-      <PreferencesPage page={request.page} values={values} errors={errors} addressRequired={needsPostalAddress(values.preferredChannel)} />,
-    );
+  const preferencesPage = (request: FastifyRequest, reply: FastifyReply, read: { raw: Raw; errors?: FormErrors }) => {
+    const state = formState(request.page, read, preferencesForm);
+    const channel = typeof read.raw.preferredChannel === 'string' ? read.raw.preferredChannel : undefined;
+    return reply
+      .status(state.hasErrors ? 422 : 200)
+      .html(
+        { title: request.t('accounts:preferences.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:preferences.title') }], hasErrors: state.hasErrors },
+        <PreferencesPage page={request.page} state={state} addressRequired={needsPostalAddress(channel)} />,
+      );
+  };
 
-  app.get('/konto/einstellungen', async (request, reply) => preferencesPage(request, reply, preferencesOf(await profileOf(ctx, signedIn(request))), {}));
+  app.get('/konto/einstellungen', async (request, reply) => preferencesPage(request, reply, { raw: preferencesOf(await profileOf(ctx, signedIn(request))) }));
 
-  app.post('/konto/einstellungen', { schema: { body: PreferencesBody }, attachValidation: true }, async (request, reply) => {
-    const form = readForm<PreferencesBody>(request);
-    if (Object.keys(form.errors).length > 0) return preferencesPage(request, reply, form.values, form.errors);
-    const result = await updatePreferences(ctx, signedIn(request), request.body);
-    if (!result.ok) return preferencesPage(request, reply, form.values, preferencesMessages(request.t, result.problems));
+  app.post('/konto/einstellungen', { schema: { body: formBody(preferencesForm) }, attachValidation: true }, async (request, reply) => {
+    const read = readForm(preferencesForm, request);
+    if (!read.ok) return preferencesPage(request, reply, read);
+    const result = await updatePreferences(ctx, signedIn(request), read.value);
+    if (!result.ok) return preferencesPage(request, reply, withErrors(read, result.problems));
     // The language just chosen applies at once, also over an earlier choice in the language cookie.
-    setLanguageCookie(reply, ctx.config, request.body.language);
+    setLanguageCookie(reply, ctx.config, read.value.language);
     return reply.redirect('/konto?notice=saved', 303);
   });
 
@@ -112,26 +112,26 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
       .send(JSON.stringify(data, null, 2));
   });
 
-  const deletePage = async (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string>) => {
+  const deletePage = async (request: FastifyRequest, reply: FastifyReply, read: { raw: Raw; errors?: FormErrors }) => {
     const user = await profileOf(ctx, signedIn(request));
-    return reply.status(Object.keys(errors).length ? 422 : 200).html(
-      { title: request.t('accounts:delete.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:delete.title') }], hasErrors: Object.keys(errors).length > 0 },
-      <DeletePage page={request.page} errors={errors} hasPassword={user.password_hash !== null} />,
-    );
+    const state = formState(request.page, read, deleteForm);
+    return reply
+      .status(state.hasErrors ? 422 : 200)
+      .html(
+        { title: request.t('accounts:delete.title'), breadcrumbs: [accountCrumb(request), { label: request.t('accounts:delete.title') }], hasErrors: state.hasErrors },
+        <DeletePage page={request.page} state={state} hasPassword={user.password_hash !== null} />,
+      );
   };
 
-  app.get('/konto/loeschen', async (request, reply) => deletePage(request, reply, {}));
+  app.get('/konto/loeschen', async (request, reply) => deletePage(request, reply, { raw: {} }));
 
   await credentialRoutes(app, ctx, accountCrumb);
 
-  app.post('/konto/loeschen', { schema: { body: DeleteBody }, attachValidation: true, config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (request, reply) => {
-    const form = readForm<DeleteBody>(request);
-    if (Object.keys(form.errors).length > 0) return deletePage(request, reply, form.errors);
-    const result = await deleteAccount(ctx, signedIn(request), request.t, request.body);
-    if (!result.ok) {
-      const errors = 'errors' in result ? result.errors : { password: request.t('accounts:errors.staffCannotDelete') };
-      return deletePage(request, reply, errors);
-    }
+  app.post('/konto/loeschen', { schema: { body: formBody(deleteForm) }, attachValidation: true, config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (request, reply) => {
+    const read = readForm(deleteForm, request);
+    if (!read.ok) return deletePage(request, reply, read);
+    const result = await deleteAccount(ctx, signedIn(request), read.value);
+    if (!result.ok) return deletePage(request, reply, withErrors(read, 'errors' in result ? result.errors : { password: { code: 'accounts:errors.staffCannotDelete' } }));
     await ctx.sessions.end(request, reply);
     request.page = { ...request.page, actor: anonymous };
     const t = request.t;

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
-import { readForm } from '#kernel/http/forms.ts';
+import { formBody, formState, readForm, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import type { App } from '#kernel/module.ts';
+import { codeForm, loginForm } from './forms.ts';
 import { OidcLogin, accountForIdentity, type OidcChecks } from './oidc.ts';
-import { CodeBody, LoginBody, NextQuery } from './schemas.ts';
+import { NextQuery } from './schemas.ts';
 import { checkPassword, type Client } from './service.login.ts';
 import { checkSecondFactor, enrolSecondFactor } from './service.second-factor.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
@@ -58,31 +59,36 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
   const crumbs = (request: FastifyRequest) => [{ label: request.t('accounts:login.title') }];
   const safe = (next: string | undefined) => safeNext(next, ctx.config.PUBLIC_URL);
 
-  const renderLogin = (request: FastifyRequest, reply: FastifyReply, input: { status?: number; email?: string; errors?: Record<string, string>; next?: string; notice?: string }) =>
-    reply.status(input.status ?? 200).html(
-      { title: request.t('accounts:login.title'), breadcrumbs: crumbs(request), hasErrors: Boolean(input.errors && Object.keys(input.errors).length) },
-      <LoginPage page={request.page} values={{ email: input.email }} errors={input.errors ?? {}} next={safe(input.next)} notice={input.notice} oidcProvider={oidcProvider} />,
-    );
+  const renderLogin = (request: FastifyRequest, reply: FastifyReply, input: { status?: number; read?: { raw: Raw; errors?: FormErrors }; next?: string; notice?: string }) => {
+    const state = formState(request.page, input.read ?? { raw: {} }, loginForm);
+    return reply
+      .status(input.status ?? (state.hasErrors ? 422 : 200))
+      .html(
+        { title: request.t('accounts:login.title'), breadcrumbs: crumbs(request), hasErrors: state.hasErrors },
+        <LoginPage page={request.page} state={state} next={safe(input.next)} notice={input.notice} oidcProvider={oidcProvider} />,
+      );
+  };
 
   /** 429 with Retry-After, as the platform's rate limits answer; the form stays, for when the wait is over. */
-  const renderWait = (request: FastifyRequest, reply: FastifyReply, input: { waitSeconds: number; message: string; email?: string; next?: string }) => {
+  const renderWait = (request: FastifyRequest, reply: FastifyReply, input: { waitSeconds: number; message: string; raw?: Raw; next?: string }) => {
     reply.header('retry-after', String(input.waitSeconds));
-    return renderLogin(request, reply, { status: 429, email: input.email, next: input.next, errors: { email: request.t(input.message, { count: minutes(input.waitSeconds) }) } });
+    const errors = { email: { code: input.message, values: { count: minutes(input.waitSeconds) } } };
+    return renderLogin(request, reply, { status: 429, read: { raw: input.raw ?? {}, errors }, next: input.next });
   };
 
   app.get('/anmelden', { schema: { querystring: NextQuery } }, async (request, reply) =>
     renderLogin(request, reply, { next: request.query.next, notice: loginNotices[request.query.notice ?? ''] }),
   );
 
-  app.post('/anmelden', { schema: { body: LoginBody }, attachValidation: true, config: strict }, async (request, reply) => {
-    const form = readForm<LoginBody>(request);
-    if (Object.keys(form.errors).length > 0) return renderLogin(request, reply, { status: 422, email: form.values.email, errors: form.errors, next: form.values.next });
-    const result = await checkPassword(ctx, { ...request.body, client: clientOf(request) });
-    const next = safe(request.body.next);
+  app.post('/anmelden', { schema: { body: formBody(loginForm) }, attachValidation: true, config: strict }, async (request, reply) => {
+    const read = readForm(loginForm, request);
+    if (!read.ok) return renderLogin(request, reply, { read, next: typeof read.raw.next === 'string' ? read.raw.next : undefined });
+    const result = await checkPassword(ctx, { ...read.value, client: clientOf(request) });
+    const next = safe(read.value.next);
     if (!result.ok) {
-      if (result.reason === 'throttled') return renderWait(request, reply, { waitSeconds: result.waitSeconds, message: 'accounts:errors.tooManyAttempts', email: request.body.email, next });
-      const key = { invalid: 'accounts:errors.loginInvalid', unverified: 'accounts:errors.loginUnverified' }[result.reason];
-      return renderLogin(request, reply, { status: 422, email: request.body.email, errors: { email: request.t(key) }, next });
+      if (result.reason === 'throttled') return renderWait(request, reply, { waitSeconds: result.waitSeconds, message: 'accounts:errors.tooManyAttempts', raw: read.raw, next });
+      const code = { invalid: 'accounts:errors.loginInvalid', unverified: 'accounts:errors.loginUnverified' }[result.reason];
+      return renderLogin(request, reply, { read: { raw: read.raw, errors: { email: { code } } }, next });
     }
     if (result.next === 'signed-in') {
       await ctx.sessions.establish(request, reply, { userId: result.userId });
@@ -94,16 +100,24 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
     return reply.redirect(stage === 'enrol' ? '/anmelden/zweiter-faktor/einrichten' : '/anmelden/zweiter-faktor', 303);
   });
 
-  const secondFactorPage = (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}) =>
-    reply.status(Object.keys(errors).length ? 422 : 200).html(
-      { title: request.t('accounts:secondFactor.title'), breadcrumbs: crumbs(request), hasErrors: Object.keys(errors).length > 0 },
-      <SecondFactorPage page={request.page} errors={errors} />,
-    );
-  const enrolPage = (request: FastifyRequest, reply: FastifyReply, pending: PendingLogin, errors: Record<string, string> = {}) =>
-    reply.status(Object.keys(errors).length ? 422 : 200).html(
-      { title: request.t('accounts:secondFactor.enrolTitle'), breadcrumbs: crumbs(request), hasErrors: Object.keys(errors).length > 0 },
-      <EnrolPage page={request.page} errors={errors} secret={pending.secret!} uri={totpUri(pending.secret!, `Stadt ${ctx.config.CITY_NAME}`, pending.pendingUserId)} />,
-    );
+  // A code is never shown again: a wrong one is of no use, and a right one is used up.
+  const codeState = (request: FastifyRequest, errors?: FormErrors) => formState(request.page, { raw: {}, errors }, codeForm);
+  const secondFactorPage = (request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) => {
+    const state = codeState(request, errors);
+    return reply
+      .status(state.hasErrors ? 422 : 200)
+      .html({ title: request.t('accounts:secondFactor.title'), breadcrumbs: crumbs(request), hasErrors: state.hasErrors }, <SecondFactorPage page={request.page} state={state} />);
+  };
+  const enrolPage = (request: FastifyRequest, reply: FastifyReply, pending: PendingLogin, errors?: FormErrors) => {
+    const state = codeState(request, errors);
+    return reply
+      .status(state.hasErrors ? 422 : 200)
+      .html(
+        { title: request.t('accounts:secondFactor.enrolTitle'), breadcrumbs: crumbs(request), hasErrors: state.hasErrors },
+        <EnrolPage page={request.page} state={state} secret={pending.secret!} uri={totpUri(pending.secret!, `Stadt ${ctx.config.CITY_NAME}`, pending.pendingUserId)} />,
+      );
+  };
+  const wrongCode = { code: { code: 'accounts:errors.codeInvalid' } };
 
   app.get('/anmelden/zweiter-faktor', async (request, reply) => {
     const pending = pendingOf(request);
@@ -111,17 +125,18 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
     return secondFactorPage(request, reply);
   });
 
-  app.post('/anmelden/zweiter-faktor', { schema: { body: CodeBody }, attachValidation: true, config: strict }, async (request, reply) => {
+  app.post('/anmelden/zweiter-faktor', { schema: { body: formBody(codeForm) }, attachValidation: true, config: strict }, async (request, reply) => {
     const pending = pendingOf(request);
     if (pending?.stage !== 'second-factor') return reply.redirect('/anmelden?notice=session-ended', 303);
-    const code = readForm<CodeBody>(request).values.code ?? '';
-    const result = await checkSecondFactor(ctx, { userId: pending.pendingUserId, code, client: clientOf(request) });
+    const read = readForm(codeForm, request);
+    if (!read.ok) return secondFactorPage(request, reply, read.errors);
+    const result = await checkSecondFactor(ctx, { userId: pending.pendingUserId, code: read.value.code, client: clientOf(request) });
     if (!result.ok && result.reason === 'throttled') {
       // Back to the password: this half-finished sign-in is over.
       await ctx.sessions.end(request, reply);
       return renderWait(request, reply, { waitSeconds: result.waitSeconds, message: 'accounts:errors.tooManyCodes', next: pending.next });
     }
-    if (!result.ok) return secondFactorPage(request, reply, { code: request.t('accounts:errors.codeInvalid') });
+    if (!result.ok) return secondFactorPage(request, reply, wrongCode);
     await ctx.sessions.establish(request, reply, { userId: pending.pendingUserId });
     return reply.redirect(pending.next === '/konto' ? '/verwaltung' : pending.next, 303);
   });
@@ -132,12 +147,13 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
     return enrolPage(request, reply, pending);
   });
 
-  app.post('/anmelden/zweiter-faktor/einrichten', { schema: { body: CodeBody }, attachValidation: true, config: strict }, async (request, reply) => {
+  app.post('/anmelden/zweiter-faktor/einrichten', { schema: { body: formBody(codeForm) }, attachValidation: true, config: strict }, async (request, reply) => {
     const pending = pendingOf(request);
     if (pending?.stage !== 'enrol' || !pending.secret) return reply.redirect('/anmelden?notice=session-ended', 303);
-    const code = readForm<CodeBody>(request).values.code ?? '';
-    const result = await enrolSecondFactor(ctx, { userId: pending.pendingUserId, secret: pending.secret, code, client: clientOf(request) });
-    if (!result.ok) return enrolPage(request, reply, pending, { code: request.t('accounts:errors.codeInvalid') });
+    const read = readForm(codeForm, request);
+    if (!read.ok) return enrolPage(request, reply, pending, read.errors);
+    const result = await enrolSecondFactor(ctx, { userId: pending.pendingUserId, secret: pending.secret, code: read.value.code, client: clientOf(request) });
+    if (!result.ok) return enrolPage(request, reply, pending, wrongCode);
     await ctx.sessions.establish(request, reply, { userId: pending.pendingUserId });
     // Shown in this answer and nowhere else: the codes are not kept, so there is no page to come back to.
     const title = request.t('accounts:recoveryCodes.title');
@@ -167,7 +183,7 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
       return reply.redirect('/konto', 303);
     } catch (error) {
       request.log.warn({ err: error }, 'OpenID Connect login failed');
-      return renderLogin(request, reply, { status: 400, errors: { email: request.t('accounts:errors.oidcFailed', { provider: oidc.label }) } });
+      return renderLogin(request, reply, { status: 400, read: { raw: {}, errors: { email: { code: 'accounts:errors.oidcFailed', values: { provider: oidc.label } } } } });
     }
   });
 }

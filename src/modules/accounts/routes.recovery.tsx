@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
-import { readForm } from '#kernel/http/forms.ts';
+import { formBody, formState, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import type { App } from '#kernel/module.ts';
-import { EmailBody, NewPasswordBody, RegisterBody, TokenBody, TokenQuery } from './schemas.ts';
+import { emailForm, newPasswordForm, registerForm, tokenForm } from './forms.ts';
+import { TokenQuery } from './schemas.ts';
 import { isLiveToken, requestPasswordReset, setPasswordWithToken } from './service.recovery.ts';
 import { confirmationLinkState, registerCitizen, resendVerification, verifyEmail } from './service.registration.ts';
 import { ConfirmEmailPage, EmailRequestPage, MessagePage, NewPasswordPage, RegisterPage } from './views/auth.tsx';
@@ -11,19 +12,22 @@ const strict = { rateLimit: { max: 10, timeWindow: '5 minutes' } };
 
 /** Registration, confirming an address, and the mailed links that set a password (reset, invitation). */
 export async function recoveryRoutes(app: App, ctx: KernelContext): Promise<void> {
-  const registerPage = (request: FastifyRequest, reply: FastifyReply, values: Partial<RegisterBody>, errors: Record<string, string>) =>
-    reply.status(Object.keys(errors).length ? 422 : 200).html(
-      { title: request.t('accounts:register.title'), breadcrumbs: [{ label: request.t('accounts:register.title') }], hasErrors: Object.keys(errors).length > 0 },
-      <RegisterPage page={request.page} values={values} errors={errors} />,
-    );
+  const registerPage = (request: FastifyRequest, reply: FastifyReply, read: { raw: Raw; errors?: FormErrors }) => {
+    const state = formState(request.page, read, registerForm);
+    return reply
+      .status(state.hasErrors ? 422 : 200)
+      .html({ title: request.t('accounts:register.title'), breadcrumbs: [{ label: request.t('accounts:register.title') }], hasErrors: state.hasErrors }, <RegisterPage page={request.page} state={state} />);
+  };
 
-  app.get('/registrieren', async (request, reply) => registerPage(request, reply, {}, {}));
+  app.get('/registrieren', async (request, reply) => registerPage(request, reply, { raw: {} }));
 
-  app.post('/registrieren', { schema: { body: RegisterBody }, attachValidation: true, config: strict }, async (request, reply) => {
-    const form = readForm<RegisterBody>(request);
-    if (Object.keys(form.errors).length > 0) return registerPage(request, reply, form.values, form.errors);
-    const result = await registerCitizen(ctx, request.t, request.lang, request.body);
-    if (!result.ok) return registerPage(request, reply, form.values, result.errors);
+  // A second click, or the form sent again from the browser's history, creates no second account and
+  // sends no second mail: it gets the page the first one got.
+  app.post('/registrieren', { schema: { body: formBody(registerForm) }, attachValidation: true, config: strict }, async (request, reply) => {
+    const read = readForm(registerForm, request);
+    if (!read.ok) return registerPage(request, reply, read);
+    const result = await once(ctx, request, read, () => registerCitizen(ctx, request.lang, read.value));
+    if (!result.ok) return registerPage(request, reply, withErrors(read, result.errors));
     const t = request.t;
     return reply.html(
       { title: t('accounts:register.sentTitle'), breadcrumbs: [{ label: t('accounts:register.title') }] },
@@ -67,11 +71,11 @@ export async function recoveryRoutes(app: App, ctx: KernelContext): Promise<void
 
   app.get('/registrieren/bestaetigen', { schema: { querystring: TokenQuery } }, async (request, reply) => confirmation(request, reply, request.query.token ?? ''));
 
-  app.post('/registrieren/bestaetigen', { schema: { body: TokenBody }, attachValidation: true, config: strict }, async (request, reply) => {
-    const token = readForm<TokenBody>(request).values.token ?? '';
-    const result = request.validationError ? { ok: false as const } : await verifyEmail(ctx, token);
+  app.post('/registrieren/bestaetigen', { schema: { body: formBody(tokenForm) }, attachValidation: true, config: strict }, async (request, reply) => {
+    const read = readForm(tokenForm, request);
+    const result = read.ok ? await verifyEmail(ctx, read.value.token) : { ok: false as const };
     if (result.ok) return reply.redirect('/anmelden?notice=verified', 303);
-    return confirmation(request, reply, request.validationError ? '' : token);
+    return confirmation(request, reply, read.ok ? read.value.token : '');
   });
 
   const emailRequestRoutes = [
@@ -79,16 +83,21 @@ export async function recoveryRoutes(app: App, ctx: KernelContext): Promise<void
     { path: '/passwort-vergessen', area: 'reset', intro: 'accounts:reset.intro', run: requestPasswordReset },
   ] as const;
   for (const { path, area, intro, run } of emailRequestRoutes) {
-    const page = (request: FastifyRequest, reply: FastifyReply, values: { email?: string }, errors: Record<string, string>) =>
-      reply.status(Object.keys(errors).length ? 422 : 200).html(
-        { title: request.t(`accounts:${area}.title`), breadcrumbs: [{ label: request.t(`accounts:${area}.title`) }], hasErrors: Object.keys(errors).length > 0 },
-        <EmailRequestPage page={request.page} values={values} errors={errors} title={request.t(`accounts:${area}.title`)} intro={request.t(intro)} action={path} submit={request.t(`accounts:${area}.submit`)} />,
-      );
-    app.get(path, async (request, reply) => page(request, reply, {}, {}));
-    app.post(path, { schema: { body: EmailBody }, attachValidation: true, config: strict }, async (request, reply) => {
-      const form = readForm<EmailBody>(request);
-      if (Object.keys(form.errors).length > 0) return page(request, reply, form.values, form.errors);
-      await run(ctx, request.body.email);
+    const page = (request: FastifyRequest, reply: FastifyReply, read: { raw: Raw; errors?: FormErrors }) => {
+      const state = formState(request.page, read, emailForm);
+      const title = request.t(`accounts:${area}.title`);
+      return reply
+        .status(state.hasErrors ? 422 : 200)
+        .html(
+          { title, breadcrumbs: [{ label: title }], hasErrors: state.hasErrors },
+          <EmailRequestPage page={request.page} state={state} title={title} intro={request.t(intro)} action={path} submit={request.t(`accounts:${area}.submit`)} />,
+        );
+    };
+    app.get(path, async (request, reply) => page(request, reply, { raw: {} }));
+    app.post(path, { schema: { body: formBody(emailForm) }, attachValidation: true, config: strict }, async (request, reply) => {
+      const read = readForm(emailForm, request);
+      if (!read.ok) return page(request, reply, read);
+      await run(ctx, read.value.email);
       const t = request.t;
       const title = area === 'reset' ? t('accounts:reset.sentTitle') : t('accounts:resend.title');
       return reply.html(
@@ -105,25 +114,29 @@ export async function recoveryRoutes(app: App, ctx: KernelContext): Promise<void
     { path: '/einladung', purpose: 'invite', title: 'accounts:reset.inviteTitle', intro: 'accounts:reset.inviteIntro' },
   ] as const;
   for (const { path, purpose, title, intro } of tokenForms) {
-    const page = (request: FastifyRequest, reply: FastifyReply, token: string, errors: Record<string, string>) =>
-      reply.status(Object.keys(errors).length ? 422 : 200).html(
-        { title: request.t(title), breadcrumbs: [{ label: request.t(title) }], hasErrors: Object.keys(errors).length > 0 },
-        <NewPasswordPage page={request.page} errors={errors} token={token} action={path} title={request.t(title)} intro={intro ? request.t(intro) : undefined} />,
-      );
+    const page = (request: FastifyRequest, reply: FastifyReply, read: { raw: Raw; errors?: FormErrors }) => {
+      const state = formState(request.page, read, newPasswordForm);
+      return reply
+        .status(state.hasErrors ? 422 : 200)
+        .html(
+          { title: request.t(title), breadcrumbs: [{ label: request.t(title) }], hasErrors: state.hasErrors },
+          <NewPasswordPage page={request.page} state={state} action={path} title={request.t(title)} intro={intro ? request.t(intro) : undefined} />,
+        );
+    };
     const lost = (request: FastifyRequest, reply: FastifyReply) =>
       invalidLink(request, reply, request.t(title), { href: '/passwort-vergessen', label: request.t('accounts:login.forgot') });
     app.get(path, { schema: { querystring: TokenQuery } }, async (request, reply) => {
       const token = request.query.token ?? '';
       if (!(await isLiveToken(ctx, token, purpose))) return lost(request, reply);
-      return page(request, reply, token, {});
+      return page(request, reply, { raw: { token } });
     });
-    app.post(path, { schema: { body: NewPasswordBody }, attachValidation: true, config: strict }, async (request, reply) => {
-      const form = readForm<NewPasswordBody>(request);
-      if (Object.keys(form.errors).length > 0) return page(request, reply, form.values.token ?? '', form.errors);
-      const result = await setPasswordWithToken(ctx, request.t, purpose, request.body);
+    app.post(path, { schema: { body: formBody(newPasswordForm) }, attachValidation: true, config: strict }, async (request, reply) => {
+      const read = readForm(newPasswordForm, request);
+      if (!read.ok) return read.errors.token ? lost(request, reply) : page(request, reply, read);
+      const result = await setPasswordWithToken(ctx, purpose, read.value);
       if (result.ok) return reply.redirect('/anmelden?notice=password-set', 303);
       if ('reason' in result) return lost(request, reply);
-      return page(request, reply, request.body.token, result.errors);
+      return page(request, reply, withErrors(read, result.errors));
     });
   }
 }

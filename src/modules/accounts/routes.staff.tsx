@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
-import { readForm } from '#kernel/http/forms.ts';
+import { formBody, formMessages, rawText, readForm, type Raw } from '#kernel/forms/index.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
+import { staffForms } from './forms.ts';
 import { auditRoutes } from './routes.audit.tsx';
-import { NextQuery, RolesBody, StaffBody, UserParams } from './schemas.ts';
+import { NextQuery, UserParams } from './schemas.ts';
 import { changeStaffRoles, createStaff, listStaffMembers, resetSecondFactor, roleChoices, scopeNames, setStaffDisabled, staffMember, type StaffChangeResult } from './service.staff.ts';
 import { roleLabel, staffProblemMessages } from './staff-words.ts';
 import { roleValuesOf, StaffDashboard, StaffDetailPage, StaffListPage, StaffNewPage, type NewStaffValues, type RoleValues } from './views/staff.tsx';
@@ -61,12 +62,14 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
 
   app.get('/verwaltung/mitarbeitende/neu', async (request, reply) => newPage(request, reply, { roles: [], scopes: {} }, {}));
 
-  app.post('/verwaltung/mitarbeitende/neu', { schema: { body: StaffBody }, attachValidation: true }, async (request, reply) => {
-    const form = readForm<StaffBody>(request);
-    const chosen = chosenRoles(request.body);
-    const values = { displayName: form.values.displayName, email: form.values.email, ...chosen };
-    if (Object.keys(form.errors).length > 0) return newPage(request, reply, values, form.errors);
-    const result = await createStaff(ctx, request.actor, { email: request.body.email, displayName: request.body.displayName, ...chosen });
+  const forms = staffForms(ctx.permissions.roles);
+
+  app.post('/verwaltung/mitarbeitende/neu', { schema: { body: formBody(forms.create) }, attachValidation: true }, async (request, reply) => {
+    const read = readForm(forms.create, request);
+    const chosen = chosenRoles(read.raw);
+    const values = { displayName: rawText(read.raw, 'displayName'), email: rawText(read.raw, 'email'), ...chosen };
+    if (!read.ok) return newPage(request, reply, values, formMessages(request.page, read.errors, forms.create));
+    const result = await createStaff(ctx, request.actor, { email: read.value.email, displayName: read.value.displayName, ...chosen });
     if (!result.ok) return newPage(request, reply, values, staffProblemMessages(request.t, ctx.permissions, result.problems));
     return reply.redirect('/verwaltung/mitarbeitende?notice=created', 303);
   });
@@ -93,8 +96,10 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     return detailPage(request, reply, request.params.id, { roles: request.t('accounts:errors.selfChange') }, undefined, chosen);
   };
 
-  app.post('/verwaltung/mitarbeitende/:id/rollen', { schema: { params: UserParams, body: RolesBody } }, async (request, reply) => {
-    const chosen = chosenRoles(request.body);
+  app.post('/verwaltung/mitarbeitende/:id/rollen', { schema: { params: UserParams, body: formBody(forms.roles) }, attachValidation: true }, async (request, reply) => {
+    const read = readForm(forms.roles, request);
+    const chosen = chosenRoles(read.raw);
+    if (!read.ok) return detailPage(request, reply, request.params.id, formMessages(request.page, read.errors, forms.roles), undefined, chosen);
     return afterChange(request, reply, await changeStaffRoles(ctx, request.actor, request.params.id, chosen), 'roles', chosen);
   });
   app.post('/verwaltung/mitarbeitende/:id/deaktivieren', { schema: { params: UserParams } }, async (request, reply) =>
@@ -110,9 +115,9 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
   await auditRoutes(app, ctx, crumbs);
 }
 
-/** The roles ticked on a staff form, and the scope chosen for each role bound to one (`scope-<role>`). */
-function chosenRoles(body: RolesBody | undefined): RoleValues {
-  const fields = (body ?? {}) as Record<string, unknown>;
-  const scopes = Object.fromEntries(Object.entries(fields).flatMap(([name, value]) => (name.startsWith('scope-') && typeof value === 'string' ? [[name.slice('scope-'.length), value]] : [])));
-  return { roles: body?.roles ?? [], scopes };
+/** The roles ticked on a staff form, and the scope chosen for each role bound to one (`scope-<role>`), as posted. */
+function chosenRoles(raw: Raw): RoleValues {
+  const scopes = Object.fromEntries(Object.entries(raw).flatMap(([name, value]) => (name.startsWith('scope-') && typeof value === 'string' ? [[name.slice('scope-'.length), value]] : [])));
+  const roles = raw.roles;
+  return { roles: Array.isArray(roles) ? roles : roles ? [roles] : [], scopes };
 }

@@ -4,11 +4,12 @@ import type { Actor, Language } from '#kernel/auth/actor.ts';
 import { addDays, berlinDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { csvDocument } from '#kernel/csv.ts';
-import { formatDay, parseDay, type DayProblem } from '#kernel/dates.ts';
+import { formatDay } from '#kernel/dates.ts';
+import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import { declaredActions, isDeclaredChoice, subjectWords, type ActionGroup } from './audit-words.ts';
+import type { auditFilterForm } from './forms.ts';
 import { accountsDb, displayNames, findUserByEmail } from './repo.ts';
-import type { AuditQuery } from './schemas.ts';
 
 /*
  * The audit log for administrators and the data protection officer's questions: who did what, and whose
@@ -31,13 +32,8 @@ export interface AuditFilter {
   page: number;
 }
 
-export type AuditFilterProblem =
-  | { reason: 'day'; problem: DayProblem }
-  | { reason: 'to-before-from' }
-  | { reason: 'too-long'; days: number }
-  | { reason: 'unknown-action' }
-  | { reason: 'unknown-person' };
-export type AuditFilterProblems = Partial<Record<'from' | 'to' | 'action' | 'person', AuditFilterProblem>>;
+/** The filter as the form read it: days as `YYYY-MM-DD` (none typed: the last seven days). */
+export type AuditFilterInput = FormValue<typeof auditFilterForm>;
 
 /** What the words of the log are written in. */
 export interface Words {
@@ -63,52 +59,38 @@ export interface AuditRow {
 
 export type AuditLogResult =
   | { ok: true; filter: AuditFilter; actions: ActionGroup[]; total: number; pages: number; rows: AuditRow[] }
-  | { ok: false; filter: AuditFilter; actions: ActionGroup[]; problems: AuditFilterProblems };
+  | { ok: false; filter: AuditFilter; actions: ActionGroup[]; problems: FormErrors };
 
 type CheckedFilter =
   | { ok: true; filter: AuditFilter; days: { from: string; to: string }; personId: string | undefined }
-  | { ok: false; filter: AuditFilter; problems: AuditFilterProblems };
+  | { ok: false; filter: AuditFilter; problems: FormErrors };
 
 /** The actions the log can be filtered by, grouped by module, for the form. */
 export function auditActionChoices(ctx: KernelContext, words: Words): ActionGroup[] {
   return declaredActions(ctx, words.t, words.lang);
 }
 
-/** A typed day, or the default when nothing was typed. */
-function dayOf(typed: string, fallback: string) {
-  return typed ? parseDay(typed) : ({ ok: true, day: fallback } as const);
-}
-
-/** The filter with its defaults (the last seven days), each bad field explained; the person found by e-mail. */
-async function checkFilter(ctx: KernelContext, query: AuditQuery, actions: readonly ActionGroup[]): Promise<CheckedFilter> {
+/**
+ * The filter with its defaults (the last seven days), each bad field explained by a reason code; the
+ * person found by e-mail.
+ */
+async function checkFilter(ctx: KernelContext, input: AuditFilterInput, actions: readonly ActionGroup[]): Promise<CheckedFilter> {
   const today = todayInBerlin();
-  const typed = { from: (query.from ?? '').trim(), to: (query.to ?? '').trim() };
-  const from = dayOf(typed.from, addDays(today, 1 - defaultDays));
-  const to = dayOf(typed.to, today);
-  const filter: AuditFilter = {
-    from: from.ok ? formatDay(from.day) : typed.from,
-    to: to.ok ? formatDay(to.day) : typed.to,
-    action: (query.action ?? '').trim(),
-    person: (query.person ?? '').trim(),
-    page: query.page ?? 1,
-  };
-  const problems: AuditFilterProblems = {};
-  if (!from.ok) problems.from = { reason: 'day', problem: from };
-  if (!to.ok) problems.to = { reason: 'day', problem: to };
-  if (from.ok && to.ok) {
-    if (from.day > to.day) problems.to = { reason: 'to-before-from' };
-    else if (to.day > addDays(from.day, maxDays - 1)) problems.to = { reason: 'too-long', days: maxDays };
-  }
-  if (!isDeclaredChoice(actions, filter.action)) problems.action = { reason: 'unknown-action' };
+  const days = { from: input.from ?? addDays(today, 1 - defaultDays), to: input.to ?? today };
+  const filter: AuditFilter = { from: formatDay(days.from), to: formatDay(days.to), action: input.action, person: input.person, page: input.page ?? 1 };
+  const problems: FormErrors = {};
+  if (days.from > days.to) problems.to = { code: 'accounts:auditLog.toBeforeFrom' };
+  else if (days.to > addDays(days.from, maxDays - 1)) problems.to = { code: 'accounts:auditLog.tooLong', values: { days: maxDays } };
+  if (!isDeclaredChoice(actions, filter.action)) problems.action = { code: 'accounts:auditLog.actionUnknown' };
   let personId: string | undefined;
   if (filter.person) {
     const email = normaliseEmail(filter.person);
     const person = email ? await findUserByEmail(accountsDb(ctx.db), email) : undefined;
-    if (!person) problems.person = { reason: 'unknown-person' };
+    if (!person) problems.person = { code: 'accounts:auditLog.personUnknown' };
     personId = person?.id;
   }
-  if (!from.ok || !to.ok || Object.keys(problems).length > 0) return { ok: false, filter, problems };
-  return { ok: true, filter, days: { from: from.day, to: to.day }, personId };
+  if (Object.keys(problems).length > 0) return { ok: false, filter, problems };
+  return { ok: true, filter, days, personId };
 }
 
 /** Records matching the filter, newest first, with people, actions and subjects in words. */
@@ -139,7 +121,7 @@ async function findRows(ctx: KernelContext, t: TFunction, checked: Extract<Check
   return { rows: auditRows, total };
 }
 
-export async function auditLog(ctx: KernelContext, actor: Actor, words: Words, query: AuditQuery): Promise<AuditLogResult> {
+export async function auditLog(ctx: KernelContext, actor: Actor, words: Words, query: AuditFilterInput): Promise<AuditLogResult> {
   ctx.permissions.require(actor, readAuditLog);
   const actions = auditActionChoices(ctx, words);
   const checked = await checkFilter(ctx, query, actions);
@@ -150,10 +132,10 @@ export async function auditLog(ctx: KernelContext, actor: Actor, words: Words, q
   return { ok: true, filter, actions, total, pages: Math.max(1, Math.ceil(total / auditPageSize)), rows };
 }
 
-export type AuditExportResult = { ok: true; csv: string; fileName: string } | { ok: false; filter: AuditFilter; actions: ActionGroup[]; problems: AuditFilterProblems };
+export type AuditExportResult = { ok: true; csv: string; fileName: string } | { ok: false; filter: AuditFilter; actions: ActionGroup[]; problems: FormErrors };
 
 /** The same records, in the same words, as a CSV file for the data protection officer, newest first, at most `auditExportLimit`. */
-export async function exportAuditLog(ctx: KernelContext, actor: Actor, words: Words, query: AuditQuery): Promise<AuditExportResult> {
+export async function exportAuditLog(ctx: KernelContext, actor: Actor, words: Words, query: AuditFilterInput): Promise<AuditExportResult> {
   ctx.permissions.require(actor, readAuditLog);
   const actions = auditActionChoices(ctx, words);
   const checked = await checkFilter(ctx, query, actions);

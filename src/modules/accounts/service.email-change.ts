@@ -1,6 +1,7 @@
 import { recordAudit } from '#kernel/audit.ts';
 import type { SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { FormErrors } from '#kernel/forms/index.ts';
 import { languages } from '#kernel/i18n/i18n.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import { personActor } from './actor.ts';
@@ -19,13 +20,10 @@ export interface EmailChangeInput {
   client: Client;
 }
 
-/** What is wrong, by field, as i18n keys (the confirmation word's takes `word`). */
-export type EmailFormProblems = Partial<Record<'email' | 'password' | 'confirm', string>>;
-
 export type EmailChangeResult =
   | { ok: true; email: string }
   | { ok: false; reason: 'staff-account' }
-  | { ok: false; reason: 'invalid'; problems: EmailFormProblems }
+  | { ok: false; reason: 'invalid'; problems: FormErrors }
   | Throttled;
 
 /** The word an account without a password types to confirm, in any of the platform's languages. */
@@ -45,10 +43,10 @@ export async function requestEmailChange(ctx: KernelContext, actor: SignedIn, in
   const user = await profileOf(ctx, actor);
   if (user.kind === 'staff') return { ok: false, reason: 'staff-account' };
   const db = accountsDb(ctx.db);
-  const problems: EmailFormProblems = {};
+  const problems: FormErrors = {};
   const email = normaliseEmail(input.email);
-  if (!email) problems.email = 'kernel:validation.email';
-  else if (email === user.email) problems.email = 'accounts:errors.emailUnchanged';
+  if (!email) problems.email = { code: 'email' };
+  else if (email === user.email) problems.email = { code: 'accounts:errors.emailUnchanged' };
   if (user.password_hash) {
     const keys = passwordKeys(ctx, user.email ?? user.id, input.client.address);
     const wait = await secondsToWait(db, keys);
@@ -56,10 +54,10 @@ export async function requestEmailChange(ctx: KernelContext, actor: SignedIn, in
     if (!(await verifyPassword(user.password_hash, input.password ?? ''))) {
       // Told as at sign-in: this answer says the password is wrong, the next one that there is a wait.
       await recordFailure(db, keys);
-      problems.password = 'accounts:errors.passwordWrong';
+      problems.password = { code: 'accounts:errors.passwordWrong' };
     }
   } else if (!isConfirmWord(ctx, input.confirm)) {
-    problems.confirm = 'accounts:errors.confirmWord';
+    problems.confirm = { code: 'accounts:errors.confirmWord', values: { word: { key: 'accounts:emailChange.confirmWord' } } };
   }
   if (!email || Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems };
 

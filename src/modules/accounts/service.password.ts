@@ -1,6 +1,7 @@
 import { recordAudit } from '#kernel/audit.ts';
 import type { SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { FormErrors } from '#kernel/forms/index.ts';
 import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { accountsDb, updateUser } from './repo.ts';
@@ -17,13 +18,10 @@ export interface ChangePasswordInput {
   client: Client;
 }
 
-/** What is wrong, by field, as i18n keys. */
-export type PasswordFormProblems = Partial<Record<'currentPassword' | 'password' | 'passwordRepeat', string>>;
-
 export type ChangePasswordResult =
   | { ok: true; otherSessionsEnded: number | null }
   | { ok: false; reason: 'no-password' }
-  | { ok: false; reason: 'invalid'; problems: PasswordFormProblems }
+  | { ok: false; reason: 'invalid'; problems: FormErrors }
   | Throttled;
 
 /**
@@ -42,13 +40,13 @@ export async function changePassword(ctx: KernelContext, actor: SignedIn, input:
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     // Told as at sign-in: this answer says the password is wrong, the next one that there is a wait.
     await recordFailure(db, keys);
-    return { ok: false, reason: 'invalid', problems: { currentPassword: 'accounts:errors.passwordWrong' } };
+    return { ok: false, reason: 'invalid', problems: { currentPassword: { code: 'accounts:errors.passwordWrong' } } };
   }
-  const problems: PasswordFormProblems = {};
+  const problems: FormErrors = {};
   const problem = await passwordProblem(input.password, { email: user.email, name: user.display_name, cityName: ctx.config.CITY_NAME });
-  if (problem) problems.password = problem;
-  else if (input.password === input.currentPassword) problems.password = 'accounts:errors.passwordUnchanged';
-  else if (input.password !== input.passwordRepeat) problems.passwordRepeat = 'accounts:errors.passwordsDiffer';
+  if (problem) problems.password = { code: problem };
+  else if (input.password === input.currentPassword) problems.password = { code: 'accounts:errors.passwordUnchanged' };
+  else if (input.password !== input.passwordRepeat) problems.passwordRepeat = { code: 'accounts:errors.passwordsDiffer' };
   if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems };
 
   const passwordHash = await hashPassword(input.password);

@@ -1,14 +1,14 @@
-import type { TFunction } from 'i18next';
 import { auditTrailOf, recordAudit } from '#kernel/audit.ts';
 import type { SignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
+import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
+import { languages } from '#kernel/i18n/i18n.ts';
 import { collectPersonalData, erasePersonalData } from '#kernel/personal-data.ts';
 import { optionalText } from '#kernel/text.ts';
+import type { preferencesForm } from './forms.ts';
 import { queueAccountMail } from './mails.ts';
 import { verifyPassword } from './passwords.ts';
 import { accountsDb, deleteUser, displayNames, findUserById, identitiesOf, rolesOf, updateUser } from './repo.ts';
-import type { PreferencesBody } from './schemas.ts';
 import type { User } from './tables.ts';
 
 export async function profileOf(ctx: KernelContext, actor: SignedIn): Promise<User> {
@@ -17,9 +17,8 @@ export async function profileOf(ctx: KernelContext, actor: SignedIn): Promise<Us
   return user;
 }
 
-/** What is wrong, by form field, as i18n keys; an address field's message names the field as `field`. */
-export type PreferencesProblems = Partial<Record<keyof PreferencesBody, string>>;
-export type PreferencesResult = { ok: true } | { ok: false; problems: PreferencesProblems };
+/** What is wrong, by form field, as reason codes; an address field's message names the field. */
+export type PreferencesResult = { ok: true } | { ok: false; problems: FormErrors };
 
 const postalCodePattern = /^\d{5}$/;
 
@@ -33,25 +32,25 @@ export function needsPostalAddress(channel: string | undefined): boolean {
  * preference the city cannot honour would silently turn into no message at all. Each missing part of the
  * address is named at its own field.
  */
-export async function updatePreferences(ctx: KernelContext, actor: SignedIn, input: PreferencesBody): Promise<PreferencesResult> {
+export async function updatePreferences(ctx: KernelContext, actor: SignedIn, input: FormValue<typeof preferencesForm>): Promise<PreferencesResult> {
   const typed = { street: optionalText(input.street), houseNumber: optionalText(input.houseNumber), postalCode: optionalText(input.postalCode), city: optionalText(input.city) };
   const displayName = optionalText(input.displayName);
-  const problems: PreferencesProblems = {};
-  if (!displayName) problems.displayName = 'accounts:errors.nameRequired';
+  const problems: FormErrors = {};
+  if (!displayName) problems.displayName = { code: 'required' };
   const channel = input.preferredChannel;
   const missing = (Object.keys(typed) as (keyof typeof typed)[]).filter((field) => !typed[field]);
   const partial = missing.length > 0 && missing.length < 4;
   if (needsPostalAddress(channel) || partial) {
-    for (const field of missing) problems[field] = needsPostalAddress(channel) ? 'accounts:errors.addressNeededForLetters' : 'accounts:errors.addressIncomplete';
+    for (const field of missing) problems[field] = { code: needsPostalAddress(channel) ? 'accounts:errors.addressNeededForLetters' : 'accounts:errors.addressIncomplete' };
   }
-  if (typed.postalCode && !postalCodePattern.test(typed.postalCode)) problems.postalCode = 'accounts:errors.postalCode';
+  if (typed.postalCode && !postalCodePattern.test(typed.postalCode)) problems.postalCode = { code: 'accounts:errors.postalCode' };
   if (Object.keys(problems).length > 0 || !displayName) return { ok: false, problems };
   const address = { street: typed.street, house_number: typed.houseNumber, postal_code: typed.postalCode, city: typed.city };
   await updateUser(accountsDb(ctx.db), actor.userId, {
     display_name: displayName,
     preferred_channel: channel,
     language: input.language === 'en' ? 'en' : 'de',
-    simplified_language: input.simplifiedLanguage === 'on',
+    simplified_language: input.simplifiedLanguage,
     ...address,
   });
   return { ok: true };
@@ -95,20 +94,27 @@ export async function accessLogOf(ctx: KernelContext, actor: SignedIn) {
   return trail.map((entry) => ({ ...entry, actor_name: (entry.actor_id && names.get(entry.actor_id)) || null }));
 }
 
-export type DeleteResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'staff-account' };
+export type DeleteResult = { ok: true } | { ok: false; errors: FormErrors } | { ok: false; reason: 'staff-account' };
+
+/** The word an account without a password types to confirm, in any of the platform's languages. */
+function isDeleteWord(ctx: KernelContext, typed: string): boolean {
+  const word = typed.trim().toUpperCase();
+  return languages.some((language) => ctx.i18n.getFixedT(language)('accounts:delete.confirmWord').toUpperCase() === word);
+}
 
 /**
  * Deletes a citizen account and everything hanging off it. The audit records stay: they document what
  * staff did, which the city must be able to show, and they name the account only by its id.
  */
-export async function deleteAccount(ctx: KernelContext, actor: SignedIn, t: TFunction, input: { password?: string; confirm?: string }): Promise<DeleteResult> {
+export async function deleteAccount(ctx: KernelContext, actor: SignedIn, input: { password: string; confirm: string }): Promise<DeleteResult> {
   const user = await profileOf(ctx, actor);
   if (user.kind === 'staff') return { ok: false, reason: 'staff-account' };
-  const confirmed = user.password_hash
-    ? await verifyPassword(user.password_hash, input.password ?? '')
-    : (input.confirm ?? '').trim().toUpperCase() === t('accounts:delete.confirmWord').toUpperCase();
+  const confirmed = user.password_hash ? await verifyPassword(user.password_hash, input.password) : isDeleteWord(ctx, input.confirm);
   if (!confirmed) {
-    return { ok: false, errors: user.password_hash ? { password: t('accounts:errors.passwordWrong') } : { confirm: t('accounts:errors.confirmWord', { word: t('accounts:delete.confirmWord') }) } };
+    const errors: FormErrors = user.password_hash
+      ? { password: { code: 'accounts:errors.passwordWrong' } }
+      : { confirm: { code: 'accounts:errors.confirmWord', values: { word: { key: 'accounts:delete.confirmWord' } } } };
+    return { ok: false, errors };
   }
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.sessions.store.destroyAllFor(user.id, {}, trx);

@@ -1,6 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
+import type { FormErrors } from '#kernel/forms/index.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
@@ -28,7 +27,7 @@ export async function isLiveToken(ctx: KernelContext, token: string, purpose: To
   return (await peekToken(accountsDb(ctx.db), token, purpose)) !== undefined;
 }
 
-export type SetPasswordResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'invalid-token' };
+export type SetPasswordResult = { ok: true } | { ok: false; errors: FormErrors } | { ok: false; reason: 'invalid-token' };
 
 /**
  * Sets a new password from a reset or invitation link. Every session of the account ends (whoever knew
@@ -36,7 +35,6 @@ export type SetPasswordResult = { ok: true } | { ok: false; errors: FieldErrors 
  */
 export async function setPasswordWithToken(
   ctx: KernelContext,
-  t: TFunction,
   purpose: 'reset-password' | 'invite',
   input: { token: string; password: string; passwordRepeat: string },
 ): Promise<SetPasswordResult> {
@@ -45,8 +43,8 @@ export async function setPasswordWithToken(
   const user = userId ? await findUserById(db, userId) : undefined;
   if (!user) return { ok: false, reason: 'invalid-token' };
   const problem = await passwordProblem(input.password, { email: user.email, name: user.display_name, cityName: ctx.config.CITY_NAME });
-  if (problem) return { ok: false, errors: { password: t(problem) } };
-  if (input.password !== input.passwordRepeat) return { ok: false, errors: { passwordRepeat: t('accounts:errors.passwordsDiffer') } };
+  if (problem) return { ok: false, errors: { password: { code: problem } } };
+  if (input.password !== input.passwordRepeat) return { ok: false, errors: { passwordRepeat: { code: 'accounts:errors.passwordsDiffer' } } };
   const passwordHash = await hashPassword(input.password);
   const done = await ctx.db.transaction().execute(async (trx) => {
     const accounts = accountsDb(trx);

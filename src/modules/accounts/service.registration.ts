@@ -1,31 +1,31 @@
-import type { TFunction } from 'i18next';
 import type { Language } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
+import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { normaliseEmail, optionalText } from '#kernel/text.ts';
+import type { registerForm } from './forms.ts';
 import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { accountsDb, consumeToken, findUserByEmail, findUserById, insertUser, peekToken, tokenOwner, updateUser } from './repo.ts';
-import type { RegisterBody } from './schemas.ts';
 import { claimMailQuota } from './throttle.ts';
 
-export type RegisterResult = { ok: true; email: string } | { ok: false; errors: FieldErrors };
+export type RegisterResult = { ok: true; email: string } | { ok: false; errors: FormErrors };
 
 /**
  * Creates a citizen account and mails a confirmation link. For an address that already has an account the
  * answer looks the same and that account's owner gets a hint instead, so the form does not reveal who
  * has an account. No address gets more than three of either mail an hour, however often the form is sent.
+ * Problems come back by field as reason codes: the kernel's, or the key of a password rule's message.
  */
-export async function registerCitizen(ctx: KernelContext, t: TFunction, language: Language, input: RegisterBody): Promise<RegisterResult> {
+export async function registerCitizen(ctx: KernelContext, language: Language, input: FormValue<typeof registerForm>): Promise<RegisterResult> {
   const email = normaliseEmail(input.email);
   const displayName = optionalText(input.displayName);
-  const errors: FieldErrors = {};
-  if (!displayName) errors.displayName = t('accounts:errors.nameRequired');
-  if (!email) errors.email = t('kernel:validation.email');
+  const errors: FormErrors = {};
+  if (!displayName) errors.displayName = { code: 'required' };
+  if (!email) errors.email = { code: 'email' };
   const problem = await passwordProblem(input.password, { email, name: displayName, cityName: ctx.config.CITY_NAME });
-  if (problem) errors.password = t(problem);
-  else if (input.password !== input.passwordRepeat) errors.passwordRepeat = t('accounts:errors.passwordsDiffer');
-  if (input.privacy !== 'yes') errors.privacy = t('accounts:errors.privacyRequired');
+  if (problem) errors.password = { code: problem };
+  else if (input.password !== input.passwordRepeat) errors.passwordRepeat = { code: 'accounts:errors.passwordsDiffer' };
+  if (!input.privacy) errors.privacy = { code: 'required' };
   if (Object.keys(errors).length > 0 || !email || !displayName) return { ok: false, errors };
 
   const passwordHash = await hashPassword(input.password);

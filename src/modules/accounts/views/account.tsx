@@ -1,10 +1,11 @@
 import { auditActionLabel, auditActorLabel } from '#kernel/audit.ts';
-import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
-import { ErrorSummary, Heading, PostForm, RadioGroup, Select, SubmitButton, TextField, Checkbox } from '#kernel/html/components.tsx';
+import { FormField, rawText, type FormState } from '#kernel/forms/index.ts';
+import type { PageContext } from '#kernel/html/page.ts';
+import { ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { AccountLink } from '#kernel/module.ts';
 import { browserWords } from '../devices.ts';
-import type { PreferencesBody } from '../schemas.ts';
+import { preferencesForm } from '../forms.ts';
 import type { User } from '../tables.ts';
 import { Notice } from './auth.tsx';
 
@@ -70,44 +71,30 @@ function Entry({ label, value }: { label: string; value: string }) {
  * fields are required and say so; otherwise they are marked as needed only for letters. Without JavaScript
  * the page cannot follow the choice as it is made, so the hints say the rule in words.
  */
-export function PreferencesPage({ page, values, errors, addressRequired: required }: { page: PageContext; values: Partial<PreferencesBody>; errors: FieldErrors; addressRequired: boolean }) {
+export function PreferencesPage({ page, state, addressRequired: required }: { page: PageContext; state: FormState; addressRequired: boolean }) {
   const { t } = page;
+  const { raw, errors } = state;
+  const field = { page, form: preferencesForm, raw, errors };
   const address = required ? { required: true } : { optionalLabel: t('accounts:preferences.addressOptional') };
   return (
     <div class="kern-stack-lg">
       <Heading>{t('accounts:preferences.title')}</Heading>
       <ErrorSummary page={page} errors={errors} />
       <PostForm page={page} action="/konto/einstellungen">
-        <TextField name="displayName" label={t('accounts:fields.displayName')} value={values.displayName} autocomplete="name" maxLength={200} error={errors.displayName} />
-        <RadioGroup
-          name="preferredChannel"
-          label={t('accounts:fields.preferredChannel')}
-          hint={t('accounts:preferences.channelHint')}
-          value={values.preferredChannel}
-          error={errors.preferredChannel}
-          choices={(['digital', 'letter', 'both'] as const).map((value) => ({ value, label: t(`accounts:channels.${value}`) }))}
-        />
-        <Select
-          name="language"
-          label={t('accounts:fields.language')}
-          value={values.language}
-          error={errors.language}
-          choices={[
-            { value: 'de', label: 'Deutsch' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
-        <Checkbox name="simplifiedLanguage" label={t('accounts:fields.simplifiedLanguage')} checked={values.simplifiedLanguage === 'on'} />
+        <FormField {...field} name="displayName" />
+        <FormField {...field} name="preferredChannel" />
+        <FormField {...field} name="language" />
+        <FormField {...field} name="simplifiedLanguage" />
         <fieldset class="kern-fieldset" aria-describedby="address-hint">
           <legend class="kern-label">{t(required ? 'accounts:preferences.addressLegendRequired' : 'accounts:preferences.addressLegend')}</legend>
           <div class="kern-hint" id="address-hint">
             {t(required ? 'accounts:preferences.addressHintRequired' : 'accounts:preferences.addressHint')}
           </div>
           <div class="kern-fieldset__body kern-stack-sm">
-            <TextField name="street" label={t('accounts:fields.street')} value={values.street} autocomplete="address-line1" {...address} maxLength={200} error={errors.street} />
-            <TextField name="houseNumber" label={t('accounts:fields.houseNumber')} value={values.houseNumber} {...address} maxLength={20} width={4} error={errors.houseNumber} />
-            <TextField name="postalCode" label={t('accounts:fields.postalCode')} value={values.postalCode} autocomplete="postal-code" inputmode="numeric" {...address} maxLength={10} width={4} error={errors.postalCode} />
-            <TextField name="city" label={t('accounts:fields.city')} value={values.city} autocomplete="address-level2" {...address} maxLength={200} error={errors.city} />
+            <TextField name="street" label={t('accounts:fields.street')} value={rawText(raw, 'street')} autocomplete="address-line1" {...address} maxLength={200} error={errors.street} />
+            <TextField name="houseNumber" label={t('accounts:fields.houseNumber')} value={rawText(raw, 'houseNumber')} {...address} maxLength={20} width={4} error={errors.houseNumber} />
+            <TextField name="postalCode" label={t('accounts:fields.postalCode')} value={rawText(raw, 'postalCode')} autocomplete="postal-code" inputmode="numeric" {...address} maxLength={10} width={4} error={errors.postalCode} />
+            <TextField name="city" label={t('accounts:fields.city')} value={rawText(raw, 'city')} autocomplete="address-level2" {...address} maxLength={200} error={errors.city} />
           </div>
         </fieldset>
         <SubmitButton label={t('accounts:preferences.submit')} />
@@ -227,8 +214,10 @@ export function DataPage({ page, access }: { page: PageContext; access: AccessRo
   );
 }
 
-export function DeletePage({ page, errors, hasPassword }: { page: PageContext; errors: FieldErrors; hasPassword: boolean }) {
+/** One of two ways to confirm, whichever the account has: its password, or the word typed in. */
+export function DeletePage({ page, state, hasPassword }: { page: PageContext; state: FormState; hasPassword: boolean }) {
   const { t } = page;
+  const { raw, errors } = state;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:delete.intro')}>{t('accounts:delete.title')}</Heading>
@@ -237,7 +226,7 @@ export function DeletePage({ page, errors, hasPassword }: { page: PageContext; e
         {hasPassword ? (
           <TextField name="password" type="password" label={t('accounts:delete.passwordLabel')} autocomplete="current-password" error={errors.password} />
         ) : (
-          <TextField name="confirm" label={t('accounts:delete.confirmLabel')} maxLength={40} error={errors.confirm} />
+          <TextField name="confirm" label={t('accounts:delete.confirmLabel')} value={rawText(raw, 'confirm')} maxLength={40} error={errors.confirm} />
         )}
         <SubmitButton label={t('accounts:delete.submit')} />
       </PostForm>

@@ -1,29 +1,31 @@
 import type { ComponentChildren } from 'preact';
-import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
-import { Alert, Checkbox, ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
-import type { RegisterBody } from '../schemas.ts';
+import { FormField, FormKey, type FormState } from '#kernel/forms/index.ts';
+import type { PageContext } from '#kernel/html/page.ts';
+import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { codeForm, emailForm, loginForm, newPasswordForm, registerForm } from '../forms.ts';
 
-interface FormProps<T> {
+interface FormProps {
   page: PageContext;
-  values: Partial<T>;
-  errors: FieldErrors;
+  /** What was typed and the problems in words (`formState`). */
+  state: FormState;
 }
 
 export function Notice({ page, notice }: { page: PageContext; notice: string | undefined }) {
   return notice ? <Alert kind="success" title={page.t(notice)} /> : null;
 }
 
-export function LoginPage({ page, values, errors, next, notice, oidcProvider }: FormProps<{ email: string }> & { next: string; notice?: string; oidcProvider?: string }) {
+export function LoginPage({ page, state, next, notice, oidcProvider }: FormProps & { next: string; notice?: string; oidcProvider?: string }) {
   const { t } = page;
+  const field = { page, form: loginForm, raw: state.raw, errors: state.errors };
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:login.intro')}>{t('accounts:login.title')}</Heading>
       <Notice page={page} notice={notice} />
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <PostForm page={page} action="/anmelden">
         <input type="hidden" name="next" value={next} />
-        <TextField name="email" type="email" label={t('accounts:fields.email')} value={values.email} autocomplete="username" maxLength={254} error={errors.email} />
-        <TextField name="password" type="password" label={t('accounts:fields.password')} autocomplete="current-password" error={errors.password} />
+        <FormField {...field} name="email" />
+        <FormField {...field} name="password" />
         <SubmitButton label={t('accounts:login.submit')} />
       </PostForm>
       <ul class="kern-list">
@@ -58,32 +60,27 @@ export function LoginPage({ page, values, errors, next, notice, oidcProvider }: 
   );
 }
 
-export function SecondFactorPage({ page, errors }: { page: PageContext; errors: FieldErrors }) {
+export function SecondFactorPage({ page, state }: FormProps) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:secondFactor.intro')}>{t('accounts:secondFactor.title')}</Heading>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <PostForm page={page} action="/anmelden/zweiter-faktor">
-        <CodeField page={page} error={errors.code} />
+        <FormField page={page} form={codeForm} raw={{}} errors={state.errors} name="code" />
         <SubmitButton label={t('accounts:secondFactor.submit')} />
       </PostForm>
     </div>
   );
 }
 
-function CodeField({ page, error }: { page: PageContext; error: string | undefined }) {
-  const t = page.t;
-  return <TextField name="code" label={t('accounts:fields.code')} hint={t('accounts:secondFactor.hint')} inputmode="numeric" autocomplete="one-time-code" maxLength={20} error={error} />;
-}
-
-export function EnrolPage({ page, errors, secret, uri }: { page: PageContext; errors: FieldErrors; secret: string; uri: string }) {
+export function EnrolPage({ page, state, secret, uri }: FormProps & { secret: string; uri: string }) {
   const { t } = page;
   const grouped = secret.match(/.{1,4}/g)?.join(' ') ?? secret;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:secondFactor.enrolIntro')}>{t('accounts:secondFactor.enrolTitle')}</Heading>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <p class="kern-body">{t('accounts:secondFactor.enrolKey')}</p>
       <p class="kern-body kern-body--large">
         <code data-secret={secret}>{grouped}</code>
@@ -96,7 +93,7 @@ export function EnrolPage({ page, errors, secret, uri }: { page: PageContext; er
       </p>
       <p class="kern-body">{t('accounts:secondFactor.enrolCode')}</p>
       <PostForm page={page} action="/anmelden/zweiter-faktor/einrichten">
-        <CodeField page={page} error={errors.code} />
+        <FormField page={page} form={codeForm} raw={{}} errors={state.errors} name="code" />
         <SubmitButton label={t('accounts:secondFactor.submit')} />
       </PostForm>
     </div>
@@ -142,23 +139,25 @@ export function ConfirmEmailPage({ page, token }: { page: PageContext; token: st
   );
 }
 
-export function RegisterPage({ page, values, errors }: FormProps<RegisterBody>) {
+export function RegisterPage({ page, state }: FormProps) {
   const { t } = page;
+  const field = { page, form: registerForm, raw: state.raw, errors: state.errors };
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:register.intro')}>{t('accounts:register.title')}</Heading>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <PostForm page={page} action="/registrieren">
-        <TextField name="displayName" label={t('accounts:fields.displayName')} value={values.displayName} autocomplete="name" maxLength={200} error={errors.displayName} />
-        <TextField name="email" type="email" label={t('accounts:fields.email')} value={values.email} autocomplete="email" maxLength={254} error={errors.email} />
-        <TextField name="password" type="password" label={t('accounts:fields.password')} hint={t('accounts:register.passwordHint')} autocomplete="new-password" error={errors.password} />
-        <TextField name="passwordRepeat" type="password" label={t('accounts:fields.passwordRepeat')} autocomplete="new-password" error={errors.passwordRepeat} />
+        <FormKey raw={state.raw} />
+        <FormField {...field} name="displayName" />
+        <FormField {...field} name="email" />
+        <FormField {...field} name="password" />
+        <FormField {...field} name="passwordRepeat" />
         <p class="kern-body">
           <a class="kern-link" href="/datenschutz">
             {t('accounts:register.privacyLink')}
           </a>
         </p>
-        <Checkbox name="privacy" value="yes" label={t('accounts:register.privacyLabel')} checked={values.privacy === 'yes'} error={errors.privacy} />
+        <FormField {...field} name="privacy" />
         <SubmitButton label={t('accounts:register.submit')} />
       </PostForm>
     </div>
@@ -182,30 +181,30 @@ export function MessagePage({ page, title, kind = 'info', children }: { page: Pa
   );
 }
 
-export function EmailRequestPage({ page, values, errors, title, intro, action, submit }: FormProps<{ email: string }> & { title: string; intro: string; action: string; submit: string }) {
-  const { t } = page;
+export function EmailRequestPage({ page, state, title, intro, action, submit }: FormProps & { title: string; intro: string; action: string; submit: string }) {
   return (
     <div class="kern-stack-lg">
       <Heading lead={intro}>{title}</Heading>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <PostForm page={page} action={action}>
-        <TextField name="email" type="email" label={t('accounts:fields.email')} value={values.email} autocomplete="email" maxLength={254} error={errors.email} />
+        <FormField page={page} form={emailForm} raw={state.raw} errors={state.errors} name="email" />
         <SubmitButton label={submit} />
       </PostForm>
     </div>
   );
 }
 
-export function NewPasswordPage({ page, errors, token, action, title, intro }: { page: PageContext; errors: FieldErrors; token: string; action: string; title: string; intro?: string }) {
+export function NewPasswordPage({ page, state, action, title, intro }: FormProps & { action: string; title: string; intro?: string }) {
   const { t } = page;
+  const field = { page, form: newPasswordForm, raw: state.raw, errors: state.errors };
   return (
     <div class="kern-stack-lg">
       <Heading lead={intro}>{title}</Heading>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <PostForm page={page} action={action}>
-        <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label={t('accounts:fields.newPassword')} hint={t('accounts:register.passwordHint')} autocomplete="new-password" error={errors.password} />
-        <TextField name="passwordRepeat" type="password" label={t('accounts:fields.passwordRepeat')} autocomplete="new-password" error={errors.passwordRepeat} />
+        <FormField {...field} name="token" />
+        <FormField {...field} name="password" />
+        <FormField {...field} name="passwordRepeat" />
         <SubmitButton label={t('accounts:reset.newSubmit')} />
       </PostForm>
     </div>

@@ -1,18 +1,21 @@
-import { Alert, Checkbox, ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
-import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import { FormField, rawText, type FormState } from '#kernel/forms/index.ts';
+import { Alert, ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
+import type { PageContext } from '#kernel/html/page.ts';
+import { changeEmailForm, changePasswordForm } from '../forms.ts';
 
 /** Changing the password while signed in; other sessions end unless the box is cleared. */
-export function ChangePasswordPage({ page, errors, endOtherSessions }: { page: PageContext; errors: FieldErrors; endOtherSessions: boolean }) {
+export function ChangePasswordPage({ page, state }: { page: PageContext; state: FormState }) {
   const { t } = page;
+  const field = { page, form: changePasswordForm, raw: state.raw, errors: state.errors };
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:password.intro')}>{t('accounts:password.title')}</Heading>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={state.errors} />
       <PostForm page={page} action="/konto/passwort">
-        <TextField name="currentPassword" type="password" label={t('accounts:fields.currentPassword')} autocomplete="current-password" error={errors.currentPassword} />
-        <TextField name="password" type="password" label={t('accounts:fields.newPassword')} hint={t('accounts:register.passwordHint')} autocomplete="new-password" error={errors.password} />
-        <TextField name="passwordRepeat" type="password" label={t('accounts:fields.passwordRepeat')} autocomplete="new-password" error={errors.passwordRepeat} />
-        <Checkbox name="endOtherSessions" label={t('accounts:password.endOtherSessions')} hint={t('accounts:password.endOtherSessionsHint')} checked={endOtherSessions} />
+        <FormField {...field} name="currentPassword" />
+        <FormField {...field} name="password" />
+        <FormField {...field} name="passwordRepeat" />
+        <FormField {...field} name="endOtherSessions" />
         <SubmitButton label={t('accounts:password.submit')} />
       </PostForm>
     </div>
@@ -37,15 +40,16 @@ export function NoPasswordPage({ page }: { page: PageContext }) {
 
 interface ChangeEmailProps {
   page: PageContext;
-  values: { email?: string | undefined };
-  errors: FieldErrors;
+  state: FormState;
   currentEmail: string | null;
   pendingEmail: string | null;
   hasPassword: boolean;
 }
 
-export function ChangeEmailPage({ page, values, errors, currentEmail, pendingEmail, hasPassword }: ChangeEmailProps) {
+/** The new address, and one of two ways to confirm, whichever the account has: its password, or a word typed in. */
+export function ChangeEmailPage({ page, state, currentEmail, pendingEmail, hasPassword }: ChangeEmailProps) {
   const { t } = page;
+  const { raw, errors } = state;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('accounts:emailChange.intro')}>{t('accounts:emailChange.title')}</Heading>
@@ -59,11 +63,11 @@ export function ChangeEmailPage({ page, values, errors, currentEmail, pendingEma
         </Alert>
       ) : null}
       <PostForm page={page} action="/konto/e-mail">
-        <TextField name="email" type="email" label={t('accounts:fields.newEmail')} value={values.email} autocomplete="email" maxLength={254} error={errors.email} />
+        <FormField page={page} form={changeEmailForm} raw={raw} errors={errors} name="email" />
         {hasPassword ? (
           <TextField name="password" type="password" label={t('accounts:fields.currentPassword')} hint={t('accounts:emailChange.passwordHint')} autocomplete="current-password" error={errors.password} />
         ) : (
-          <TextField name="confirm" label={t('accounts:emailChange.confirmLabel')} maxLength={40} error={errors.confirm} />
+          <TextField name="confirm" label={t('accounts:emailChange.confirmLabel')} value={rawText(raw, 'confirm')} maxLength={40} error={errors.confirm} />
         )}
         <SubmitButton label={t('accounts:emailChange.submit')} />
       </PostForm>
