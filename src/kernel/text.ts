@@ -19,6 +19,13 @@ export function optionalText(raw: string | undefined | null): string | null {
   return value === '' ? null : value;
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a text can be a record's id: the database refuses to compare a uuid column with anything else. */
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}
+
 // Without 0/O, 1/I/L and U: a reference read aloud on the phone cannot be misheard as another.
 const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifySchema } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -19,6 +19,7 @@ import { ErrorFormats } from './error-formats.ts';
 import { frameworkErrorHandler, registerErrorHandlers } from './errors.tsx';
 import { registerOpenApi } from './openapi.ts';
 import { registerOperations } from './operations.ts';
+import { refuseUnstorableInput } from './input-guard.ts';
 import { HttpProblem } from './problem.ts';
 import { problemJson } from './problem-json.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
 
   decorateRequests(app);
   app.addHook('onRequest', prepare.full);
+  refuseUnstorableInput(app);
   keepPersonalPagesOutOfCaches(app);
   app.decorate('errorFormats', errorFormats);
   registerErrorHandlers(app, ctx, errorFormats, asJson);
@@ -80,9 +82,9 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
   await registerIslands(app, ctx.log);
 
   // Kept for tests that must reach every route (hostile input) and for anything that lists pages later.
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: { method: string; url: string; schema?: FastifySchema }[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, schema: route.schema });
   });
   app.decorate('routeTable', routeTable);
 

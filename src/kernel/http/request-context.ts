@@ -3,6 +3,7 @@ import type { PageContext } from '../html/page.ts';
 import type { PageOptions } from '../html/layout.tsx';
 import type { ComponentChildren } from 'preact';
 import type { TFunction } from 'i18next';
+import type { FastifySchema } from 'fastify';
 import type { ErrorFormats } from './error-formats.ts';
 
 declare module 'fastify' {
@@ -16,8 +17,8 @@ declare module 'fastify' {
     page: PageContext;
   }
   interface FastifyInstance {
-    /** Every route the platform registered: method and URL pattern. */
-    routeTable: readonly { method: string; url: string }[];
+    /** Every route the platform registered: method, URL pattern and the schema it validates input with. */
+    routeTable: readonly { method: string; url: string; schema?: FastifySchema }[];
     /** How refusals look under each prefix; see `registerErrorFormat`. */
     errorFormats: ErrorFormats;
   }

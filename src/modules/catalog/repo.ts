@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
+import { isUuid } from '#kernel/text.ts';
 import type { Content } from './schemas.content.ts';
 import type { CatalogTables, Entry, EntryKind, HistoryRow, LinkCheck } from './tables.ts';
 
@@ -88,8 +89,10 @@ export async function entriesOfKind(db: CatalogDb, kind: EntryKind): Promise<Ent
 }
 
 export async function entriesByIds(db: CatalogDb, ids: readonly string[]): Promise<Entry[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('catalog_entries').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  // Text that is no uuid names no entry (a form sent by a script); asking the database would be an error.
+  const wanted = [...new Set(ids)].filter(isUuid);
+  if (wanted.length === 0) return [];
+  return db.selectFrom('catalog_entries').selectAll().where('id', 'in', wanted).execute();
 }
 
 export interface PublishedFilter {
