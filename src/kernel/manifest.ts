@@ -4,6 +4,7 @@ import { scanFileJob } from './files/jobs.ts';
 import { filesRetentionRule } from './files/retention.ts';
 import { formSubmissionsRetentionRule } from './forms/once.ts';
 import { eventRetention } from './events/retention.ts';
+import { workflowHistoryRetention } from './workflow/retention.ts';
 import { operationsRoutes } from './events/routes.tsx';
 import { manageJobs } from './events/service.operations.ts';
 import { purgeEndedRateLimitWindows } from './http/rate-limit-store.ts';
@@ -55,6 +56,7 @@ export const kernelManifest = defineModule({
     eventRetention,
     filesRetentionRule,
     formSubmissionsRetentionRule,
+    workflowHistoryRetention,
   ],
   locales: { de, en },
 });

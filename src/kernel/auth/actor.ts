@@ -61,3 +61,18 @@ export function actorLabel(actor: Actor): string {
       return `${actor.kind}:${actor.userId}`;
   }
 }
+
+/** The name a history shows for whoever acted: a person's name, a job's or a machine client's; none for a visitor. */
+export function actorName(actor: Actor): string | null {
+  switch (actor.kind) {
+    case 'citizen':
+    case 'staff':
+      return actor.displayName;
+    case 'system':
+      return actor.label;
+    case 'client':
+      return actor.name;
+    case 'anonymous':
+      return null;
+  }
+}

@@ -8,6 +8,7 @@ import * as auditRetention from './202611260105_audit_retention.ts';
 import * as files from './202612021200_files.ts';
 import * as events from './202612031000_events.ts';
 import * as formSubmissions from './202612071000_form_submissions.ts';
+import * as workflowHistory from './202612091200_workflow_history.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const kernelMigrations: Migrations = {
@@ -20,4 +21,5 @@ export const kernelMigrations: Migrations = {
   '202612021200_files': files,
   '202612031000_events': events,
   '202612071000_form_submissions': formSubmissions,
+  '202612091200_workflow_history': workflowHistory,
 };

@@ -1,0 +1,33 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { WorkflowTables } from './tables.ts';
+
+export type HistoryRow = Selectable<WorkflowTables['workflow_history']>;
+type Db = Executor<WorkflowTables>;
+
+export async function insertHistory(db: Db, row: Omit<HistoryRow, 'id'>): Promise<void> {
+  await db.insertInto('workflow_history').values(row).execute();
+}
+
+/** One instance's transitions, newest first. */
+export async function historyOf(db: Db, workflow: string, instanceId: string): Promise<HistoryRow[]> {
+  return db.selectFrom('workflow_history').selectAll().where('workflow', '=', workflow).where('instance_id', '=', instanceId).orderBy('id', 'desc').execute();
+}
+
+/** For a module that deletes instances for good: their history goes with them. */
+export async function deleteHistoryOf(db: Db, workflow: string, instanceIds: readonly string[]): Promise<number> {
+  if (instanceIds.length === 0) return 0;
+  const result = await db.deleteFrom('workflow_history').where('workflow', '=', workflow).where('instance_id', 'in', [...instanceIds]).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Removes names and notes from transitions older than the cutoff; who (as an account id), what and when stay. */
+export async function anonymiseHistoryBefore(db: Db, cutoff: Date): Promise<number> {
+  const result = await db
+    .updateTable('workflow_history')
+    .set({ actor_name: null, note: null })
+    .where('at', '<', cutoff)
+    .where((eb) => eb.or([eb('actor_name', 'is not', null), eb('note', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
