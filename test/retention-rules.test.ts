@@ -48,6 +48,7 @@ const outsideTheDownload: Record<string, string> = {
   catalog_history: 'the city’s record of changes to its public pages; the editor’s name in it is the name of their staff account, which the profile carries',
   events: 'messages between modules, kept a few weeks for redelivery; an account id in one points to data the download holds from its module',
   form_submissions: 'the answer to a form sent once, kept a day under a hash of a session or browser so that sending it again repeats the answer; from the hash no account can be found',
+  workflow_history: 'who moved a thing of the city (a catalogue entry, a print batch) from one state to the next: staff acting in office, not data about the person the thing concerns',
 };
 
 /** Columns of a person's rows deliberately left out of the download, and why. */

@@ -116,7 +116,7 @@ export class Workflow<S extends string, T extends string, I> {
       note: change.note,
     });
     await recordAudit(trx, { actor }, { subjectId: instanceId, ...this.definition.subject(instance), action: transition.audit, reason: change.note, meta: { ...meta, from: change.from, to: change.to } });
-    for (const { event, payload } of transition.events?.(instance, change) ?? []) await ctx.events.publish(trx, event, payload as never);
+    for (const { event, payload } of transition.events?.(instance, change) ?? []) await ctx.events.publish(trx, event, payload);
   }
 
   #names(): T[] {
