@@ -43,7 +43,7 @@ async function box(locator: Locator) {
 const services = ['personalausweis-beantragen', 'wohnsitz-anmelden', 'hund-anmelden', 'bewohnerparkausweis'];
 
 describe('the service page on a phone (390 × 844 px)', () => {
-  it.each(services)('17 puts the facts at a glance on the first screen, under the heading and above the routes: %s', async (slug) => {
+  it.each(services)('12.17 puts the facts at a glance on the first screen, under the heading and above the routes: %s', async (slug) => {
     const page = await openAt(phone);
     expect(await visit(page, `/leistungen/${slug}`)).toBe(200);
     const heading = await box(page.locator('main h1'));
@@ -62,7 +62,7 @@ describe('the service page on a phone (390 × 844 px)', () => {
     await page.screenshot({ path: path.join(screenshots, `service-${slug}-390.png`), fullPage: true });
   });
 
-  it('17 shows the cost of an identity card within the first screen', async () => {
+  it('12.17 shows the cost of an identity card within the first screen', async () => {
     const page = await openAt(phone);
     await visit(page, '/leistungen/personalausweis-beantragen');
     const cost = page.getByRole('region', { name: 'Auf einen Blick' }).getByText('46,00 €');
@@ -71,7 +71,7 @@ describe('the service page on a phone (390 × 844 px)', () => {
 });
 
 describe('the service page on a desktop (1280 px)', () => {
-  it.each(services)('17 sets the service in two thirds and the contents and the office in the third column: %s', async (slug) => {
+  it.each(services)('12.17 sets the service in two thirds and the contents and the office in the third column: %s', async (slug) => {
     const page = await openAt(desktop);
     await visit(page, `/leistungen/${slug}`);
     const main = await box(page.locator('main article'));
@@ -94,7 +94,7 @@ describe('the service page on a desktop (1280 px)', () => {
 });
 
 describe('the service page in English', () => {
-  it('18 shows a service in English, and one without English marked as German, on a phone', async () => {
+  it('12.18 shows a service in English, and one without English marked as German, on a phone', async () => {
     const page = await openAt(phone);
     expect(await visit(page, '/leistungen/hund-anmelden?lang=en')).toBe(200);
     expect(await page.locator('main h1').textContent()).toBe('Register a dog (dog tax)');

@@ -51,7 +51,7 @@ describe.each(bothWays)('site pages $how', ({ javaScript }) => {
 const notInstalled = /Termine|Open Data|[Oo]ffene Daten|Initiativen|Kurse|Digital lernen/;
 
 describe.each(bothWays)('what the pages promise $how', ({ javaScript }) => {
-  it('24.4 offers on the home and Leichte Sprache pages only what the installed modules describe, and leads there', async () => {
+  it('12.24 offers on the home and Leichte Sprache pages only what the installed modules describe, and leads there', async () => {
     const page = await site.open({ javaScript });
     await visit(page, '/');
     expect(await page.locator('main').innerText()).not.toMatch(notInstalled);

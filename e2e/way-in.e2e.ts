@@ -50,7 +50,7 @@ describe.each(screens)('search suggestions on a $name ($width px)', (screen) => 
   it.each([
     { where: 'home', path: '/' },
     { where: 'results', path: '/suche?q=Ausweis' },
-  ])('15 opens the suggestions below the search field on the $where page', async ({ where, path: address }) => {
+  ])('12.15 opens the suggestions below the search field on the $where page', async ({ where, path: address }) => {
     const page = await openAt(screen, true);
     await visit(page, address);
     const field = page.getByRole('combobox', { name: 'Was möchten Sie erledigen?' });
@@ -73,7 +73,7 @@ describe.each(screens)('search suggestions on a $name ($width px)', (screen) => 
 const pagesWithLead = ['/', '/leistungen', '/lebenslagen', '/dienststellen', '/dienststellen/buergerbuero'];
 
 describe.each(screens)('page headings on a $name ($width px)', (screen) => {
-  it.each(pagesWithLead)('16 shows the heading above its lead paragraph on %s, in reading order', async (address) => {
+  it.each(pagesWithLead)('12.16 shows the heading above its lead paragraph on %s, in reading order', async (address) => {
     const page = await openAt(screen, false);
     await visit(page, address);
     const heading = await box(page.locator('main h1'));
@@ -83,7 +83,7 @@ describe.each(screens)('page headings on a $name ($width px)', (screen) => {
 });
 
 describe.each(screens)('a search that finds nothing, on a $name ($width px)', (screen) => {
-  it('19 offers the phone number, the A–Z and the life situations across the full width', async () => {
+  it('12.19 offers the phone number, the A–Z and the life situations across the full width', async () => {
     const page = await openAt(screen, false);
     await visit(page, '/suche?q=Qwrtzpfl');
     const nothing = page.locator('section[aria-labelledby="results-heading"]');
@@ -101,7 +101,7 @@ describe.each(screens)('a search that finds nothing, on a $name ($width px)', (s
 });
 
 describe.each(bothWays)('search results and facets $how', ({ javaScript }) => {
-  it('19 on a phone: results first, the facets folded under them and unfolded on request', async () => {
+  it('12.19 on a phone: results first, the facets folded under them and unfolded on request', async () => {
     const page = await openAt(screens[0], javaScript);
     await visit(page, '/suche?q=Hund');
     const results = await box(page.getByRole('heading', { level: 2, name: /Treffer/ }));
@@ -120,7 +120,7 @@ describe.each(bothWays)('search results and facets $how', ({ javaScript }) => {
     expect(new URL(page.url()).searchParams.getAll('lebenslage')).toEqual(['hund']);
   });
 
-  it('19 on a desktop: the facets unfolded beside the results, reachable by keyboard', async () => {
+  it('12.19 on a desktop: the facets unfolded beside the results, reachable by keyboard', async () => {
     const page = await openAt(screens[1], javaScript);
     await visit(page, '/suche?q=Hund');
     const results = await box(page.locator('section.search-results'));
@@ -136,7 +136,7 @@ describe.each(bothWays)('search results and facets $how', ({ javaScript }) => {
 });
 
 describe.each(screens)('the way to an office on a $name ($width px)', (screen) => {
-  it('20 leads from the navigation to an office page with directions', async () => {
+  it('12.20 leads from the navigation to an office page with directions', async () => {
     const page = await openAt(screen, false);
     await visit(page, '/');
     await follow(page, 'Dienststellen und Öffnungszeiten');

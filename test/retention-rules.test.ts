@@ -123,14 +123,14 @@ describe('retention rules', () => {
     }
   });
 
-  it('14.2 puts each session’s IP address and browser into the data download', async () => {
+  it('12.14 puts each session’s IP address and browser into the data download', async () => {
     const download = await (await personWithDataEverywhere()).download();
     const sessions = (JSON.parse(download) as { sessions: { ip: string | null; user_agent: string | null }[] }).sessions;
     expect(sessions).toEqual([expect.objectContaining({ ip: '198.51.100.77', user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Testbrowser/1.0' })]);
     expect(download).not.toContain('token_hash');
   });
 
-  it('14.3 put every column they name of a person’s rows into that person’s data download, or say why not', async () => {
+  it('12.14 put every column they name of a person’s rows into that person’s data download, or say why not', async () => {
     const { citizen, download: downloadNow } = await personWithDataEverywhere();
     // What the tables hold before the download (which itself adds an audit record about the download).
     const held = [];

@@ -78,7 +78,7 @@ describe('npm start', () => {
     expect(await english.text()).toContain('<html lang="en"');
   });
 
-  it('25.2 logs the address mails link to, derived from PORT when PUBLIC_URL is not set', () => {
+  it('12.25 logs the address mails link to, derived from PORT when PUBLIC_URL is not set', () => {
     const port = new URL(first!.baseUrl).port;
     const notice = first!.logs.find((entry) => String(entry.msg).startsWith('mails and letters link to'));
     expect(notice).toMatchObject({ msg: `mails and letters link to http://localhost:${port}`, publicUrl: `http://localhost:${port}`, from: 'HOST and PORT (PUBLIC_URL not set)' });

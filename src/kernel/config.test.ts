@@ -39,7 +39,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set when NODE_ENV=production/);
   });
 
-  it('25.1 derives the public address from HOST and PORT when PUBLIC_URL is not set', () => {
+  it('12.25 derives the public address from HOST and PORT when PUBLIC_URL is not set', () => {
     expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' }).PUBLIC_URL).toBe('http://localhost:8080');
     expect(loadConfig({ PORT: '8080', HOST: '::' }).PUBLIC_URL).toBe('http://localhost:8080');
@@ -50,7 +50,7 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://erkelenz.example/' }).PUBLIC_URL).toBe('https://erkelenz.example');
   });
 
-  it('3.1 reads the outbound allow list as hosts with optional ports, and refuses anything else', () => {
+  it('12.3 reads the outbound allow list as hosts with optional ports, and refuses anything else', () => {
     expect(loadConfig({}).OUTBOUND_ALLOW_HOSTS).toEqual([]);
     expect(loadConfig({ OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1:8080, Intranet.Erkelenz.example ,[::1]:9000' }).OUTBOUND_ALLOW_HOSTS).toEqual([
       { host: '127.0.0.1', port: 8080 },

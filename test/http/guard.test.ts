@@ -66,7 +66,7 @@ async function signedIn(kind: 'citizen' | 'editor' | 'colleague'): Promise<FormC
 }
 
 describe('the kernel guard', () => {
-  it('12.3 sends a visitor asking for a page to the sign-in, and answers a visitor\'s form post or API call with 401 without reading it', async () => {
+  it('12.12 sends a visitor asking for a page to the sign-in, and answers a visitor\'s form post or API call with 401 without reading it', async () => {
     parsed.length = 0;
     const visitor = new FormClient(platform.app);
     for (const url of ['/probe/konto', '/probe/verwaltung']) {
@@ -83,7 +83,7 @@ describe('the kernel guard', () => {
     expect(parsed).toEqual([]);
   });
 
-  it('12.4 lets a citizen into their own pages but answers 403 in the back office, as for staff without the permission', async () => {
+  it('12.12 lets a citizen into their own pages but answers 403 in the back office, as for staff without the permission', async () => {
     parsed.length = 0;
     const citizen = await signedIn('citizen');
     expect((await citizen.get('/probe/konto')).body).toBe('own page');
@@ -98,7 +98,7 @@ describe('the kernel guard', () => {
     expect(parsed).toEqual(['signed-in GET', 'signed-in POST']);
   });
 
-  it('12.5 lets staff holding the permission in, with a second factor passed', async () => {
+  it('12.12 lets staff holding the permission in, with a second factor passed', async () => {
     parsed.length = 0;
     const editor = await signedIn('editor');
     expect((await editor.get('/probe/verwaltung')).body).toBe('staff page');
@@ -112,7 +112,7 @@ describe('the kernel guard', () => {
     expect((await halfway.get('/probe/verwaltung')).status).toBe(303);
   });
 
-  it('12.6 refuses to guard with a permission nobody declared', () => {
+  it('12.12 refuses to guard with a permission nobody declared', () => {
     expect(() => staffOnly(platform.ctx, 'catalog.edti')).toThrow('Unknown permission catalog.edti');
   });
 });

@@ -260,7 +260,7 @@ describe('input no database could store', () => {
 });
 
 describe('requests refused before they are read', () => {
-  it('10.4 answers a malformed address with the platform\'s own error page in German, with every security header', async () => {
+  it('12.10 answers a malformed address with the platform\'s own error page in German, with every security header', async () => {
     for (const url of ['/leistungen/%E0%A4%A', '/%', '/verwaltung/katalog/leistungen/%E0%A4%A?x=1']) {
       const response = await new FormClient(platform.app).get(url);
       expect(response.status, url).toBe(400);
@@ -283,7 +283,7 @@ describe('requests refused before they are read', () => {
     expect(json.json()).toMatchObject({ type: 'http://localhost:3000/api/problems/bad-url', status: 400, detail: expect.stringContaining('Diese Adresse ist ungültig') });
   });
 
-  it('12.1 refuses a visitor\'s, a citizen\'s and an unauthorised colleague\'s 19 MiB upload before reading it', async () => {
+  it('12.12 refuses a visitor\'s, a citizen\'s and an unauthorised colleague\'s 19 MiB upload before reading it', async () => {
     const address = await platform.app.listen({ host: '127.0.0.1', port: 0 });
     const port = Number(new URL(address).port);
     const citizen = new FormClient(platform.app);
@@ -300,7 +300,7 @@ describe('requests refused before they are read', () => {
     expect(await startUpload(port, '/konto/einstellungen', '')).toMatch(/^HTTP\/1\.1 401 /);
   });
 
-  it('12.2 answers a truncated or boundary-less upload from an editor with 400, and keeps the catalogue as it was', async () => {
+  it('12.12 answers a truncated or boundary-less upload from an editor with 400, and keeps the catalogue as it was', async () => {
     const editor = new FormClient(platform.app);
     await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor' }]));
     await editor.get('/verwaltung/katalog/import');

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('the request log', () => {
-  it('4.1 keeps reset tokens and e-mail addresses of audit filters out of the log, and still names path and parameters', async () => {
+  it('12.4 keeps reset tokens and e-mail addresses of audit filters out of the log, and still names path and parameters', async () => {
     const admin = new FormClient(platform.app);
     await signInStaff(admin, await buildStaff(platform.ctx, [{ role: 'administrator' }]));
     const { user } = await buildCitizen(platform.ctx);
@@ -58,7 +58,7 @@ describe('the request log', () => {
     expect(log).toContain('could not handle /probe/boom?token=…');
   });
 
-  it('4.2 shows a parameter name only when it looks like one', () => {
+  it('12.4 shows a parameter name only when it looks like one', () => {
     expect(redactUrl('/konto')).toBe('/konto');
     expect(redactUrl('/suche?q=Perso&seite=2')).toBe('/suche?q=…&seite=…');
     expect(redactUrl('/bestaetigen?abc123def456&x')).toBe('/bestaetigen?…&x=…');

@@ -31,7 +31,7 @@ async function signedInCitizen(platform: TestPlatform) {
 }
 
 describe('responses to signed-in people', () => {
-  it('9.1 are never stored by a cache: Mein Konto, the back office, public pages and the sign-in that sets the cookie', async () => {
+  it('12.9 are never stored by a cache: Mein Konto, the back office, public pages and the sign-in that sets the cookie', async () => {
     const { client, login } = await signedInCitizen(plain);
     expect(setCookies(login).some((cookie) => cookie.startsWith('session='))).toBe(true);
     expect(login.headers['cache-control']).toBe('no-store');
@@ -49,7 +49,7 @@ describe('responses to signed-in people', () => {
     }
   });
 
-  it('9.2 leave public pages for visitors and static files cacheable', async () => {
+  it('12.9 leave public pages for visitors and static files cacheable', async () => {
     const visitor = new FormClient(plain.app);
     expect((await visitor.get('/leistungen')).headers['cache-control']).toBeUndefined();
     const { client } = await signedInCitizen(plain);
@@ -58,7 +58,7 @@ describe('responses to signed-in people', () => {
 });
 
 describe('cookies and security headers', () => {
-  it('10.1 mark the CSRF and language cookies Secure with the __Host- prefix when PUBLIC_URL is https', async () => {
+  it('12.10 mark the CSRF and language cookies Secure with the __Host- prefix when PUBLIC_URL is https', async () => {
     const visitor = new FormClient(secure.app);
     const english = await visitor.get('/?lang=en');
     const language = setCookies(english).find((cookie) => cookie.startsWith('__Host-lang=en'));
@@ -75,7 +75,7 @@ describe('cookies and security headers', () => {
     expect(setCookies(local).some((cookie) => cookie.includes('Secure'))).toBe(false);
   });
 
-  it('10.2 set the language cookie the same way when the language is chosen in Mein Konto', async () => {
+  it('12.10 set the language cookie the same way when the language is chosen in Mein Konto', async () => {
     const { client } = await signedInCitizen(secure);
     await client.get('/konto/einstellungen');
     const saved = await client.post('/konto/einstellungen', { displayName: 'Erika Muster', preferredChannel: 'digital', language: 'en' });
@@ -84,7 +84,7 @@ describe('cookies and security headers', () => {
     expect(setCookies(saved).some((cookie) => cookie.startsWith('lang='))).toBe(false);
   });
 
-  it('10.3 send a strict Permissions-Policy, refuse framing consistently, and send HSTS only over https', async () => {
+  it('12.10 send a strict Permissions-Policy, refuse framing consistently, and send HSTS only over https', async () => {
     const local = await new FormClient(plain.app).get('/');
     const policy = String(local.headers['permissions-policy']);
     for (const denied of ['camera=()', 'microphone=()', 'payment=()', 'usb=()']) expect(policy).toContain(denied);

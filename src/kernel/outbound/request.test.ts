@@ -71,7 +71,7 @@ beforeEach(() => {
 });
 
 describe('outbound requests', () => {
-  it('3.2 classifies loopback, private, link-local, unique-local, CGNAT, multicast, broadcast, documentation and mapped addresses as blocked', () => {
+  it('12.3 classifies loopback, private, link-local, unique-local, CGNAT, multicast, broadcast, documentation and mapped addresses as blocked', () => {
     const blocked = ['127.0.0.1', '10.1.2.3', '172.16.5.4', '192.168.178.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '192.0.2.7', '198.51.100.7', '203.0.113.7'];
     const blocked6 = ['::1', '::', 'fe80::1', 'fd12:3456::1', 'ff02::1', '2001:db8::1', '::ffff:127.0.0.1', '::ffff:a9fe:a9fe', '64:ff9b::a00:1'];
     const open = ['93.184.216.34', '8.8.8.8', '2a00:1450:4001:80b::200e', '::ffff:8.8.8.8', '64:ff9b::808:808'];
@@ -79,7 +79,7 @@ describe('outbound requests', () => {
     expect(open.filter((address) => isBlockedAddress(address))).toEqual([]);
   });
 
-  it('3.3 refuses loopback, metadata and private targets without connecting, however the address is written', async () => {
+  it('12.3 refuses loopback, metadata and private targets without connecting, however the address is written', async () => {
     const targets = [
       `http://127.0.0.1:${internal.port}/`,
       'http://169.254.169.254/latest/meta-data/',
@@ -97,7 +97,7 @@ describe('outbound requests', () => {
     expect(internal.hits).toEqual([]);
   });
 
-  it('3.4 checks every redirect again and refuses one that leads to loopback, metadata or the platform itself', async () => {
+  it('12.3 checks every redirect again and refuses one that leads to loopback, metadata or the platform itself', async () => {
     const redirected = (target: string) => requestOutbound(config, `${web.url}/to?target=${encodeURIComponent(target)}`);
     expect(await redirected(`http://127.0.0.1:${internal.port}/metrics`)).toMatchObject({ ok: false, reason: 'blocked-address' });
     expect(await redirected('http://169.254.169.254/latest/meta-data/')).toMatchObject({ ok: false, reason: 'blocked-address', url: 'http://169.254.169.254/latest/meta-data/' });
@@ -108,7 +108,7 @@ describe('outbound requests', () => {
     expect(platformItself.hits).toEqual([]);
   });
 
-  it('3.5 allows only http and https, on the default ports unless the operator names another', async () => {
+  it('12.3 allows only http and https, on the default ports unless the operator names another', async () => {
     for (const url of ['ftp://ftp.example.org/file', 'file:///etc/passwd', 'gopher://example.org/', 'data:text/plain,hello']) {
       expect(await requestOutbound(config, url)).toMatchObject({ ok: false, reason: 'blocked-scheme' });
     }
@@ -117,7 +117,7 @@ describe('outbound requests', () => {
     expect(await requestOutbound(config, 'kein link')).toMatchObject({ ok: false, reason: 'invalid-url' });
   });
 
-  it('3.6 returns status, headers and body, following redirects by hand', async () => {
+  it('12.3 returns status, headers and body, following redirects by hand', async () => {
     const result = await requestOutbound(config, `${web.url}/moved`);
     expect(result).toMatchObject({ ok: true, status: 200, url: `${web.url}/ok` });
     if (!result.ok) throw new Error('not reached');
@@ -128,7 +128,7 @@ describe('outbound requests', () => {
     expect(head).toMatchObject({ ok: true, status: 404 });
   });
 
-  it('3.7 stops at the size limit, announced or not', async () => {
+  it('12.3 stops at the size limit, announced or not', async () => {
     expect(await requestOutbound(config, `${web.url}/big`, { maxBytes: 1024 })).toMatchObject({ ok: false, reason: 'too-large' });
     expect(await requestOutbound(config, `${web.url}/big-chunked`, { maxBytes: 1024 })).toMatchObject({ ok: false, reason: 'too-large' });
     const within = await requestOutbound(config, `${web.url}/big-chunked`, { maxBytes: 8192 });
@@ -136,7 +136,7 @@ describe('outbound requests', () => {
     expect(await requestOutbound(config, `${web.url}/big`, { maxBytes: 1024, discardBody: true })).toMatchObject({ ok: true, status: 200 });
   });
 
-  it('3.8 gives up after five redirects, on a server that does not answer, and on a closed port', async () => {
+  it('12.3 gives up after five redirects, on a server that does not answer, and on a closed port', async () => {
     expect(await requestOutbound(config, `${web.url}/loop`)).toMatchObject({ ok: false, reason: 'too-many-redirects' });
     expect(web.hits).toHaveLength(6);
     const started = Date.now();
@@ -148,7 +148,7 @@ describe('outbound requests', () => {
     expect(await requestOutbound(config, 'http://host.invalid/')).toMatchObject({ ok: false, reason: 'unreachable' });
   });
 
-  it('3.9 reaches the platform itself (PUBLIC_URL) for a request that starts and stays there', async () => {
+  it('12.3 reaches the platform itself (PUBLIC_URL) for a request that starts and stays there', async () => {
     const result = await requestOutbound(config, `${platformItself.url}/alt`);
     expect(result).toMatchObject({ ok: true, status: 200, url: `${platformItself.url}/neu` });
     expect(platformItself.hits).toEqual(['GET /alt', 'GET /neu']);

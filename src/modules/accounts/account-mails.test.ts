@@ -28,8 +28,8 @@ async function queuedPayloads(): Promise<{ name: string; data: unknown }[]> {
 
 const mailsTo = (address: string, subject: string) => platform.smtp.messages.filter((mail) => JSON.stringify(mail.to ?? '').includes(address) && mail.subject === subject);
 
-describe('8 no working link rests in the job queue', () => {
-  it('8 queues only the account and the purpose; the job makes the token when it sends, and the link works', async () => {
+describe('12.8 no working link rests in the job queue', () => {
+  it('12.8 queues only the account and the purpose; the job makes the token when it sends, and the link works', async () => {
     const { user } = await buildCitizen(platform.ctx);
     const client = new FormClient(platform.app);
     await client.get('/passwort-vergessen');
@@ -60,8 +60,8 @@ describe('8 no working link rests in the job queue', () => {
   });
 });
 
-describe('13 mail content and mail bombing', () => {
-  it('13 greets an unconfirmed address without the name typed at registration', async () => {
+describe('12.13 mail content and mail bombing', () => {
+  it('12.13 greets an unconfirmed address without the name typed at registration', async () => {
     const lure = 'Gewinn! Rufen Sie sofort evil.example an';
     const client = new FormClient(platform.app);
     await client.get('/registrieren');
@@ -85,7 +85,7 @@ describe('13 mail content and mail bombing', () => {
     expect(platform.smtp.lastTo(user.email!)?.text).toMatch(/^Guten Tag Clara Bürgerin,\n/);
   });
 
-  it('13 sends at most three mails of a kind to one address an hour, from however many clients, and says the same either way', async () => {
+  it('12.13 sends at most three mails of a kind to one address an hour, from however many clients, and says the same either way', async () => {
     const { user } = await buildCitizen(platform.ctx);
     const answers = new Set<string>();
     const sentText = (body: string) => /<div class="kern-alert__body">([\s\S]*?)<\/div>/.exec(body)?.[1];

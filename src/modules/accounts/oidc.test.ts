@@ -67,7 +67,7 @@ describe('login through an OpenID Connect provider', () => {
     expect((await verified.client.get('/konto')).body).toContain(user.display_name);
   });
 
-  it('7 never links to an unconfirmed registration while its registrant keeps a working password', async () => {
+  it('12.7 never links to an unconfirmed registration while its registrant keeps a working password', async () => {
     // Someone registers the victim's address first and never confirms it.
     const squatter = new FormClient(platform.app);
     await squatter.get('/registrieren');

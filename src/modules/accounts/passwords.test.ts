@@ -15,8 +15,8 @@ afterAll(async () => {
 
 const hanna = { email: 'hanna.schmitz@example.org', name: 'Hanna Schmitz', cityName: 'Erkelenz', now: new Date('2026-06-01T10:00:00Z') };
 
-describe('11 weak passwords are refused, and the person is told why', () => {
-  it('11 refuses common passwords, German ones among them, from the offline list', async () => {
+describe('12.11 weak passwords are refused, and the person is told why', () => {
+  it('12.11 refuses common passwords, German ones among them, from the offline list', async () => {
     for (const password of ['passwort1234', '123456789012', 'hallo12345678', 'Schatzi123456', 'fcbayernmuenchen', 'Passwort1234!', 'schalke04schalke04']) {
       expect({ password, problem: await passwordProblem(password, hanna) }).toEqual({ password, problem: expect.stringMatching(/passwordCommon|passwordPattern/) });
     }
@@ -24,7 +24,7 @@ describe('11 weak passwords are refused, and the person is told why', () => {
     expect(await passwordProblem('qwertzuiop12', hanna)).toBe('accounts:errors.passwordPattern');
   });
 
-  it('11 refuses passwords built from the city, the person’s name and address, and the year', async () => {
+  it('12.11 refuses passwords built from the city, the person’s name and address, and the year', async () => {
     const refused = ['erkelenz2026', 'Erkelenz2026!', '3rk3l3nz-2026', 'Hanna Schmitz 2026', 'SchmitzHanna!!', 'hanna.schmitz99!', 'Sonnenschein2026'];
     for (const password of refused) expect({ password, problem: await passwordProblem(password, hanna) }).toEqual({ password, problem: expect.stringMatching(/passwordContext|passwordContainsEmail/) });
     // The city is the configured one, and the year the current one.
@@ -32,11 +32,11 @@ describe('11 weak passwords are refused, and the person is told why', () => {
     expect(await passwordProblem('Mönchengladbach2031', hanna)).not.toBe('accounts:errors.passwordContext');
   });
 
-  it('11 accepts a sentence someone can remember', async () => {
+  it('12.11 accepts a sentence someone can remember', async () => {
     for (const password of ['Mein Hund heißt Bello 2026', 'Kaffee mit Milch am Morgen', 'Lena wohnt in Erkelenz seit 2026']) expect(await passwordProblem(password, hanna)).toBeNull();
   });
 
-  it('11 refuses them at registration, reset and invitation with a message in plain German or English', async () => {
+  it('12.11 refuses them at registration, reset and invitation with a message in plain German or English', async () => {
     const client = new FormClient(platform.app);
     await client.get('/registrieren');
     const registration = await client.post('/registrieren', { displayName: 'Hanna Schmitz', email: 'hanna.s@example.org', password: 'passwort1234', passwordRepeat: 'passwort1234', privacy: 'yes' });

@@ -40,8 +40,8 @@ async function waitIsOver(keyHashes?: string[]) {
   await sql`delete from rate_limits`.execute(platform.ctx.db);
 }
 
-describe('5 slowing down instead of locking', () => {
-  it('5 answers an existing and an unknown address alike, with a delay that grows and then lets the right password in', async () => {
+describe('12.5 slowing down instead of locking', () => {
+  it('12.5 answers an existing and an unknown address alike, with a delay that grows and then lets the right password in', async () => {
     const { user, password } = await buildCitizen(platform.ctx);
     const existing = new FormClient(platform.app, '203.0.113.10');
     const unknown = new FormClient(platform.app, '203.0.113.11');
@@ -74,7 +74,7 @@ describe('5 slowing down instead of locking', () => {
     expect(inside.location).toBe('/konto');
   });
 
-  it('5 lets the owner in from their own address while others fail on the account, and slows them by a minute at most', async () => {
+  it('12.5 lets the owner in from their own address while others fail on the account, and slows them by a minute at most', async () => {
     const { user, password } = await buildCitizen(platform.ctx);
     const owner = new FormClient(platform.app);
     const [, accountWide] = passwordKeys(platform.ctx, user.email!, owner.remoteAddress);
@@ -103,7 +103,7 @@ describe('5 slowing down instead of locking', () => {
     expect((await signIn(new FormClient(platform.app, owner.remoteAddress), user.email!, password)).location).toBe('/konto');
   });
 
-  it('5 rate-limits sign-in requests from one address with 429 and Retry-After, whatever the addresses typed', async () => {
+  it('12.5 rate-limits sign-in requests from one address with 429 and Retry-After, whatever the addresses typed', async () => {
     const client = new FormClient(platform.app);
     await client.get('/anmelden');
     const statuses: number[] = [];
@@ -113,8 +113,8 @@ describe('5 slowing down instead of locking', () => {
   });
 });
 
-describe('1 the second factor counts its own failures', () => {
-  it('1 counts wrong codes across password steps, sends the person back after five, and waits longer each round', async () => {
+describe('12.1 the second factor counts its own failures', () => {
+  it('12.1 counts wrong codes across password steps, sends the person back after five, and waits longer each round', async () => {
     const staff = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const client = new FormClient(platform.app, '203.0.113.20');
     const passwordStep = async () => {
@@ -153,8 +153,8 @@ describe('1 the second factor counts its own failures', () => {
   });
 });
 
-describe('2 where sign-in leads', () => {
-  it('2 accepts only paths on this site as the place to go after sign-in', async () => {
+describe('12.2 where sign-in leads', () => {
+  it('12.2 accepts only paths on this site as the place to go after sign-in', async () => {
     const { user, password } = await buildCitizen(platform.ctx);
     const hostile = ['/\t/evil.example', '/\n/evil.example', '/konto\r\nSet-Cookie: x=1', '//evil.example/', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/ /evil.example'];
     for (const next of hostile) {

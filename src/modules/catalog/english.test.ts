@@ -45,7 +45,7 @@ const asForm = (values: Record<string, string | string[] | undefined>) =>
   Object.fromEntries(Object.entries(values).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : value?.length === 1 ? [[name, value[0]!]] : []))) as Record<string, string>;
 
 describe('English on the public pages', () => {
-  it('18 shows a service in English where it has English, and each German text marked, with the note before it', async () => {
+  it('12.18 shows a service in English where it has English, and each German text marked, with the note before it', async () => {
     const service = await buildService(platform.ctx, {
       title: 'Angelkarte beantragen',
       summary: 'Wer angeln will, braucht eine Karte.',
@@ -78,7 +78,7 @@ describe('English on the public pages', () => {
     expect(/<main[^>]*>(.*)<\/main>/s.exec(german.body)?.[1]).not.toContain('lang="de"');
   });
 
-  it('18 marks a service without any English once, under its heading, and all its texts as German', async () => {
+  it('12.18 marks a service without any English once, under its heading, and all its texts as German', async () => {
     const service = await buildService(platform.ctx, { title: 'Nur deutsch', summary: 'Eine Leistung ohne Englisch.' });
     const page = await new FormClient(platform.app).get(`/leistungen/${service.slug}?lang=en`);
     expect(page.body).toContain('<h1 class="kern-heading-x-large"><span lang="de">Nur deutsch</span></h1>');
@@ -89,7 +89,7 @@ describe('English on the public pages', () => {
     expect(await valid(page.body)).toEqual([]);
   });
 
-  it('18 shows the demo services, life situations, offices and the home page in English', async () => {
+  it('12.18 shows the demo services, life situations, offices and the home page in English', async () => {
     const client = new FormClient(platform.app);
     for (const [path, text] of [
       ['/leistungen/hund-anmelden?lang=en', '<h1 class="kern-heading-x-large">Register a dog (dog tax)</h1>'],
@@ -116,7 +116,7 @@ describe('English on the public pages', () => {
 });
 
 describe('English in the editor', () => {
-  it('18 takes English twins of the texts, shows them again, and stores no `en` for an entry without any', async () => {
+  it('12.18 takes English twins of the texts, shows them again, and stores no `en` for an entry without any', async () => {
     const office = await buildOffice(platform.ctx);
     const content = serviceContent({ officeId: office.id, fees: [{ label: 'Gebühr', amountCents: 1000 }], links: [{ label: 'Bundesportal', url: 'https://verwaltung.bund.de/' }] });
     await editor.client.get('/verwaltung/katalog/leistungen/neu');
@@ -152,7 +152,7 @@ describe('English in the editor', () => {
     expect(Object.keys((await findEntry(catalogDb(platform.ctx.db), idFrom(plain.location)!))!.draft)).not.toContain('en');
   });
 
-  it('18 refuses an English link label that belongs to no link and English for a route without German, keeping what was typed', async () => {
+  it('12.18 refuses an English link label that belongs to no link and English for a route without German, keeping what was typed', async () => {
     const office = await buildOffice(platform.ctx);
     await editor.client.get('/verwaltung/katalog/leistungen/neu');
     const response = await editor.client.post('/verwaltung/katalog/leistungen/neu', {
@@ -168,7 +168,7 @@ describe('English in the editor', () => {
     expect(response.body).toContain('Apply online.</textarea>');
   });
 
-  it('18 takes English twins for offices and life situations', async () => {
+  it('12.18 takes English twins for offices and life situations', async () => {
     await editor.client.get('/verwaltung/katalog/dienststellen/neu');
     const office = await editor.client.post('/verwaltung/katalog/dienststellen/neu', {
       title: 'Hafenamt',
@@ -211,7 +211,7 @@ describe('English in catalogue files', () => {
     return { code, said: said.join('\n') };
   }
 
-  it('18 imports a file written before English texts existed, and exports the English twins with the German', async () => {
+  it('12.18 imports a file written before English texts existed, and exports the English twins with the German', async () => {
     const old = await createTestPlatform();
     try {
       expect(await importFile(old, withoutEnglish(erkelenzCatalog()))).toEqual({ code: 0, said: 'Imported: 99 created, 0 updated, 0 unchanged.' });
@@ -228,7 +228,7 @@ describe('English in catalogue files', () => {
     expect(exported.lifeSituations.find((entry) => entry.draft.slug === 'hund')?.draft.en?.title).toBe('Keeping a dog');
   });
 
-  it('18 refuses a file whose English text is too long, naming where it is, and takes nothing over', async () => {
+  it('12.18 refuses a file whose English text is too long, naming where it is, and takes nothing over', async () => {
     const file = erkelenzCatalog();
     file.services[0] = { ...file.services[0]!, draft: { ...file.services[0]!.draft, en: { title: 'T'.repeat(161) } } };
     const result = await importFile(platform, file);

@@ -86,7 +86,7 @@ describe('link checker', () => {
     });
   });
 
-  it('3.10 refuses links that redirect to the platform\'s own metrics, the cloud metadata service or loopback', async () => {
+  it('12.3 refuses links that redirect to the platform\'s own metrics, the cloud metadata service or loopback', async () => {
     const service = await buildService(platform.ctx, {
       links: [
         { label: 'Metriken', url: `${webUrl}/to-metrics` },

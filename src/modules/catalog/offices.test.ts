@@ -25,8 +25,8 @@ afterAll(async () => {
   await platform.close();
 });
 
-describe('20 offices are easy to find', () => {
-  it('20 names "Dienststellen und Öffnungszeiten" in the main navigation, marked on the office pages', async () => {
+describe('12.20 offices are easy to find', () => {
+  it('12.20 names "Dienststellen und Öffnungszeiten" in the main navigation, marked on the office pages', async () => {
     const client = new FormClient(platform.app);
     const nav = (body: string) => /<nav class="site-nav"[^>]*>(.*?)<\/nav>/s.exec(body)?.[1] ?? '';
     expect(nav((await client.get('/')).body)).toContain('<a class="site-nav__link" href="/dienststellen">Dienststellen und Öffnungszeiten</a>');
@@ -34,7 +34,7 @@ describe('20 offices are easy to find', () => {
     expect(nav((await client.get('/?lang=en')).body)).toContain('>Offices and opening hours</a>');
   });
 
-  it('20 gives the home page contact cards a number to call and the way to the offices', async () => {
+  it('12.20 gives the home page contact cards a number to call and the way to the offices', async () => {
     const home = (await new FormClient(platform.app).get('/')).body;
     const cards = /<section aria-labelledby="routes-heading">(.*?)<\/section>/s.exec(home)?.[1] ?? '';
     expect(cards).toContain('<a class="kern-link" href="tel:02431850">02431 85-0</a>');
@@ -43,7 +43,7 @@ describe('20 offices are easy to find', () => {
     expect(english).toContain('<a class="kern-link" href="tel:+492431850">+49 2431 85-0</a>');
   });
 
-  it('20 shows the way to an office: its address at the configured map service, and by bus and train', async () => {
+  it('12.20 shows the way to an office: its address at the configured map service, and by bus and train', async () => {
     const page = (await new FormClient(platform.app).get('/dienststellen/buergerbuero')).body;
     expect(page).toContain('<h2 class="kern-heading-medium" id="anfahrt">Anfahrt</h2>');
     expect(page).toContain('<a class="kern-link" href="https://karten.example/suche?adresse=Johannismarkt%2017%2C%2041812%20Erkelenz&amp;zoom=17">Johannismarkt 17, 41812 Erkelenz</a>');
@@ -53,13 +53,13 @@ describe('20 offices are easy to find', () => {
     expect(kreis).toContain('adresse=Valkenburger%20Stra%C3%9Fe%2045%2C%2052525%20Heinsberg&amp;zoom=17');
   });
 
-  it('20 links to OpenStreetMap unless told otherwise, and refuses a template without the address', () => {
+  it('12.20 links to OpenStreetMap unless told otherwise, and refuses a template without the address', () => {
     expect(settingsOf(loadConfig({}, [catalogModule]), catalogSettings).MAP_URL_TEMPLATE).toBe('https://www.openstreetmap.org/search?query={address}');
     expect(() => loadConfig({ MAP_URL_TEMPLATE: 'https://karten.example/' }, [catalogModule])).toThrow('MAP_URL_TEMPLATE must contain {address} where the address goes');
     expect(() => loadConfig({ MAP_URL_TEMPLATE: 'javascript:alert({address})' }, [catalogModule])).toThrow('MAP_URL_TEMPLATE must start with http:// or https://');
   });
 
-  it('20 lets editors write how to come by bus and train, and leaves it out where there is none', async () => {
+  it('12.20 lets editors write how to come by bus and train, and leaves it out where there is none', async () => {
     const editor = await staffClient(platform, 'editor');
     await editor.client.get('/verwaltung/katalog/dienststellen/neu');
     const form = { title: 'Stadtbücherei', slug: 'stadtbuecherei', summary: 'Bücher und mehr.', street: 'Konrad-Adenauer-Platz 1', postalCode: '41812', city: 'Erkelenz', phone: '02431 85-0' };

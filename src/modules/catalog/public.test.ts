@@ -91,7 +91,7 @@ describe('the service page', () => {
     expect(await valid(page.body)).toEqual([]);
   });
 
-  it('17 puts the facts at a glance first, under the heading and lead, and the routes after them', async () => {
+  it('12.17 puts the facts at a glance first, under the heading and lead, and the routes after them', async () => {
     const page = await new FormClient(platform.app).get('/leistungen/personalausweis-beantragen');
     const main = /<article[^>]*>(.*?)<\/article>/s.exec(page.body)?.[1] ?? '';
     const headings = [...main.matchAll(/<h2 class="kern-heading-medium" id="([^"]+)"/g)].map((match) => match[1]);
@@ -110,7 +110,7 @@ describe('the service page', () => {
     expect(main.split('46,00\u00a0€').length - 1).toBe(1);
   });
 
-  it('17 names a fact only when the service has it, and leads to the online route from the facts', async () => {
+  it('12.17 names a fact only when the service has it, and leads to the online route from the facts', async () => {
     const dog = await new FormClient(platform.app).get('/leistungen/hund-anmelden');
     const glance = /<section aria-labelledby="auf-einen-blick"[^>]*>(.*?)<\/section>/s.exec(dog.body)?.[1] ?? '';
     expect([...glance.matchAll(/<dt class="kern-description-list-item__key">([^<]+)<\/dt>/g)].map((match) => match[1])).toEqual(['Kosten', 'Unterlagen', 'Frist', 'Wo', 'Online']);
@@ -121,7 +121,7 @@ describe('the service page', () => {
     expect([...facts.matchAll(/<dt class="kern-description-list-item__key">([^<]+)<\/dt>/g)].map((match) => match[1])).toEqual(['Online']);
   });
 
-  it('17 sets the contents, the office and the life situations in a third column after the service', async () => {
+  it('12.17 sets the contents, the office and the life situations in a third column after the service', async () => {
     const page = await new FormClient(platform.app).get('/leistungen/personalausweis-beantragen');
     const layout = /<div class="catalog-layout">(.*)<\/div><\/main>/s.exec(page.body)?.[1] ?? '';
     const side = /<div class="kern-stack-lg catalog-layout__side">(.*)$/s.exec(layout)?.[1] ?? '';

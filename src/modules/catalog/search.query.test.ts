@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileQuery, isThesaurusWord, parseQuery } from './search.query.ts';
 
 describe('reading a query through the thesaurus', () => {
-  it('19 takes the longest known phrase, leaves out English filler words and folds plurals', () => {
+  it('12.19 takes the longest known phrase, leaves out English filler words and folds plurals', () => {
     expect(parseQuery('How do I register my dogs?')).toEqual([{ kind: 'known', words: ['register', 'dogs'], means: [['hund', 'anmelden'], ['hundesteuer']] }]);
     expect(parseQuery('lost passport')).toEqual([{ kind: 'known', words: ['lost', 'passport'], means: [['verlust', 'reisepass']] }]);
     expect(parseQuery('Hund Steuer')).toEqual([
@@ -11,7 +11,7 @@ describe('reading a query through the thesaurus', () => {
     ]);
   });
 
-  it('19 matches a known short form only through what it stands for, other words also as prefixes', () => {
+  it('12.19 matches a known short form only through what it stands for, other words also as prefixes', () => {
     const query = compileQuery(parseQuery('Perso Antrag'))!;
     expect(query.all).toBe('((personalausweis) | (perso)) & (antrag | antrag:*AB)');
     expect(query.exact).toBe('((personalausweis) | (perso)) | antrag');

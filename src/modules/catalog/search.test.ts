@@ -182,26 +182,26 @@ const englishNeeds: [query: string, first: string][] = [
   ['parking permit', 'Bewohnerparkausweis beantragen'],
 ];
 
-describe('19 everyday needs, the baseline of search results', () => {
-  it.each(everydayNeeds)('19 "%s" finds "%s" first', async (query, first) => {
+describe('12.19 everyday needs, the baseline of search results', () => {
+  it.each(everydayNeeds)('12.19 "%s" finds "%s" first', async (query, first) => {
     const results = await searchEverywhere(ctx, query, 'de');
     expect(results.hits[0]?.title).toBe(first);
     expect(results.didYouMean).toBeNull();
   });
 
-  it.each(englishNeeds)('19 English "%s" finds "%s" first, without a "did you mean"', async (query, first) => {
+  it.each(englishNeeds)('12.19 English "%s" finds "%s" first, without a "did you mean"', async (query, first) => {
     const results = await searchEverywhere(ctx, query, 'en');
     expect(results.hits[0]?.title).toBe(first);
     expect(results.didYouMean).toBeNull();
   });
 
-  it('19 finds the citizens\' office and the bin services for the other common needs', async () => {
+  it('12.19 finds the citizens\' office and the bin services for the other common needs', async () => {
     expect(await titles('Abfallkalender')).toEqual(['Abfallbehälter anmelden oder ändern', 'Abfallberatung']);
     expect((await titles('moving house')).slice(0, 3).sort()).toEqual(['Halteverbot für einen Umzug beantragen', 'Umzug nach oder innerhalb von Erkelenz', 'Wohnsitz anmelden']);
     expect((await titles('ID card')).slice(0, 3)).toEqual(['Personalausweis beantragen', 'Vorläufigen Personalausweis beantragen', 'Verlust von Personalausweis oder Reisepass melden']);
   });
 
-  it('19 reads the known short form "perso" as Personalausweis, not as the beginning of "Person…"', async () => {
+  it('12.19 reads the known short form "perso" as Personalausweis, not as the beginning of "Person…"', async () => {
     const person = await titles('Person');
     const perso = await titles('perso');
     // "Person" reaches entries that only speak of a person; "perso" must not.
@@ -214,7 +214,7 @@ describe('19 everyday needs, the baseline of search results', () => {
     expect(all.hits.every((hit) => hit.snippet === undefined || hit.snippet.some((piece) => piece.match && /personalausweis/i.test(piece.text))), 'every snippet marks the Personalausweis').toBe(true);
   });
 
-  it('19 ranks whole words above longer words that merely begin with them', async () => {
+  it('12.19 ranks whole words above longer words that merely begin with them', async () => {
     await buildService(platform.ctx, {
       title: 'Baumschutzsatzung: Baumfällung und Baumpflege',
       summary: 'Die Baumschutzsatzung regelt, wann eine Baumfällung oder Baumpflege erlaubt ist.',
@@ -224,7 +224,7 @@ describe('19 everyday needs, the baseline of search results', () => {
     expect((await titles('Baum'))[0]).toBe('Einen Baum pflanzen');
   });
 
-  it('19 marks the German words of an English query in the snippets', async () => {
+  it('12.19 marks the German words of an English query in the snippets', async () => {
     const [hit] = (await searchEverywhere(ctx, 'register a dog', 'en')).hits;
     expect(hit?.snippet?.filter((piece) => piece.match).map((piece) => piece.text.toLowerCase())).toContain('hund');
   });
@@ -242,7 +242,7 @@ describe('the search page and suggestions', () => {
     expect(filtered.body).toContain('Alle Filter entfernen');
   });
 
-  it('19 answers a search that finds nothing with the phone number, the A–Z, the offices and the life situations, across the full width', async () => {
+  it('12.19 answers a search that finds nothing with the phone number, the A–Z, the offices and the life situations, across the full width', async () => {
     const page = await new FormClient(platform.app).get('/suche?q=Qwrtzpfl');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<h2 class="kern-heading-medium" id="results-heading">Zu Ihrer Suche haben wir nichts gefunden.</h2>');
@@ -258,7 +258,7 @@ describe('the search page and suggestions', () => {
     expect(english.body).toContain('All services from A to Z');
   });
 
-  it('19 puts the results before the facets, which fold into a details element that works without script', async () => {
+  it('12.19 puts the results before the facets, which fold into a details element that works without script', async () => {
     const page = await new FormClient(platform.app).get('/suche?q=Hund');
     const results = page.body.indexOf('id="results-heading"');
     const facets = page.body.indexOf('<nav class="search-facets"');
@@ -268,7 +268,7 @@ describe('the search page and suggestions', () => {
     expect(page.body).not.toContain('search-nothing');
   });
 
-  it('19 keeps the facets when the chosen filters leave nothing, so they can be removed', async () => {
+  it('12.19 keeps the facets when the chosen filters leave nothing, so they can be removed', async () => {
     const page = await new FormClient(platform.app).get('/suche?q=Hund&typ=office&lebenslage=hund');
     expect(page.body).toContain('Mit diesen Filtern bleibt kein Treffer übrig. Entfernen Sie einen Filter.');
     expect(page.body).toContain('Alle Filter entfernen');

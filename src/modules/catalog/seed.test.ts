@@ -55,7 +55,7 @@ describe('the demo catalogue of Erkelenz', () => {
     );
   });
 
-  it('18 has English for the most-used services, their offices and every life situation, fitting the German', () => {
+  it('12.18 has English for the most-used services, their offices and every life situation, fitting the German', () => {
     const english = ['personalausweis-beantragen', 'reisepass-beantragen', 'wohnsitz-anmelden', 'wohnsitz-abmelden', 'hund-anmelden', 'bewohnerparkausweis', 'geburtsurkunde', 'fuehrungszeugnis-beantragen', 'sperrmuell', 'abfallbehaelter'];
     for (const slug of english) {
       const service = catalog.services.find((entry) => entry.draft.slug === slug)!.draft;

@@ -26,7 +26,7 @@ interface ExportedMessage {
 }
 
 describe('messages in "Mein Konto" data download and account deletion', () => {
-  it('14.1 exports every message to the person with its deliveries and attachments, contents included, and nobody else’s', async () => {
+  it('12.14 exports every message to the person with its deliveries and attachments, contents included, and nobody else’s', async () => {
     const citizen = await buildCitizen(platform.ctx, { preferred_channel: 'both', ...address });
     const neighbour = await buildCitizen(platform.ctx);
     const first = await buildMessage(platform.ctx, { recipient: { userId: citizen.user.id }, attachments: [{ filename: 'bescheid.txt', contentType: 'text/plain', content: Buffer.from('Bescheid') }] });

@@ -53,7 +53,7 @@ const batchRow = (id: string) => db().selectFrom('notify_print_batches').selectA
 const letterOf = (messageId: string) => db().selectFrom('notify_deliveries').selectAll().where('message_id', '=', messageId).where('channel', '=', 'letter').executeTakeFirstOrThrow();
 
 describe('print batches when an account is deleted', () => {
-  it('6.1 takes the letter out of a batch not yet printed: no download until PDF and manifest are made again without it, with the counts that follow', async () => {
+  it('12.6 takes the letter out of a batch not yet printed: no download until PDF and manifest are made again without it, with the counts that follow', async () => {
     const first = await letterWriter('Anna Erste');
     const leaving = await letterWriter('Lea Löschmich');
     const last = await letterWriter('Otto Letzter');
@@ -123,14 +123,14 @@ describe('print batches when an account is deleted', () => {
     expect(events.map((event) => event.status)).toEqual(['created', 'sending', 'withdrawn']);
   });
 
-  it('6.2 withdraws a letter still waiting for its batch, so no batch ever holds it', async () => {
+  it('12.6 withdraws a letter still waiting for its batch, so no batch ever holds it', async () => {
     const leaving = await letterWriter('Wim Wartend');
     await deleteAccount(leaving);
     expect(await letterOf(leaving.message.messageId)).toMatchObject({ status: 'failed', last_error: 'withdrawn: account deleted before printing', batch_id: null });
     expect(await createPrintBatch(platform.ctx, printRoom)).toEqual({ ok: false, reason: 'nothing-to-print' });
   });
 
-  it('6.3 leaves an emptied batch without files and without a job, and a printed batch untouched', async () => {
+  it('12.6 leaves an emptied batch without files and without a job, and a printed batch untouched', async () => {
     const alone = await letterWriter('Ali Allein');
     const emptied = await createPrintBatch(platform.ctx, printRoom);
     if (!emptied.ok) throw new Error('no batch');
@@ -155,7 +155,7 @@ describe('retention of print batches', () => {
   const age = (id: string, column: 'printed_at' | 'created_at', days: number) =>
     sql`update notify_print_batches set ${sql.ref(column)} = now() - make_interval(days => ${days}) where id = ${id}`.execute(platform.ctx.db);
 
-  it('6.4 deletes a batch’s files PRINT_BATCH_RETENTION_DAYS after printing, and says so on the privacy page', async () => {
+  it('12.6 deletes a batch’s files PRINT_BATCH_RETENTION_DAYS after printing, and says so on the privacy page', async () => {
     const batches: Record<string, string> = {};
     for (const name of ['long-printed', 'recently-printed', 'never-printed']) {
       await letterWriter(`Frist ${name}`);

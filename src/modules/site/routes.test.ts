@@ -74,7 +74,7 @@ describe('what the pages promise', () => {
   const offers = () => platform.ctx.modules.flatMap((module) => (module.about ? [{ module: module.id, ...module.about }] : []));
   const de = (key: string) => platform.ctx.i18n.t(key, { lng: 'de', city: 'Erkelenz' });
 
-  it('24.1 describes on the home page exactly the installed modules, each in its own words', async () => {
+  it('12.24 describes on the home page exactly the installed modules, each in its own words', async () => {
     expect(offers().map((offer) => offer.module).sort()).toEqual(['accounts', 'catalog', 'notify']);
     const client = new FormClient(platform.app);
     const home = (await client.get('/')).body;
@@ -91,14 +91,14 @@ describe('what the pages promise', () => {
     expect(english).toContain('What you can apply for at the city');
   });
 
-  it('24.2 lists on the Leichte Sprache page exactly the installed modules, in their own Leichte Sprache', async () => {
+  it('12.24 lists on the Leichte Sprache page exactly the installed modules, in their own Leichte Sprache', async () => {
     const page = (await new FormClient(platform.app).get('/leichte-sprache')).body;
     expect(page).not.toMatch(notInstalled);
     expect(page).toContain('Das sind Sachen, die Sie bei der Stadt beantragen können.');
     for (const offer of offers()) expect(page).toContain(de(offer.easyText));
   });
 
-  it('24.3 shows demo disclaimers only when the installation runs on demo data', async () => {
+  it('12.24 shows demo disclaimers only when the installation runs on demo data', async () => {
     const client = new FormClient(platform.app);
     for (const path of ['/', '/impressum', '/leichte-sprache', '/kontakt']) {
       expect((await client.get(path)).body).not.toMatch(/Demonstrationsdaten|Demonstrationswerte|Stand von 2020/);
