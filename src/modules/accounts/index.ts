@@ -9,6 +9,7 @@ import type { Channel } from './tables.ts';
  */
 
 export type { Channel };
+export { accountRegistered } from './events.ts';
 
 export interface PostalAddress {
   street: string;

@@ -3,6 +3,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { resolveActor } from './actor.ts';
 import { accountsAuditSubjects } from './audit-words.ts';
 import { resolveClient } from './clients.ts';
+import { accountRegistered } from './events.ts';
 import { createApiClientCommand, createStaffCommand, revokeApiClientCommand } from './commands.ts';
 import { accountMailJob } from './jobs.ts';
 import { accountsDb, deleteRecoveryCodesUsedBefore, deleteTokensExpiredBefore, deleteUnverifiedCitizensBefore, forgetPendingEmailsBefore } from './repo.ts';
@@ -43,6 +44,7 @@ export const accountsModule = defineModule({
   permissions: { [manageStaff]: ['administrator'], [readAuditLog]: ['administrator'] },
   settings: accountsSettings,
   jobs: [accountMailJob],
+  events: [accountRegistered],
   locales: { de, en },
   stats: [citizenAccounts, letterPreferenceShare],
   auditSubjects: accountsAuditSubjects,

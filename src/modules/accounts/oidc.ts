@@ -3,9 +3,10 @@ import type { Config } from '#kernel/config.ts';
 import { settingsOf, type SettingValues } from '#kernel/settings.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { recordAudit } from '#kernel/audit.ts';
-import { systemActor } from '#kernel/auth/actor.ts';
+import { systemActor, type Language } from '#kernel/auth/actor.ts';
 import { normaliseEmail } from '#kernel/text.ts';
-import { accountsDb, deleteTokensOf, findIdentity, findUserByEmail, insertUser, linkIdentity, updateUser } from './repo.ts';
+import { accountRegistered } from './events.ts';
+import { accountsDb, confirmEmailOnce, deleteTokensOf, findIdentity, findUserByEmail, insertUser, linkIdentity, updateUser } from './repo.ts';
 import { accountsSettings } from './settings.ts';
 
 export interface OidcChecks {
@@ -109,11 +110,14 @@ export async function accountForIdentity(ctx: KernelContext, claims: OidcClaims)
     const existing = email ? await findUserByEmail(db, email) : undefined;
     let userId: string;
     let tookOver = false;
+    // Set when this sign-in is what gives the person an account: a new one, or a registration taken over.
+    let registered: { language: Language } | undefined;
     if (existing && existing.kind === 'citizen') {
       userId = existing.id;
       if (!existing.email_verified_at) {
         tookOver = true;
-        await updateUser(db, userId, { email_verified_at: new Date(), password_hash: null, display_name: claims.name ?? email ?? claims.subject });
+        await updateUser(db, userId, { password_hash: null, display_name: claims.name ?? email ?? claims.subject });
+        registered = await confirmEmailOnce(db, userId);
         await deleteTokensOf(db, userId);
         await ctx.sessions.store.destroyAllFor(userId, {}, trx);
       }
@@ -125,8 +129,10 @@ export async function accountForIdentity(ctx: KernelContext, claims: OidcClaims)
         display_name: claims.name ?? email ?? claims.subject,
       });
       userId = user.id;
+      registered = user;
     }
     await linkIdentity(db, { issuer: claims.issuer, subject: claims.subject, userId });
+    if (registered) await ctx.events.publish(trx, accountRegistered, { userId, how: 'oidc', language: registered.language });
     const meta = { issuer: claims.issuer, ...(tookOver ? { unconfirmedRegistrationReplaced: true } : {}) };
     await recordAudit(trx, { actor: systemActor('oidc') }, { action: 'accounts.identity-linked', subjectType: 'user', subjectId: userId, dataSubjectId: userId, meta });
     return userId;

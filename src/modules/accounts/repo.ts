@@ -40,6 +40,20 @@ export async function updateUser(db: AccountsDb, id: string, patch: Updateable<A
   await db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
+/**
+ * Marks the address confirmed unless it already is, in one statement; returns the account only when this
+ * call confirmed it, so whatever follows a first confirmation happens once, whichever link got there first.
+ */
+export async function confirmEmailOnce(db: AccountsDb, id: string): Promise<Pick<User, 'id' | 'kind' | 'language'> | undefined> {
+  return db
+    .updateTable('users')
+    .set({ email_verified_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .where('email_verified_at', 'is', null)
+    .returning(['id', 'kind', 'language'])
+    .executeTakeFirst();
+}
+
 export async function deleteUser(db: AccountsDb, id: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).execute();
 }

@@ -4,6 +4,7 @@ import { normaliseEmail } from '#kernel/text.ts';
 import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { accountsDb, consumeToken, findUserByEmail, findUserById, peekToken, updateUser } from './repo.ts';
+import { confirmAddress } from './service.registration.ts';
 import { claimMailQuota } from './throttle.ts';
 import type { TokenPurpose } from './tables.ts';
 
@@ -49,8 +50,9 @@ export async function setPasswordWithToken(
   const done = await ctx.db.transaction().execute(async (trx) => {
     const accounts = accountsDb(trx);
     if ((await consumeToken(accounts, input.token, purpose)) !== user.id) return false;
+    await updateUser(accounts, user.id, { password_hash: passwordHash });
     // Following the link proves control of the mailbox, which is what confirmation asks for.
-    await updateUser(accounts, user.id, { password_hash: passwordHash, email_verified_at: user.email_verified_at ?? new Date() });
+    await confirmAddress(ctx, trx, user.id);
     await ctx.sessions.store.destroyAllFor(user.id, {}, trx);
     await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'password-changed' });
     return true;

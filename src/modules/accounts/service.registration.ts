@@ -1,11 +1,13 @@
 import type { Language } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { Trx } from '#kernel/db/database.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { normaliseEmail, optionalText } from '#kernel/text.ts';
+import { accountRegistered } from './events.ts';
 import type { registerForm } from './forms.ts';
 import { accountMailJob } from './jobs.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { accountsDb, consumeToken, findUserByEmail, findUserById, insertUser, peekToken, tokenOwner, updateUser } from './repo.ts';
+import { accountsDb, confirmEmailOnce, consumeToken, findUserByEmail, findUserById, insertUser, peekToken, tokenOwner } from './repo.ts';
 import { claimMailQuota } from './throttle.ts';
 
 export type RegisterResult = { ok: true; email: string } | { ok: false; errors: FormErrors };
@@ -59,9 +61,20 @@ export async function verifyEmail(ctx: KernelContext, token: string): Promise<Ve
     const db = accountsDb(trx);
     const userId = await consumeToken(db, token, 'verify-email');
     if (!userId) return { ok: false, reason: 'invalid-token' } as const;
-    await updateUser(db, userId, { email_verified_at: new Date() });
+    await confirmAddress(ctx, trx, userId);
     return { ok: true, userId } as const;
   });
+}
+
+/**
+ * Confirms the account's address, in the transaction of the link that proves it; the first confirmation
+ * of a citizen's address is when the person has an account, and the other modules are told so
+ * (`accounts.registered`). A confirmed address, or a staff member's, tells nobody.
+ */
+export async function confirmAddress(ctx: KernelContext, trx: Trx, userId: string): Promise<void> {
+  const confirmed = await confirmEmailOnce(accountsDb(trx), userId);
+  if (confirmed?.kind !== 'citizen') return;
+  await ctx.events.publish(trx, accountRegistered, { userId, how: 'email', language: confirmed.language });
 }
 
 /** Sends a fresh confirmation link to an unconfirmed account; silent for any other address. */
