@@ -130,21 +130,27 @@ export async function findBatch(db: NotifyDb, id: string) {
   return db.selectFrom('notify_print_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * Moves a batch and its letters on: printed, then posted. Letters already returned stay returned. The day
- * of printing starts the batch's retention period; a batch posted straight away was printed that day.
- */
-export async function setBatchStatus(db: NotifyDb, id: string, status: BatchStatus): Promise<string[]> {
+/** The batch, locked for the rest of the transaction, so that two people marking it at once take turns. */
+export async function lockBatch(db: NotifyDb, id: string) {
+  return db.selectFrom('notify_print_batches').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The day of printing starts the batch's retention period; a batch posted straight away was printed that day. */
+export async function setBatchStatus(db: NotifyDb, id: string, status: BatchStatus): Promise<void> {
   await db
     .updateTable('notify_print_batches')
     .set({ status, printed_at: sql<Date>`coalesce(printed_at, now())`, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .execute();
+}
+
+/** The letters of a batch follow it, printed then posted; letters already returned stay returned. */
+export async function moveLettersOf(db: NotifyDb, batchId: string, status: BatchStatus): Promise<string[]> {
   const from: DeliveryStatus[] = status === 'posted' ? ['sending', 'printed'] : ['sending'];
   const rows = await db
     .updateTable('notify_deliveries')
     .set({ status, updated_at: sql<Date>`now()` })
-    .where('batch_id', '=', id)
+    .where('batch_id', '=', batchId)
     .where('status', 'in', from)
     .returning('id')
     .execute();

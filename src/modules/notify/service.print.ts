@@ -6,10 +6,10 @@ import { putBatchFiles, referBatchTo } from './batch-files.ts';
 import { renderBatch } from './letters.ts';
 import { notifyPermissions } from './permissions.ts';
 import { printableLetters } from './repo.batches.ts';
-import { addEvent, assignToBatch, deliveryOf, findBatch, finishAttempt, insertBatch, lettersToPrint, listBatches, setBatchStatus } from './repo.deliveries.ts';
+import { addEvent, assignToBatch, deliveryOf, findBatch, finishAttempt, insertBatch, lettersToPrint, listBatches, moveLettersOf } from './repo.deliveries.ts';
 import { findMessage } from './repo.messages.ts';
 import { notifyDb } from './repo.templates.ts';
-import type { BatchStatus } from './tables.ts';
+import { printBatchWorkflow, type BatchTransition } from './workflow.print.ts';
 
 const maxLettersPerBatch = 2000;
 const attemptsPerBatch = 3;
@@ -65,9 +65,11 @@ async function tryCreatePrintBatch(ctx: KernelContext, actor: Actor): Promise<Ba
   return { ok: true, batchId, reference, letters: printable.length, pages: rendered.pages };
 }
 
+/** The latest batches, each with the status changes the person may record now. */
 export async function printBatches(ctx: KernelContext, actor: Actor) {
   ctx.permissions.require(actor, notifyPermissions.print);
-  return listBatches(notifyDb(ctx.db));
+  const batches = await listBatches(notifyDb(ctx.db));
+  return batches.map((batch) => ({ ...batch, actions: printBatchWorkflow.allowedTransitions(ctx, actor, batch) }));
 }
 
 export type BatchFile = { ok: true; reference: string; fileId: string } | { ok: false; reason: 'not-found' | 'being-remade' | 'being-moved' };
@@ -90,20 +92,18 @@ export async function printBatchFile(ctx: KernelContext, actor: Actor, batchId: 
 
 export type StatusChange = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' };
 
-const nextStatus: Record<BatchStatus, BatchStatus[]> = { created: ['printed', 'posted'], printed: ['posted'], posted: [] };
-
-export async function setPrintBatchStatus(ctx: KernelContext, actor: Actor, batchId: string, status: BatchStatus): Promise<StatusChange> {
-  ctx.permissions.require(actor, notifyPermissions.print);
-  return ctx.db.transaction().execute(async (trx) => {
-    const db = notifyDb(trx);
-    const batch = await findBatch(db, batchId);
-    if (!batch) return { ok: false, reason: 'not-found' } as const;
-    if (!nextStatus[batch.status].includes(status)) return { ok: false, reason: 'invalid-transition' } as const;
-    const moved = await setBatchStatus(db, batchId, status);
-    for (const deliveryId of moved) await addEvent(db, deliveryId, status, actorLabel(actor), batch.reference);
-    await recordAudit(trx, { actor }, { action: `notify.print-batch-${status}`, subjectType: 'notify_print_batch', subjectId: batchId, meta: { letters: moved.length } });
-    return { ok: true } as const;
+/** The print room records a batch as printed or posted; its letters follow it, each with an entry in its history. */
+export async function setPrintBatchStatus(ctx: KernelContext, actor: Actor, batchId: string, status: BatchTransition): Promise<StatusChange> {
+  const result = await printBatchWorkflow.transition(ctx, actor, { id: batchId, transition: status }, {
+    apply: async (trx, batch, change) => {
+      const db = notifyDb(trx);
+      const moved = await moveLettersOf(db, batch.id, change.to);
+      for (const deliveryId of moved) await addEvent(db, deliveryId, change.to, actorLabel(actor), batch.reference);
+      return { letters: moved.length };
+    },
   });
+  if (result.ok) return { ok: true };
+  return { ok: false, reason: result.reason === 'not-found' ? 'not-found' : 'invalid-transition' };
 }
 
 /** A letter came back undelivered: the staff member records it, with what the envelope said. */

@@ -2,6 +2,7 @@ import type { PageContext } from '#kernel/html/page.ts';
 import { Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { BatchStatus } from '../tables.ts';
+import type { BatchTransition } from '../workflow.print.ts';
 import { staffLinks } from './messages.tsx';
 import { NoticeBanner, StaffNav } from './parts.tsx';
 
@@ -14,6 +15,8 @@ interface BatchRow {
   created_at: Date;
   has_files: boolean;
   remake_pending: boolean;
+  /** The status changes the person may record now, from the batch's workflow. */
+  actions: readonly BatchTransition[];
 }
 
 /** What the print room can do with the files: download them, wait for them, or nothing any more. */
@@ -74,14 +77,12 @@ export function PrintPage({ page, batches, notice }: { page: PageContext; batche
                     <BatchFiles page={page} batch={batch} />
                   </td>
                   <td class="kern-table__cell">
-                    {(['printed', 'posted'] as const)
-                      .filter((status) => (batch.status === 'created' ? true : batch.status === 'printed' && status === 'posted'))
-                      .map((status) => (
-                        <PostForm page={page} action={`/verwaltung/druck/${batch.id}/status`} key={status}>
-                          <input type="hidden" name="status" value={status} />
-                          <SubmitButton kind="tertiary" label={t(`notify:print.mark.${status}`)} />
-                        </PostForm>
-                      ))}
+                    {batch.actions.map((status) => (
+                      <PostForm page={page} action={`/verwaltung/druck/${batch.id}/status`} key={status}>
+                        <input type="hidden" name="status" value={status} />
+                        <SubmitButton kind="tertiary" label={t(`notify:print.mark.${status}`)} />
+                      </PostForm>
+                    ))}
                   </td>
                 </tr>
               ))}
