@@ -10,6 +10,8 @@ import type { FileInfo } from '../files/types.ts';
 interface Base {
   /** i18n key of the label; the field's name is used when there is none (a hidden field). */
   label?: string;
+  /** Values the label's text needs, `{ key }` translated first (a twin's label naming the field it translates). */
+  labelValues?: Readonly<Record<string, ErrorValue>>;
   /** i18n key of a hint shown under the label. */
   hint?: string;
   required?: boolean;

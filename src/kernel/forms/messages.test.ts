@@ -5,7 +5,7 @@ import en from '../i18n/locales/en.json' with { type: 'json' };
 import { defineForm } from './fields.ts';
 import { fieldMessage, formMessages } from './messages.ts';
 
-const i18n = await createI18n({ kernel: { de, en }, test: { de: { fields: { fee: 'Gebühr {{number}}', amount: 'Betrag', name: 'Name' }, nameMissing: 'Wie heißen Sie?', taken: 'Die Adresse {{address}} ist vergeben.', day: 'Tag' }, en: { fields: { fee: 'Fee {{number}}', amount: 'Amount', name: 'Name' }, nameMissing: 'What is your name?', taken: 'The address {{address}} is taken.', day: 'day' } } });
+const i18n = await createI18n({ kernel: { de, en }, test: { de: { fields: { fee: 'Gebühr {{number}}', amount: 'Betrag', name: 'Name', twin: '{{field}} auf Englisch' }, nameMissing: 'Wie heißen Sie?', taken: 'Die Adresse {{address}} ist vergeben.', day: 'Tag' }, en: { fields: { fee: 'Fee {{number}}', amount: 'Amount', name: 'Name', twin: '{{field}} in English' }, nameMissing: 'What is your name?', taken: 'The address {{address}} is taken.', day: 'day' } } });
 const german = { t: i18n.getFixedT('de'), lang: 'de' } as const;
 const english = { t: i18n.getFixedT('en'), lang: 'en' } as const;
 
@@ -16,6 +16,7 @@ const form = defineForm({
     fee: { kind: 'group', label: 'test:fields.fee', max: 3, fields: { amount: { kind: 'euros', label: 'test:fields.amount', max: 100_000 } } },
     when: { kind: 'date', label: 'test:fields.name', min: '2026-01-01' },
     consent: { kind: 'checkbox', label: 'test:fields.name' },
+    nameEn: { kind: 'text', label: 'test:fields.twin', labelValues: { field: { key: 'test:fields.name' } }, maxLength: 20 },
     proof: { kind: 'file', label: 'test:fields.name', accept: ['application/pdf'], maxBytes: 5 * 1024 * 1024 },
   },
 });
@@ -51,6 +52,11 @@ describe('messages of a form', () => {
   it('takes a module’s message key as a code, translating values that are keys themselves', () => {
     expect(fieldMessage(german, 'name', { code: 'test:taken', values: { address: 'perso' } }, form)).toBe('Die Adresse perso ist vergeben.');
     expect(fieldMessage(english, 'name', { code: 'test:taken', values: { address: { key: 'test:day' } } }, form)).toBe('The address day is taken.');
+  });
+
+  it('names a field whose label takes values, translating those that are keys', () => {
+    expect(fieldMessage(german, 'nameEn', { code: 'too-long', values: { max: 20, length: 21 } }, form)).toBe('„Name auf Englisch“ darf höchstens 20 Zeichen lang sein; jetzt sind es 21.');
+    expect(fieldMessage(english, 'nameEn', { code: 'required' }, form)).toBe('Please fill in “Name in English”.');
   });
 
   it('falls back to a plain "not valid" for a code nobody declared, and to the input name without a definition', () => {

@@ -77,9 +77,14 @@ function messageKey(code: string, place: Place | undefined): string {
   return elsewhere[code] ?? 'kernel:forms.errors.invalid';
 }
 
+/** Values for a message or a label: `{ key }` translated, the rest as they are. */
+export function translated(reader: Pick<Reader, 't'>, values: Readonly<Record<string, ErrorValue>> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([name, value]) => [name, typeof value === 'object' ? reader.t(value.key) : value]));
+}
+
 function label(reader: Reader, name: string, place: Place | undefined): string {
   if (!place?.field.label) return name;
-  const own = reader.t(place.field.label, { number: place.row?.number });
+  const own = reader.t(place.field.label, { ...translated(reader, 'labelValues' in place.field ? place.field.labelValues : undefined), number: place.row?.number });
   const group = place.row?.group.label;
   return group ? `${reader.t(group, { number: place.row!.number })}: ${own}` : own;
 }
@@ -90,8 +95,7 @@ function euros(reader: Reader, cents: number): string {
 
 /** The values a code's message shows, in the reader's language: amounts, days, sizes and types, keys translated. */
 function shownValues(reader: Reader, code: string, values: Record<string, ErrorValue>): Record<string, unknown> {
-  const shown: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) shown[name] = typeof value === 'object' ? reader.t(value.key) : value;
+  const shown = translated(reader, values);
   if (code.startsWith('euros-')) for (const name of ['min', 'max'] as const) if (typeof values[name] === 'number') shown[name] = euros(reader, values[name]);
   if (code === 'date-too-early' || code === 'date-too-late') for (const name of ['min', 'max'] as const) if (typeof values[name] === 'string') shown[name] = formatDay(values[name]);
   const number = (name: string) => (typeof values[name] === 'number' ? values[name] : 0);

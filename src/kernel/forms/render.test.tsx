@@ -8,7 +8,7 @@ import en from '../i18n/locales/en.json' with { type: 'json' };
 import { defineForm } from './fields.ts';
 import { DateField, FormFields, FormKey, rowsShown } from './render.tsx';
 
-const i18n = await createI18n({ kernel: { de, en } });
+const i18n = await createI18n({ kernel: { de, en }, test: { de: { name: 'Name', twin: '{{field}} auf Englisch' }, en: { name: 'Name', twin: '{{field}} in English' } } });
 
 function pageIn(language: 'de' | 'en'): PageContext {
   return { t: i18n.getFixedT(language), lang: language, actor: anonymous, path: '/', query: '', csrfToken: () => 'token', nav: [], footer: [], cityName: 'Erkelenz' };
@@ -87,5 +87,13 @@ describe('rendering a form from its definition', () => {
     expect(rowsShown('fee', group, { fee3Label: 'x' })).toBe(4);
     expect(rowsShown('fee', group, { fee4Label: 'x' })).toBe(4);
     expect(rowsShown('fee', { ...group, spare: 0, min: 2 }, {})).toBe(2);
+  });
+});
+
+describe('a label that takes values', () => {
+  it('is shown with its values, keys among them translated', () => {
+    const form = defineForm({ id: 'test.twin', fields: { nameEn: { kind: 'text', label: 'test:twin', labelValues: { field: { key: 'test:name' } } } } });
+    expect(render(<FormFields page={pageIn('de')} form={form} raw={{}} errors={{}} />)).toContain('<label class="kern-label" for="nameEn">Name auf Englisch');
+    expect(render(<FormFields page={pageIn('en')} form={form} raw={{}} errors={{}} />)).toContain('<label class="kern-label" for="nameEn">Name in English');
   });
 });

@@ -4,6 +4,7 @@ import { Island } from '../html/islands.tsx';
 import type { FieldErrors, PageContext } from '../html/page.ts';
 import { formatDay } from '../dates.ts';
 import { formKeyField, rowFieldName, type FormDef, type GroupDef, type LeafDef, type Option, type Raw } from './fields.ts';
+import { translated } from './messages.ts';
 
 /** A new one-time key for a form that creates something: 128 random bits, URL-safe. */
 export function newFormKey(): string {
@@ -131,7 +132,7 @@ function LeafField(props: FieldsProps & { name: string; field: LeafDef; labelVal
   const t = page.t;
   const base = {
     name,
-    label: field.label ? t(field.label, props.labelValues) : name,
+    label: field.label ? t(field.label, { ...translated(page, field.labelValues), ...props.labelValues }) : name,
     hint: field.hint ? t(field.hint) : undefined,
     error: errors[name],
     optionalLabel: field.required || field.kind === 'checkbox' ? undefined : t('kernel:forms.optional'),

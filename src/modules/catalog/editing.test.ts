@@ -91,7 +91,53 @@ describe('creating a service', () => {
     await editor.client.get('/verwaltung/katalog/leistungen/neu');
     const response = await editor.client.post('/verwaltung/katalog/leistungen/neu', { title: 'T'.repeat(161), slug: 'zu-lang' });
     expect(response.status).toBe(422);
-    expect(response.body).toContain('„Titel“ darf höchstens 160 Zeichen lang sein.');
+    expect(response.body).toContain('„Titel“ darf höchstens 160 Zeichen lang sein; jetzt sind es 161.');
+    expect(response.body).toContain('value="zu-lang"');
+  });
+
+  it('names the row of a fee and the day of an opening time it cannot read, and shows everything typed again', async () => {
+    await editor.client.get('/verwaltung/katalog/leistungen/neu');
+    const service = await editor.client.post('/verwaltung/katalog/leistungen/neu', { title: 'Angelkarte', slug: 'angelkarte-gebuehr', fee1Label: 'Jahreskarte', fee1Amount: '25', fee2Label: 'Tageskarte', fee2Amount: 'fünf Euro', fee2LabelEn: 'Day ticket', phoneInstructions: 'Rufen Sie an.' });
+    expect(service.status).toBe(422);
+    expect(service.body).toContain('Bitte geben Sie bei „Gebühr 2: Betrag“ einen Betrag in Euro an, zum Beispiel 46,00 oder 1.234,50.');
+    expect(service.body).toContain('href="#fee2Amount"');
+    for (const typed of ['value="fünf Euro"', 'value="Day ticket"', 'value="Jahreskarte"', 'Rufen Sie an.</textarea>']) expect(service.body).toContain(typed);
+    await editor.client.get('/verwaltung/katalog/dienststellen/neu');
+    const office = await editor.client.post('/verwaltung/katalog/dienststellen/neu', { title: 'Amt', slug: 'amt-zeiten', d3Opens1: 'mittags', d3Closes1: '12:00' });
+    expect(office.status).toBe(422);
+    expect(office.body).toContain('Bitte geben Sie bei „Mittwoch, Zeitraum 1: öffnet“ eine Uhrzeit an, zum Beispiel 07:30.');
+    expect(office.body).toContain('value="mittags"');
+  });
+
+  it('creates one entry when the same form is sent twice, and sends both posts to it', async () => {
+    const office = await buildOffice(platform.ctx);
+    const before = await countEntries();
+    const form = (await editor.client.get('/verwaltung/katalog/leistungen/neu')).body;
+    const key = /name="_formKey" value="([^"]+)"/.exec(form)?.[1];
+    expect(key).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const posted = { ...asForm(serviceFormValues(serviceContent({ officeId: office.id, slug: 'doppelt-gesendet' }))), _formKey: key! };
+    const first = await editor.client.post('/verwaltung/katalog/leistungen/neu', posted);
+    const second = await editor.client.post('/verwaltung/katalog/leistungen/neu', posted);
+    expect(first.status).toBe(303);
+    expect(second.status).toBe(303);
+    expect(second.location).toBe(first.location);
+    expect(await countEntries()).toBe(before + 1);
+    expect((await auditActions(idFrom(first.location)!)).map((row) => row.action)).toEqual(['catalog.entry-created']);
+  });
+
+  it('keeps the key of a refused form, so the corrected form creates the entry once', async () => {
+    const form = (await editor.client.get('/verwaltung/katalog/lebenslagen/neu')).body;
+    const key = /name="_formKey" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    expect(key).not.toBe('');
+    const refused = await editor.client.post('/verwaltung/katalog/lebenslagen/neu', { title: 'Schule beginnen', slug: 'Schule!', position: '5', _formKey: key });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toContain(`name="_formKey" value="${key}"`);
+    expect(refused.body).toContain('value="Schule beginnen"');
+    const before = await countEntries();
+    const corrected = await editor.client.post('/verwaltung/katalog/lebenslagen/neu', { title: 'Schule beginnen', slug: 'schule-beginnen', position: '5', _formKey: key });
+    expect(corrected.status).toBe(303);
+    expect((await editor.client.post('/verwaltung/katalog/lebenslagen/neu', { title: 'Schule beginnen', slug: 'schule-beginnen', position: '5', _formKey: key })).location).toBe(corrected.location);
+    expect(await countEntries()).toBe(before + 1);
   });
 });
 

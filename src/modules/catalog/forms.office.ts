@@ -1,9 +1,8 @@
-import type { ClosingDay, HoursException, OfficeContent, OpeningPeriod, SituationContent } from './schemas.content.ts';
+import { defineForm, parseTime, toRaw, type FormErrors, type FormValue, type Raw } from '#kernel/forms/index.ts';
+import type { HoursException, OfficeContent, OpeningPeriod, SituationContent } from './schemas.content.ts';
 import { closingDayText, parseClosingDays } from './closing-days.ts';
-import { isLink, isPhoneNumber, type RuleErrors } from './rules.ts';
-import { lines, text, type FormValues } from './forms.service.ts';
-import { englishFormValues, englishTexts, withEnglish } from './forms.english.ts';
-import { normaliseEmail } from '#kernel/text.ts';
+import { isLink, isPhoneNumber } from './rules.ts';
+import { englishTexts, englishValues, withEnglish, withTwin } from './forms.english.ts';
 
 /*
  * Office and life-situation forms. Opening hours are a grid of two periods per weekday; exceptions are one
@@ -12,25 +11,72 @@ import { normaliseEmail } from '#kernel/text.ts';
  */
 
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
-const time = /^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$/;
+type Weekday = (typeof weekdays)[number];
+const periods = [1, 2] as const;
 
-function normaliseTime(raw: string): string | null {
-  const match = time.exec(raw.trim());
-  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
-}
+/** `d2Opens1`: Tuesday, first period. */
+export const hourField = (day: Weekday, edge: 'Opens' | 'Closes', period: 1 | 2) => `d${day}${edge}${period}` as const;
 
-function parseHours(values: FormValues, errors: RuleErrors): OpeningPeriod[] {
+type TimeField = { kind: 'time'; label: string; labelValues: Readonly<Record<string, { key: string } | number>> };
+type HourFields = Record<`d${Weekday}${'Opens' | 'Closes'}${1 | 2}`, TimeField>;
+// The label names the day, so that a message in the summary above the form says which day it means.
+const hourFields = Object.fromEntries(
+  weekdays.flatMap((day) =>
+    periods.flatMap((period) =>
+      (['Opens', 'Closes'] as const).map((edge): [string, TimeField] => [
+        hourField(day, edge, period),
+        { kind: 'time', label: `catalog:fields.${edge === 'Opens' ? 'opensOn' : 'closesOn'}`, labelValues: { day: { key: `catalog:weekdays.${day}` }, period } },
+      ]),
+    ),
+  ),
+) as HourFields;
+
+export const accessibilityFeatures = ['stepFree', 'accessibleToilet', 'disabledParking', 'hearingLoop'] as const;
+const tristate = (feature: string) =>
+  ({ kind: 'choice', label: `catalog:accessibility.${feature}`, options: (['yes', 'no', 'unknown'] as const).map((value) => ({ value, label: `catalog:accessibility.${value}` })) }) as const;
+
+const long = { kind: 'textarea', maxLength: 5000 } as const;
+
+export const officeForm = defineForm({
+  id: 'catalog.office',
+  once: true,
+  fields: {
+    revision: { kind: 'hidden', maxLength: 10 },
+    ...withTwin('title', { kind: 'text', label: 'catalog:fields.officeName', maxLength: 160 }),
+    slug: { kind: 'text', label: 'catalog:fields.slug', maxLength: 80 },
+    ...withTwin('summary', { kind: 'textarea', label: 'catalog:fields.summary', maxLength: 400 }),
+    ...withTwin('description', { ...long, label: 'catalog:fields.officeTasks' }),
+    street: { kind: 'text', label: 'catalog:fields.street', maxLength: 200 },
+    postalCode: { kind: 'text', label: 'catalog:fields.postalCode', maxLength: 10, pattern: '[0-9]{5}', messages: { pattern: 'catalog:errors.postalCode' } },
+    city: { kind: 'text', label: 'catalog:fields.city', maxLength: 100 },
+    phone: { kind: 'text', label: 'catalog:fields.phone', maxLength: 60 },
+    email: { kind: 'email', label: 'catalog:fields.email', messages: { email: 'catalog:errors.channelEmail' } },
+    website: { kind: 'text', label: 'catalog:fields.website', maxLength: 500 },
+    ...withTwin('publicTransport', { ...long, label: 'catalog:fields.publicTransport' }),
+    ...hourFields,
+    closedOnHolidays: { kind: 'checkbox', label: 'catalog:fields.closedOnHolidays' },
+    closingDays: { kind: 'lines', label: 'catalog:fields.closingDays', maxLength: 5000 },
+    exceptions: { kind: 'lines', label: 'catalog:fields.exceptions', maxLength: 5000 },
+    ...withTwin('hoursNote', { ...long, label: 'catalog:fields.hoursNote' }),
+    stepFree: tristate('stepFree'),
+    accessibleToilet: tristate('accessibleToilet'),
+    disabledParking: tristate('disabledParking'),
+    hearingLoop: tristate('hearingLoop'),
+    ...withTwin('accessibilityNote', { ...long, label: 'catalog:fields.accessibilityNote' }),
+  },
+});
+export type OfficeFormValue = FormValue<typeof officeForm>;
+
+/** Each period needs both ends, the end after the start; the problem is shown at the period's first field. */
+function parseHours(value: OfficeFormValue, errors: FormErrors): OpeningPeriod[] {
   const hours: OpeningPeriod[] = [];
   for (const day of weekdays) {
-    for (const period of [1, 2]) {
-      const field = `d${day}Opens${period}`;
-      const opensRaw = text(values, field);
-      const closesRaw = text(values, `d${day}Closes${period}`);
-      if (!opensRaw && !closesRaw) continue;
-      const opens = normaliseTime(opensRaw);
-      const closes = normaliseTime(closesRaw);
+    for (const period of periods) {
+      const opens = value[hourField(day, 'Opens', period)];
+      const closes = value[hourField(day, 'Closes', period)];
+      if (!opens && !closes) continue;
       if (!opens || !closes || opens >= closes) {
-        errors[field] ??= { key: 'catalog:errors.period', values: { day: `catalog:weekdays.${day}` } };
+        errors[hourField(day, 'Opens', period)] = { code: 'catalog:errors.period', values: { day: { key: `catalog:weekdays.${day}` } } };
         continue;
       }
       hours.push({ day, opens, closes });
@@ -41,16 +87,16 @@ function parseHours(values: FormValues, errors: RuleErrors): OpeningPeriod[] {
 
 const exceptionLine = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(geschlossen|closed|[0-9:.,\s-–]+?)(?:\s+(\D.*))?$/i;
 
-function parseExceptions(values: FormValues, errors: RuleErrors): HoursException[] {
+function parseExceptions(lines: readonly string[], errors: FormErrors): HoursException[] {
   const exceptions: HoursException[] = [];
-  for (const [index, line] of lines(values, 'exceptions').entries()) {
+  for (const [index, line] of lines.entries()) {
     const match = exceptionLine.exec(line);
-    const periods = match && !/^(geschlossen|closed)$/i.test(match[4]!) ? match[4]!.split(',').map((part) => part.split(/[-–]/).map(normaliseTime)) : [];
+    const periods = match && !/^(geschlossen|closed)$/i.test(match[4]!) ? match[4]!.split(',').map((part) => part.split(/[-–]/).map(parseTime)) : [];
     const date = match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : '';
     const validDate = match !== null && !Number.isNaN(Date.parse(`${date}T12:00:00Z`)) && new Date(`${date}T12:00:00Z`).toISOString().startsWith(date);
     const validPeriods = periods.every((pair) => pair.length === 2 && pair[0] && pair[1] && pair[0] < pair[1]);
     if (!validDate || !validPeriods) {
-      errors.exceptions ??= { key: 'catalog:errors.exceptionLine', values: { line: String(index + 1) } };
+      errors.exceptions ??= { code: 'catalog:errors.exceptionLine', values: { line: index + 1 } };
       continue;
     }
     exceptions.push({ date, periods: periods.map(([opens, closes]) => ({ opens: opens!, closes: closes! })), note: (match[5] ?? '').trim() });
@@ -58,55 +104,40 @@ function parseExceptions(values: FormValues, errors: RuleErrors): HoursException
   return exceptions;
 }
 
-function parseClosingDayLines(values: FormValues, errors: RuleErrors): ClosingDay[] {
-  const { days, problem } = parseClosingDays(lines(values, 'closingDays'));
-  if (problem) errors.closingDays ??= problem;
-  return days;
-}
-
-function tristate(values: FormValues, name: string): boolean | null {
-  const value = text(values, name);
-  return value === 'yes' ? true : value === 'no' ? false : null;
-}
-
-export const accessibilityFeatures = ['stepFree', 'accessibleToilet', 'disabledParking', 'hearingLoop'] as const;
-
 const englishOfficeTexts = ['title', 'summary', 'description', 'publicTransport', 'hoursNote', 'accessibilityNote'] as const;
+const answer = { yes: true, no: false, unknown: null } as const;
 
-export function parseOfficeForm(values: FormValues): { content: OfficeContent; errors: RuleErrors } {
-  const errors: RuleErrors = {};
-  const phone = text(values, 'phone');
-  const email = text(values, 'email');
-  const website = text(values, 'website');
-  if (phone && !isPhoneNumber(phone)) errors.phone = { key: 'catalog:errors.channelPhone' };
-  if (email && !normaliseEmail(email)) errors.email = { key: 'catalog:errors.channelEmail' };
-  if (website && !isLink(website)) errors.website = { key: 'catalog:errors.channelLink' };
-  const postalCode = text(values, 'postalCode');
-  if (postalCode && !/^[0-9]{5}$/.test(postalCode)) errors.postalCode = { key: 'catalog:errors.postalCode' };
+/** The content a read office form stands for, and what the catalogue's own rules find wrong with it. */
+export function officeContentOf(value: OfficeFormValue): { content: OfficeContent; errors: FormErrors } {
+  const errors: FormErrors = {};
+  if (value.phone && !isPhoneNumber(value.phone)) errors.phone = { code: 'catalog:errors.channelPhone' };
+  if (value.website && !isLink(value.website)) errors.website = { code: 'catalog:errors.channelLink' };
+  const closing = parseClosingDays(value.closingDays);
+  if (closing.problem) errors.closingDays = { code: closing.problem.key, values: closing.problem.values };
   const content: OfficeContent = {
-    slug: text(values, 'slug'),
-    title: text(values, 'title'),
-    summary: text(values, 'summary'),
-    description: text(values, 'description'),
-    street: text(values, 'street'),
-    postalCode,
-    city: text(values, 'city'),
-    phone,
-    email: normaliseEmail(email) ?? email,
-    website,
-    publicTransport: text(values, 'publicTransport'),
-    hours: parseHours(values, errors),
-    exceptions: parseExceptions(values, errors),
-    closedOnHolidays: text(values, 'closedOnHolidays') === 'on',
-    closingDays: parseClosingDayLines(values, errors),
-    hoursNote: text(values, 'hoursNote'),
-    stepFree: tristate(values, 'stepFree'),
-    accessibleToilet: tristate(values, 'accessibleToilet'),
-    disabledParking: tristate(values, 'disabledParking'),
-    hearingLoop: tristate(values, 'hearingLoop'),
-    accessibilityNote: text(values, 'accessibilityNote'),
+    slug: value.slug,
+    title: value.title,
+    summary: value.summary,
+    description: value.description,
+    street: value.street,
+    postalCode: value.postalCode,
+    city: value.city,
+    phone: value.phone,
+    email: value.email,
+    website: value.website,
+    publicTransport: value.publicTransport,
+    hours: parseHours(value, errors),
+    exceptions: parseExceptions(value.exceptions, errors),
+    closedOnHolidays: value.closedOnHolidays,
+    closingDays: closing.days,
+    hoursNote: value.hoursNote,
+    stepFree: answer[value.stepFree ?? 'unknown'],
+    accessibleToilet: answer[value.accessibleToilet ?? 'unknown'],
+    disabledParking: answer[value.disabledParking ?? 'unknown'],
+    hearingLoop: answer[value.hearingLoop ?? 'unknown'],
+    accessibilityNote: value.accessibilityNote,
   };
-  return { content: withEnglish(content, englishTexts(values, englishOfficeTexts)), errors };
+  return { content: withEnglish(content, englishTexts(value, englishOfficeTexts)), errors };
 }
 
 function exceptionText(exception: HoursException): string {
@@ -115,65 +146,75 @@ function exceptionText(exception: HoursException): string {
   return `${day}.${month}.${year} ${when}${exception.note ? ` ${exception.note}` : ''}`;
 }
 
-export function officeFormValues(content: OfficeContent): FormValues {
-  const values: FormValues = {
-    slug: content.slug,
-    title: content.title,
-    summary: content.summary,
-    description: content.description,
-    street: content.street,
-    postalCode: content.postalCode,
-    city: content.city,
-    phone: content.phone,
-    email: content.email,
-    website: content.website,
-    publicTransport: content.publicTransport ?? '',
-    exceptions: content.exceptions.map(exceptionText).join('\n'),
-    closedOnHolidays: content.closedOnHolidays ? 'on' : undefined,
-    closingDays: (content.closingDays ?? []).map(closingDayText).join('\n'),
-    hoursNote: content.hoursNote,
-    accessibilityNote: content.accessibilityNote,
-    ...englishFormValues(content.en, englishOfficeTexts),
-  };
-  for (const feature of accessibilityFeatures) values[feature] = content[feature] === null ? 'unknown' : content[feature] ? 'yes' : 'no';
+const tristateOf = (stored: boolean | null) => (stored === null ? 'unknown' : stored ? 'yes' : 'no');
+
+/** A stored office as its form shows it. */
+export function officeFormValues(content: OfficeContent): Raw {
+  const hours: Record<string, string> = {};
   for (const day of weekdays) {
     content.hours
       .filter((period) => period.day === day)
       .slice(0, 2)
       .forEach((period, index) => {
-        values[`d${day}Opens${index + 1}`] = period.opens;
-        values[`d${day}Closes${index + 1}`] = period.closes;
+        hours[hourField(day, 'Opens', periods[index]!)] = period.opens;
+        hours[hourField(day, 'Closes', periods[index]!)] = period.closes;
       });
   }
-  return values;
+  return toRaw(officeForm, {
+    ...content,
+    ...englishValues(content.en, englishOfficeTexts),
+    ...hours,
+    exceptions: content.exceptions.map(exceptionText),
+    closingDays: (content.closingDays ?? []).map(closingDayText),
+    stepFree: tristateOf(content.stepFree),
+    accessibleToilet: tristateOf(content.accessibleToilet),
+    disabledParking: tristateOf(content.disabledParking),
+    hearingLoop: tristateOf(content.hearingLoop),
+  });
 }
 
-export function parseSituationForm(values: FormValues): { content: SituationContent; errors: RuleErrors } {
-  const errors: RuleErrors = {};
-  const positionRaw = text(values, 'position') || '100';
-  const position = Number(positionRaw);
-  if (!Number.isInteger(position) || position < 0 || position > 1000) errors.position = { key: 'catalog:errors.position' };
+export const situationForm = defineForm({
+  id: 'catalog.situation',
+  once: true,
+  fields: {
+    revision: { kind: 'hidden', maxLength: 10 },
+    ...withTwin('title', { kind: 'text', label: 'catalog:fields.title', maxLength: 160 }),
+    slug: { kind: 'text', label: 'catalog:fields.slug', maxLength: 80 },
+    ...withTwin('summary', { kind: 'textarea', label: 'catalog:fields.summary', maxLength: 400 }),
+    ...withTwin('description', { ...long, label: 'catalog:fields.introduction' }),
+    ...withTwin('tips', { kind: 'lines', label: 'catalog:fields.tips', maxLength: 5000, maxItems: 30 }),
+    showOnHome: { kind: 'checkbox', label: 'catalog:fields.showOnHome' },
+    position: {
+      kind: 'integer',
+      label: 'catalog:fields.position',
+      min: 0,
+      max: 1000,
+      messages: { integer: 'catalog:errors.position', 'too-small': 'catalog:errors.position', 'too-large': 'catalog:errors.position' },
+    },
+  },
+});
+export type SituationFormValue = FormValue<typeof situationForm>;
+
+/** Without a position a life situation goes after those that have one. */
+const defaultPosition = 100;
+
+export function situationContentOf(value: SituationFormValue): { content: SituationContent; errors: FormErrors } {
   const content: SituationContent = {
-    slug: text(values, 'slug'),
-    title: text(values, 'title'),
-    summary: text(values, 'summary'),
-    description: text(values, 'description'),
-    tips: lines(values, 'tips'),
-    showOnHome: text(values, 'showOnHome') === 'on',
-    position: Number.isInteger(position) ? Math.min(Math.max(position, 0), 1000) : 100,
+    slug: value.slug,
+    title: value.title,
+    summary: value.summary,
+    description: value.description,
+    tips: value.tips,
+    showOnHome: value.showOnHome,
+    position: value.position ?? defaultPosition,
   };
-  return { content: withEnglish(content, englishTexts(values, ['title', 'summary', 'description'], ['tips'])), errors };
+  return { content: withEnglish(content, englishTexts(value, ['title', 'summary', 'description', 'tips'])), errors: {} };
 }
 
-export function situationFormValues(content: SituationContent): FormValues {
-  return {
-    slug: content.slug,
-    title: content.title,
-    summary: content.summary,
-    description: content.description,
-    tips: content.tips.join('\n'),
-    showOnHome: content.showOnHome ? 'on' : undefined,
-    position: String(content.position),
-    ...englishFormValues(content.en, ['title', 'summary', 'description', 'tips']),
-  };
+export function situationFormValues(content: SituationContent): Raw {
+  return toRaw(situationForm, { ...content, ...englishValues(content.en, ['title', 'summary', 'description', 'tips']) });
 }
+
+/** What a new entry's form starts with. */
+export const newOfficeRaw: Raw = { closedOnHolidays: 'on' };
+export const newSituationRaw: Raw = { position: String(defaultPosition) };

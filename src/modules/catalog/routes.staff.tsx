@@ -1,16 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
+import { formBody, formState, once, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { holidaysFor } from '#kernel/holidays/holidays.ts';
-import { readForm } from '#kernel/http/forms.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
 import type { App } from '#kernel/module.ts';
 import { settingsOf } from '#kernel/settings.ts';
-import { officeFormValues, situationFormValues } from './forms.office.ts';
-import { serviceFormValues, type FormValues } from './forms.service.ts';
-import { IdParams, NoticeQuery, OfficeBody, ServiceBody, SituationBody } from './schemas.ts';
+import { entryForms, entryRaw, newEntryRaw, readEntryForm, revisionOf } from './forms.ts';
+import { IdParams, NoticeQuery } from './schemas.ts';
 import { catalogSettings } from './settings.ts';
-import type { Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
 import { createEntry, editCatalog, entryHistory, publishEntry, saveDraft, unpublishEntry, type EditResult } from './service.editing.ts';
 import { requestLinkCheck } from './service.links.ts';
 import { editorChoices, editorEntry, editorOverview } from './service.overview.ts';
@@ -34,19 +31,12 @@ const notices: Record<string, string> = {
   imported: 'catalog:staff.notices.imported',
 };
 
-const bodies = { service: ServiceBody, office: OfficeBody, situation: SituationBody };
-const formValuesOf: Record<EntryKind, (content: Content) => FormValues> = {
-  service: (content) => serviceFormValues(content as ServiceContent),
-  office: (content) => officeFormValues(content as OfficeContent),
-  situation: (content) => situationFormValues(content as SituationContent),
-};
-
-/** The form as posted, arrays (checkboxes) included, which the kernel's readForm leaves out. */
-function posted(request: FastifyRequest): { values: FormValues; errors: FieldErrors } {
-  const form = readForm<FormValues>(request);
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const ids = body.lifeSituationIds;
-  return { values: { ...(form.values as FormValues), lifeSituationIds: Array.isArray(ids) ? ids.map(String) : typeof ids === 'string' ? [ids] : [] }, errors: form.errors };
+/** A form as shown: what was typed or is stored, the problems as reason codes, and the status to answer with. */
+interface Shown {
+  entry: Entry | null;
+  read: { raw: Raw; errors?: FormErrors };
+  notice?: string;
+  status?: number;
 }
 
 /** The catalogue's back office, for editors only; visitors are sent to the login. */
@@ -74,15 +64,17 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
 function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCrumb: (request: FastifyRequest) => { label: string; href: string }) {
   const base = `/verwaltung/katalog/${staffSection[kind]}`;
 
-  const render = async (request: FastifyRequest, reply: FastifyReply, state: { entry: Entry | null; values: FormValues; errors: FieldErrors; notice?: string; status?: number }) => {
+  const form = entryForms[kind];
+
+  const render = async (request: FastifyRequest, reply: FastifyReply, shown: Shown) => {
     const t = request.t;
-    const hasErrors = Object.keys(state.errors).length > 0;
-    const links = state.entry ? ((await editorEntry(ctx, request.actor, state.entry.id))?.links ?? []) : [];
-    const title = state.entry ? t(`catalog:staff.edit.${kind}`, { title: state.entry.draft.title }) : t(`catalog:staff.new.${kind}`);
-    const props: EditProps = { page: request.page, kind, entry: state.entry, values: state.values, errors: state.errors, notice: state.notice, links };
+    const state = formState(request.page, shown.read, form);
+    const links = shown.entry ? ((await editorEntry(ctx, request.actor, shown.entry.id))?.links ?? []) : [];
+    const title = shown.entry ? t(`catalog:staff.edit.${kind}`, { title: shown.entry.draft.title }) : t(`catalog:staff.new.${kind}`);
+    const props: EditProps = { page: request.page, kind, entry: shown.entry, raw: state.raw, errors: state.errors, notice: shown.notice, links };
     const view =
       kind === 'service' ? <ServiceEditPage {...props} choices={await editorChoices(ctx, request.actor)} /> : kind === 'office' ? <OfficeEditPage {...props} /> : <SituationEditPage {...props} />;
-    return reply.status(state.status ?? (hasErrors ? 422 : 200)).html({ title, breadcrumbs: [dashboardCrumb(request), { label: title }], hasErrors }, view);
+    return reply.status(shown.status ?? (state.hasErrors ? 422 : 200)).html({ title, breadcrumbs: [dashboardCrumb(request), { label: title }], hasErrors: state.hasErrors }, view);
   };
 
   const load = async (request: FastifyRequest<{ Params: IdParams }>) => {
@@ -92,45 +84,46 @@ function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCr
 
   app.get(`${base}/neu`, async (request, reply) => {
     await editorChoices(ctx, request.actor);
-    return render(request, reply, { entry: null, values: kind === 'situation' ? { position: '100' } : kind === 'office' ? { closedOnHolidays: 'on' } : {}, errors: {} });
+    return render(request, reply, { entry: null, read: { raw: newEntryRaw[kind] } });
   });
 
-  app.post(`${base}/neu`, { schema: { body: bodies[kind] }, attachValidation: true }, async (request, reply) => {
-    const form = posted(request);
-    if (Object.keys(form.errors).length > 0) return render(request, reply, { entry: null, values: form.values, errors: form.errors });
-    const result = await createEntry(ctx, request.actor, request.t, kind, form.values);
-    if (!result.ok) return render(request, reply, { entry: null, values: form.values, errors: 'errors' in result ? result.errors : {} });
+  // A double click or a form sent again after "back" creates the entry once (the form's one-time key).
+  app.post(`${base}/neu`, { schema: { body: formBody(form) }, attachValidation: true }, async (request, reply) => {
+    const read = readEntryForm(kind, request);
+    if (!read.ok) return render(request, reply, { entry: null, read });
+    const result = await once(ctx, request, read, () => createEntry(ctx, request.actor, read.value));
+    if (!result.ok) return render(request, reply, { entry: null, read: withErrors(read, 'errors' in result ? result.errors : {}) });
     return reply.redirect(`${base}/${result.id}?notice=created`, 303);
   });
 
   app.get(`${base}/:id`, { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
     const entry = await load(request);
     if (!entry) return reply.callNotFound();
-    return render(request, reply, { entry, values: { ...formValuesOf[kind](entry.draft), revision: String(entry.revision) }, errors: {}, notice: notices[request.query.notice ?? ''] });
+    return render(request, reply, { entry, read: { raw: entryRaw(entry) }, notice: notices[request.query.notice ?? ''] });
   });
 
-  /** Maps a use case's outcome to a redirect with a notice, a re-rendered form, a 404 or a 409. */
-  const answer = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, result: EditResult, notice: string, values?: FormValues) => {
+  /** Maps a use case's outcome to a redirect with a notice, the form again with its problems, a 404 or a 409. */
+  const answer = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, result: EditResult, notice: string, posted?: Raw) => {
     if (result.ok) return reply.redirect(`${base}/${result.id}?notice=${notice}`, 303);
     const entry = await load(request);
     if (!entry || ('reason' in result && result.reason === 'not-found')) return reply.callNotFound();
-    const shown = values ?? { ...formValuesOf[kind](entry.draft), revision: String(entry.revision) };
-    if ('reason' in result) return render(request, reply, { entry, values: shown, errors: { form: request.t('catalog:errors.conflict') }, status: 409 });
-    return render(request, reply, { entry, values: shown, errors: result.errors });
+    // What the editor typed stays on the page, whatever went wrong; a publish shows the saved draft.
+    const raw = posted ?? entryRaw(entry);
+    if ('reason' in result) return render(request, reply, { entry, read: { raw, errors: { form: { code: 'catalog:errors.conflict' } } }, status: 409 });
+    return render(request, reply, { entry, read: { raw, errors: result.errors } });
   };
 
-  app.post(`${base}/:id`, { schema: { params: IdParams, body: bodies[kind] }, attachValidation: true }, async (request, reply) => {
-    const form = posted(request);
-    if (Object.keys(form.errors).length > 0) {
+  app.post(`${base}/:id`, { schema: { params: IdParams, body: formBody(form) }, attachValidation: true }, async (request, reply) => {
+    const read = readEntryForm(kind, request);
+    if (!read.ok) {
       const entry = await load(request);
-      return entry ? render(request, reply, { entry, values: form.values, errors: form.errors }) : reply.callNotFound();
+      return entry ? render(request, reply, { entry, read }) : reply.callNotFound();
     }
-    const revision = Number(form.values.revision);
-    return answer(request, reply, await saveDraft(ctx, request.actor, request.t, request.params.id, Number.isInteger(revision) ? revision : -1, form.values), 'saved', form.values);
+    return answer(request, reply, await saveDraft(ctx, request.actor, request.params.id, revisionOf(read.value), read.value), 'saved', read.raw);
   });
 
   app.post(`${base}/:id/veroeffentlichen`, { schema: { params: IdParams } }, async (request, reply) =>
-    answer(request, reply, await publishEntry(ctx, request.actor, request.t, request.params.id), 'published'),
+    answer(request, reply, await publishEntry(ctx, request.actor, request.params.id), 'published'),
   );
   app.post(`${base}/:id/zurueckziehen`, { schema: { params: IdParams } }, async (request, reply) =>
     answer(request, reply, await unpublishEntry(ctx, request.actor, request.params.id), 'unpublished'),

@@ -1,13 +1,13 @@
+import type { FormErrors } from '#kernel/forms/index.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import type { ChannelKind, Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
 import type { EntryKind } from './tables.ts';
 
 /*
  * The catalogue's rules that need no database: the form of a LeiKa key, of addresses and links, and what an
- * entry must contain before citizens may see it. Messages are i18n keys, resolved by the caller.
+ * entry must contain before citizens may see it. Problems are reason codes by form field (the i18n keys of
+ * their messages, `src/kernel/forms/README.md`), put into words by the route.
  */
-
-export type RuleErrors = Record<string, { key: string; values?: Record<string, string> }>;
 
 /** What parseLeikaKey returns for input that is not a LeiKa key. */
 export const invalidLeikaKey = Symbol('invalid LeiKa key');
@@ -81,17 +81,17 @@ export function channelTargetProblem(kind: ChannelKind, target: string): string 
 
 const analogChannels: readonly ChannelKind[] = ['phone', 'email', 'paper', 'inPerson'];
 
-function missing(errors: RuleErrors, field: string, section: string) {
-  errors[field] = { key: 'catalog:errors.missingSection', values: { section } };
+function missing(errors: FormErrors, field: string, section: string) {
+  errors[field] = { code: 'catalog:errors.missingSection', values: { section: { key: section } } };
 }
 
 /**
  * What a service must say before it is published: what it is, who may apply, the documents, the fees, the
  * legal basis, who is responsible, and at least one route without a computer ("analog always").
- * `section` values are i18n keys of the section headings, so the message names the section as the form does.
+ * `section` values name the section headings' i18n keys, so the message names the section as the form does.
  */
-function servicePublishProblems(content: ServiceContent): RuleErrors {
-  const errors: RuleErrors = {};
+function servicePublishProblems(content: ServiceContent): FormErrors {
+  const errors: FormErrors = {};
   if (!content.summary.trim()) missing(errors, 'summary', 'catalog:fields.summary');
   if (!content.description.trim()) missing(errors, 'description', 'catalog:sections.description');
   if (!content.eligibility.trim()) missing(errors, 'eligibility', 'catalog:sections.eligibility');
@@ -99,28 +99,28 @@ function servicePublishProblems(content: ServiceContent): RuleErrors {
   if (content.fees.length === 0 && !content.feesNote.trim()) missing(errors, 'feesNote', 'catalog:sections.fees');
   if (content.legalBasis.length === 0) missing(errors, 'legalBasis', 'catalog:sections.legalBasis');
   if (!content.officeId) missing(errors, 'officeId', 'catalog:fields.office');
-  if (!content.channels.some((channel) => analogChannels.includes(channel.kind))) errors.phoneTarget = { key: 'catalog:errors.analogChannel' };
+  if (!content.channels.some((channel) => analogChannels.includes(channel.kind))) errors.phoneTarget = { code: 'catalog:errors.analogChannel' };
   return errors;
 }
 
-function officePublishProblems(content: OfficeContent): RuleErrors {
-  const errors: RuleErrors = {};
+function officePublishProblems(content: OfficeContent): FormErrors {
+  const errors: FormErrors = {};
   if (!content.summary.trim()) missing(errors, 'summary', 'catalog:fields.summary');
   if (!content.street.trim()) missing(errors, 'street', 'catalog:fields.street');
   if (!content.postalCode.trim()) missing(errors, 'postalCode', 'catalog:fields.postalCode');
   if (!content.city.trim()) missing(errors, 'city', 'catalog:fields.city');
-  if (!content.phone.trim() && !content.email.trim()) errors.phone = { key: 'catalog:errors.officeContact' };
+  if (!content.phone.trim() && !content.email.trim()) errors.phone = { code: 'catalog:errors.officeContact' };
   return errors;
 }
 
-function situationPublishProblems(content: SituationContent): RuleErrors {
-  const errors: RuleErrors = {};
+function situationPublishProblems(content: SituationContent): FormErrors {
+  const errors: FormErrors = {};
   if (!content.summary.trim()) missing(errors, 'summary', 'catalog:fields.summary');
   if (!content.description.trim()) missing(errors, 'description', 'catalog:fields.introduction');
   return errors;
 }
 
-export function publishProblems(kind: EntryKind, content: Content): RuleErrors {
+export function publishProblems(kind: EntryKind, content: Content): FormErrors {
   switch (kind) {
     case 'service':
       return servicePublishProblems(content as ServiceContent);

@@ -1,28 +1,36 @@
-import type { TFunction } from 'i18next';
 import { recordAudit } from '#kernel/audit.ts';
 import { actorId, actorLabel, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
-import { parseOfficeForm, parseSituationForm } from './forms.office.ts';
-import { parseServiceForm, type FormValues } from './forms.service.ts';
+import type { FormErrors } from '#kernel/forms/index.ts';
+import { officeContentOf, situationContentOf, type OfficeFormValue, type SituationFormValue } from './forms.office.ts';
+import { serviceContentOf, type ServiceFormValue } from './forms.service.ts';
 import { servicePublished } from './events.ts';
 import { reindex } from './indexing.ts';
 import { catalogDb, historyOf, insertEntry, insertHistory, lockEntry, updateEntry, type CatalogDb } from './repo.ts';
-import { publishProblems, sortKey, type RuleErrors } from './rules.ts';
+import { publishProblems, sortKey } from './rules.ts';
 import type { Content } from './schemas.content.ts';
-import type { Entry, EntryKind, HistoryAction } from './tables.ts';
-import { draftProblems, isUniqueViolation, messages, publishReferenceProblems } from './validation.ts';
+import type { Entry, HistoryAction } from './tables.ts';
+import { draftProblems, isUniqueViolation, publishReferenceProblems, slugTakenError } from './validation.ts';
 
 /** Create, edit, preview, publish and unpublish entries; read their history. */
 export const editCatalog = 'catalog.edit';
 
-export type EditResult = { ok: true; id: string } | { ok: false; errors: FieldErrors; content?: Content } | { ok: false; reason: 'not-found' | 'conflict' };
+/** Problems come back as reason codes by form field (`src/kernel/forms/README.md`); the route words them. */
+export type EditResult = { ok: true; id: string } | { ok: false; errors: FormErrors } | { ok: false; reason: 'not-found' | 'conflict' };
 
-const parsers: Record<EntryKind, (values: FormValues) => { content: Content; errors: RuleErrors }> = {
-  service: parseServiceForm,
-  office: parseOfficeForm,
-  situation: parseSituationForm,
-};
+/** An entry's form as the kernel read it, by kind. */
+export type EntryInput = { kind: 'service'; value: ServiceFormValue } | { kind: 'office'; value: OfficeFormValue } | { kind: 'situation'; value: SituationFormValue };
+
+function contentOf(input: EntryInput): { content: Content; errors: FormErrors } {
+  switch (input.kind) {
+    case 'service':
+      return serviceContentOf(input.value);
+    case 'office':
+      return officeContentOf(input.value);
+    case 'situation':
+      return situationContentOf(input.value);
+  }
+}
 
 export function actorName(actor: Actor): string | null {
   switch (actor.kind) {
@@ -91,12 +99,13 @@ function addressOf(content: Content) {
   return { slug: content.slug, title: content.title, sort_key: sortKey(content.title) };
 }
 
-export async function createEntry(ctx: KernelContext, actor: Actor, t: TFunction, kind: EntryKind, values: FormValues): Promise<EditResult> {
+export async function createEntry(ctx: KernelContext, actor: Actor, input: EntryInput): Promise<EditResult> {
   ctx.permissions.require(actor, editCatalog);
-  const { content, errors } = parsers[kind](values);
+  const { kind } = input;
+  const { content, errors } = contentOf(input);
   Object.assign(errors, await draftProblems(catalogDb(ctx.db), kind, content));
-  if (Object.keys(errors).length > 0) return { ok: false, errors: messages(t, errors) };
-  return slugRace(t, content.slug, () =>
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return slugRace(content.slug, () =>
     ctx.db.transaction().execute(async (trx) => {
       const db = catalogDb(trx);
       const entry = await insertEntry(db, { kind, ...addressOf(content), draft: content, revision: 1 });
@@ -107,12 +116,12 @@ export async function createEntry(ctx: KernelContext, actor: Actor, t: TFunction
 }
 
 /** The checks above run before the transaction; a colleague saving the same address in between is caught here. */
-async function slugRace(t: TFunction, slug: string, write: () => Promise<EditResult>): Promise<EditResult> {
+async function slugRace(slug: string, write: () => Promise<EditResult>): Promise<EditResult> {
   try {
     return await write();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { ok: false, errors: messages(t, { slug: { key: 'catalog:errors.slugTaken', values: { slug } } }) };
+    return { ok: false, errors: { slug: slugTakenError(slug) } };
   }
 }
 
@@ -120,20 +129,20 @@ async function slugRace(t: TFunction, slug: string, write: () => Promise<EditRes
  * Saves the form as the new draft. `revision` is the draft revision the editor started from: if someone
  * saved in between, nothing is overwritten and the editor is told.
  */
-export async function saveDraft(ctx: KernelContext, actor: Actor, t: TFunction, id: string, revision: number, values: FormValues): Promise<EditResult> {
+export async function saveDraft(ctx: KernelContext, actor: Actor, id: string, revision: number, input: EntryInput): Promise<EditResult> {
   ctx.permissions.require(actor, editCatalog);
-  return slugRace(t, typeof values.slug === 'string' ? values.slug.trim() : '', () => saveDraftNow(ctx, actor, t, id, revision, values));
+  return slugRace(input.value.slug, () => saveDraftNow(ctx, actor, id, revision, input));
 }
 
-async function saveDraftNow(ctx: KernelContext, actor: Actor, t: TFunction, id: string, revision: number, values: FormValues): Promise<EditResult> {
+async function saveDraftNow(ctx: KernelContext, actor: Actor, id: string, revision: number, input: EntryInput): Promise<EditResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const db = catalogDb(trx);
     const entry = await lockEntry(db, id);
-    if (!entry) return { ok: false, reason: 'not-found' } as const;
+    if (!entry || entry.kind !== input.kind) return { ok: false, reason: 'not-found' } as const;
     if (entry.revision !== revision) return { ok: false, reason: 'conflict' } as const;
-    const { content, errors } = parsers[entry.kind](values);
+    const { content, errors } = contentOf(input);
     Object.assign(errors, await draftProblems(db, entry.kind, content, id));
-    if (Object.keys(errors).length > 0) return { ok: false, errors: messages(t, errors), content } as const;
+    if (Object.keys(errors).length > 0) return { ok: false, errors } as const;
     const changed = changedFields(entry.draft, content);
     if (changed.length === 0) return { ok: true, id } as const;
     const next = entry.revision + 1;
@@ -144,14 +153,14 @@ async function saveDraftNow(ctx: KernelContext, actor: Actor, t: TFunction, id: 
 }
 
 /** Makes the saved draft what citizens see, once it has every required section and no known broken link. */
-export async function publishEntry(ctx: KernelContext, actor: Actor, t: TFunction, id: string): Promise<EditResult> {
+export async function publishEntry(ctx: KernelContext, actor: Actor, id: string): Promise<EditResult> {
   ctx.permissions.require(actor, editCatalog);
   return ctx.db.transaction().execute(async (trx) => {
     const db = catalogDb(trx);
     const entry = await lockEntry(db, id);
     if (!entry) return { ok: false, reason: 'not-found' } as const;
     const errors = { ...publishProblems(entry.kind, entry.draft), ...(await publishReferenceProblems(db, entry.kind, entry.draft)) };
-    if (Object.keys(errors).length > 0) return { ok: false, errors: messages(t, errors) } as const;
+    if (Object.keys(errors).length > 0) return { ok: false, errors } as const;
     const changed = changedFields(entry.published, entry.draft);
     await updateEntry(db, id, { published: entry.draft, published_revision: entry.revision, published_at: new Date(), ...addressOf(entry.draft) });
     await reindex(db, { ...entry, published: entry.draft });

@@ -1,3 +1,4 @@
+import type { FieldError } from '#kernel/forms/index.ts';
 import { closingDayProblem } from './closing-days.ts';
 import { channelTargetProblem, isLink, isSlug, parseLeikaKey, publishProblems } from './rules.ts';
 import { CatalogExport, type ExportedServiceContent, type OfficeContent, type SituationContent } from './schemas.content.ts';
@@ -16,7 +17,7 @@ import type { EntryKind } from './tables.ts';
  */
 export type ImportProblem =
   | { reason: 'schema'; path: string; message: string }
-  | { reason: 'entry'; kind: EntryKind; slug: string; rule: string; values?: Record<string, string> }
+  | { reason: 'entry'; kind: EntryKind; slug: string; rule: string; values?: FieldError['values'] }
   | { reason: 'address-conflict' };
 
 export async function checkImport(
@@ -31,7 +32,7 @@ export async function checkImport(
   }
   const problems: ImportProblem[] = [];
   const seenProblems = new Set<string>();
-  const say = (kind: EntryKind, slug: string, rule: string, values: Record<string, string> = {}) => {
+  const say = (kind: EntryKind, slug: string, rule: string, values: FieldError['values'] = {}) => {
     const problem = { reason: 'entry' as const, kind, slug, rule, values };
     const key = JSON.stringify(problem);
     if (!seenProblems.has(key)) problems.push(problem);
@@ -58,11 +59,11 @@ export async function checkImport(
     for (const version of [entry.draft, entry.published]) {
       if (version) for (const problem of serviceProblems(version, offices, situations)) say('service', entry.draft.slug, problem.key, problem.values);
     }
-    if (entry.published) for (const problem of Object.values(publishProblems('service', { ...entry.published, officeId: entry.published.office, lifeSituationIds: [] }))) say('service', entry.draft.slug, problem.key, problem.values);
+    if (entry.published) for (const problem of Object.values(publishProblems('service', { ...entry.published, officeId: entry.published.office, lifeSituationIds: [] }))) say('service', entry.draft.slug, problem.code, problem.values);
   }
   for (const [kind, entries] of [['office', data.offices], ['situation', data.lifeSituations]] as const) {
     for (const entry of entries as { draft: OfficeContent | SituationContent; published: OfficeContent | SituationContent | null }[]) {
-      if (entry.published) for (const problem of Object.values(publishProblems(kind, entry.published))) say(kind, entry.draft.slug, problem.key, problem.values);
+      if (entry.published) for (const problem of Object.values(publishProblems(kind, entry.published))) say(kind, entry.draft.slug, problem.code, problem.values);
       if (kind === 'office' && (entry.draft as OfficeContent).website && !isLink((entry.draft as OfficeContent).website)) say(kind, entry.draft.slug, 'catalog:errors.channelLink');
       if (kind === 'office') {
         for (const version of [entry.draft, entry.published] as (OfficeContent | null)[]) {

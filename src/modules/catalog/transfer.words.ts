@@ -13,7 +13,7 @@ export function importProblemMessage(t: TFunction, problem: ImportProblem): stri
       return t('catalog:transfer.conflict');
     case 'entry': {
       // A rule may name another message as a value (the section that is missing).
-      const values = Object.fromEntries(Object.entries(problem.values ?? {}).map(([name, value]) => [name, value.startsWith('catalog:') ? t(value) : value]));
+      const values = Object.fromEntries(Object.entries(problem.values ?? {}).map(([name, value]) => [name, typeof value === 'object' ? t(value.key) : value]));
       return t('catalog:transfer.problem', { kind: t(kindLabel[problem.kind]), slug: problem.slug, message: t(problem.rule, values) });
     }
   }

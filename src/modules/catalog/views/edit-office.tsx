@@ -1,15 +1,19 @@
+import { rawText } from '#kernel/forms/index.ts';
 import { Checkbox, RadioGroup, TextArea, TextField } from '#kernel/html/components.tsx';
-import { accessibilityFeatures, weekdays } from '../forms.office.ts';
+import { accessibilityFeatures, hourField, officeForm, situationForm, weekdays } from '../forms.office.ts';
 import { english } from '../forms.english.ts';
-import { EditFrame, EnglishTwin, Fieldset, value, type EditProps } from './editing.tsx';
+import { EditFrame, EnglishTwin, Fieldset, limitsOf, type EditProps } from './editing.tsx';
 
-function field(props: EditProps, name: string, label: string, options: { hint?: string; maxLength?: number; rows?: number; area?: boolean } = {}) {
-  const common = { name, label, hint: options.hint, value: value(props.values, name), error: props.errors[name] };
-  return options.area ? <TextArea {...common} rows={options.rows ?? 4} maxLength={options.maxLength ?? 5000} /> : <TextField {...common} maxLength={options.maxLength ?? 300} />;
+type Options = { hint?: string; rows?: number; area?: boolean };
+const limits = { office: limitsOf(officeForm), situation: limitsOf(situationForm), service: () => undefined };
+
+function field(props: EditProps, name: string, label: string, options: Options = {}) {
+  const common = { name, label, hint: options.hint, value: rawText(props.raw, name), error: props.errors[name], maxLength: limits[props.kind](name) };
+  return options.area ? <TextArea {...common} rows={options.rows ?? 4} /> : <TextField {...common} />;
 }
 
 /** A field, and after it its English twin. */
-function withTwin(props: EditProps, name: string, label: string, options: { hint?: string; maxLength?: number; rows?: number; area?: boolean } = {}) {
+function withTwin(props: EditProps, name: string, label: string, options: Options = {}) {
   return (
     <>
       {field(props, name, label, options)}
@@ -19,24 +23,24 @@ function withTwin(props: EditProps, name: string, label: string, options: { hint
 }
 
 export function OfficeEditPage(props: EditProps) {
-  const { page, values, errors } = props;
+  const { page, raw, errors } = props;
   const { t } = page;
   return (
     <EditFrame {...props}>
       <Fieldset legend={t('catalog:staff.groups.basics')}>
         <p class="kern-body">{t('catalog:hints.english')}</p>
-        {withTwin(props, 'title', t('catalog:fields.officeName'), { maxLength: 160 })}
-        {field(props, 'slug', t('catalog:fields.slug'), { hint: t('catalog:hints.slug'), maxLength: 80 })}
-        {withTwin(props, 'summary', t('catalog:fields.summary'), { area: true, rows: 2, maxLength: 400 })}
+        {withTwin(props, 'title', t('catalog:fields.officeName'))}
+        {field(props, 'slug', t('catalog:fields.slug'), { hint: t('catalog:hints.slug') })}
+        {withTwin(props, 'summary', t('catalog:fields.summary'), { area: true, rows: 2 })}
         {withTwin(props, 'description', t('catalog:fields.officeTasks'), { area: true, hint: t('catalog:hints.paragraphs') })}
       </Fieldset>
       <Fieldset legend={t('catalog:office.contact')}>
-        {field(props, 'street', t('catalog:fields.street'), { maxLength: 200 })}
-        {field(props, 'postalCode', t('catalog:fields.postalCode'), { maxLength: 10 })}
-        {field(props, 'city', t('catalog:fields.city'), { maxLength: 100 })}
-        {field(props, 'phone', t('catalog:fields.phone'), { maxLength: 60 })}
-        {field(props, 'email', t('catalog:fields.email'), { maxLength: 254 })}
-        {field(props, 'website', t('catalog:fields.website'), { maxLength: 500 })}
+        {field(props, 'street', t('catalog:fields.street'))}
+        {field(props, 'postalCode', t('catalog:fields.postalCode'))}
+        {field(props, 'city', t('catalog:fields.city'))}
+        {field(props, 'phone', t('catalog:fields.phone'))}
+        {field(props, 'email', t('catalog:fields.email'))}
+        {field(props, 'website', t('catalog:fields.website'))}
         {withTwin(props, 'publicTransport', t('catalog:fields.publicTransport'), { area: true, rows: 3, hint: t('catalog:hints.publicTransport') })}
       </Fieldset>
       <Fieldset legend={t('catalog:office.hours')}>
@@ -45,16 +49,16 @@ export function OfficeEditPage(props: EditProps) {
           <fieldset class="kern-fieldset catalog-day" key={day}>
             <legend class="kern-label">{t(`catalog:weekdays.${day}`)}</legend>
             <div class="catalog-day__periods">
-              {[1, 2].map((period) => (
+              {([1, 2] as const).map((period) => (
                 <div class="catalog-day__period" key={period}>
-                  <TextField name={`d${day}Opens${period}`} label={t('catalog:fields.opensPeriod', { period })} value={value(values, `d${day}Opens${period}`)} error={errors[`d${day}Opens${period}`]} maxLength={5} width={4} />
-                  <TextField name={`d${day}Closes${period}`} label={t('catalog:fields.closesPeriod', { period })} value={value(values, `d${day}Closes${period}`)} maxLength={5} width={4} />
+                  <TextField name={hourField(day, 'Opens', period)} label={t('catalog:fields.opensPeriod', { period })} value={rawText(raw, hourField(day, 'Opens', period))} error={errors[hourField(day, 'Opens', period)]} maxLength={8} width={4} />
+                  <TextField name={hourField(day, 'Closes', period)} label={t('catalog:fields.closesPeriod', { period })} value={rawText(raw, hourField(day, 'Closes', period))} error={errors[hourField(day, 'Closes', period)]} maxLength={8} width={4} />
                 </div>
               ))}
             </div>
           </fieldset>
         ))}
-        <Checkbox name="closedOnHolidays" label={t('catalog:fields.closedOnHolidays')} checked={value(values, 'closedOnHolidays') === 'on'} />
+        <Checkbox name="closedOnHolidays" label={t('catalog:fields.closedOnHolidays')} checked={rawText(raw, 'closedOnHolidays') === 'on'} error={errors.closedOnHolidays} />
         {field(props, 'closingDays', t('catalog:fields.closingDays'), { area: true, rows: 4, hint: t('catalog:hints.closingDays') })}
         {field(props, 'exceptions', t('catalog:fields.exceptions'), { area: true, hint: t('catalog:hints.exceptions') })}
         {withTwin(props, 'hoursNote', t('catalog:fields.hoursNote'), { area: true, rows: 3 })}
@@ -65,7 +69,8 @@ export function OfficeEditPage(props: EditProps) {
             key={feature}
             name={feature}
             label={t(`catalog:accessibility.${feature}`)}
-            value={value(values, feature) ?? 'unknown'}
+            value={rawText(raw, feature) ?? 'unknown'}
+            error={errors[feature]}
             choices={(['yes', 'no', 'unknown'] as const).map((choice) => ({ value: choice, label: t(`catalog:accessibility.${choice}`) }))}
           />
         ))}
@@ -76,19 +81,19 @@ export function OfficeEditPage(props: EditProps) {
 }
 
 export function SituationEditPage(props: EditProps) {
-  const { page, values } = props;
+  const { page, raw, errors } = props;
   const { t } = page;
   return (
     <EditFrame {...props}>
       <Fieldset legend={t('catalog:staff.groups.basics')}>
         <p class="kern-body">{t('catalog:hints.english')}</p>
-        {withTwin(props, 'title', t('catalog:fields.title'), { maxLength: 160 })}
-        {field(props, 'slug', t('catalog:fields.slug'), { hint: t('catalog:hints.slug'), maxLength: 80 })}
-        {withTwin(props, 'summary', t('catalog:fields.summary'), { area: true, rows: 2, maxLength: 400 })}
+        {withTwin(props, 'title', t('catalog:fields.title'))}
+        {field(props, 'slug', t('catalog:fields.slug'), { hint: t('catalog:hints.slug') })}
+        {withTwin(props, 'summary', t('catalog:fields.summary'), { area: true, rows: 2 })}
         {withTwin(props, 'description', t('catalog:fields.introduction'), { area: true, hint: t('catalog:hints.paragraphs') })}
         {withTwin(props, 'tips', t('catalog:fields.tips'), { area: true, hint: t('catalog:hints.lines') })}
-        <Checkbox name="showOnHome" label={t('catalog:fields.showOnHome')} checked={value(values, 'showOnHome') === 'on'} />
-        {field(props, 'position', t('catalog:fields.position'), { hint: t('catalog:hints.position'), maxLength: 5 })}
+        <Checkbox name="showOnHome" label={t('catalog:fields.showOnHome')} checked={rawText(raw, 'showOnHome') === 'on'} error={errors.showOnHome} />
+        {field(props, 'position', t('catalog:fields.position'), { hint: t('catalog:hints.position') })}
       </Fieldset>
     </EditFrame>
   );

@@ -1,55 +1,28 @@
-import type { PageContext } from '#kernel/html/page.ts';
+import { CheckboxGroup, rawText } from '#kernel/forms/index.ts';
 import { Select, TextArea, TextField } from '#kernel/html/components.tsx';
-import { feeRows } from '../forms.service.ts';
+import { feeRows, serviceForm } from '../forms.service.ts';
 import { channelKinds } from '../schemas.content.ts';
 import { english } from '../forms.english.ts';
-import { EditFrame, EnglishTwin, Fieldset, value, type EditProps } from './editing.tsx';
+import { EditFrame, EnglishTwin, Fieldset, limitsOf, type EditProps } from './editing.tsx';
 
 export interface Choices {
   offices: { id: string; title: string }[];
   situations: { id: string; title: string }[];
 }
 
-function SituationChoices({ page, props, choices }: { page: PageContext; props: EditProps; choices: Choices }) {
-  const chosen = props.values.lifeSituationIds;
-  const selected = Array.isArray(chosen) ? chosen : chosen ? [chosen] : [];
-  const error = props.errors.lifeSituationIds;
-  return (
-    <fieldset class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}>
-      <legend class="kern-label">{page.t('catalog:fields.situations')}</legend>
-      {error ? (
-        <p class="kern-error" id="lifeSituationIds-error">
-          <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
-      <div class="kern-fieldset__body catalog-checkboxes">
-        {choices.situations.map((situation, index) => {
-          const id = index === 0 ? 'lifeSituationIds' : `lifeSituationIds-${situation.id}`;
-          return (
-            <div class="kern-form-check" key={situation.id}>
-              <input class="kern-form-check__checkbox" type="checkbox" id={id} name="lifeSituationIds" value={situation.id} checked={selected.includes(situation.id)} />
-              <label class="kern-label" for={id}>
-                {situation.title}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
+const limitOf = limitsOf(serviceForm);
 
 export function ServiceEditPage(props: EditProps & { choices: Choices }) {
-  const { page, values, errors, choices } = props;
+  const { page, raw, errors, choices } = props;
   const { t } = page;
-  type Options = { hint?: string; maxLength?: number; rows?: number; area?: boolean; inEnglish?: boolean | { hint: string } };
+  type Options = { hint?: string; rows?: number; area?: boolean; inEnglish?: boolean | { hint: string } };
   const field = (name: string, label: string, options: Options) =>
     options.area ? (
-      <TextArea name={name} label={label} hint={options.hint} value={value(values, name)} error={errors[name]} rows={options.rows ?? 5} maxLength={options.maxLength ?? 5000} />
+      <TextArea name={name} label={label} hint={options.hint} value={rawText(raw, name)} error={errors[name]} rows={options.rows ?? 5} maxLength={limitOf(name)} />
     ) : (
-      <TextField name={name} label={label} hint={options.hint} value={value(values, name)} error={errors[name]} maxLength={options.maxLength ?? 300} />
+      <TextField name={name} label={label} hint={options.hint} value={rawText(raw, name)} error={errors[name]} maxLength={limitOf(name)} />
     );
+  const chosen = raw.lifeSituationIds;
   /** A field, and after it its English twin when it has one. */
   const text = (name: string, label: string, options: Options = {}) =>
     options.inEnglish ? (
@@ -64,18 +37,24 @@ export function ServiceEditPage(props: EditProps & { choices: Choices }) {
     <EditFrame {...props}>
       <Fieldset legend={t('catalog:staff.groups.basics')}>
         <p class="kern-body">{t('catalog:hints.english')}</p>
-        {text('title', t('catalog:fields.title'), { maxLength: 160, inEnglish: true })}
-        {text('slug', t('catalog:fields.slug'), { hint: t('catalog:hints.slug'), maxLength: 80 })}
-        {text('leikaKey', t('catalog:fields.leikaKey'), { hint: t('catalog:hints.leikaKey'), maxLength: 40 })}
-        {text('summary', t('catalog:fields.summary'), { hint: t('catalog:hints.summary'), area: true, rows: 3, maxLength: 400, inEnglish: true })}
+        {text('title', t('catalog:fields.title'), { inEnglish: true })}
+        {text('slug', t('catalog:fields.slug'), { hint: t('catalog:hints.slug') })}
+        {text('leikaKey', t('catalog:fields.leikaKey'), { hint: t('catalog:hints.leikaKey') })}
+        {text('summary', t('catalog:fields.summary'), { hint: t('catalog:hints.summary'), area: true, rows: 3, inEnglish: true })}
         <Select
           name="officeId"
           label={t('catalog:fields.office')}
-          value={value(values, 'officeId')}
+          value={rawText(raw, 'officeId')}
           error={errors.officeId}
           choices={[{ value: '', label: t('catalog:staff.noOffice') }, ...choices.offices.map((office) => ({ value: office.id, label: office.title }))]}
         />
-        <SituationChoices page={page} props={props} choices={choices} />
+        <CheckboxGroup
+          name="lifeSituationIds"
+          label={t('catalog:fields.situations')}
+          error={errors.lifeSituationIds}
+          choices={choices.situations.map((situation) => ({ value: situation.id, label: situation.title }))}
+          values={Array.isArray(chosen) ? chosen : chosen ? [chosen] : []}
+        />
       </Fieldset>
       <Fieldset legend={t('catalog:staff.groups.description')}>
         {text('description', t('catalog:sections.description'), { area: true, hint: t('catalog:hints.paragraphs'), inEnglish: true })}
@@ -84,9 +63,9 @@ export function ServiceEditPage(props: EditProps & { choices: Choices }) {
         {text('documents', t('catalog:sections.documents'), { area: true, hint: t('catalog:hints.lines'), inEnglish: true })}
         {Array.from({ length: feeRows }, (_, index) => index + 1).map((row) => (
           <div class="catalog-fee-row" key={row}>
-            {text(`fee${row}Label`, t('catalog:fields.feeLabelRow', { row }), { maxLength: 200 })}
-            {text(`fee${row}Amount`, t('catalog:fields.feeAmountRow', { row }), { hint: t('catalog:hints.amount'), maxLength: 20 })}
-            {text(english(`fee${row}Label`), t('catalog:fields.inEnglish', { field: t('catalog:fields.feeLabelRow', { row }) }), { maxLength: 200 })}
+            {text(`fee${row}Label`, t('catalog:fields.feeLabelRow', { row }))}
+            {text(`fee${row}Amount`, t('catalog:fields.feeAmountRow', { row }), { hint: t('catalog:hints.amount') })}
+            {text(english(`fee${row}Label`), t('catalog:fields.inEnglish', { field: t('catalog:fields.feeLabelRow', { row }) }))}
           </div>
         ))}
         {text('feesNote', t('catalog:fields.feesNote'), { area: true, rows: 3, hint: t('catalog:hints.feesNote'), inEnglish: true })}
@@ -101,8 +80,8 @@ export function ServiceEditPage(props: EditProps & { choices: Choices }) {
         <p class="kern-body">{t('catalog:hints.channels')}</p>
         {channelKinds.map((kind) => (
           <div class="catalog-channel-fields" key={kind}>
-            {text(`${kind}Target`, t(`catalog:channels.${kind}.target`), { hint: t(`catalog:channels.${kind}.hint`), maxLength: 500 })}
-            {text(`${kind}Instructions`, t(`catalog:channels.${kind}.instructions`), { area: true, rows: 2, maxLength: 1000, inEnglish: true })}
+            {text(`${kind}Target`, t(`catalog:channels.${kind}.target`), { hint: t(`catalog:channels.${kind}.hint`) })}
+            {text(`${kind}Instructions`, t(`catalog:channels.${kind}.instructions`), { area: true, rows: 2, inEnglish: true })}
           </div>
         ))}
       </Fieldset>

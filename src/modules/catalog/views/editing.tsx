@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { FormKey, rawText, rowFieldName, type FormDef, type LeafDef, type Raw } from '#kernel/forms/index.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
-import type { FormValues } from '../forms.service.ts';
 import { publicPath } from '../indexing.ts';
 import type { Entry, EntryKind, LinkCheck } from '../tables.ts';
 import { DemoBadge } from './parts.tsx';
@@ -10,9 +10,20 @@ import { DemoBadge } from './parts.tsx';
 /** The back-office address segment of each kind. */
 export const staffSection: Record<EntryKind, string> = { service: 'leistungen', office: 'dienststellen', situation: 'lebenslagen' };
 
-export function value(values: FormValues, name: string): string | undefined {
-  const found = values[name];
-  return typeof found === 'string' ? found : undefined;
+/**
+ * The longest value a form takes for each input (group rows included), so that a field laid out by hand
+ * says so before the form is sent, with the limit its definition reads with.
+ */
+export function limitsOf(form: FormDef): (name: string) => number | undefined {
+  const limits = new Map<string, number>();
+  const add = (name: string, field: LeafDef) => {
+    if ('maxLength' in field && field.maxLength !== undefined) limits.set(name, field.maxLength);
+  };
+  for (const [name, field] of Object.entries(form.fields)) {
+    if (field.kind !== 'group') add(name, field);
+    else for (let row = 1; row <= field.max; row += 1) for (const [child, leaf] of Object.entries(field.fields)) add(rowFieldName(name, row, child), leaf);
+  }
+  return (name) => limits.get(name);
 }
 
 export function StatusBadge({ page, entry }: { page: PageContext; entry: Pick<Entry, 'published' | 'published_revision' | 'revision'> }) {
@@ -118,14 +129,16 @@ export interface EditProps {
   page: PageContext;
   kind: EntryKind;
   entry: Entry | null;
-  values: FormValues;
+  /** What was typed, or the stored draft as the form shows it. */
+  raw: Raw;
+  /** Problems in words, by input name (`formState`). */
   errors: FieldErrors;
   notice?: string;
   links: { url: string; check: LinkCheck | undefined }[];
 }
 
 /** The frame around every editing form: heading, messages, the form, and the panel once the entry exists. */
-export function EditFrame({ page, kind, entry, values, errors, notice, links, children }: EditProps & { children: ComponentChildren }) {
+export function EditFrame({ page, kind, entry, raw, errors, notice, links, children }: EditProps & { children: ComponentChildren }) {
   const { t } = page;
   const action = entry ? `/verwaltung/katalog/${staffSection[kind]}/${entry.id}` : `/verwaltung/katalog/${staffSection[kind]}/neu`;
   return (
@@ -135,7 +148,8 @@ export function EditFrame({ page, kind, entry, values, errors, notice, links, ch
       <ErrorSummary page={page} errors={errors} />
       <div class="catalog-editor">
         <PostForm page={page} action={action} id="form">
-          <input type="hidden" name="revision" value={value(values, 'revision') ?? String(entry?.revision ?? 0)} />
+          <input type="hidden" name="revision" value={rawText(raw, 'revision') ?? String(entry?.revision ?? 0)} />
+          {entry ? null : <FormKey raw={raw} />}
           {children}
           <SubmitButton label={t(entry ? 'catalog:staff.save' : 'catalog:staff.create')} />
         </PostForm>
