@@ -55,6 +55,11 @@ describe('staff', () => {
     expect(await visit(page, '/verwaltung/druck')).toBe(200);
     expect(await submit(page, 'Jetzt einen Druckstapel bilden')).toBe(200);
     expect(await page.getByText('Der Druckstapel wurde gebildet.').count()).toBe(1);
+    // The buttons are the steps the batch can take now: printed or posted at first, then posted only.
+    expect(await submit(page, 'Gedruckt')).toBe(200);
+    expect(await page.getByText('Der Stand des Druckstapels wurde gespeichert.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Gedruckt' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Zur Post gegeben' }).count()).toBe(1);
 
     expect(await visit(page, '/verwaltung/vorlagen')).toBe(200);
     expect(await follow(page, 'Antrag eingegangen')).toBe(200);
