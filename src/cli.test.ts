@@ -116,7 +116,8 @@ describe('cli migrate', () => {
     } finally {
       await empty.close();
     }
-  });
+    // Every migration on a new PGlite database: seconds alone, much longer beside other test files.
+  }, 120_000);
 });
 
 describe('cli seed and module commands', () => {

@@ -36,7 +36,8 @@ describe('migrations', () => {
     } finally {
       await database.close();
     }
-  });
+    // Every migration on a new database: seconds alone, much longer beside other test files.
+  }, 120_000);
 
   it('finds the test template current', async () => {
     const database = await freshDatabase();

@@ -181,5 +181,6 @@ describe('the migration to module roles', () => {
     } finally {
       await database.close();
     }
-  });
+    // Every migration on a new database: seconds alone, much longer beside other test files.
+  }, 120_000);
 });
