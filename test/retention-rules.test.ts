@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
-import { accountsDb, issueToken } from '#modules/accounts/repo.ts';
+import { accountsDb, issueToken, linkIdentity } from '#modules/accounts/repo.ts';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { messageForStaff } from '#modules/notify/service.messages.ts';
 import { createPrintBatch, markLetterReturned, setPrintBatchStatus } from '#modules/notify/service.print.ts';
@@ -31,6 +31,7 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   users: (id) => sql`id = ${id}`,
   account_tokens: (id) => sql`user_id = ${id}`,
   recovery_codes: (id) => sql`user_id = ${id}`,
+  oidc_identities: (id) => sql`user_id = ${id}`,
   sessions: (id) => sql`user_id = ${id}`,
   audit_log: (id) => sql`data_subject_id = ${id}`,
   notify_messages: (id) => sql`user_id = ${id}`,
@@ -86,6 +87,7 @@ async function personWithDataEverywhere() {
     pending_email_requested_at: new Date(),
   });
   await issueToken(accountsDb(ctx.db), citizen.user.id, 'reset-password', 3_600_000);
+  await linkIdentity(accountsDb(ctx.db), { issuer: 'https://id.example.org', subject: `bund-${citizen.user.id}`, userId: citizen.user.id });
   const message = await buildMessage(ctx, {
     recipient: { userId: citizen.user.id },
     attachments: [{ filename: 'Bescheid.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 Bescheid für Clara') }],
@@ -167,6 +169,7 @@ describe('retention rules', () => {
         'notify_deliveries.last_error',
         'notify_messages.body',
         'notify_messages.postal_address',
+        'oidc_identities.subject',
         'sessions.ip',
         'sessions.user_agent',
         'users.email',

@@ -20,8 +20,11 @@ export const AccountMailPayload = Type.Object({
     /** To the owner of another account that has the address asked for. */
     Type.Literal('email-taken'),
   ]),
-  /** For a sign-in notice: what the staff member is told about the sign-in. */
-  signIn: Type.Optional(Type.Object({ at: Type.String(), userAgent: Type.String(), address: Type.String() })),
+  /**
+   * For a sign-in notice: the id of the session the sign-in began. Its time, browser and address are read
+   * from the session when the mail goes out, so none of them rests in the queue.
+   */
+  session: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
 });
 export type AccountMailPayload = Static<typeof AccountMailPayload>;
 export type AccountMailPurpose = AccountMailPayload['purpose'];

@@ -98,5 +98,13 @@ export const accountsModule = defineModule({
       // Kept for as long as the account exists; deleting the account deletes them (GDPR Art. 17).
       purge: async () => 0,
     },
+    {
+      id: 'accounts.external-logins',
+      description: 'accounts:retention.externalLogins',
+      table: 'oidc_identities',
+      columns: ['issuer', 'subject', 'user_id'],
+      // The sign-in needs them while the account exists; the foreign key deletes them with the account.
+      purge: async () => 0,
+    },
   ],
 });

@@ -103,6 +103,24 @@ describe('login through an OpenID Connect provider', () => {
     expect(links).toEqual([]);
   });
 
+  it('keeps the external login while the account exists and deletes it with the account, as its retention rule says', async () => {
+    provider.identities.set('bund-leaving', { email: 'lena.geht@example.org', email_verified: true, name: 'Lena Geht' });
+    const { client } = await loginThroughProvider('bund-leaving');
+    const user = await findUserByEmail(accountsDb(platform.ctx.db), 'lena.geht@example.org');
+    const identities = () => accountsDb(platform.ctx.db).selectFrom('oidc_identities').select('subject').where('user_id', '=', user!.id).execute();
+    // A month of the module's retention rules later the login is still there: the account still exists.
+    const rules = platform.ctx.modules.find((module) => module.id === 'accounts')?.retention ?? [];
+    expect(rules.map((rule) => rule.id)).toContain('accounts.external-logins');
+    for (const rule of rules) await rule.purge(platform.ctx.db, new Date(Date.now() + 30 * 86_400_000), platform.ctx.config, platform.ctx);
+    expect(await identities()).toEqual([{ subject: 'bund-leaving' }]);
+
+    await client.get('/konto/loeschen');
+    const deleted = await client.post('/konto/loeschen', { confirm: 'LÖSCHEN' });
+    expect(deleted.body).toContain('Ihr Konto ist gelöscht');
+    expect(await identities()).toEqual([]);
+    expect(await findUserByEmail(accountsDb(platform.ctx.db), 'lena.geht@example.org')).toBeUndefined();
+  });
+
   it('refuses a callback that does not belong to a login it started', async () => {
     const client = new FormClient(platform.app);
     const forged = await client.get('/anmelden/oidc/rueckkehr?code=abc&state=forged');

@@ -5,7 +5,7 @@ import type { App } from '#kernel/module.ts';
 import { codeForm, loginForm } from './forms.ts';
 import { OidcLogin, accountForIdentity, type OidcChecks } from './oidc.ts';
 import { NextQuery } from './schemas.ts';
-import { checkPassword, type Client } from './service.login.ts';
+import { checkPassword, type SignInClient } from './service.login.ts';
 import { checkSecondFactor, enrolSecondFactor } from './service.second-factor.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
 import { EnrolPage, LoginPage, RecoveryCodesPage, SecondFactorPage } from './views/auth.tsx';
@@ -48,7 +48,11 @@ function pendingOf(request: FastifyRequest): PendingLogin | undefined {
   return data.pendingUserId && data.stage ? (data as PendingLogin) : undefined;
 }
 
-const clientOf = (request: FastifyRequest): Client => ({ address: request.ip, userAgent: request.headers['user-agent'] });
+const clientOf = (ctx: KernelContext, request: FastifyRequest, reply: FastifyReply): SignInClient => ({
+  address: request.ip,
+  userAgent: request.headers['user-agent'],
+  startSession: (trx, userId) => ctx.sessions.establish(request, reply, { userId }, trx),
+});
 
 /** A delay is told in whole minutes, rounded up: seconds would read as more precise than they are. */
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
@@ -83,17 +87,15 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
   app.post('/anmelden', { schema: { body: formBody(loginForm) }, attachValidation: true, config: strict }, async (request, reply) => {
     const read = readForm(loginForm, request);
     if (!read.ok) return renderLogin(request, reply, { read, next: typeof read.raw.next === 'string' ? read.raw.next : undefined });
-    const result = await checkPassword(ctx, { ...read.value, client: clientOf(request) });
+    const result = await checkPassword(ctx, { ...read.value, client: clientOf(ctx, request, reply) });
     const next = safe(read.value.next);
     if (!result.ok) {
       if (result.reason === 'throttled') return renderWait(request, reply, { waitSeconds: result.waitSeconds, message: 'accounts:errors.tooManyAttempts', raw: read.raw, next });
       const code = { invalid: 'accounts:errors.loginInvalid', unverified: 'accounts:errors.loginUnverified' }[result.reason];
       return renderLogin(request, reply, { read: { raw: read.raw, errors: { email: { code } } }, next });
     }
-    if (result.next === 'signed-in') {
-      await ctx.sessions.establish(request, reply, { userId: result.userId });
-      return reply.redirect(next, 303);
-    }
+    // Signed in: the session began in the sign-in's transaction.
+    if (result.next === 'signed-in') return reply.redirect(next, 303);
     const stage = result.next === 'second-factor' ? 'second-factor' : 'enrol';
     const data: PendingLogin = { pendingUserId: result.userId, stage, next, ...(stage === 'enrol' ? { secret: newTotpSecret() } : {}) };
     await ctx.sessions.establish(request, reply, { userId: null, data: { ...data } });
@@ -130,14 +132,13 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
     if (pending?.stage !== 'second-factor') return reply.redirect('/anmelden?notice=session-ended', 303);
     const read = readForm(codeForm, request);
     if (!read.ok) return secondFactorPage(request, reply, read.errors);
-    const result = await checkSecondFactor(ctx, { userId: pending.pendingUserId, code: read.value.code, client: clientOf(request) });
+    const result = await checkSecondFactor(ctx, { userId: pending.pendingUserId, code: read.value.code, client: clientOf(ctx, request, reply) });
     if (!result.ok && result.reason === 'throttled') {
       // Back to the password: this half-finished sign-in is over.
       await ctx.sessions.end(request, reply);
       return renderWait(request, reply, { waitSeconds: result.waitSeconds, message: 'accounts:errors.tooManyCodes', next: pending.next });
     }
     if (!result.ok) return secondFactorPage(request, reply, wrongCode);
-    await ctx.sessions.establish(request, reply, { userId: pending.pendingUserId });
     return reply.redirect(pending.next === '/konto' ? '/verwaltung' : pending.next, 303);
   });
 
@@ -152,9 +153,8 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
     if (pending?.stage !== 'enrol' || !pending.secret) return reply.redirect('/anmelden?notice=session-ended', 303);
     const read = readForm(codeForm, request);
     if (!read.ok) return enrolPage(request, reply, pending, read.errors);
-    const result = await enrolSecondFactor(ctx, { userId: pending.pendingUserId, secret: pending.secret, code: read.value.code, client: clientOf(request) });
+    const result = await enrolSecondFactor(ctx, { userId: pending.pendingUserId, secret: pending.secret, code: read.value.code, client: clientOf(ctx, request, reply) });
     if (!result.ok) return enrolPage(request, reply, pending, wrongCode);
-    await ctx.sessions.establish(request, reply, { userId: pending.pendingUserId });
     // Shown in this answer and nowhere else: the codes are not kept, so there is no page to come back to.
     const title = request.t('accounts:recoveryCodes.title');
     return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: [{ label: title }] }, <RecoveryCodesPage page={request.page} codes={result.recoveryCodes} />);

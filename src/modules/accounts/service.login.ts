@@ -1,5 +1,6 @@
 import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { Trx } from '#kernel/db/database.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import { personActor } from './actor.ts';
 import { accountMailJob } from './jobs.ts';
@@ -8,10 +9,19 @@ import { accountsDb, findUserByEmail, rolesOf, updateUser } from './repo.ts';
 import { forgetFailures, passwordKeys, recordFailure, secondFactorKeys, secondsToWait } from './throttle.ts';
 import type { User } from './tables.ts';
 
-/** Where a sign-in comes from: counted for throttling, told to staff in the sign-in notice. */
+/** Where a request comes from: counted for throttling. */
 export interface Client {
   address: string;
   userAgent?: string | undefined;
+}
+
+/** Where a sign-in comes from, and where its session starts. */
+export interface SignInClient extends Client {
+  /**
+   * Starts the signed-in session inside the sign-in's transaction and returns its id. The route supplies it,
+   * as cookies are its business; the session keeps address and browser, which the sign-in notice reads.
+   */
+  startSession: (trx: Trx, userId: string) => Promise<string>;
 }
 
 export type Throttled = { ok: false; reason: 'throttled'; waitSeconds: number };
@@ -26,7 +36,7 @@ export type PasswordStep =
  * their delays, because failures are counted by the address typed whether an account has it or not. A
  * delay holds whatever the password: it is checked before the password is.
  */
-export async function checkPassword(ctx: KernelContext, input: { email: string; password: string; client: Client }): Promise<PasswordStep> {
+export async function checkPassword(ctx: KernelContext, input: { email: string; password: string; client: SignInClient }): Promise<PasswordStep> {
   const db = accountsDb(ctx.db);
   const email = normaliseEmail(input.email);
   const keys = passwordKeys(ctx, email ?? input.email.trim().toLowerCase(), input.client.address);
@@ -50,15 +60,18 @@ export async function checkPassword(ctx: KernelContext, input: { email: string; 
 }
 
 /**
- * A sign-in is complete: its failure counts are over, and a staff member's sign-in is recorded and announced
- * to them by mail, so that one they did not make does not go unnoticed.
+ * A sign-in is complete: its failure counts are over, its session starts, and a staff member's sign-in is
+ * recorded and announced to them by mail, so that one they did not make does not go unnoticed. The notice's
+ * job carries the session's id only: address and browser stay in the session row and leave with it, instead
+ * of resting in the job queue for a week.
  */
-export async function completeLogin(ctx: KernelContext, user: User, client: Client, how: { recoveryCode?: boolean } = {}): Promise<void> {
+export async function completeLogin(ctx: KernelContext, user: User, client: SignInClient, how: { recoveryCode?: boolean } = {}): Promise<void> {
   const at = new Date();
   await ctx.db.transaction().execute(async (trx) => {
     const db = accountsDb(trx);
     await forgetFailures(db, [...passwordKeys(ctx, user.email ?? '', client.address), ...secondFactorKeys(ctx, user.id, client.address)]);
     await updateUser(db, user.id, { last_login_at: at });
+    const session = await client.startSession(trx, user.id);
     if (user.kind !== 'staff') return;
     // The staff member signs in, not the platform: they are the record's actor, and as their sign-in times
     // are their personal data, its data subject too, so their own data page and the person filter find it.
@@ -66,7 +79,6 @@ export async function completeLogin(ctx: KernelContext, user: User, client: Clie
     const audit = { subjectType: 'user', subjectId: user.id, dataSubjectId: user.id };
     await recordAudit(trx, self, { action: 'accounts.staff-signed-in', ...audit });
     if (how.recoveryCode) await recordAudit(trx, self, { action: 'accounts.recovery-code-used', ...audit });
-    const signIn = { at: at.toISOString(), userAgent: client.userAgent?.slice(0, 300) ?? '', address: client.address };
-    await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'staff-signed-in', signIn });
+    await ctx.jobs.enqueue(trx, accountMailJob, { userId: user.id, purpose: 'staff-signed-in', session });
   });
 }

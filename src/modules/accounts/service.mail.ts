@@ -88,9 +88,12 @@ async function valuesFor(ctx: KernelContext, user: User, payload: AccountMailPay
       return { ...common, link: `${url}${link.path}?token=${token}` };
     }
     case 'staff-signed-in': {
-      const signIn = payload.signIn ?? { at: new Date().toISOString(), userAgent: '', address: '' };
       const t = ctx.i18n.getFixedT(user.language);
-      return { ...common, time: formatDateTime(signIn.at, user.language), browser: describeBrowser(t, signIn.userAgent), address: signIn.address || '–' };
+      const sessions = payload.session ? await ctx.sessions.store.listFor(user.id) : [];
+      const session = sessions.find((row) => row.token_hash === payload.session);
+      // Signed out before the mail went out: the details left with the session, the warning still goes.
+      if (!session) return { ...common, time: t('accounts:mail.sessionEnded'), browser: '–', address: '–' };
+      return { ...common, time: formatDateTime(session.created_at, user.language), browser: describeBrowser(t, session.user_agent ?? ''), address: session.ip ?? '–' };
     }
     case 'email-change-notice':
       return { ...common, newEmail: user.pending_email ?? '', accountUrl: `${url}/konto` };

@@ -2,7 +2,7 @@ import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { personActor } from './actor.ts';
 import { accountsDb, findUserById, replaceRecoveryCodes, rolesOf, updateUser, useRecoveryCode, type AccountsDb } from './repo.ts';
-import { completeLogin, type Client, type Throttled } from './service.login.ts';
+import { completeLogin, type SignInClient, type Throttled } from './service.login.ts';
 import { recordFailure, secondFactorKeys, secondsToWait } from './throttle.ts';
 import { checkTotp, kindOfCode, newRecoveryCodes, recoveryCodeHash } from './totp.ts';
 import type { User } from './tables.ts';
@@ -14,7 +14,7 @@ export type SecondFactorResult = { ok: true } | { ok: false; reason: 'invalid' }
  * are counted on their own, per account and client, and forgotten only after a complete sign-in; every
  * fifth sends the person back to the password with a wait that grows each round.
  */
-export async function checkSecondFactor(ctx: KernelContext, input: { userId: string; code: string; client: Client }): Promise<SecondFactorResult> {
+export async function checkSecondFactor(ctx: KernelContext, input: { userId: string; code: string; client: SignInClient }): Promise<SecondFactorResult> {
   const db = accountsDb(ctx.db);
   const keys = secondFactorKeys(ctx, input.userId, input.client.address);
   const wait = await secondsToWait(db, keys);
@@ -46,7 +46,7 @@ export type EnrolResult = { ok: true; recoveryCodes: string[] } | { ok: false; r
  * Confirms a new authenticator: the secret is stored only once a code made from it has been typed back.
  * Ten recovery codes come with it, shown this once; only their hashes are kept.
  */
-export async function enrolSecondFactor(ctx: KernelContext, input: { userId: string; secret: string; code: string; client: Client }): Promise<EnrolResult> {
+export async function enrolSecondFactor(ctx: KernelContext, input: { userId: string; secret: string; code: string; client: SignInClient }): Promise<EnrolResult> {
   const user = await findUserById(accountsDb(ctx.db), input.userId);
   // An authenticator already set up is replaced only through an administrator's reset.
   if (!user || user.kind !== 'staff' || user.disabled_at || user.totp_confirmed_at) return { ok: false, reason: 'invalid' };
