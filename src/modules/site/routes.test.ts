@@ -145,6 +145,39 @@ describe('accessibility feedback', () => {
     expect(response.body).toMatch(/<title>Fehler: /);
   });
 
+  it('stores and mails a report sent twice with the same form key once, and answers both with its reference', async () => {
+    const client = new FormClient(platform.app);
+    const form = (await client.get('/barrierefreiheit')).body;
+    const key = /name="_formKey" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    expect(key).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const message = 'Das Formular springt beim Zoomen.';
+    // The same page sent twice: its token and key both times (the thanks page has no form of its own).
+    const posted = { message, _formKey: key, _csrf: client.csrfToken() };
+    const first = await client.post('/barrierefreiheit', posted);
+    const second = await client.post('/barrierefreiheit', posted);
+    const reference = (body: string) => /Ihre Vorgangsnummer ist (BF-\d{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(body)?.[1];
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(reference(first.body)).toBeDefined();
+    expect(reference(second.body)).toBe(reference(first.body));
+    const rows = await platform.ctx.db
+      .withTables<{ accessibility_feedback: { reference: string; message: string } }>()
+      .selectFrom('accessibility_feedback')
+      .select('reference')
+      .where('message', '=', message)
+      .execute();
+    expect(rows.map((row) => row.reference)).toEqual([reference(first.body)]);
+  });
+
+  it('keeps the form key and everything typed when the report is refused', async () => {
+    const client = new FormClient(platform.app);
+    const key = /name="_formKey" value="([^"]+)"/.exec((await client.get('/barrierefreiheit?lang=en')).body)?.[1] ?? '';
+    const refused = await client.post('/barrierefreiheit?lang=en', { page: '/suche', name: 'Ada', email: 'ada@', message: '', _formKey: key });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toContain(`name="_formKey" value="${key}"`);
+    for (const typed of ['value="/suche"', 'value="Ada"', 'value="ada@"']) expect(refused.body).toContain(typed);
+    expect(refused.body).toContain('Please describe the barrier.');
+  });
+
   it('refuses a post without a valid CSRF token', async () => {
     const client = new FormClient(platform.app);
     await client.get('/barrierefreiheit');
@@ -158,7 +191,7 @@ describe('accessibility feedback', () => {
     await client.get('/barrierefreiheit');
     const tooLong = await client.post('/barrierefreiheit', { message: 'x'.repeat(6000) });
     expect(tooLong.status).toBe(422);
-    expect(tooLong.body).toContain('„Was funktioniert nicht?“ darf höchstens 5000 Zeichen lang sein.');
+    expect(tooLong.body).toContain('„Was funktioniert nicht?“ darf höchstens 5000 Zeichen lang sein; jetzt sind es 6000.');
     const huge = await platform.app.inject({
       method: 'POST',
       url: '/barrierefreiheit',

@@ -1,25 +1,27 @@
 import type { FastifySchemaValidationError } from 'fastify';
-import type { TFunction } from 'i18next';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
-import { readForm } from '#kernel/http/forms.ts';
+import { formBody, formState, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { problemResponses } from '#kernel/http/problem-json.ts';
 import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { searchWords } from '#kernel/search.ts';
 import { homeSections, moduleOffers } from './home.ts';
-import { FeedbackBody, searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
-import { submitAccessibilityFeedback, type FeedbackProblems } from './service.ts';
+import { feedbackForm } from './forms.ts';
+import { searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
+import { submitAccessibilityFeedback } from './service.ts';
 import { facetNames, foundNothing, searchEverywhere, typeFacet } from './search.ts';
 import { AccessibilityPage, FeedbackThanksPage } from './views/accessibility.tsx';
 import { HomePage } from './views/home.tsx';
 import { ContactPage, EasyLanguagePage, ImprintPage, PrivacyPage } from './views/legal.tsx';
 import { SearchPage } from './views/search.tsx';
 
-function feedbackMessages(t: TFunction, problems: FeedbackProblems): FieldErrors {
-  const errors: FieldErrors = {};
-  if (problems.message) errors.message = t('site:accessibility.errors.messageRequired');
-  if (problems.email) errors.email = t('site:accessibility.errors.emailInvalid');
-  return errors;
+/** The accessibility statement with its feedback form, shown for the first time or again with its problems. */
+function accessibilityPage(request: FastifyRequest, reply: FastifyReply, read: { raw: Raw; errors?: FormErrors }) {
+  const t = request.t;
+  const form = formState(request.page, read, feedbackForm);
+  const breadcrumbs = form.hasErrors ? [{ label: t('site:accessibility.title'), href: '/barrierefreiheit' }] : [{ label: t('site:accessibility.title') }];
+  return reply.status(form.hasErrors ? 422 : 200).html({ title: t('site:accessibility.title'), breadcrumbs, hasErrors: form.hasErrors }, <AccessibilityPage page={request.page} form={form} />);
 }
 
 export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
@@ -87,26 +89,19 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
     ),
   );
 
-  app.get('/barrierefreiheit', async (request, reply) =>
-    reply.html(
-      { title: request.t('site:accessibility.title'), breadcrumbs: [{ label: request.t('site:accessibility.title') }] },
-      <AccessibilityPage page={request.page} values={{}} errors={{}} />,
-    ),
-  );
+  app.get('/barrierefreiheit', async (request, reply) => accessibilityPage(request, reply, { raw: {} }));
 
   app.post(
     '/barrierefreiheit',
-    { schema: { body: FeedbackBody }, attachValidation: true, config: { rateLimit: { max: 5, timeWindow: '10 minutes' } } },
+    { schema: { body: formBody(feedbackForm) }, attachValidation: true, config: { rateLimit: { max: 5, timeWindow: '10 minutes' } } },
     async (request, reply) => {
-      const t = request.t;
-      const form = readForm<FeedbackBody>(request);
-      const result = Object.keys(form.errors).length > 0 ? ({ ok: false, errors: form.errors } as const) : await submitAccessibilityFeedback(ctx, request.body);
-      const crumbs = [{ label: t('site:accessibility.title'), href: '/barrierefreiheit' }];
-      if (!result.ok) {
-        const errors = 'errors' in result ? result.errors : feedbackMessages(t, result.problems);
-        return reply.status(422).html({ title: t('site:accessibility.title'), breadcrumbs: crumbs, hasErrors: true }, <AccessibilityPage page={request.page} values={form.values} errors={errors} />);
-      }
-      return reply.html({ title: t('site:accessibility.thanksTitle'), breadcrumbs: crumbs }, <FeedbackThanksPage page={request.page} reference={result.reference} />);
+      const read = readForm(feedbackForm, request);
+      if (!read.ok) return accessibilityPage(request, reply, read);
+      // Sent twice (a double click, back and send again), the report is stored and mailed once; both get its reference.
+      const result = await once(ctx, request, read, () => submitAccessibilityFeedback(ctx, read.value));
+      if (!result.ok) return accessibilityPage(request, reply, withErrors(read, result.errors));
+      const crumbs = [{ label: request.t('site:accessibility.title'), href: '/barrierefreiheit' }];
+      return reply.html({ title: request.t('site:accessibility.thanksTitle'), breadcrumbs: crumbs }, <FeedbackThanksPage page={request.page} reference={result.reference} />);
     },
   );
 }

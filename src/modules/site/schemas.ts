@@ -32,12 +32,3 @@ export const Suggestions = Type.Object({
     }),
   ),
 });
-
-export const FeedbackBody = Type.Object({
-  _csrf: Type.Optional(Type.String()),
-  page: Type.Optional(Type.String({ maxLength: 500, title: 'site:accessibility.form.page' })),
-  message: Type.String({ maxLength: 5000, title: 'site:accessibility.form.message' }),
-  name: Type.Optional(Type.String({ maxLength: 200, title: 'site:accessibility.form.name' })),
-  email: Type.Optional(Type.String({ maxLength: 254, title: 'site:accessibility.form.email' })),
-});
-export type FeedbackBody = Static<typeof FeedbackBody>;

@@ -1,32 +1,26 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { sendMailJob } from '#kernel/mail.ts';
 import { settingsOf } from '#kernel/settings.ts';
-import { newReference, normaliseEmail, optionalText } from '#kernel/text.ts';
+import type { FormErrors } from '#kernel/forms/index.ts';
+import { newReference } from '#kernel/text.ts';
+import type { Feedback } from './forms.ts';
 import { insertFeedback, siteDb } from './repo.ts';
-import type { FeedbackBody } from './schemas.ts';
 import { siteSettings } from './settings.ts';
 
-/** Why a report was refused, by field. */
-export type FeedbackProblems = { message?: 'required'; email?: 'invalid' };
-export type FeedbackResult = { ok: true; reference: string } | { ok: false; problems: FeedbackProblems };
+/** The report's reference, or why it was refused as reason codes by field (the route words them). */
+export type FeedbackResult = { ok: true; reference: string } | { ok: false; errors: FormErrors };
 
 /**
  * Stores a report about a barrier and forwards it to the accessibility contact (BITV NRW § 7 feedback
  * mechanism). Report and mail job are written together, so a report is never received and then lost.
  */
-export async function submitAccessibilityFeedback(ctx: KernelContext, input: FeedbackBody): Promise<FeedbackResult> {
-  const message = optionalText(input.message);
-  const emailRaw = optionalText(input.email);
-  const email = emailRaw ? normaliseEmail(emailRaw) : null;
-  const problems: FeedbackProblems = {};
-  if (!message) problems.message = 'required';
-  if (emailRaw && !email) problems.email = 'invalid';
-  if (!message || Object.keys(problems).length > 0) return { ok: false, problems };
-
+export async function submitAccessibilityFeedback(ctx: KernelContext, input: Feedback): Promise<FeedbackResult> {
+  // The form's reader refuses an empty report already; a caller without the form gets the same answer.
+  if (!input.message) return { ok: false, errors: { message: { code: 'required' } } };
+  const message = input.message;
+  const [page, name, email] = [input.page || null, input.name || null, input.email || null];
   const reference = newReference('BF');
   await ctx.db.transaction().execute(async (trx) => {
-    const page = optionalText(input.page);
-    const name = optionalText(input.name);
     await insertFeedback(siteDb(trx), { reference, page, message, name, email });
     await ctx.jobs.enqueue(trx, sendMailJob, {
       to: settingsOf(ctx, siteSettings).ACCESSIBILITY_CONTACT_EMAIL,

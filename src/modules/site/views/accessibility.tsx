@@ -1,8 +1,9 @@
-import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
-import { Alert, ErrorSummary, Heading, PostForm, SubmitButton, TextArea, TextField } from '#kernel/html/components.tsx';
-import type { FeedbackBody } from '../schemas.ts';
+import { FormFields, type FormState } from '#kernel/forms/index.ts';
+import type { PageContext } from '#kernel/html/page.ts';
+import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { feedbackForm } from '../forms.ts';
 
-export function AccessibilityPage({ page, values, errors }: { page: PageContext; values: Partial<FeedbackBody>; errors: FieldErrors }) {
+export function AccessibilityPage({ page, form }: { page: PageContext; form: Pick<FormState, 'raw' | 'errors'> }) {
   const { t } = page;
   const section = (key: string, body: string) => (
     <>
@@ -21,12 +22,9 @@ export function AccessibilityPage({ page, values, errors }: { page: PageContext;
         {t('site:accessibility.feedbackHeading')}
       </h2>
       <p class="kern-body">{t('site:accessibility.feedbackIntro')}</p>
-      <ErrorSummary page={page} errors={errors} />
+      <ErrorSummary page={page} errors={form.errors} />
       <PostForm page={page} action="/barrierefreiheit">
-        <TextField name="page" label={t('site:accessibility.form.page')} hint={t('site:accessibility.form.pageHint')} value={values.page} optionalLabel={t('site:accessibility.form.optional')} maxLength={500} error={errors.page} />
-        <TextArea name="message" label={t('site:accessibility.form.message')} value={values.message} maxLength={5000} error={errors.message} />
-        <TextField name="name" label={t('site:accessibility.form.name')} value={values.name} autocomplete="name" optionalLabel={t('site:accessibility.form.optional')} maxLength={200} error={errors.name} />
-        <TextField name="email" type="email" label={t('site:accessibility.form.email')} hint={t('site:accessibility.form.emailHint')} value={values.email} autocomplete="email" optionalLabel={t('site:accessibility.form.optional')} maxLength={254} error={errors.email} />
+        <FormFields page={page} form={feedbackForm} raw={form.raw} errors={form.errors} />
         <SubmitButton label={t('site:accessibility.form.submit')} />
       </PostForm>
       {section('enforcementHeading', 'enforcement')}

@@ -1,0 +1,19 @@
+import { defineForm, type FormValue } from '#kernel/forms/index.ts';
+
+/*
+ * The site's form as data (`src/kernel/forms/README.md`): the route reads it, the view renders it, the
+ * service takes its typed value.
+ */
+
+/** A report about a barrier (BITV NRW § 7). Sent once per form key: a double click is one report, one mail. */
+export const feedbackForm = defineForm({
+  id: 'site.accessibility-feedback',
+  once: true,
+  fields: {
+    page: { kind: 'text', label: 'site:accessibility.form.page', hint: 'site:accessibility.form.pageHint', maxLength: 500 },
+    message: { kind: 'textarea', label: 'site:accessibility.form.message', required: true, maxLength: 5000, messages: { required: 'site:accessibility.errors.messageRequired' } },
+    name: { kind: 'text', label: 'site:accessibility.form.name', maxLength: 200, autocomplete: 'name' },
+    email: { kind: 'email', label: 'site:accessibility.form.email', hint: 'site:accessibility.form.emailHint', autocomplete: 'email', messages: { email: 'site:accessibility.errors.emailInvalid' } },
+  },
+});
+export type Feedback = FormValue<typeof feedbackForm>;
