@@ -8,7 +8,8 @@ import { settingsOf } from '#kernel/settings.ts';
 import { entryForms, entryRaw, newEntryRaw, readEntryForm, revisionOf } from './forms.ts';
 import { IdParams, NoticeQuery } from './schemas.ts';
 import { catalogSettings } from './settings.ts';
-import { createEntry, editCatalog, entryHistory, publishEntry, saveDraft, unpublishEntry, type EditResult } from './service.editing.ts';
+import { createEntry, editCatalog, entryHistory, saveDraft, type EditResult } from './service.editing.ts';
+import { publishEntry, unpublishEntry, type PublishResult } from './service.publishing.ts';
 import { requestLinkCheck } from './service.links.ts';
 import { editorChoices, editorEntry, editorOverview } from './service.overview.ts';
 import { previewEntry } from './service.public.ts';
@@ -69,9 +70,9 @@ function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCr
   const render = async (request: FastifyRequest, reply: FastifyReply, shown: Shown) => {
     const t = request.t;
     const state = formState(request.page, shown.read, form);
-    const links = shown.entry ? ((await editorEntry(ctx, request.actor, shown.entry.id))?.links ?? []) : [];
+    const editing = shown.entry ? await editorEntry(ctx, request.actor, shown.entry.id) : null;
     const title = shown.entry ? t(`catalog:staff.edit.${kind}`, { title: shown.entry.draft.title }) : t(`catalog:staff.new.${kind}`);
-    const props: EditProps = { page: request.page, kind, entry: shown.entry, raw: state.raw, errors: state.errors, notice: shown.notice, links };
+    const props: EditProps = { page: request.page, kind, entry: shown.entry, raw: state.raw, errors: state.errors, notice: shown.notice, links: editing?.links ?? [], actions: editing?.actions ?? [] };
     const view =
       kind === 'service' ? <ServiceEditPage {...props} choices={await editorChoices(ctx, request.actor)} /> : kind === 'office' ? <OfficeEditPage {...props} /> : <SituationEditPage {...props} />;
     return reply.status(shown.status ?? (state.hasErrors ? 422 : 200)).html({ title, breadcrumbs: [dashboardCrumb(request), { label: title }], hasErrors: state.hasErrors }, view);
@@ -103,13 +104,14 @@ function registerKind(app: App, ctx: KernelContext, kind: EntryKind, dashboardCr
   });
 
   /** Maps a use case's outcome to a redirect with a notice, the form again with its problems, a 404 or a 409. */
-  const answer = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, result: EditResult, notice: string, posted?: Raw) => {
+  const answer = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, result: EditResult | PublishResult, notice: string, posted?: Raw) => {
     if (result.ok) return reply.redirect(`${base}/${result.id}?notice=${notice}`, 303);
     const entry = await load(request);
     if (!entry || ('reason' in result && result.reason === 'not-found')) return reply.callNotFound();
     // What the editor typed stays on the page, whatever went wrong; a publish shows the saved draft.
     const raw = posted ?? entryRaw(entry);
-    if ('reason' in result) return render(request, reply, { entry, read: { raw, errors: { form: { code: 'catalog:errors.conflict' } } }, status: 409 });
+    const code = 'reason' in result && result.reason === 'invalid-transition' ? 'catalog:errors.invalidTransition' : 'catalog:errors.conflict';
+    if ('reason' in result) return render(request, reply, { entry, read: { raw, errors: { form: { code } } }, status: 409 });
     return render(request, reply, { entry, read: { raw, errors: result.errors } });
   };
 

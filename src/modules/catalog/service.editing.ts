@@ -1,18 +1,16 @@
 import { recordAudit } from '#kernel/audit.ts';
-import { actorId, actorLabel, type Actor } from '#kernel/auth/actor.ts';
+import { actorId, actorLabel, actorName, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormErrors } from '#kernel/forms/index.ts';
 import { officeContentOf, situationContentOf, type OfficeFormValue, type SituationFormValue } from './forms.office.ts';
 import { serviceContentOf, type ServiceFormValue } from './forms.service.ts';
-import { servicePublished } from './events.ts';
-import { reindex } from './indexing.ts';
 import { catalogDb, historyOf, insertEntry, insertHistory, lockEntry, updateEntry, type CatalogDb } from './repo.ts';
-import { publishProblems, sortKey } from './rules.ts';
+import { sortKey } from './rules.ts';
 import type { Content } from './schemas.content.ts';
 import type { Entry, HistoryAction } from './tables.ts';
-import { draftProblems, isUniqueViolation, publishReferenceProblems, slugTakenError } from './validation.ts';
+import { draftProblems, isUniqueViolation, slugTakenError } from './validation.ts';
 
-/** Create, edit, preview, publish and unpublish entries; read their history. */
+/** Create, edit, preview, publish and unpublish entries; read their history. Publishing is `service.publishing.ts`. */
 export const editCatalog = 'catalog.edit';
 
 /** Problems come back as reason codes by form field (`src/kernel/forms/README.md`); the route words them. */
@@ -29,20 +27,6 @@ function contentOf(input: EntryInput): { content: Content; errors: FormErrors } 
       return officeContentOf(input.value);
     case 'situation':
       return situationContentOf(input.value);
-  }
-}
-
-export function actorName(actor: Actor): string | null {
-  switch (actor.kind) {
-    case 'citizen':
-    case 'staff':
-      return actor.displayName;
-    case 'system':
-      return actor.label;
-    case 'client':
-      return actor.name;
-    case 'anonymous':
-      return null;
   }
 }
 
@@ -74,8 +58,8 @@ interface Change {
   changed?: string[];
 }
 
-/** The history row and the audit record of one change, written in the change's transaction. */
-export async function recordChange(db: CatalogDb, actor: Actor, change: Change): Promise<void> {
+/** The row of the entry's own history ("who changed what", per revision), written in the change's transaction. */
+export async function recordVersion(db: CatalogDb, actor: Actor, change: Change): Promise<void> {
   await insertHistory(db, {
     entry_id: change.entry.id,
     action: change.action,
@@ -86,6 +70,11 @@ export async function recordChange(db: CatalogDb, actor: Actor, change: Change):
     changed: change.changed ?? [],
     content: change.content,
   });
+}
+
+/** The history row and the audit record of one change, written in the change's transaction. */
+export async function recordChange(db: CatalogDb, actor: Actor, change: Change): Promise<void> {
+  await recordVersion(db, actor, change);
   await recordAudit(db, { actor }, {
     action: `catalog.entry-${change.action}`,
     subjectType: `catalog.${change.entry.kind}`,
@@ -95,7 +84,7 @@ export async function recordChange(db: CatalogDb, actor: Actor, change: Change):
 }
 
 /** Columns that follow the version citizens see, or the draft while nothing is published. */
-function addressOf(content: Content) {
+export function addressOf(content: Content) {
   return { slug: content.slug, title: content.title, sort_key: sortKey(content.title) };
 }
 
@@ -148,39 +137,6 @@ async function saveDraftNow(ctx: KernelContext, actor: Actor, id: string, revisi
     const next = entry.revision + 1;
     await updateEntry(db, id, { draft: content, revision: next, ...(entry.published ? {} : addressOf(content)) });
     await recordChange(db, actor, { entry, action: 'saved', revision: next, content, changed });
-    return { ok: true, id } as const;
-  });
-}
-
-/** Makes the saved draft what citizens see, once it has every required section and no known broken link. */
-export async function publishEntry(ctx: KernelContext, actor: Actor, id: string): Promise<EditResult> {
-  ctx.permissions.require(actor, editCatalog);
-  return ctx.db.transaction().execute(async (trx) => {
-    const db = catalogDb(trx);
-    const entry = await lockEntry(db, id);
-    if (!entry) return { ok: false, reason: 'not-found' } as const;
-    const errors = { ...publishProblems(entry.kind, entry.draft), ...(await publishReferenceProblems(db, entry.kind, entry.draft)) };
-    if (Object.keys(errors).length > 0) return { ok: false, errors } as const;
-    const changed = changedFields(entry.published, entry.draft);
-    await updateEntry(db, id, { published: entry.draft, published_revision: entry.revision, published_at: new Date(), ...addressOf(entry.draft) });
-    await reindex(db, { ...entry, published: entry.draft });
-    await recordChange(db, actor, { entry, action: 'published', revision: entry.revision, content: entry.draft, changed });
-    await ctx.events.publish(trx, servicePublished, { entryId: id, slug: entry.draft.slug, kind: entry.kind, version: entry.revision });
-    return { ok: true, id } as const;
-  });
-}
-
-/** Takes an entry off the public pages, the API and the search; the draft and the history stay. */
-export async function unpublishEntry(ctx: KernelContext, actor: Actor, id: string): Promise<EditResult> {
-  ctx.permissions.require(actor, editCatalog);
-  return ctx.db.transaction().execute(async (trx) => {
-    const db = catalogDb(trx);
-    const entry = await lockEntry(db, id);
-    if (!entry) return { ok: false, reason: 'not-found' } as const;
-    if (!entry.published) return { ok: true, id } as const;
-    await updateEntry(db, id, { published: null, ...addressOf(entry.draft) });
-    await reindex(db, { ...entry, published: null });
-    await recordChange(db, actor, { entry, action: 'unpublished', revision: entry.revision, content: null });
     return { ok: true, id } as const;
   });
 }

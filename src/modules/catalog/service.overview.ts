@@ -4,6 +4,7 @@ import { allEntries, catalogDb, entriesOfKind, findEntry } from './repo.ts';
 import { editCatalog } from './service.editing.ts';
 import { brokenLinkCounts, linkStatus } from './service.links.ts';
 import type { Entry } from './tables.ts';
+import { entryWorkflow } from './workflow.entry.ts';
 
 /** Every entry with its state and broken links, for the back office's catalogue page. */
 export async function editorOverview(ctx: KernelContext, actor: Actor) {
@@ -20,10 +21,10 @@ export async function editorChoices(ctx: KernelContext, actor: Actor) {
   return { offices: pick(await entriesOfKind(db, 'office')), situations: pick(await entriesOfKind(db, 'situation')) };
 }
 
-/** One entry for its editing page, with what the link checker knows about its links. */
+/** One entry for its editing page, with what the link checker knows about its links and what the editor may do with it now. */
 export async function editorEntry(ctx: KernelContext, actor: Actor, id: string) {
   ctx.permissions.require(actor, editCatalog);
   const entry = await findEntry(catalogDb(ctx.db), id);
   if (!entry) return null;
-  return { entry, links: await linkStatus(ctx, actor, entry) };
+  return { entry, links: await linkStatus(ctx, actor, entry), actions: entryWorkflow.allowedTransitions(ctx, actor, entry) };
 }

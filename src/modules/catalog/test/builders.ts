@@ -5,7 +5,7 @@ import { catalogDb, insertEntry } from '../repo.ts';
 import { rebuildWords } from '../repo.search.ts';
 import { sortKey } from '../rules.ts';
 import type { Content, OfficeContent, ServiceContent, SituationContent } from '../schemas.content.ts';
-import { unpublishEntry } from '../service.editing.ts';
+import { unpublishEntry } from '../service.publishing.ts';
 import type { Entry, EntryKind } from '../tables.ts';
 
 let counter = 0;

@@ -5,6 +5,7 @@ import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/ht
 import { formatDateTime } from '#kernel/html/format.ts';
 import { publicPath } from '../indexing.ts';
 import type { Entry, EntryKind, LinkCheck } from '../tables.ts';
+import type { EntryTransition } from '../workflow.entry.ts';
 import { DemoBadge } from './parts.tsx';
 
 /** The back-office address segment of each kind. */
@@ -73,7 +74,7 @@ function LinkStatus({ page, links }: { page: PageContext; links: { url: string; 
 }
 
 /** What an editor can do with a saved entry, beside its form. */
-function EntryPanel({ page, entry, links }: { page: PageContext; entry: Entry; links: { url: string; check: LinkCheck | undefined }[] }) {
+function EntryPanel({ page, entry, links, actions }: { page: PageContext; entry: Entry; links: { url: string; check: LinkCheck | undefined }[]; actions: readonly EntryTransition[] }) {
   const { t } = page;
   const base = `/verwaltung/katalog/${staffSection[entry.kind]}/${entry.id}`;
   return (
@@ -108,10 +109,12 @@ function EntryPanel({ page, entry, links }: { page: PageContext; entry: Entry; l
             </li>
           ) : null}
         </ul>
-        <PostForm page={page} action={`${base}/veroeffentlichen`}>
-          <SubmitButton label={t(entry.published ? 'catalog:staff.publishChanges' : 'catalog:staff.publish')} />
-        </PostForm>
-        {entry.published ? (
+        {actions.includes('publish') ? (
+          <PostForm page={page} action={`${base}/veroeffentlichen`}>
+            <SubmitButton label={t(entry.published ? 'catalog:staff.publishChanges' : 'catalog:staff.publish')} />
+          </PostForm>
+        ) : null}
+        {actions.includes('unpublish') ? (
           <PostForm page={page} action={`${base}/zurueckziehen`}>
             <SubmitButton kind="secondary" label={t('catalog:staff.unpublish')} />
           </PostForm>
@@ -135,10 +138,12 @@ export interface EditProps {
   errors: FieldErrors;
   notice?: string;
   links: { url: string; check: LinkCheck | undefined }[];
+  /** The workflow's steps the editor may take now (`allowedTransitions`): only these get a button. */
+  actions: readonly EntryTransition[];
 }
 
 /** The frame around every editing form: heading, messages, the form, and the panel once the entry exists. */
-export function EditFrame({ page, kind, entry, raw, errors, notice, links, children }: EditProps & { children: ComponentChildren }) {
+export function EditFrame({ page, kind, entry, raw, errors, notice, links, actions, children }: EditProps & { children: ComponentChildren }) {
   const { t } = page;
   const action = entry ? `/verwaltung/katalog/${staffSection[kind]}/${entry.id}` : `/verwaltung/katalog/${staffSection[kind]}/neu`;
   return (
@@ -153,7 +158,7 @@ export function EditFrame({ page, kind, entry, raw, errors, notice, links, child
           {children}
           <SubmitButton label={t(entry ? 'catalog:staff.save' : 'catalog:staff.create')} />
         </PostForm>
-        {entry ? <EntryPanel page={page} entry={entry} links={links} /> : null}
+        {entry ? <EntryPanel page={page} entry={entry} links={links} actions={actions} /> : null}
       </div>
     </div>
   );
