@@ -113,6 +113,10 @@ describe('letters and the daily print batch', () => {
     expect(await letterStatuses([sent.messageId])).toEqual({ [sent.messageId]: 'returned' });
     const detail = await client.follow(returned);
     expect(detail.body).toContain('Empfänger unbekannt verzogen');
+    // A letter back already cannot come back again: a reason code the route words, not an error page.
+    const again = await client.post(`/verwaltung/nachrichten/${sent.messageId}/zurueck`, { note: 'Noch einmal zurück' });
+    expect(again.status).toBe(422);
+    expect(again.body).toContain('Nur ein gedruckter oder versandter Brief kann zurückkommen.');
     const audit = await platform.ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', desk.user.id).execute();
     expect(audit.map((row) => row.action)).toEqual(
       expect.arrayContaining(['notify.print-batch-created', 'notify.print-batch-downloaded', 'notify.print-batch-printed', 'notify.print-batch-posted', 'notify.letter-returned', 'notify.message-viewed']),

@@ -1,14 +1,13 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isCalendarDay, todayInBerlin } from '#kernel/calendar.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { FieldErrors } from '#kernel/html/page.ts';
-import { readForm } from '#kernel/http/forms.ts';
+import { formBody, formState, readForm, type FormErrors, type FormState, type Raw } from '#kernel/forms/index.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
-import { fieldErrorsFrom } from '#kernel/http/validation.ts';
 import type { App } from '#kernel/module.ts';
-import { optionalText } from '#kernel/text.ts';
-import { BatchStatusBody, DayQuery, IdParams, MessagesQuery, NoticeQuery, ReturnedBody, type MessagesQuery as MessagesQueryType } from './schemas.ts';
+import { dayForm, messagesFilterForm, returnedForm } from './forms.ts';
+import { BatchStatusBody, IdParams, NoticeQuery } from './schemas.ts';
 import { failuresOfDay, messageForStaff, messagesOfDay } from './service.messages.ts';
 import { createPrintBatch, markLetterReturned, printBatchFile, printBatches, setPrintBatchStatus } from './service.print.ts';
 import { FailuresPage, MessageDetailPage, MessagesPage } from './views/messages.tsx';
@@ -33,62 +32,56 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     ...more,
   ];
 
-  /** The day asked for, or today; a day that does not exist is reported at its field and today is shown. */
-  const dayOf = (request: FastifyRequest, raw: string | undefined, errors: FieldErrors) => {
-    if (raw && !isCalendarDay(raw)) errors.day = request.t('notify:staff.dayInvalid');
-    return raw && !errors.day ? raw : todayInBerlin();
-  };
+  // Filters are GET forms: a bad one is shown at its field, and the list falls back to today, unfiltered.
+  const filterQuery = (form: typeof dayForm | typeof messagesFilterForm) => Type.Object({ ...formBody(form).properties, lang: Type.Optional(Type.String()), notice: Type.Optional(Type.String({ maxLength: 40 })) });
 
-  app.get('/verwaltung/nachrichten', { schema: { querystring: MessagesQuery }, attachValidation: true }, async (request, reply) => {
-    // A bad filter is shown next to its field; the list falls back to today, unfiltered.
-    const failed = request.validationError as FastifyError | undefined;
-    const errors: FieldErrors = failed?.validation ? fieldErrorsFrom(failed.validation, request.t) : {};
-    const query: MessagesQueryType = Object.keys(errors).length > 0 ? {} : request.query;
-    const day = dayOf(request, query.day, errors);
-    const filter = { day, status: query.status || undefined, channel: query.channel || undefined };
+  app.get('/verwaltung/nachrichten', { schema: { querystring: filterQuery(messagesFilterForm) }, attachValidation: true }, async (request, reply) => {
+    const read = readForm(messagesFilterForm, request, 'query');
+    const filter = read.ok ? { day: read.value.day ?? todayInBerlin(), status: read.value.status || undefined, channel: read.value.channel || undefined } : { day: todayInBerlin() };
     const rows = await messagesOfDay(ctx, request.actor, filter);
     const title = request.t('notify:staff.messagesTitle');
-    const hasErrors = Object.keys(errors).length > 0;
+    const form = formState(request.page, read.ok ? { raw: read.raw } : read, messagesFilterForm);
     return reply
-      .status(hasErrors ? 400 : 200)
-      .html({ title, breadcrumbs: crumbs(request, { label: title }), hasErrors }, <MessagesPage page={request.page} rows={rows} filter={filter} errors={errors} />);
+      .status(form.hasErrors ? 400 : 200)
+      .html({ title, breadcrumbs: crumbs(request, { label: title }), hasErrors: form.hasErrors }, <MessagesPage page={request.page} rows={rows} filter={filter} form={form} />);
   });
 
-  app.get('/verwaltung/nachrichten/fehler', { schema: { querystring: DayQuery } }, async (request, reply) => {
-    const errors: FieldErrors = {};
-    const day = dayOf(request, request.query.day, errors);
+  app.get('/verwaltung/nachrichten/fehler', { schema: { querystring: filterQuery(dayForm) }, attachValidation: true }, async (request, reply) => {
+    const read = readForm(dayForm, request, 'query');
+    const day = (read.ok ? read.value.day : null) ?? todayInBerlin();
     const rows = await failuresOfDay(ctx, request.actor, day);
     const title = request.t('notify:staff.failuresTitle');
-    const hasErrors = Object.keys(errors).length > 0;
+    const form = formState(request.page, read.ok ? { raw: read.raw } : read, dayForm);
     return reply
-      .status(hasErrors ? 400 : 200)
-      .html({ title, breadcrumbs: crumbs(request, { label: title }), hasErrors }, <FailuresPage page={request.page} day={day} rows={rows} errors={errors} />);
+      .status(form.hasErrors ? 400 : 200)
+      .html({ title, breadcrumbs: crumbs(request, { label: title }), hasErrors: form.hasErrors }, <FailuresPage page={request.page} day={day} rows={rows} form={form} />);
   });
 
-  const detail = async (request: FastifyRequest, reply: FastifyReply, id: string, errors: FieldErrors, notice?: string) => {
+  const detail = async (request: FastifyRequest, reply: FastifyReply, id: string, read: { raw: Raw; errors?: FormErrors }, notice?: string) => {
     const found = await messageForStaff(ctx, request.actor, id);
     if (!found) return reply.callNotFound();
     const list = { label: request.t('notify:staff.messagesTitle'), href: '/verwaltung/nachrichten' };
+    const form: FormState = formState(request.page, read, returnedForm);
     return reply
-      .status(Object.keys(errors).length > 0 ? 422 : 200)
+      .status(form.hasErrors ? 422 : 200)
       .header('cache-control', 'no-store')
       .html(
-        { title: found.message.reference, breadcrumbs: crumbs(request, list, { label: found.message.reference }), hasErrors: Object.keys(errors).length > 0 },
-        <MessageDetailPage page={request.page} {...found} errors={errors} notice={notice} />,
+        { title: found.message.reference, breadcrumbs: crumbs(request, list, { label: found.message.reference }), hasErrors: form.hasErrors },
+        <MessageDetailPage page={request.page} {...found} form={form} notice={notice} />,
       );
   };
 
   app.get('/verwaltung/nachrichten/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
-    detail(request, reply, request.params.id, {}, notices[request.query.notice ?? '']),
+    detail(request, reply, request.params.id, { raw: {} }, notices[request.query.notice ?? '']),
   );
 
-  app.post('/verwaltung/nachrichten/:id/zurueck', { schema: { params: IdParams, body: ReturnedBody }, attachValidation: true }, async (request, reply) => {
-    const form = readForm<ReturnedBody>(request);
-    if (Object.keys(form.errors).length > 0) return detail(request, reply, request.params.id, form.errors);
-    const result = await markLetterReturned(ctx, request.actor, request.params.id, optionalText(request.body.note));
+  app.post('/verwaltung/nachrichten/:id/zurueck', { schema: { params: IdParams, body: formBody(returnedForm) }, attachValidation: true }, async (request, reply) => {
+    const read = readForm(returnedForm, request);
+    if (!read.ok) return detail(request, reply, request.params.id, read);
+    const result = await markLetterReturned(ctx, request.actor, request.params.id, read.value.note || null);
     if (result.ok) return reply.redirect(`/verwaltung/nachrichten/${request.params.id}?notice=returned`, 303);
     if (result.reason === 'not-found') return reply.callNotFound();
-    return detail(request, reply, request.params.id, { note: request.t('notify:staff.cannotReturn') });
+    return detail(request, reply, request.params.id, { raw: read.raw, errors: { note: { code: 'notify:staff.cannotReturn' } } });
   });
 
   app.get('/verwaltung/druck', { schema: { querystring: NoticeQuery } }, async (request, reply) => {

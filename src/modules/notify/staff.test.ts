@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInBerlin } from '#kernel/calendar.ts';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
@@ -83,16 +84,24 @@ describe('messages and failures in the back office', () => {
     expect(onlyLetters.body).not.toContain(sent.reference);
     const bad = await client.get('/verwaltung/nachrichten?day=gestern&status=verloren');
     expect(bad.status).toBe(400);
-    expect(bad.body).toContain('„Tag“ enthält unzulässige Zeichen oder hat nicht das erwartete Format.');
+    expect(bad.body).toContain('Bitte geben Sie das Datum als Tag, Monat und Jahr mit Punkten an, zum Beispiel 01.12.2026.');
     expect(bad.body).toContain('Bitte wählen Sie für „Stand“ einen der angebotenen Werte.');
+    // What was asked for stays in the filter, so it can be corrected.
+    expect(bad.body).toContain('value="gestern"');
+    const german = await client.get(`/verwaltung/nachrichten?day=${todayInBerlin().split('-').reverse().join('.')}`);
+    expect(german.status).toBe(200);
+    expect(german.body).toContain(sent.reference);
     // The filter form sends empty values for "all" and a cleared day.
     const all = await client.get('/verwaltung/nachrichten?day=&status=&channel=');
     expect(all.status).toBe(200);
     expect(all.body).toContain(sent.reference);
-    for (const url of ['/verwaltung/nachrichten?day=2026-02-31', '/verwaltung/nachrichten/fehler?day=2026-13-01']) {
-      const impossible = await client.get(url);
+    for (const [url, message] of [
+      ['/verwaltung/nachrichten?day=2026-02-31', 'Den 31.02.2026 gibt es nicht: Der Februar 2026 hat 28 Tage.'],
+      ['/verwaltung/nachrichten/fehler?day=31.04.2026', 'Den 31.04.2026 gibt es nicht: Der April 2026 hat 30 Tage.'],
+    ]) {
+      const impossible = await client.get(url!);
       expect(impossible.status).toBe(400);
-      expect(impossible.body).toContain('Diesen Tag gibt es nicht.');
+      expect(impossible.body).toContain(message);
     }
 
     // The staff member's sign-in notice leaves first, so the refusal below meets the citizen's message.
@@ -183,7 +192,11 @@ describe('templates', () => {
     expect(response.body).toContain('Ihre IBAN ((iban))');
     const missing = await client.post('/verwaltung/vorlagen/case-received', { subject_de: 'x' });
     expect(missing.status).toBe(422);
-    expect(missing.body).toContain('Bitte füllen Sie das Feld „Text (Deutsch)“ aus.');
+    expect(missing.body).toContain('Bitte geben Sie einen Text auf Deutsch an.');
+    expect(missing.body).toContain('value="x"');
+    const tooLong = await client.post('/verwaltung/vorlagen/case-received', { basedOn: '1', subject_de: 'B'.repeat(201), body_de: 'Text', subject_en: 'Subject', body_en: 'Text', action: 'save' });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body).toContain('„Betreff (Deutsch)“ darf höchstens 200 Zeichen lang sein; jetzt sind es 201.');
     expect((await client.get('/verwaltung/vorlagen/gibt-es-nicht')).status).toBe(404);
   });
 });

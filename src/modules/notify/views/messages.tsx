@@ -1,4 +1,5 @@
-import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import { DateField, rawText, type FormState } from '#kernel/forms/index.ts';
+import type { PageContext } from '#kernel/html/page.ts';
 import { ErrorSummary, Heading, PostForm, Select, SubmitButton, TextField } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { LetterBlock } from '#kernel/pdf/letter.ts';
@@ -24,8 +25,12 @@ interface MessageRow {
   last_error: string | null;
 }
 
-export function MessagesPage({ page, rows, filter, errors }: { page: PageContext; rows: MessageRow[]; filter: { day: string; status?: string; channel?: string }; errors: FieldErrors }) {
+/** A filter form shows what was asked for as typed, or the day the list shows. */
+type Filter = Pick<FormState, 'raw' | 'errors'>;
+
+export function MessagesPage({ page, rows, filter, form }: { page: PageContext; rows: MessageRow[]; filter: { day: string }; form: Filter }) {
   const { t } = page;
+  const { raw, errors } = form;
   const any = { value: '', label: t('notify:staff.any') };
   return (
     <div class="kern-stack-lg">
@@ -33,9 +38,9 @@ export function MessagesPage({ page, rows, filter, errors }: { page: PageContext
       <StaffNav page={page} links={staffLinks} />
       <ErrorSummary page={page} errors={errors} />
       <form method="get" action="/verwaltung/nachrichten" class="kern-stack-sm filter-form">
-        <TextField name="day" label={t('notify:staff.day')} hint={t('notify:staff.dayHint')} value={filter.day} maxLength={10} width={4} error={errors.day} />
-        <Select name="status" label={t('notify:staff.status')} value={filter.status ?? ''} error={errors.status} choices={[any, ...deliveryStatuses.map((status) => ({ value: status, label: t(`notify:status.${status}`) }))]} />
-        <Select name="channel" label={t('notify:staff.channel')} value={filter.channel ?? ''} error={errors.channel} choices={[any, ...(['email', 'letter', 'inbox'] as const).map((channel) => ({ value: channel, label: t(`notify:channels.${channel}`) }))]} />
+        <DateField page={page} name="day" label={t('notify:staff.day')} value={rawText(raw, 'day') ?? filter.day} error={errors.day} />
+        <Select name="status" label={t('notify:staff.status')} value={rawText(raw, 'status') ?? ''} error={errors.status} choices={[any, ...deliveryStatuses.map((status) => ({ value: status, label: t(`notify:status.${status}`) }))]} />
+        <Select name="channel" label={t('notify:staff.channel')} value={rawText(raw, 'channel') ?? ''} error={errors.channel} choices={[any, ...(['email', 'letter', 'inbox'] as const).map((channel) => ({ value: channel, label: t(`notify:channels.${channel}`) }))]} />
         <SubmitButton kind="secondary" label={t('notify:staff.filter')} />
       </form>
       <DeliveryTable page={page} rows={rows} empty={t('notify:staff.none')} />
@@ -86,8 +91,9 @@ function DeliveryTable({ page, rows, empty }: { page: PageContext; rows: Message
   );
 }
 
-export function FailuresPage(props: { page: PageContext; day: string; rows: (Omit<MessageRow, 'id' | 'created_at'> & { message_id: string; updated_at: Date })[]; errors: FieldErrors }) {
-  const { page, day, rows, errors } = props;
+export function FailuresPage(props: { page: PageContext; day: string; rows: (Omit<MessageRow, 'id' | 'created_at'> & { message_id: string; updated_at: Date })[]; form: Filter }) {
+  const { page, day, rows } = props;
+  const { raw, errors } = props.form;
   const { t } = page;
   return (
     <div class="kern-stack-lg">
@@ -95,7 +101,7 @@ export function FailuresPage(props: { page: PageContext; day: string; rows: (Omi
       <StaffNav page={page} links={staffLinks} />
       <ErrorSummary page={page} errors={errors} />
       <form method="get" action="/verwaltung/nachrichten/fehler" class="kern-stack-sm filter-form">
-        <TextField name="day" label={t('notify:staff.day')} hint={t('notify:staff.dayHint')} value={day} maxLength={10} width={4} error={errors.day} />
+        <DateField page={page} name="day" label={t('notify:staff.day')} value={rawText(raw, 'day') ?? day} error={errors.day} />
         <SubmitButton kind="secondary" label={t('notify:staff.show')} />
       </form>
       <DeliveryTable page={page} rows={rows.map((row) => ({ ...row, id: row.message_id, created_at: row.updated_at }))} empty={t('notify:staff.noFailures')} />
@@ -124,7 +130,8 @@ export function MessageDetailPage(props: {
   attachments: { id: string; filename: string }[];
   canMarkReturned: boolean;
   notice?: string;
-  errors: FieldErrors;
+  /** The returned-letter form: its note as typed, and its problem in words. */
+  form: Filter;
 }) {
   const { page, message } = props;
   const { t, lang } = page;
@@ -134,7 +141,7 @@ export function MessageDetailPage(props: {
       <Heading lead={`${message.purpose} · ${t('notify:staff.version', { version: message.template_version })}`}>{message.reference}</Heading>
       <StaffNav page={page} links={staffLinks} />
       <NoticeBanner page={page} notice={props.notice} />
-      <ErrorSummary page={page} errors={props.errors} />
+      <ErrorSummary page={page} errors={props.form.errors} />
       <dl class="kern-description-list">
         {[
           [t('notify:staff.recipient'), message.recipient_name ?? '–'],
@@ -187,7 +194,7 @@ export function MessageDetailPage(props: {
       </div>
       {props.canMarkReturned && letter && ['sending', 'printed', 'posted'].includes(letter.status) ? (
         <PostForm page={page} action={`/verwaltung/nachrichten/${message.id}/zurueck`}>
-          <TextField name="note" label={t('notify:staff.returnNote')} hint={t('notify:staff.returnHint')} maxLength={500} error={props.errors.note} />
+          <TextField name="note" label={t('notify:staff.returnNote')} hint={t('notify:staff.returnHint')} value={rawText(props.form.raw, 'note')} maxLength={500} error={props.form.errors.note} />
           <SubmitButton kind="secondary" label={t('notify:staff.markReturned')} />
         </PostForm>
       ) : null}

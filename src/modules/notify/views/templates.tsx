@@ -1,9 +1,9 @@
-import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import { rawText, type FormState } from '#kernel/forms/index.ts';
+import type { PageContext } from '#kernel/html/page.ts';
 import { Alert, ErrorSummary, Heading, PostForm, TextArea, TextField } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { LetterBlock } from '#kernel/pdf/letter.ts';
 import type { Template } from '../tables.ts';
-import type { TemplateTexts } from '../service.templates.ts';
 import { builtInPlaceholders } from '../templates.ts';
 import { staffLinks } from './messages.tsx';
 import { MessageBody, NoticeBanner, StaffNav } from './parts.tsx';
@@ -70,13 +70,14 @@ export interface TemplatePageProps {
   /** The version shown; the form edits it and saves the next one. */
   shown: { version: number; current: number };
   versions: VersionRow[];
-  values: TemplateTexts;
-  errors: FieldErrors;
+  /** The texts as typed or as stored, and their problems in words. */
+  form: Pick<FormState, 'raw' | 'errors'>;
   preview?: { language: 'de' | 'en'; subject: string; blocks: LetterBlock[] }[];
   notice?: string;
 }
 
-export function TemplatePage({ page, template, shown, versions, values, errors, preview, notice }: TemplatePageProps) {
+export function TemplatePage({ page, template, shown, versions, form, preview, notice }: TemplatePageProps) {
+  const { raw, errors } = form;
   const { t, lang } = page;
   const editing = shown.version === shown.current;
   return (
@@ -129,8 +130,8 @@ export function TemplatePage({ page, template, shown, versions, values, errors, 
           <fieldset class="kern-fieldset" key={language}>
             <legend class="kern-label">{t(`notify:languages.${language}`)}</legend>
             <div class="kern-fieldset__body kern-stack-sm">
-              <TextField name={`subject_${language}`} label={t(`notify:templates.fields.subject_${language}`)} value={values[`subject_${language}`]} maxLength={200} error={errors[`subject_${language}`]} />
-              <TextArea name={`body_${language}`} label={t(`notify:templates.fields.body_${language}`)} hint={t('notify:templates.bodyHint')} value={values[`body_${language}`]} rows={14} maxLength={10_000} error={errors[`body_${language}`]} />
+              <TextField name={`subject_${language}`} label={t(`notify:templates.fields.subject_${language}`)} value={rawText(raw, `subject_${language}`)} maxLength={200} error={errors[`subject_${language}`]} />
+              <TextArea name={`body_${language}`} label={t(`notify:templates.fields.body_${language}`)} hint={t('notify:templates.bodyHint')} value={rawText(raw, `body_${language}`)} rows={14} maxLength={10_000} error={errors[`body_${language}`]} />
             </div>
           </fieldset>
         ))}
