@@ -151,6 +151,8 @@ describe('workflows', () => {
     const { ctx } = platform;
     // Deciding and withdrawing each end the review, so after any one of them none of the others may follow.
     const instance = await insertCase(ctx.db, officeA, 'in-review');
+    // On PostgreSQL, open connections first, so that the steps really run side by side.
+    await Promise.all([1, 2, 3, 4].map(() => sql`select pg_sleep(0.05)`.execute(ctx.db)));
     const results = await Promise.all([clerkOfA, clerkOfA, admin, clerkOfA].map((actor) => caseWorkflow.transition(ctx, actor, { id: instance.id, transition: actor === admin ? 'withdraw' : 'decide', note: 'gleichzeitig' })));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'invalid-transition' }, { ok: false, reason: 'invalid-transition' }, { ok: false, reason: 'invalid-transition' }]);

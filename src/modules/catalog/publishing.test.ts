@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -71,6 +72,8 @@ describe('publishing through the workflow', () => {
 
   it('lets one of two editors withdrawing the same entry at once do it', async () => {
     const service = await buildService(platform.ctx);
+    // On PostgreSQL, open connections first, so that both steps really run side by side.
+    await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(platform.ctx.db)));
     const results = await Promise.all([unpublishEntry(platform.ctx, systemActor('a'), service.id), unpublishEntry(platform.ctx, systemActor('b'), service.id)]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'invalid-transition' }]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
@@ -84,6 +85,9 @@ describe('print batch statuses', () => {
 
   it('lets one of two people posting the same batch at once record it', async () => {
     const { batch, deliveryId } = await batchWithOneLetter('Brückstraße');
+    // On PostgreSQL, open connections first, so that both steps really run side by side rather than one
+    // finishing while the other is still connecting.
+    await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(platform.ctx.db)));
     const results = await Promise.all([setPrintBatchStatus(platform.ctx, systemActor('a'), batch.batchId, 'posted'), setPrintBatchStatus(platform.ctx, systemActor('b'), batch.batchId, 'posted')]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'invalid-transition' }]);
