@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { readForm, type FormRead, type Raw } from '#kernel/forms/index.ts';
+import { defineForm, readForm, type FormRead, type Raw } from '#kernel/forms/index.ts';
 import { newOfficeRaw, newSituationRaw, officeForm, officeFormValues, situationForm, situationFormValues } from './forms.office.ts';
 import { serviceForm, serviceFormValues } from './forms.service.ts';
 import type { OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
 import type { EntryInput } from './service.editing.ts';
+import { catalogUploadTypes, maxCatalogUpload } from './service.upload.ts';
 import type { Entry, EntryKind } from './tables.ts';
 
 /*
@@ -39,3 +40,19 @@ export function entryRaw(entry: Entry): Raw {
 
 /** What the form of a new entry starts with. */
 export const newEntryRaw: Record<EntryKind, Raw> = { service: {}, office: newOfficeRaw, situation: newSituationRaw };
+
+/** The import form: one catalogue file, which the kernel's file store takes while the form is parsed. */
+export const importForm = defineForm({
+  id: 'catalog.import',
+  fields: {
+    file: {
+      kind: 'file',
+      label: 'catalog:transfer.file',
+      hint: 'catalog:transfer.fileHint',
+      required: true,
+      accept: catalogUploadTypes,
+      maxBytes: maxCatalogUpload,
+      messages: { required: 'catalog:transfer.fileRequired' },
+    },
+  },
+});

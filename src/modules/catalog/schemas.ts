@@ -1,11 +1,9 @@
 import Type, { type Static } from 'typebox';
 
 /*
- * Addresses and query strings of the catalogue's pages, and the import upload. The editor's forms are
- * definitions of the kernel's forms library (forms.service.ts, forms.office.ts), which declare their bodies.
+ * Addresses and query strings of the catalogue's pages. Its forms are definitions of the kernel's forms
+ * library (forms.ts and the files it gathers), which declare their bodies.
  */
-
-const csrf = { _csrf: Type.Optional(Type.String()) };
 
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 export type SlugParams = Static<typeof SlugParams>;
@@ -23,6 +21,3 @@ export type IndexQuery = Static<typeof IndexQuery>;
 
 export const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })), lang: Type.Optional(Type.String()) });
 export type NoticeQuery = Static<typeof NoticeQuery>;
-
-export const ImportBody = Type.Object({ ...csrf, file: Type.Optional(Type.String({ maxLength: 20_000_000, title: 'catalog:transfer.file' })) });
-export type ImportBody = Static<typeof ImportBody>;

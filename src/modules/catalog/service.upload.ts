@@ -1,9 +1,8 @@
 import { text } from 'node:stream/consumers';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { PutRefusal } from '#kernel/files/refusals.ts';
 import type { FileInfo } from '#kernel/files/types.ts';
-import type { Upload } from '#kernel/files/uploads.ts';
+import type { FormFile } from '#kernel/forms/index.ts';
 import { transferCatalog } from './service.transfer.ts';
 
 /** The largest catalogue file the back office takes; the whole Erkelenz catalogue is about 1 MB. */
@@ -11,7 +10,8 @@ export const maxCatalogUpload = 20 * 1024 * 1024;
 /** Text has no signature: the store takes clean UTF-8 text as JSON, and parsing it is ours to do. */
 export const catalogUploadTypes = ['application/json'] as const;
 
-export type UploadFailure = { ok: false; reason: 'no-file' | 'not-json' | 'scan-unavailable' } | { ok: false; reason: 'refused'; refusal: PutRefusal };
+/** Why an uploaded file cannot be imported: not JSON, infected, or not scanned yet (the scanner is down). */
+export type UploadFailure = { ok: false; reason: 'not-json' | 'infected' | 'scan-unavailable' };
 
 /**
  * Reads the catalogue file uploaded in the back office, for `importCatalog`. The form put the file into the
@@ -19,11 +19,9 @@ export type UploadFailure = { ok: false; reason: 'no-file' | 'not-json' | 'scan-
  * referenced, so the store removes it after its grace period. With a virus scanner configured, the file is
  * scanned now rather than by the job: the editor is waiting for the answer.
  */
-export async function readCatalogUpload(ctx: KernelContext, actor: Actor, upload: Upload | undefined): Promise<{ ok: true; data: unknown } | UploadFailure> {
+export async function readCatalogUpload(ctx: KernelContext, actor: Actor, upload: FormFile): Promise<{ ok: true; data: unknown } | UploadFailure> {
   ctx.permissions.require(actor, transferCatalog);
-  if (!upload || (!upload.result.ok && upload.result.reason === 'empty')) return { ok: false, reason: 'no-file' };
-  if (!upload.result.ok) return { ok: false, reason: 'refused', refusal: upload.result };
-  const content = await readUpload(ctx, upload.result.file);
+  const content = await readUpload(ctx, upload.file);
   if (typeof content !== 'string') return content;
   try {
     return { ok: true, data: JSON.parse(content) as unknown };
@@ -39,7 +37,7 @@ async function readUpload(ctx: KernelContext, file: FileInfo): Promise<string | 
   }
   const opened = await ctx.files.open(file.id);
   if (opened.ok) return text(opened.content);
-  if (opened.reason === 'infected') return { ok: false, reason: 'refused', refusal: { ok: false, reason: 'infected', accept: catalogUploadTypes, maxBytes: maxCatalogUpload } };
+  if (opened.reason === 'infected') return { ok: false, reason: 'infected' };
   // Pending still, or gone between upload and reading (removed as unreferenced): the editor uploads again.
   return { ok: false, reason: 'scan-unavailable' };
 }

@@ -109,7 +109,7 @@ describe('catalogue import and export', () => {
     const broken = await upload('{ kein json');
     expect(broken.statusCode).toBe(422);
     expect(broken.body).toContain('Die Datei ist kein gültiges JSON. Bitte laden Sie eine Datei hoch, wie der Export sie erzeugt.');
-    expect((await upload('')).body).toContain('Bitte wählen Sie eine Katalog-Datei aus.');
+    expect((await upload('')).body).toContain('Die Datei ist leer. Bitte wählen Sie eine Datei mit Inhalt.');
     expect((await upload('{}', 'gefälscht')).statusCode).toBe(403);
   });
 

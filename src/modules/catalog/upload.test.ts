@@ -45,7 +45,14 @@ describe('uploading a catalogue file in the back office', () => {
     const pdf = await upload(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'));
     expect(pdf.status).toBe(415);
     expect(pdf.body).toContain('Dateien dieser Art werden hier nicht angenommen. Erlaubt sind: JSON.');
-    expect((await upload(Buffer.alloc(0))).body).toContain('Bitte wählen Sie eine Katalog-Datei aus.');
+    const empty = await upload(Buffer.alloc(0));
+    expect(empty.status).toBe(422);
+    expect(empty.body).toContain('Die Datei ist leer. Bitte wählen Sie eine Datei mit Inhalt.');
+    // The message stands at the file field as well as in the summary.
+    expect(empty.body).toContain('id="file-error"');
+    const none = await upload(Buffer.alloc(0), '');
+    expect(none.status).toBe(422);
+    expect(none.body).toContain('Bitte wählen Sie eine Katalog-Datei aus.');
   });
 
   it('imports from the store and keeps no reference, so the upload goes after the grace period', async () => {

@@ -1,5 +1,7 @@
+import { FileField, type FormState } from '#kernel/forms/index.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { importForm } from '../forms.ts';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { Entry, EntryKind, HistoryRow } from '../tables.ts';
 import { StatusBadge, staffSection } from './editing.tsx';
@@ -118,12 +120,12 @@ export function HistoryPage({ page, entry, history }: { page: PageContext; entry
   );
 }
 
-export function ImportPage({ page, problems, error }: { page: PageContext; problems: string[]; error?: string }) {
+export function ImportPage({ page, problems, form }: { page: PageContext; problems: string[]; form: Pick<FormState, 'errors'> }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('catalog:transfer.importLead')}>{t('catalog:transfer.import')}</Heading>
-      <ErrorSummary page={page} errors={error ? { file: error } : {}} />
+      <ErrorSummary page={page} errors={form.errors} />
       {problems.length > 0 ? (
         <Alert kind="danger" title={t('catalog:transfer.problemsTitle', { count: problems.length })}>
           <ul class="kern-list">
@@ -133,19 +135,11 @@ export function ImportPage({ page, problems, error }: { page: PageContext; probl
           </ul>
         </Alert>
       ) : null}
-      <form method="post" action="/verwaltung/katalog/import" enctype="multipart/form-data" class="kern-stack-md form" novalidate>
-        <input type="hidden" name="_csrf" value={page.csrfToken()} />
-        <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-          <label class="kern-label" for="file">
-            {t('catalog:transfer.file')}
-          </label>
-          <div class="kern-hint" id="file-hint">
-            {t('catalog:transfer.fileHint')}
-          </div>
-          <input class="kern-form-input__input" type="file" id="file" name="file" accept="application/json,.json" aria-describedby="file-hint" />
-        </div>
+      <PostForm page={page} action="/verwaltung/katalog/import" files>
+        {/* The extension as well as the type, so the browser's file picker offers .json files. */}
+        <FileField name="file" label={t('catalog:transfer.file')} hint={t('catalog:transfer.fileHint')} error={form.errors.file} accept={[...importForm.fields.file.accept, '.json']} />
         <SubmitButton label={t('catalog:transfer.importSubmit')} />
-      </form>
+      </PostForm>
     </div>
   );
 }
