@@ -1,4 +1,4 @@
-import { defineForm, type FormValue } from '#kernel/forms/index.ts';
+import { defineForm, type FormValue, type LeafDef } from '#kernel/forms/index.ts';
 
 /*
  * The site's form as data (`src/kernel/forms/README.md`): the route reads it, the view renders it, the
@@ -17,3 +17,20 @@ export const feedbackForm = defineForm({
   },
 });
 export type Feedback = FormValue<typeof feedbackForm>;
+
+/**
+ * The search, read from the query string: the words, the page, and a filter per facet (`typ` and those the
+ * modules' search sources declare, so the definition is made when the routes are).
+ */
+export function searchForm(facets: readonly { name: string; label: string }[]) {
+  const filters: Record<string, LeafDef> = Object.fromEntries(facets.map((facet) => [facet.name, { kind: 'choices', label: facet.label, maxItems: 20 }]));
+  return defineForm({
+    id: 'site.search',
+    fields: {
+      q: { kind: 'text', label: 'site:search.queryLabel', maxLength: 200, messages: { 'too-long': 'site:search.tooLong' } },
+      seite: { kind: 'integer', label: 'site:search.page', min: 1, max: 1000 },
+      typ: { kind: 'choices', label: 'site:search.facets.type', maxItems: 10 },
+      ...filters,
+    },
+  });
+}

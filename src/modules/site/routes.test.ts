@@ -66,6 +66,19 @@ describe('site pages', () => {
     expect(response.status).toBe(400);
     expect(response.body).toContain('Bitte verwenden Sie höchstens 200 Zeichen.');
   });
+
+  it('sends a changed search address back to the search field, and takes a page number as people write it', async () => {
+    const client = new FormClient(platform.app);
+    for (const query of ['q=Hund&seite=zwei', `q=Hund&typ=${'x'.repeat(300)}`, 'q=Hund&seite=0']) {
+      const response = await client.get(`/suche?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body, query).toContain('Die Suchadresse enthält ungültige Angaben. Bitte suchen Sie erneut.');
+      expect(response.body, query).toContain('href="#q"');
+    }
+    const second = await client.get('/suche?q=Hund&seite=1');
+    expect(second.status).toBe(200);
+    expect(second.body).toContain('Hund');
+  });
 });
 
 describe('what the pages promise', () => {

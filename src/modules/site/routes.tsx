@@ -1,14 +1,14 @@
-import type { FastifySchemaValidationError } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import type { KernelContext } from '#kernel/context.ts';
-import { formBody, formState, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
+import { formBody, formMessages, formState, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { problemResponses } from '#kernel/http/problem-json.ts';
 import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { searchWords } from '#kernel/search.ts';
 import { homeSections, moduleOffers } from './home.ts';
-import { feedbackForm } from './forms.ts';
-import { searchQueryWith, SuggestQuery, Suggestions, type SearchQuery } from './schemas.ts';
+import { feedbackForm, searchForm } from './forms.ts';
+import { SuggestQuery, Suggestions } from './schemas.ts';
 import { submitAccessibilityFeedback } from './service.ts';
 import { facetNames, foundNothing, searchEverywhere, typeFacet } from './search.ts';
 import { AccessibilityPage, FeedbackThanksPage } from './views/accessibility.tsx';
@@ -32,16 +32,19 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
   });
 
   const facets = facetNames(ctx);
-  app.get('/suche', { schema: { querystring: searchQueryWith(facets) }, attachValidation: true }, async (request, reply) => {
+  const search = searchForm(facets);
+  const searchQuery = Type.Object({ ...formBody(search).properties, lang: Type.Optional(Type.String()) });
+  app.get('/suche', { schema: { querystring: searchQuery }, attachValidation: true }, async (request, reply) => {
     const t = request.t;
-    const query = request.query as SearchQuery & Record<string, string[] | undefined>;
-    // The schema is assembled from the modules' facets, so the request's type is too general for tsc to follow.
-    const failed = (request.validationError as { validation?: FastifySchemaValidationError[] } | undefined)?.validation ?? [];
+    const read = readForm(search, request, 'query');
     // Only the search field is in the form; anything else wrong came with a changed address, so the person is sent back to the field.
-    const errors: FieldErrors = failed.some((error) => error.instancePath === '/q') ? { q: t('site:search.tooLong') } : failed.length > 0 ? { q: t('site:search.badAddress') } : {};
-    const text = errors.q ? '' : (query.q ?? '').trim();
-    const filters = Object.fromEntries([typeFacet, ...facets.map((facet) => facet.name)].map((name) => [name, failed.length > 0 ? [] : (query[name] ?? [])]));
-    const results = text ? await searchEverywhere(ctx, text, request.lang, { filters, page: failed.length > 0 ? 1 : query.seite }) : null;
+    const problem: FormErrors | undefined = read.ok ? undefined : read.errors.q ? { q: read.errors.q } : { q: { code: 'site:search.badAddress' } };
+    const errors: FieldErrors = problem ? formMessages(request.page, problem, search) : {};
+    // The facets' fields are made from the modules' declarations, so their values are read by name.
+    const value = read.ok ? (read.value as Record<string, unknown>) : {};
+    const text = typeof value.q === 'string' ? value.q : '';
+    const filters = Object.fromEntries([typeFacet, ...facets.map((facet) => facet.name)].map((name) => [name, Array.isArray(value[name]) ? (value[name] as string[]) : []]));
+    const results = text ? await searchEverywhere(ctx, text, request.lang, { filters, page: typeof value.seite === 'number' ? value.seite : undefined }) : null;
     // When nothing matches, the page offers the ways in that modules give the home page (the life situations).
     const entryPoints = results && foundNothing(results) ? await homeSections(ctx, request.lang) : [];
     const title = text ? t('site:search.resultsFor', { query: text }) : t('site:search.title');
