@@ -37,6 +37,8 @@ describe('one of several values', () => {
   it('without declared options takes an id of sensible length, for the service to look up', () => {
     expect(parseChoice({ kind: 'choice' }, '3f2504e0-4f89-11d3-9a0c-0305e82c3301')).toEqual({ ok: true, value: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
     expect(parseChoice({ kind: 'choice' }, 'x'.repeat(201))).toEqual({ ok: false, error: { code: 'not-a-choice' } });
+    expect(parseChoices({ kind: 'choices', maxLength: 100 }, ['hund', 'x'.repeat(101)])).toEqual({ ok: false, error: { code: 'not-a-choice' } });
+    expect(parseChoices({ kind: 'choices', maxLength: 100 }, ['hund', 'x'.repeat(100)])).toEqual({ ok: true, value: ['hund', 'x'.repeat(100)] });
   });
 });
 

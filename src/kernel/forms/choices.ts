@@ -16,7 +16,7 @@ export function parseCheckbox(field: CheckboxDef, input: unknown): Parsed<boolea
 }
 
 function known(field: ChoiceDef | ChoicesDef, value: string): boolean {
-  return field.options ? field.options.some((option) => option.value === value) : value.length <= openChoiceLength;
+  return field.options ? field.options.some((option) => option.value === value) : value.length <= (field.maxLength ?? openChoiceLength);
 }
 
 export function parseChoice(field: ChoiceDef, input: unknown): Parsed<string | null> {

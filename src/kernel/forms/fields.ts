@@ -88,6 +88,8 @@ export interface ChoiceDef extends Base {
   kind: 'choice';
   options?: readonly Option[];
   widget?: 'radio' | 'select';
+  /** Without `options`: the longest value taken (default 200); a longer one is `not-a-choice`. */
+  maxLength?: number;
 }
 
 /** Any number of values (checkboxes); without `options`, checked by the service. */
@@ -95,6 +97,8 @@ export interface ChoicesDef extends Base {
   kind: 'choices';
   options?: readonly Option[];
   maxItems?: number;
+  /** Without `options`: the longest value taken (default 200); a longer one is `not-a-choice`. */
+  maxLength?: number;
 }
 
 /** A file, streamed into the kernel's file store while the form is parsed (multipart only). */

@@ -23,13 +23,14 @@ export type Feedback = FormValue<typeof feedbackForm>;
  * modules' search sources declare, so the definition is made when the routes are).
  */
 export function searchForm(facets: readonly { name: string; label: string }[]) {
-  const filters: Record<string, LeafDef> = Object.fromEntries(facets.map((facet) => [facet.name, { kind: 'choices', label: facet.label, maxItems: 20 }]));
+  // A facet's values are addresses of entries (slugs), never longer than 100 characters.
+  const filters: Record<string, LeafDef> = Object.fromEntries(facets.map((facet) => [facet.name, { kind: 'choices', label: facet.label, maxItems: 20, maxLength: 100 }]));
   return defineForm({
     id: 'site.search',
     fields: {
       q: { kind: 'text', label: 'site:search.queryLabel', maxLength: 200, messages: { 'too-long': 'site:search.tooLong' } },
       seite: { kind: 'integer', label: 'site:search.page', min: 1, max: 1000 },
-      typ: { kind: 'choices', label: 'site:search.facets.type', maxItems: 10 },
+      typ: { kind: 'choices', label: 'site:search.facets.type', maxItems: 10, maxLength: 40 },
       ...filters,
     },
   });
