@@ -99,6 +99,10 @@ describe('link checker', () => {
     const urls = [`${webUrl}/to-metrics`, `${webUrl}/to-metadata`, `${webUrl}/to-localhost`, 'http://127.0.0.1/'];
     const checks = await linkChecks(catalogDb(platform.ctx.db), urls);
     expect(urls.map((url) => [checks.get(url)?.ok, checks.get(url)?.problem])).toEqual(urls.map(() => [false, 'blocked-address']));
+    // The editor reads why, not a server that seems to be down.
+    const editor = await staffClient(platform, 'editor');
+    const page = await editor.client.get(`/verwaltung/katalog/leistungen/${service.id}`);
+    expect(page.body).toContain('nicht erreichbar: Adresse im internen Netz, die die Plattform nicht aufruft');
   });
 
   it('runs as a job an editor queues, shows broken links and blocks publishing until they are fixed', async () => {

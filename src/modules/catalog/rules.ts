@@ -151,3 +151,10 @@ export function sortKey(title: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
+
+const linkProblemKeys = new Set(['timeout', 'unreachable', 'invalid-url', 'blocked-scheme', 'blocked-port', 'blocked-address', 'too-large', 'too-many-redirects']);
+
+/** The words for why the link checker could not reach a link (the kernel's outbound reasons); an unknown one reads as unreachable. */
+export function linkProblemKey(problem: string | null): string {
+  return `catalog:linkProblems.${problem && linkProblemKeys.has(problem) ? problem : 'unreachable'}`;
+}

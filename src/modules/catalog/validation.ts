@@ -1,6 +1,6 @@
 import type { FormErrors } from '#kernel/forms/index.ts';
 import { entriesByIds, linkChecks, slugTaken, type CatalogDb } from './repo.ts';
-import { isSlug, linksOf } from './rules.ts';
+import { isSlug, linkProblemKey, linksOf } from './rules.ts';
 import type { Content, ServiceContent } from './schemas.content.ts';
 import type { EntryKind } from './tables.ts';
 
@@ -44,7 +44,7 @@ export async function publishReferenceProblems(db: CatalogDb, kind: EntryKind, c
   const checks = await linkChecks(db, linksOf(kind, content));
   const broken = [...checks.values()].find((check) => !check.ok);
   if (broken) {
-    const problem = broken.status !== null ? `HTTP ${broken.status}` : { key: `catalog:linkProblems.${broken.problem === 'timeout' ? 'timeout' : 'unreachable'}` };
+    const problem = broken.status !== null ? `HTTP ${broken.status}` : { key: linkProblemKey(broken.problem) };
     errors[fieldOfLink(kind, content, broken.url)] = { code: 'catalog:errors.brokenLink', values: { url: broken.url, problem } };
   }
   return errors;

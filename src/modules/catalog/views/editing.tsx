@@ -6,6 +6,7 @@ import { formatDateTime } from '#kernel/html/format.ts';
 import { publicPath } from '../indexing.ts';
 import type { Entry, EntryKind, LinkCheck } from '../tables.ts';
 import type { EntryTransition } from '../workflow.entry.ts';
+import { linkProblemKey } from '../rules.ts';
 import { DemoBadge } from './parts.tsx';
 
 /** The back-office address segment of each kind. */
@@ -46,7 +47,7 @@ export function StatusBadge({ page, entry }: { page: PageContext; entry: Pick<En
 
 function linkProblem(page: PageContext, check: LinkCheck): string {
   if (check.status !== null) return page.t('catalog:linkProblems.http', { status: check.status });
-  return page.t(`catalog:linkProblems.${check.problem === 'timeout' ? 'timeout' : 'unreachable'}`);
+  return page.t(linkProblemKey(check.problem));
 }
 
 function LinkStatus({ page, links }: { page: PageContext; links: { url: string; check: LinkCheck | undefined }[] }) {
