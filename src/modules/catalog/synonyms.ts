@@ -28,6 +28,8 @@ const shortForms: Synonym[] = [
   { say: ['kfz'], means: ['fahrzeug'] },
   { say: ['müllkalender', 'abfuhrkalender', 'abfuhrtermine', 'mülltermine'], means: ['abfallkalender'] },
   { say: ['gelber sack', 'gelbe säcke', 'wertstofftonne'], means: ['gelbe tonne'] },
+  // Written as one word, which the German parser keeps whole, while the catalogue writes "Kita-Platz".
+  { say: ['kitaplatz', 'kitaplätze', 'kindergartenplatz', 'betreuungsplatz'], means: ['kita platz'] },
 ];
 
 /** Everyday English for the services of a German municipality. */
