@@ -9,6 +9,7 @@ export { formatEuros, parseEuros, parseTime } from './numbers.ts';
 export { once } from './once.ts';
 export { toRaw } from './raw.ts';
 export { parseForm, readForm, withErrors, type FormRead } from './read.ts';
-export { CheckboxGroup, DateField, FileField, FormField, FormFields, FormKey, newFormKey, rawText, rowsShown } from './render.tsx';
+export { CheckboxGroup } from '../html/components.tsx';
+export { DateField, FileField, FormField, FormFields, FormKey, newFormKey, rawText, rowsShown } from './render.tsx';
 export { formBody } from './schema.ts';
 export { cleanText, splitLines, splitTerms } from './text.ts';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { Checkbox, describedBy, FieldError, Label, RadioGroup, Select, TextArea, TextField, type Choice, type FieldProps } from '../html/components.tsx';
+import { Checkbox, CheckboxGroup, describedBy, FieldError, Hint, Label, RadioGroup, Select, TextArea, TextField, type Choice, type FieldProps } from '../html/components.tsx';
 import { Island } from '../html/islands.tsx';
 import type { FieldErrors, PageContext } from '../html/page.ts';
 import { formatDay } from '../dates.ts';
@@ -33,9 +33,7 @@ export function DateField(props: FieldProps & { page: PageContext; value?: strin
   return (
     <div class={`kern-form-input date-field${props.error ? ' kern-form-input--error' : ''}`} data-date-picker={props.page.t('kernel:forms.pickDate')}>
       <Label {...props} />
-      <div class="kern-hint" id={`${props.name}-hint`}>
-        {hint}
-      </div>
+      <Hint name={props.name} hint={hint} />
       <FieldError name={props.name} error={props.error} />
       <input
         class={`kern-form-input__input date-field__input${props.error ? ' kern-form-input__input--error' : ''}`}
@@ -55,45 +53,12 @@ export function DateField(props: FieldProps & { page: PageContext; value?: strin
   );
 }
 
-/** Checkboxes in a fieldset whose legend is the question; the first box carries the field's id. */
-export function CheckboxGroup(props: FieldProps & { choices: Choice[]; values: readonly string[] }) {
-  return (
-    <fieldset class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy(props)}>
-      <legend class="kern-label">{props.label}</legend>
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
-      <FieldError name={props.name} error={props.error} />
-      <div class="kern-fieldset__body">
-        {props.choices.map((choice, index) => {
-          const id = index === 0 ? props.name : `${props.name}-${choice.value}`;
-          return (
-            <div class="kern-form-check" key={choice.value}>
-              <input class="kern-form-check__checkbox" type="checkbox" id={id} name={props.name} value={choice.value} checked={props.values.includes(choice.value)} />
-              <label class="kern-label" for={id}>
-                {choice.label}
-              </label>
-              {choice.hint ? <div class="kern-hint">{choice.hint}</div> : null}
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
 /** A file field; the form around it posts multipart form data (`<PostForm files>`). */
 export function FileField(props: FieldProps & { accept: readonly string[] }) {
   return (
     <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
+      <Hint name={props.name} hint={props.hint} />
       <FieldError name={props.name} error={props.error} />
       <input
         class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}

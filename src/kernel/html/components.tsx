@@ -58,6 +58,15 @@ export function FieldError({ name, error }: { name: string; error: string | unde
   );
 }
 
+/** The hint under a field's label, which its `aria-describedby` names. */
+export function Hint({ name, hint }: { name: string; hint: string | undefined }) {
+  return hint ? (
+    <div class="kern-hint" id={`${name}-hint`}>
+      {hint}
+    </div>
+  ) : null;
+}
+
 export function describedBy(props: FieldProps): string | undefined {
   const ids = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
@@ -87,11 +96,7 @@ export function TextField(
   return (
     <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
+      <Hint name={props.name} hint={props.hint} />
       <FieldError name={props.name} error={props.error} />
       <input
         class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}${widthClass}`}
@@ -116,11 +121,7 @@ export function TextArea(props: FieldProps & { value?: string | undefined; rows?
   return (
     <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
+      <Hint name={props.name} hint={props.hint} />
       <FieldError name={props.name} error={props.error} />
       <textarea
         class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
@@ -145,21 +146,26 @@ export interface Choice {
 
 /** Radio buttons in a fieldset whose legend is the question. The first radio carries the field's id. */
 export function RadioGroup(props: FieldProps & { choices: Choice[]; value?: string | undefined }) {
+  return <ChoiceFieldset {...props} type="radio" isChosen={(value) => props.value === value} />;
+}
+
+/** Checkboxes in a fieldset whose legend is the question; the first box carries the field's id. */
+export function CheckboxGroup(props: FieldProps & { choices: Choice[]; values: readonly string[] }) {
+  return <ChoiceFieldset {...props} type="checkbox" isChosen={(value) => props.values.includes(value)} />;
+}
+
+function ChoiceFieldset(props: FieldProps & { type: 'radio' | 'checkbox'; choices: Choice[]; isChosen: (value: string) => boolean }) {
   return (
     <fieldset class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy(props)}>
       <legend class="kern-label">{props.label}</legend>
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
+      <Hint name={props.name} hint={props.hint} />
       <FieldError name={props.name} error={props.error} />
       <div class="kern-fieldset__body">
         {props.choices.map((choice, index) => {
           const id = index === 0 ? props.name : `${props.name}-${choice.value}`;
           return (
             <div class="kern-form-check" key={choice.value}>
-              <input class="kern-form-check__radio" type="radio" id={id} name={props.name} value={choice.value} checked={props.value === choice.value} />
+              <input class={`kern-form-check__${props.type}`} type={props.type} id={id} name={props.name} value={choice.value} checked={props.isChosen(choice.value)} />
               <label class="kern-label" for={id}>
                 {choice.label}
               </label>
@@ -187,11 +193,7 @@ export function Checkbox(props: FieldProps & { checked?: boolean; value?: string
       <label class="kern-label" for={props.name}>
         {props.label}
       </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
+      <Hint name={props.name} hint={props.hint} />
       <FieldError name={props.name} error={props.error} />
     </div>
   );
@@ -212,11 +214,7 @@ export function Select(props: FieldProps & { choices: Choice[]; groups?: ChoiceG
   return (
     <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
-      {props.hint ? (
-        <div class="kern-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </div>
-      ) : null}
+      <Hint name={props.name} hint={props.hint} />
       <FieldError name={props.name} error={props.error} />
       <div class="kern-form-input__select-wrapper">
         <select class="kern-form-input__select" id={props.name} name={props.name} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined}>
