@@ -102,6 +102,13 @@ const variables = {
     default: '730',
     parse: integer(90, 3650),
   },
+  PAGE_CACHE: {
+    description:
+      'Keep rendered public pages (catalogue, home) in memory for visitors without a session, each until its content changes or the minute ends (on/off); off renders every page anew',
+    default: 'on',
+    parse: oneOf('on', 'off'),
+  },
+  PAGE_CACHE_MAX_MB: { description: 'Memory the page cache may use, in megabytes; the least recently read pages make room', default: '64', parse: integer(1, 4096) },
   METRICS_TOKEN: {
     description: 'Token (24+ characters) the Prometheus scraper sends as Authorization: Bearer for /metrics; when empty, /metrics answers only requests from the machine itself',
     default: '',

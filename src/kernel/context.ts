@@ -9,12 +9,15 @@ import type { Jobs } from './jobs.ts';
 import type { Mailer } from './mail.ts';
 import type { Sessions } from './http/sessions.ts';
 import type { ModuleManifest } from './module.ts';
+import type { ContentVersions } from './page-cache/versions.ts';
 
 /** The kernel services every module receives. Modules get nothing else injected. */
 export interface KernelContext {
   config: Config;
   database: Database;
   db: Db;
+  /** How often each scope of published content changed: what cached pages and data are checked against. */
+  content: ContentVersions;
   jobs: Jobs;
   /** Uploaded and generated files: put, reference, scan, send as download (`files/README.md`). */
   files: FileStore;

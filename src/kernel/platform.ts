@@ -17,6 +17,7 @@ import { createI18n } from './i18n/i18n.ts';
 import { Jobs } from './jobs.ts';
 import { fileMailer, smtpMailer, type Mailer } from './mail.ts';
 import { kernelManifest } from './manifest.ts';
+import { ContentVersions } from './page-cache/versions.ts';
 import type { App, ModuleManifest } from './module.ts';
 
 export interface Platform {
@@ -72,6 +73,7 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
     config,
     database,
     db: database.db,
+    content: new ContentVersions(database.changes),
     jobs,
     events: new Events(registry, jobs),
     mailer,

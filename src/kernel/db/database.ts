@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { ChangeFeed, changeChannel, listenOnPostgres } from './notifications.ts';
 import { copyPristineCluster, pristineClusterDir } from './pglite-cluster.ts';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
 import type { KernelTables } from './tables.ts';
@@ -26,6 +27,11 @@ export interface Database {
   db: Db;
   /** Connection for pg-boss outside any transaction. */
   jobsExecutor: SqlExecutor;
+  /**
+   * Changes announced by `kernel_content_changed()` triggers (payload: the scope, e.g. `catalog`), heard
+   * by this process no later than the commit that made them returns.
+   */
+  changes: ChangeFeed;
   /** PGlite only: the whole data directory as a tarball, to start copies of this database quickly. */
   dump?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -47,13 +53,17 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it. Queries in flight report their own errors.
   });
+  const changes = new ChangeFeed();
+  const unlisten = await listenOnPostgres(pool, url, changes);
   const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,
+    changes,
     jobsExecutor: { executeSql: (text, values) => pool.query(text, values) },
     // Kysely only ends the pool if a query went through it; pg-boss may have been its only user.
     close: async () => {
+      await unlisten();
       await db.destroy();
       if (!pool.ended) await pool.end();
     },
@@ -70,6 +80,9 @@ async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<Dat
   // pg_trgm serves typo-tolerant search; a PostgreSQL server ships it as a trusted extension.
   const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   const lock = new ConnectionLock();
+  const changes = new ChangeFeed();
+  // PGlite calls listeners while it reads the reply to the committing statement, before that returns.
+  await lock.run(() => client.listen(changeChannel, (payload) => changes.message(payload)));
   const db = new Kysely<KernelTables>({ dialect: new PGliteDialect(client, lock) });
   const jobsExecutor: SqlExecutor = {
     executeSql: (text, values) =>
@@ -85,7 +98,7 @@ async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<Dat
     await db.destroy();
     if (!client.closed) await lock.run(() => client.close());
   };
-  return { kind: 'pglite', db, jobsExecutor, dump, close };
+  return { kind: 'pglite', db, changes, jobsExecutor, dump, close };
 }
 
 /** Lets pg-boss insert a job inside the caller's transaction, so the job exists exactly when the change does. */

@@ -2,18 +2,21 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifySchema } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Registry } from 'prom-client';
 import { anonymous } from '../auth/actor.ts';
 import type { KernelContext } from '../context.ts';
 import { registerIslands } from '../html/islands.tsx';
 import { renderPage } from '../html/layout.tsx';
 import { parseLanguage } from '../i18n/i18n.ts';
 import type { App } from '../module.ts';
+import { registerPageCache, timed } from '../page-cache/http.ts';
 import { cookieName, cookieOptions, languageFromCookie, setLanguageCookie } from './cookies.ts';
 import { ErrorFormats } from './error-formats.ts';
 import { frameworkErrorHandler, registerErrorHandlers } from './errors.tsx';
@@ -68,16 +71,21 @@ export async function buildApp(ctx: KernelContext, options: AppOptions): Promise
     done();
   });
   await registerSecurity(app, ctx, options);
+  // Responses that are not cached pages are compressed as they go out; cached pages were compressed once.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, { root: kernRoot, prefix: '/assets/kern/', immutable: true, maxAge: '30d', decorateReply: false });
   await app.register(fastifyStatic, { root: path.join(kernelDir, 'html/assets'), prefix: '/assets/', maxAge: '1h', decorateReply: false });
 
   decorateRequests(app);
   app.addHook('onRequest', prepare.full);
+  // One registry per app, not prom-client's global one: tests build many apps in one process.
+  const metrics = new Registry();
+  registerPageCache(app, ctx, metrics);
   refuseUnstorableInput(app);
   keepPersonalPagesOutOfCaches(app);
   app.decorate('errorFormats', errorFormats);
   registerErrorHandlers(app, ctx, errorFormats, asJson);
-  await registerOperations(app, ctx);
+  await registerOperations(app, ctx, metrics);
   await registerOpenApi(app, ctx);
   await registerIslands(app, ctx.log);
 
@@ -130,7 +138,8 @@ function decorateRequests(app: App) {
   app.decorateRequest('t', null as never);
   app.decorateRequest('page', null as never);
   app.decorateReply('html', function (this: FastifyReply, options, body) {
-    return this.type('text/html; charset=utf-8').send(renderPage(this.request.page, options, body));
+    const html = timed(this.request, () => renderPage(this.request.page, options, body));
+    return this.type('text/html; charset=utf-8').send(html);
   });
 }
 
@@ -194,6 +203,7 @@ function requestPreparer(ctx: KernelContext) {
       query: queryString,
       csrfToken: () => {
         if (!reply) throw new Error('A page without its reply plugins cannot carry a form');
+        request.carriesFormToken = true;
         return (csrfToken ??= reply.generateCsrf());
       },
       nav,

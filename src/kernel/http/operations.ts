@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 import type { App } from '../module.ts';
 import type { KernelContext } from '../context.ts';
 
 /** Liveness, readiness and Prometheus metrics, for the operators' probes and scrapers. */
-export async function registerOperations(app: App, ctx: KernelContext): Promise<void> {
-  // One registry per app, not prom-client's global one: tests build many apps in one process.
-  const registry = new Registry();
+export async function registerOperations(app: App, ctx: KernelContext, registry: Registry): Promise<void> {
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',

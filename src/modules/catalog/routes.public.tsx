@@ -1,6 +1,7 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
+import { publicPage } from '#kernel/page-cache/index.ts';
 import type { App } from '#kernel/module.ts';
 import { settingsOf } from '#kernel/settings.ts';
 import { IndexQuery, SlugParams } from './schemas.ts';
@@ -15,10 +16,12 @@ import { ServicePage } from './views/service.tsx';
 import { SituationPage } from './views/situation.tsx';
 
 const perPage = 100;
+/** Every public catalogue page is made from published entries alone: cached until the next publication. */
+const cached = publicPage('catalog');
 
 /** The catalogue as citizens see it: services A–Z, life situations, offices, and a page for each. */
 export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> {
-  app.get('/leistungen', { schema: { querystring: IndexQuery } }, async (request, reply) => {
+  app.get('/leistungen', { schema: { querystring: IndexQuery }, config: cached }, async (request, reply) => {
     const t = request.t;
     const filter = { lebenslage: request.query.lebenslage || undefined, dienststelle: request.query.dienststelle || undefined, seite: request.query.seite ?? 1 };
     const [list, situations, offices] = await Promise.all([
@@ -43,7 +46,7 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get('/leistungen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
+  app.get('/leistungen/:slug', { schema: { params: SlugParams }, config: cached }, async (request, reply) => {
     const service = await publishedService(ctx, request.params.slug);
     if (!service) return reply.callNotFound();
     const t = request.t;
@@ -54,13 +57,13 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get('/lebenslagen', async (request, reply) => {
+  app.get('/lebenslagen', { config: cached }, async (request, reply) => {
     const t = request.t;
     const situations = await publishedOfKind<SituationContent>(ctx, 'situation');
     return reply.html({ title: t('catalog:situations.title'), breadcrumbs: [{ label: t('catalog:situations.title') }] }, <SituationsPage page={request.page} situations={situations} />);
   });
 
-  app.get('/lebenslagen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
+  app.get('/lebenslagen/:slug', { schema: { params: SlugParams }, config: cached }, async (request, reply) => {
     const situation = await publishedSituation(ctx, request.params.slug);
     if (!situation) return reply.callNotFound();
     const t = request.t;
@@ -71,13 +74,13 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get('/dienststellen', async (request, reply) => {
+  app.get('/dienststellen', { config: cached }, async (request, reply) => {
     const t = request.t;
     const offices = await publishedOfKind<OfficeContent>(ctx, 'office');
     return reply.html({ title: t('catalog:offices.title'), breadcrumbs: [{ label: t('catalog:offices.title') }] }, <OfficesPage page={request.page} offices={offices} now={new Date()} holidays={holidaysFor(ctx.config)} />);
   });
 
-  app.get('/dienststellen/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
+  app.get('/dienststellen/:slug', { schema: { params: SlugParams }, config: cached }, async (request, reply) => {
     const office = await publishedOffice(ctx, request.params.slug);
     if (!office) return reply.callNotFound();
     const t = request.t;

@@ -5,6 +5,7 @@ import { formBody, formMessages, formState, once, readForm, withErrors, type For
 import { problemResponses } from '#kernel/http/problem-json.ts';
 import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
+import { everything, publicPage } from '#kernel/page-cache/index.ts';
 import { searchWords } from '#kernel/search.ts';
 import { homeSections, moduleOffers } from './home.ts';
 import { feedbackForm, searchForm } from './forms.ts';
@@ -26,7 +27,7 @@ function accessibilityPage(request: FastifyRequest, reply: FastifyReply, read: {
 
 export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
   const offers = moduleOffers(ctx);
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: publicPage(everything) }, async (request, reply) => {
     const sections = await homeSections(ctx, request.lang);
     return reply.html({ title: request.t('site:home.title') }, <HomePage page={request.page} offers={offers} sections={sections} />);
   });
@@ -34,7 +35,7 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
   const facets = facetNames(ctx);
   const search = searchForm(facets);
   const searchQuery = Type.Object({ ...formBody(search).properties, lang: Type.Optional(Type.String()) });
-  app.get('/suche', { schema: { querystring: searchQuery }, attachValidation: true }, async (request, reply) => {
+  app.get('/suche', { schema: { querystring: searchQuery }, attachValidation: true, config: publicPage(everything) }, async (request, reply) => {
     const t = request.t;
     const read = readForm(search, request, 'query');
     // Only the search field is in the form; anything else wrong came with a changed address, so the person is sent back to the field.
@@ -70,14 +71,14 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
 
   // The note on placeholder contact details belongs to demo installations only.
   const demo = ctx.config.DEMO_DATA === 'true';
-  app.get('/impressum', async (request, reply) =>
+  app.get('/impressum', { config: publicPage() }, async (request, reply) =>
     reply.html({ title: request.t('site:imprint.title'), breadcrumbs: [{ label: request.t('site:imprint.title') }] }, <ImprintPage page={request.page} demo={demo} />),
   );
-  app.get('/kontakt', async (request, reply) =>
+  app.get('/kontakt', { config: publicPage() }, async (request, reply) =>
     reply.html({ title: request.t('site:contact.title'), breadcrumbs: [{ label: request.t('site:contact.title') }] }, <ContactPage page={request.page} />),
   );
 
-  app.get('/leichte-sprache', async (request, reply) =>
+  app.get('/leichte-sprache', { config: publicPage() }, async (request, reply) =>
     reply.html(
       { title: request.t('site:easyLanguage.title'), breadcrumbs: [{ label: request.t('site:easyLanguage.title') }], contentLang: 'de' },
       <EasyLanguagePage page={request.page} offers={offers} />,
@@ -85,14 +86,14 @@ export async function siteRoutes(app: App, ctx: KernelContext): Promise<void> {
   );
 
   const retention = ctx.modules.flatMap((module) => module.retention ?? []).map((rule) => ({ key: rule.description, values: rule.descriptionValues?.(ctx.config) ?? {} }));
-  app.get('/datenschutz', async (request, reply) =>
+  app.get('/datenschutz', { config: publicPage() }, async (request, reply) =>
     reply.html(
       { title: request.t('site:privacy.title'), breadcrumbs: [{ label: request.t('site:privacy.title') }] },
       <PrivacyPage page={request.page} retention={retention} />,
     ),
   );
 
-  app.get('/barrierefreiheit', async (request, reply) => accessibilityPage(request, reply, { raw: {} }));
+  app.get('/barrierefreiheit', { config: publicPage() }, async (request, reply) => accessibilityPage(request, reply, { raw: {} }));
 
   app.post(
     '/barrierefreiheit',
