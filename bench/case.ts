@@ -1,7 +1,8 @@
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { buildApp } from '#kernel/http/app.ts';
 import type { ModuleManifest } from '#kernel/module.ts';
 import type { Platform } from '#kernel/platform.ts';
+import { runLoad, type LoadRequest } from './load/generator.ts';
 
 /** One database the benchmark runs on: the whole platform, listening on a loopback port. */
 export interface BenchTarget {
@@ -9,8 +10,6 @@ export interface BenchTarget {
   platform: Platform;
   /** `http://127.0.0.1:<port>` of the listening server. */
   baseUrl: string;
-  /** Keep-alive agent, one socket per concurrent client. */
-  agent: http.Agent;
 }
 
 export interface Rate {
@@ -21,6 +20,8 @@ export interface Rate {
 
 /** A figure and the baseline it is read against, both measured in the same run on the same target. */
 export interface Comparison {
+  /** Told apart from the case's other figures ("cache off"). */
+  variant?: string;
   measured: { label: string; rate: Rate };
   baseline: { label: string; rate: Rate };
 }
@@ -32,7 +33,7 @@ export interface Comparison {
 export interface BenchCase {
   name: string;
   modules?: readonly ModuleManifest[];
-  run(target: BenchTarget): Promise<Comparison>;
+  run(target: BenchTarget): Promise<Comparison | Comparison[]>;
 }
 
 export interface Load {
@@ -55,16 +56,28 @@ export async function measure(load: Load, task: (index: number) => Promise<void>
   return { operations: issued, seconds, perSecond: issued / seconds };
 }
 
-/** GETs a URL over the agent and returns the body's size; anything but 200 is a failed benchmark. */
-export function get(target: BenchTarget, path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(`${target.baseUrl}${path}`, { agent: target.agent }, (response) => {
-        let bytes = 0;
-        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        response.on('error', reject);
-        response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${path} answered ${response.statusCode}`))));
-      })
-      .on('error', reject);
-  });
+/** Seconds each HTTP figure is measured for, and the connections the load generator keeps open. */
+export const httpLoad = { seconds: 8, connections: 8 };
+
+/**
+ * Requests `requests` (each connection walking the whole list) for a while from the load generator's own
+ * process and reports the rate; any error or status other than 2xx fails the benchmark.
+ */
+export async function loadRate(baseUrl: string, requests: readonly LoadRequest[]): Promise<Rate> {
+  const report = await runLoad({ baseUrl, requests, connections: httpLoad.connections, durationSeconds: httpLoad.seconds });
+  if (report.errors > 0 || report.non2xx > 0) throw new Error(`${report.errors} errors and ${report.non2xx} answers other than 2xx under load: ${JSON.stringify(report.statusCodes)}`);
+  return { operations: report.requests, seconds: report.seconds, perSecond: report.perSecond };
+}
+
+/**
+ * A second server on the same platform (same database, modules and data) with the page cache switched off,
+ * for the figure of a page rendered for every request. Close it when done; the platform stays.
+ */
+export async function serverWithoutPageCache(target: BenchTarget): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const { ctx } = target.platform;
+  const app = await buildApp({ ...ctx, config: { ...ctx.config, PAGE_CACHE: 'off' } }, { cookieSecret: 'benchmark-secret-that-is-long-enough-to-sign' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
 }

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '#kernel/config.ts';
 import type { DatabaseTarget } from '#kernel/db/database.ts';
 import { createPlatform } from '#kernel/platform.ts';
+import { seedCatalog } from '#modules/catalog/seed/index.ts';
 import { modules } from '#modules/index.ts';
 import type { BenchCase, BenchTarget, Comparison } from './case.ts';
 import { catalogSearchCase } from './cases/catalog-search.ts';
@@ -14,6 +14,7 @@ import { homePageCase } from './cases/home-page.ts';
 import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
 import { notifyLettersCase } from './cases/notify-letters.ts';
 import { notifyMessagesCase } from './cases/notify-messages.ts';
+import { profilePages } from './profile.ts';
 import { benchStartup } from './startup.ts';
 
 /*
@@ -23,7 +24,11 @@ import { benchStartup } from './startup.ts';
  */
 
 /** Every case, in the order they run. A module adds its own here. */
-const cases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase];
+const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase];
+
+/** `npm run bench -- page search` runs the cases whose names contain any of the words given. */
+const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
+const cases = wanted.length === 0 ? allCases : allCases.filter((benchCase) => wanted.some((word) => benchCase.name.toLowerCase().includes(word)));
 
 interface Row extends Comparison {
   database: BenchTarget['database'];
@@ -40,17 +45,22 @@ async function runOn(database: BenchTarget['database'], target: DatabaseTarget, 
     SESSION_SECRET: 'benchmark-secret-that-is-long-enough-to-sign',
   });
   const platform = await createPlatform({ config, modules: [...modules, ...cases.flatMap((c) => c.modules ?? [])], database: target });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   try {
     await platform.app.listen({ port: 0, host: '127.0.0.1' });
     const address = platform.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const bench: BenchTarget = { database, platform, baseUrl: `http://127.0.0.1:${port}`, agent };
+    const bench: BenchTarget = { database, platform, baseUrl: `http://127.0.0.1:${port}` };
     const rows: Row[] = [];
-    for (const benchCase of cases) rows.push({ database, name: benchCase.name, ...(await benchCase.run(bench)) });
+    if (wanted.length === 0 || wanted.includes('profile')) {
+      await seedCatalog(platform.ctx);
+      await profilePages(bench);
+    }
+    for (const benchCase of cases) {
+      const figures = [await benchCase.run(bench)].flat();
+      for (const figure of figures) rows.push({ database, ...figure, name: figure.variant ? `${benchCase.name}, ${figure.variant}` : benchCase.name });
+    }
     return rows;
   } finally {
-    agent.destroy();
     await platform.close();
   }
 }
@@ -78,15 +88,15 @@ function printTable(rows: Row[]) {
   }
   const counts = new Map(rows.map((row) => [row.name, `${row.name}: ${row.measured.rate.operations} + ${row.baseline.rate.operations}`]));
   console.log(`\nratio = measured / baseline, same run, same target. Operations measured per figure: ${[...counts.values()].join('; ')}.`);
-  console.log('Load generator and server share one Node process, so HTTP rates include the client’s own cost.');
+  console.log('HTTP figures: autocannon in a process of its own, 8 connections, 8 s per figure, keep-alive over loopback.');
 }
 
 async function main() {
   const started = performance.now();
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-bench-'));
-  console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; concurrency 8 over loopback HTTP\n`);
+  console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}\n`);
   try {
-    await benchStartup();
+    if (wanted.length === 0 || wanted.some((word) => 'start-up'.includes(word))) await benchStartup();
     const rows = await runOn('PGlite', { kind: 'pglite', dataDir: path.join(scratch, 'db') }, scratch);
     const postgres = process.env.BENCH_DATABASE_URL;
     if (postgres) rows.push(...(await runOn('PostgreSQL', { kind: 'postgres', url: postgres }, scratch)));

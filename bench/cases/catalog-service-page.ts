@@ -1,40 +1,65 @@
 import { defineModule } from '#kernel/module.ts';
+import { catalogDb } from '#modules/catalog/repo.ts';
 import { seedCatalog } from '#modules/catalog/seed/index.ts';
-import { get, measure, type BenchCase } from '../case.ts';
+import { englishHeaders } from '../load/workload.ts';
+import type { LoadRequest } from '../load/generator.ts';
+import { loadRate, serverWithoutPageCache, type BenchCase, type BenchTarget } from '../case.ts';
 
-const path = '/leistungen/personalausweis-beantragen';
-const load = { count: 2000, concurrency: 8, maxSeconds: 10 };
-let staticPage = '';
+/** Copies of the service pages taken once, by language and slug: the same bytes without any of the work. */
+const staticPages = new Map<string, string>();
 
-/** Serves, unchanged, a copy of the service page taken once: the same bytes without any of the work. */
 const staticPageModule = defineModule({
   id: 'bench-static-page',
   routes: async (app) => {
-    app.get('/bench/static-service-page', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(staticPage));
+    app.get<{ Params: { lang: string; slug: string } }>('/bench/static/:lang/:slug', { schema: { hide: true } }, async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(staticPages.get(`${request.params.lang}/${request.params.slug}`)),
+    );
   },
 });
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
+async function publishedSlugs(target: BenchTarget): Promise<string[]> {
+  const rows = await catalogDb(target.platform.ctx.db).selectFrom('catalog_entries').select('slug').where('kind', '=', 'service').where('published', 'is not', null).orderBy('slug').execute();
+  return rows.map((row) => row.slug);
+}
+
 /**
- * A service page (database reads, office hours, JSON-LD, Preact, i18n, layout) against a static page of
- * exactly the same size served by the same server: the ratio is what rendering the page costs.
+ * Every seeded service page in German and English, under load from the load generator's own process,
+ * against static copies of exactly those pages served by the same server: once with the page cache (what
+ * visitors get) and once from a second server on the same platform without it (what rendering costs).
  */
 export const catalogServicePageCase: BenchCase = {
-  name: 'service page vs static page',
+  name: 'service pages vs static pages',
   modules: [staticPageModule],
   async run(target) {
     await seedCatalog(target.platform.ctx);
-    const response = await target.platform.app.inject({ method: 'GET', url: path });
-    staticPage = response.body;
-    const pageBytes = await get(target, path);
-    const staticBytes = await get(target, '/bench/static-service-page');
-    await measure({ ...load, count: 200 }, async () => void (await Promise.all([get(target, path), get(target, '/bench/static-service-page')])));
-    const page = await measure(load, async () => void (await get(target, path)));
-    const copy = await measure(load, async () => void (await get(target, '/bench/static-service-page')));
-    return {
-      measured: { label: `GET ${path} (${kilobytes(pageBytes)})`, rate: page },
-      baseline: { label: `same page, static (${kilobytes(staticBytes)})`, rate: copy },
-    };
+    const slugs = await publishedSlugs(target);
+    const pages: LoadRequest[] = [];
+    const copies: LoadRequest[] = [];
+    let bytes = 0;
+    for (const slug of slugs) {
+      for (const [lang, headers] of [['de', {}], ['en', englishHeaders]] as const) {
+        const response = await target.platform.app.inject({ method: 'GET', url: `/leistungen/${slug}`, headers });
+        if (response.statusCode !== 200) throw new Error(`/leistungen/${slug} (${lang}) answered ${response.statusCode}`);
+        staticPages.set(`${lang}/${slug}`, response.body);
+        bytes += response.rawPayload.length;
+        pages.push({ path: `/leistungen/${slug}`, headers: { ...headers } });
+        copies.push({ path: `/bench/static/${lang}/${slug}` });
+      }
+    }
+    const label = `${pages.length} pages (${slugs.length} services × de, en; ${kilobytes(bytes / pages.length)} on average)`;
+    const baseline = { label: 'the same pages, static', rate: await loadRate(target.baseUrl, copies) };
+    const cached = { label: `GET /leistungen/…, ${label}`, rate: await loadRate(target.baseUrl, pages) };
+    const uncachedServer = await serverWithoutPageCache(target);
+    try {
+      const uncached = { label: `the same, page cache off`, rate: await loadRate(uncachedServer.baseUrl, pages) };
+      return [
+        { measured: cached, baseline },
+        { variant: 'page cache off', measured: uncached, baseline },
+      ];
+    } finally {
+      await uncachedServer.close();
+    }
   },
 };

@@ -1,28 +1,36 @@
-import { get, measure, type BenchCase } from '../case.ts';
+import { englishHeaders } from '../load/workload.ts';
+import { loadRate, serverWithoutPageCache, type BenchCase } from '../case.ts';
 
 /** Static files the server sends from disk, without a template or a database behind them. */
 const staticCandidates = ['/assets/app.css', '/assets/kern/kern-grid.min.css', '/assets/kern/kern-grid.css', '/assets/kern/fonts/fira-sans.css'];
-const load = { count: 2000, concurrency: 8, maxSeconds: 10 };
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /**
- * The rendered home page against the static file closest to it in size, from the same server: the ratio
- * is what rendering (Preact, i18n, session hook, layout) costs on top of Fastify's own work.
+ * The home page in German and English against the static file closest to it in size, from the same server,
+ * under load from the load generator's own process: with the page cache, and from a second server on the
+ * same platform without it (what rendering costs: Preact, i18n, the modules' home sections, layout).
  */
 export const homePageCase: BenchCase = {
   name: 'home page vs static file',
   async run(target) {
-    const pageBytes = await get(target, '/');
-    const sizes = await Promise.all(staticCandidates.map(async (path) => ({ path, bytes: await get(target, path) })));
+    const { app } = target.platform;
+    const pageBytes = (await app.inject({ method: 'GET', url: '/' })).rawPayload.length;
+    const sizes = await Promise.all(staticCandidates.map(async (path) => ({ path, bytes: (await app.inject({ method: 'GET', url: path })).rawPayload.length })));
     const asset = sizes.reduce((best, next) => (Math.abs(next.bytes - pageBytes) < Math.abs(best.bytes - pageBytes) ? next : best));
+    const pages = [{ path: '/' }, { path: '/', headers: { ...englishHeaders } }];
 
-    await measure({ ...load, count: 200 }, async () => void (await Promise.all([get(target, '/'), get(target, asset.path)])));
-    const page = await measure(load, async () => void (await get(target, '/')));
-    const file = await measure(load, async () => void (await get(target, asset.path)));
-    return {
-      measured: { label: `GET / (${kilobytes(pageBytes)})`, rate: page },
-      baseline: { label: `GET ${asset.path} (${kilobytes(asset.bytes)})`, rate: file },
-    };
+    const baseline = { label: `GET ${asset.path} (${kilobytes(asset.bytes)})`, rate: await loadRate(target.baseUrl, [{ path: asset.path }]) };
+    const cached = { label: `GET / in de and en (${kilobytes(pageBytes)})`, rate: await loadRate(target.baseUrl, pages) };
+    const uncachedServer = await serverWithoutPageCache(target);
+    try {
+      const uncached = { label: 'the same, page cache off', rate: await loadRate(uncachedServer.baseUrl, pages) };
+      return [
+        { measured: cached, baseline },
+        { variant: 'page cache off', measured: uncached, baseline },
+      ];
+    } finally {
+      await uncachedServer.close();
+    }
   },
 };
