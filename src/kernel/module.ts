@@ -113,15 +113,6 @@ export interface CliCommand {
   run: (ctx: KernelContext, args: string[], output: CliOutput) => Promise<number>;
 }
 
-/** What the person searched for, as every search source receives it. */
-export interface SearchRequest {
-  /** The words as typed, trimmed, at most 200 characters. Sources split it with `searchWords` (kernel/search.ts). */
-  text: string;
-  language: Language;
-  /** Most hits a source should return; the site counts facets and pages over the merged hits. */
-  limit: number;
-}
-
 /** A piece of text, marked where it matched the query; rendered as text and `<mark>`, never as HTML. */
 export interface Highlighted {
   text: string;
@@ -129,56 +120,86 @@ export interface Highlighted {
 }
 
 export interface SearchFacetValue {
-  /** Stable value as it appears in the address (`?lebenslage=umzug`). */
+  /** Stable value as it appears in the address (`?lebenslage=umzug`); no colon. */
   value: string;
-  /** What the person reads; already in the document's language. */
+  /** What the person reads, in the document's language. */
   label: string;
+  /** The label in other languages, where the module has it; the search shows the reader's. */
+  translations?: Partial<Record<Language, string>>;
 }
 
-/** One result a module contributes to the platform-wide search. */
+/** One result of the platform-wide search. */
 export interface SearchHit {
+  /** The module whose document it is. */
+  source: string;
   /** Kind of document, one of the source's `types`; used for the type facet and for ranking. */
   type: string;
-  /** Stable within its type, so the site can ask the source for this hit's snippet. */
+  /** Stable within its source. */
   id: string;
   title: string;
   /** Plain-text summary shown when there is no snippet. */
   summary: string;
   url: string;
-  /** Relevance from about 0 to 1 as computed by `searchScore`, before the type's weight is applied. */
+  /** Relevance: about 0 to 1 from the text, times the type's weight. */
   score: number;
-  /** Facet values of this document by facet name (`lebenslage`, `dienststelle`, …). */
-  facets?: Record<string, readonly SearchFacetValue[]>;
   /** Language of title and summary when it can differ from the page's (catalogue texts are German). */
   lang?: string;
-  /** Filled in by the site for the hits on the page shown, from the source's `highlight`. */
+  /** Passage with the query's words marked, for the hits on the page shown when snippets were asked for. */
   snippet?: readonly Highlighted[];
 }
 
-/** How a word of the query stands in a source's vocabulary, for "did you mean". */
-export interface WordCheck {
-  word: string;
-  /** The source has documents that contain the word (or a word starting with it). */
-  known: boolean;
-  /** The closest word the source knows, when the word is unknown and something is close enough. */
-  suggestion?: { word: string; similarity: number };
+/**
+ * One document a module hands the kernel's search (`kernel/search/README.md`): public text only, never
+ * personal data.
+ */
+export interface SearchDocument {
+  /** One of the source's `types`. */
+  type: string;
+  /** Stable and unique within the module (a module with several types makes them unique across its types). */
+  id: string;
+  /** Language of title, summary and body. */
+  language: Language;
+  url: string;
+  title: string;
+  summary: string;
+  /** Text the snippets are cut from, weighted below title and summary. */
+  body: string;
+  /** Words that mean the document without appearing in it ("Perso"): weighted like the title. */
+  synonyms?: readonly string[];
+  /** Words weighted like the summary. */
+  keywords?: readonly string[];
+  /** Facet values by facet name (`lebenslage`, `dienststelle`, …), each a facet the source declares. */
+  facets?: Readonly<Record<string, readonly SearchFacetValue[]>>;
+  updatedAt?: Date;
+}
+
+/** A thesaurus entry: what people type, and the documents' words for it. */
+export interface ThesaurusEntry {
+  /** Lower-case phrases as people type them; filler words may be left out. */
+  say: readonly string[];
+  /** The documents' words for it: alternatives, each a phrase whose words must all occur (whole, stemmed). */
+  means: readonly string[];
 }
 
 /**
- * A module's contribution to the platform-wide search (`/suche`). Each source searches its own tables; the
- * site merges the hits, weighs them by type (services first), counts facets, pages, and asks the sources
- * for snippets of the hits it shows and for spelling suggestions.
+ * A module's contribution to the platform-wide search (`/suche`), read by the kernel's search
+ * (`kernel/search/README.md`): the kernel keeps every module's documents in one table, which the module
+ * keeps current with `putSearchDocuments` and `removeSearchDocuments` in the transaction of each change.
  */
 export interface SearchSource {
-  /** The kinds of document this source returns: i18n key of the facet label and ranking weight (1 = neutral). */
+  /**
+   * Version of the documents' shape. When it differs from the one stored, the kernel rebuilds the module's
+   * documents from `documents` at start; raise it whenever what a document holds or a type's weight changes.
+   */
+  version: number;
+  /** The kinds of document this source has: i18n key of the facet label and ranking weight (1 = neutral). */
   types: readonly { type: string; label: string; weight: number }[];
-  /** Facets besides the type that this source tags its hits with: address name and i18n key of the label. */
+  /** Facets besides the type that this source tags its documents with: address name and i18n key of the label. */
   facets?: readonly { name: string; label: string }[];
-  search: (db: Db, request: SearchRequest) => Promise<SearchHit[]>;
-  /** Passages of the given hits with the query's words marked, by hit id. */
-  highlight?: (db: Db, request: SearchRequest, ids: readonly string[]) => Promise<Map<string, Highlighted[]>>;
-  /** Checks the query's words against what the source contains, for "did you mean". */
-  spell?: (db: Db, words: readonly string[], language: Language) => Promise<WordCheck[]>;
+  /** What people type and the documents' words for it; the query is read through every module's thesaurus. */
+  thesaurus?: { entries: readonly ThesaurusEntry[]; fillerWords?: Iterable<string> };
+  /** Every document the module has now, for a rebuild. */
+  documents: (db: Db) => Promise<readonly SearchDocument[]>;
 }
 
 /** A link on the home page, contributed by a module (a life situation, a dataset, a course). */

@@ -18,6 +18,7 @@ import { Jobs } from './jobs.ts';
 import { fileMailer, smtpMailer, type Mailer } from './mail.ts';
 import { kernelManifest } from './manifest.ts';
 import { ContentVersions } from './page-cache/versions.ts';
+import { rebuildStaleSearchSources } from './search/rebuild.ts';
 import type { App, ModuleManifest } from './module.ts';
 
 export interface Platform {
@@ -84,6 +85,10 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
     log,
     modules: all,
   };
+  // Before anything is served: a module whose search documents changed shape (or that kept them in a table
+  // of its own before) gets them rebuilt, so the search never answers from documents of the wrong shape.
+  const rebuilt = await rebuildStaleSearchSources(ctx.db, all);
+  if (rebuilt.length > 0) log.info({ rebuilt }, 'search documents rebuilt');
   await ctx.jobs.prepare(ctx);
   return ctx;
 }

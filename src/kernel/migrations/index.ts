@@ -9,6 +9,7 @@ import * as files from './202612021200_files.ts';
 import * as events from './202612031000_events.ts';
 import * as formSubmissions from './202612071000_form_submissions.ts';
 import * as workflowHistory from './202612091200_workflow_history.ts';
+import * as searchDocuments from './202612141200_search_documents.ts';
 import * as contentChanged from './202612150900_content_changed.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
@@ -23,5 +24,6 @@ export const kernelMigrations: Migrations = {
   '202612031000_events': events,
   '202612071000_form_submissions': formSubmissions,
   '202612091200_workflow_history': workflowHistory,
+  '202612141200_search_documents': searchDocuments,
   '202612150900_content_changed': contentChanged,
 };

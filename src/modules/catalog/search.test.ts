@@ -1,13 +1,15 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { defineModule, type SearchSource } from '#kernel/module.ts';
-import { headlineSql, searchMatch, searchQuerySql, searchRank, searchScore, searchWords, splitHighlights } from '#kernel/search.ts';
+import { defineModule, type SearchDocument } from '#kernel/module.ts';
+import { putSearchDocuments, removeSearchDocuments } from '#kernel/search/index.ts';
 import { searchEverywhere } from '#modules/site/index.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { catalogDb, findBySlug, updateEntry } from './repo.ts';
 import { seedCatalog } from './seed/index.ts';
-import { buildService } from './test/builders.ts';
+import { publishEntry, unpublishEntry } from './service.publishing.ts';
+import { buildOffice, buildService } from './test/builders.ts';
 
 /*
  * Search quality over the demo catalogue, plus a second module's documents ("news") searched through the
@@ -17,33 +19,23 @@ import { buildService } from './test/builders.ts';
 let platform: TestPlatform;
 let ctx: KernelContext;
 
-const newsSource: SearchSource = {
-  types: [{ type: 'news', label: 'catalog:kinds.office', weight: 1 }],
-  async search(db, request) {
-    if (searchWords(request.text).length === 0) return [];
-    const { rows } = await sql<{ id: string; title: string; summary: string; score: number }>`
-      select n.id, n.title, n.summary, ${searchScore(searchRank(sql`n.document`), sql`n.title`)} as score
-      from test_news n, ${searchQuerySql(request.text)} as q where ${searchMatch(sql`n.document`)} order by score desc limit ${request.limit}`.execute(db);
-    return rows.map((row) => ({ type: 'news', id: row.id, title: row.title, summary: row.summary, url: `/aktuelles/${row.id}`, score: Number(row.score) }));
+const news = (id: string, title: string, summary: string): SearchDocument => ({ type: 'news', id, language: 'de', url: `/aktuelles/${id}`, title, summary, body: '' });
+const newsModule = defineModule({
+  id: 'news',
+  search: {
+    version: 1,
+    types: [{ type: 'news', label: 'catalog:kinds.office', weight: 1 }],
+    documents: async () => [
+      news('hundesteuer-2027', 'Hundesteuer: neue Sätze ab 2027', 'Der Rat hat die Hundesteuer für das kommende Jahr beschlossen.'),
+      news('stadtfest', 'Stadtfest am Johannismarkt', 'Musik, Essen und Vereine in der Innenstadt.'),
+    ],
   },
-  async highlight(db, request, ids) {
-    const { rows } = await sql<{ id: string; headline: string }>`
-      select n.id, ${headlineSql(sql`n.summary`)} as headline from test_news n, ${searchQuerySql(request.text)} as q where n.id = any(${sql.val([...ids])})`.execute(db);
-    return new Map(rows.map((row) => [row.id, splitHighlights(row.headline)]));
-  },
-};
+});
 
 beforeAll(async () => {
-  platform = await createTestPlatform();
+  platform = await createTestPlatform({}, [newsModule]);
   await seedCatalog(platform.ctx);
-  await sql`create table test_news (id text primary key, title text not null, summary text not null, document tsvector not null)`.execute(platform.ctx.db);
-  for (const [id, title, summary] of [
-    ['hundesteuer-2027', 'Hundesteuer: neue Sätze ab 2027', 'Der Rat hat die Hundesteuer für das kommende Jahr beschlossen.'],
-    ['stadtfest', 'Stadtfest am Johannismarkt', 'Musik, Essen und Vereine in der Innenstadt.'],
-  ]) {
-    await sql`insert into test_news values (${id}, ${title}, ${summary}, setweight(to_tsvector('german', ${title}), 'A') || setweight(to_tsvector('german', ${summary}), 'B'))`.execute(platform.ctx.db);
-  }
-  ctx = { ...platform.ctx, modules: [...platform.ctx.modules, defineModule({ id: 'news', search: newsSource })] };
+  ctx = platform.ctx;
 });
 afterAll(async () => {
   await platform.close();
@@ -112,15 +104,19 @@ describe('search quality', () => {
     for (const query of ['der die das', '& | ! :* (', '\u0002']) expect((await searchEverywhere(ctx, query, 'de')).total, query).toBe(0);
   });
 
-  it('says "more than" when a source had more hits than it hands over', async () => {
-    const flood: SearchSource = {
-      types: [{ type: 'flood', label: 'catalog:kinds.office', weight: 1 }],
-      search: async (_db, request) => Array.from({ length: request.limit }, (_, index) => ({ type: 'flood', id: String(index), title: `Treffer ${index}`, summary: '', url: `/flut/${index}`, score: 0.01 })),
-    };
-    const flooded = { ...ctx, modules: [...ctx.modules, defineModule({ id: 'flood', search: flood })] };
-    const results = await searchEverywhere(flooded, 'Hund', 'de');
-    expect(results.totalIsAtLeast).toBe(true);
-    expect(results.total).toBeGreaterThanOrEqual(500);
+  it('says "more than" when more documents match than the search ranks', async () => {
+    const flood = defineModule({ id: 'flood', search: { version: 1, types: [{ type: 'flood', label: 'catalog:kinds.office', weight: 1 }], documents: async () => [] } });
+    const docs = Array.from({ length: 520 }, (_, index): SearchDocument => ({ type: 'flood', id: String(index), language: 'de', url: `/flut/${index}`, title: `Treffer ${index}`, summary: '', body: 'Ein Hund.' }));
+    await putSearchDocuments(ctx.db, flood, docs);
+    try {
+      const results = await searchEverywhere({ ...ctx, modules: [...ctx.modules, flood] }, 'Hund', 'de');
+      expect(results.totalIsAtLeast).toBe(true);
+      expect(results.total).toBeGreaterThanOrEqual(500);
+      // The services still come first: the type's weight counts in choosing which documents are ranked.
+      expect(results.hits[0]).toMatchObject({ type: 'service' });
+    } finally {
+      await removeSearchDocuments(ctx.db, flood, docs.map((doc) => doc.id));
+    }
     expect((await searchEverywhere(ctx, 'Hund', 'de')).totalIsAtLeast).toBe(false);
   });
 
@@ -303,5 +299,56 @@ describe('the search page and suggestions', () => {
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(script.body).toContain('aria-activedescendant');
     expect((await platform.app.inject({ method: 'GET', url: '/assets/islands/site.search-suggest-FALSCH.js' })).statusCode).toBe(404);
+  });
+});
+
+describe('the search follows the catalogue', () => {
+  const found = async (query: string) => (await searchEverywhere(ctx, query, 'de')).hits.map((hit) => hit.title);
+
+  it('finds an entry as soon as its publication is committed, and not once it is withdrawn, typo help included', async () => {
+    const service = await buildService(platform.ctx, { title: 'Quastenflosser melden', summary: 'Wer einen Quastenflosser findet, meldet ihn.' }, { publish: false });
+    expect(await found('Quastenflosser')).toEqual([]);
+    expect((await publishEntry(platform.ctx, systemActor('test'), service.id)).ok).toBe(true);
+    expect(await found('Quastenflosser')).toEqual(['Quastenflosser melden']);
+    const misspelt = await searchEverywhere(ctx, 'Quastenflossr', 'de');
+    expect(misspelt.hits.map((hit) => hit.title)).toEqual(['Quastenflosser melden']);
+    expect(misspelt.didYouMean).toBe('Quastenflosser');
+
+    expect((await unpublishEntry(platform.ctx, systemActor('test'), service.id)).ok).toBe(true);
+    expect(await found('Quastenflosser')).toEqual([]);
+    // The word left the vocabulary with the last document that had it.
+    expect((await searchEverywhere(ctx, 'Quastenflossr', 'de')).didYouMean).toBeNull();
+  });
+
+  it('shows an office under its new name beside its services once the renamed office is published', async () => {
+    const office = await buildOffice(platform.ctx, { title: 'Amt für Gartenzwerge', slug: 'amt-fuer-gartenzwerge' });
+    await buildService(platform.ctx, { title: 'Gartenzwerg genehmigen lassen', officeId: office.id });
+    const officeFacet = async () => (await searchEverywhere(ctx, 'Gartenzwerg genehmigen', 'de')).facets.find((facet) => facet.name === 'dienststelle')!.values;
+    expect(await officeFacet()).toEqual([{ value: 'amt-fuer-gartenzwerge', label: 'Amt für Gartenzwerge', count: 1, selected: false }]);
+
+    const db = catalogDb(platform.ctx.db);
+    const entry = (await findBySlug(db, 'office', 'amt-fuer-gartenzwerge'))!;
+    await updateEntry(db, entry.id, { draft: { ...entry.draft, title: 'Amt für Zierfiguren' }, revision: entry.revision + 1 });
+    expect((await publishEntry(platform.ctx, systemActor('test'), entry.id)).ok).toBe(true);
+    expect(await officeFacet()).toEqual([{ value: 'amt-fuer-gartenzwerge', label: 'Amt für Zierfiguren', count: 1, selected: false }]);
+  });
+
+  it('labels facet values in the reader\'s language where the catalogue has them', async () => {
+    const situations = async (language: 'de' | 'en') => (await searchEverywhere(ctx, 'Hund', language)).facets.find((facet) => facet.name === 'lebenslage')!.values;
+    expect((await situations('de')).find((value) => value.value === 'hund')?.label).toBe('Einen Hund halten');
+    expect((await situations('en')).find((value) => value.value === 'hund')?.label).toBe('Keeping a dog');
+  });
+
+  it('corrects misspelt words only when the words as typed find too little', async () => {
+    const typo = await searchEverywhere(ctx, 'Sperrmül', 'de');
+    expect(typo.hits[0]?.title).toBe('Sperrmüll anmelden');
+    const plenty = await searchEverywhere(ctx, 'Personalausweis', 'de');
+    expect(plenty.total).toBeGreaterThanOrEqual(3);
+    expect(plenty.didYouMean).toBeNull();
+    // A word found as typed stays, even where the vocabulary has a close word ("Hunde" and "Hund").
+    const few = await searchEverywhere(ctx, 'Landeshundegesetz Sachkunde', 'de');
+    expect(few.total).toBeGreaterThan(0);
+    expect(few.didYouMean).toBeNull();
+    expect(few.hits.map((hit) => hit.title)).toContain('Großen Hund anzeigen (Landeshundegesetz)');
   });
 });

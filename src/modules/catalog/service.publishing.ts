@@ -1,7 +1,7 @@
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormErrors } from '#kernel/forms/index.ts';
-import { reindex } from './indexing.ts';
+import { reindexEntries } from './indexing.ts';
 import { catalogDb } from './repo.ts';
 import { publishProblems } from './rules.ts';
 import { changedFields, recordVersion } from './service.editing.ts';
@@ -24,7 +24,7 @@ export async function publishEntry(ctx: KernelContext, actor: Actor, id: string)
     apply: async (trx, entry) => {
       const db = catalogDb(trx);
       const changed = changedFields(entry.published, entry.draft);
-      await reindex(db, { ...entry, published: entry.draft });
+      await reindexEntries(db, [entry.id]);
       await recordVersion(db, actor, { entry, action: 'published', revision: entry.revision, content: entry.draft, changed });
       return { revision: entry.revision, changed };
     },
@@ -37,7 +37,7 @@ export async function unpublishEntry(ctx: KernelContext, actor: Actor, id: strin
   const result = await entryWorkflow.transition(ctx, actor, { id, transition: 'unpublish' }, {
     apply: async (trx, entry) => {
       const db = catalogDb(trx);
-      await reindex(db, { ...entry, published: null });
+      await reindexEntries(db, [entry.id]);
       await recordVersion(db, actor, { entry, action: 'unpublished', revision: entry.revision, content: null });
       return { revision: entry.revision, changed: [] };
     },

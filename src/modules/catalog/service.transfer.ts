@@ -1,9 +1,8 @@
 import { recordAudit } from '#kernel/audit.ts';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { reindex } from './indexing.ts';
+import { reindexEntries } from './indexing.ts';
 import { allEntries, catalogDb, findBySlug, insertEntry, updateEntry, type CatalogDb } from './repo.ts';
-import { rebuildWords } from './repo.search.ts';
 import { sortKey } from './rules.ts';
 import type { CatalogExport, Content, ExportedServiceContent, ServiceContent } from './schemas.content.ts';
 import { canonical, changedFields, recordChange } from './service.editing.ts';
@@ -80,10 +79,12 @@ async function writeImport(ctx: KernelContext, actor: Actor, file: CatalogExport
     const tx = catalogDb(trx);
     const idOf: Slugs = new Map();
     const counts = { created: 0, updated: 0, unchanged: 0 };
+    const changed: string[] = [];
     const write = async (kind: EntryKind, demo: boolean, draft: Content, published: Content | null) => {
       const result = await upsert(tx, actor, kind, demo, draft, published);
       idOf.set(`${kind}:${draft.slug}`, result.id);
       counts[result.outcome] += 1;
+      if (result.outcome !== 'unchanged') changed.push(result.id);
     };
     for (const entry of file.offices) await write('office', entry.demo, entry.draft, entry.published);
     for (const entry of file.lifeSituations) await write('situation', entry.demo, entry.draft, entry.published);
@@ -93,7 +94,8 @@ async function writeImport(ctx: KernelContext, actor: Actor, file: CatalogExport
     for (const entry of file.services) {
       await write('service', entry.demo, fromExported(entry.draft, idOf), entry.published ? fromExported(entry.published, idOf) : null);
     }
-    await rebuildWords(tx);
+    // Once for the whole file: the search's documents of every entry that changed, in the import's transaction.
+    await reindexEntries(tx, changed);
     await recordAudit(trx, { actor }, { action: 'catalog.imported', subjectType: 'catalog', meta: counts });
     return { ok: true, ...counts } as const;
   });
@@ -106,7 +108,6 @@ async function upsert(db: CatalogDb, actor: Actor, kind: EntryKind, demo: boolea
   const existing: Entry | undefined = await findBySlug(db, kind, draft.slug);
   if (!existing) {
     const entry = await insertEntry(db, { kind, ...address, draft, revision: 1, demo, ...publication, published_revision: published ? 1 : null });
-    await reindex(db, entry, { words: false });
     await recordChange(db, actor, { entry, action: 'imported', revision: 1, content: draft, changed: Object.keys(draft) });
     return { id: entry.id, outcome: 'created' };
   }
@@ -114,7 +115,6 @@ async function upsert(db: CatalogDb, actor: Actor, kind: EntryKind, demo: boolea
   if (changed.length === 0 && existing.demo === demo) return { id: existing.id, outcome: 'unchanged' };
   const revision = existing.revision + 1;
   await updateEntry(db, existing.id, { ...address, draft, revision, demo, ...publication, published_revision: published ? revision : existing.published_revision });
-  await reindex(db, { ...existing, published }, { words: false });
   await recordChange(db, actor, { entry: existing, action: 'imported', revision, content: draft, changed });
   return { id: existing.id, outcome: 'updated' };
 }

@@ -1,3 +1,5 @@
+import type { ThesaurusEntry } from '#kernel/module.ts';
+
 /*
  * What people type and what the catalogue calls it. Editors keep a service's own synonyms with the
  * service ("Hundemarke"); this list holds what is true of German administrative language everywhere: short
@@ -7,12 +9,8 @@
  * with it ("Perso" finds the Personalausweis, not "Person").
  */
 
-export interface Synonym {
-  /** Lower-case phrases as people type them; English filler words ("a", "my") may be left out. */
-  say: readonly string[];
-  /** The catalogue's German words for it: alternatives, each a phrase whose words must all occur. */
-  means: readonly string[];
-}
+/** What people type (`say`) and the catalogue's German words for it (`means`). */
+export type Synonym = ThesaurusEntry;
 
 /**
  * English words that carry no meaning of their own in a search ("register a dog", "how do I get my

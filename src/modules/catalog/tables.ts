@@ -41,19 +41,6 @@ export type CatalogTables = {
     changed: ColumnType<string[], string[] | undefined, string[]>;
     content: Json<Content | null>;
   };
-  catalog_search: {
-    entry_id: string;
-    kind: EntryKind;
-    url: string;
-    title: string;
-    summary: string;
-    body: string;
-    terms: string;
-    document: ColumnType<string, never, never>;
-    situation_ids: ColumnType<string[], string[] | undefined, string[]>;
-    office_ids: ColumnType<string[], string[] | undefined, string[]>;
-  };
-  catalog_words: { word: string; display: string };
   catalog_link_checks: {
     url: string;
     ok: boolean;

@@ -6,7 +6,7 @@ import { problemResponses } from '#kernel/http/problem-json.ts';
 import type { App } from '#kernel/module.ts';
 import type { FieldErrors } from '#kernel/html/page.ts';
 import { everything, publicPage } from '#kernel/page-cache/index.ts';
-import { searchWords } from '#kernel/search.ts';
+import { searchWords } from '#kernel/search/index.ts';
 import { homeSections, moduleOffers } from './home.ts';
 import { feedbackForm, searchForm } from './forms.ts';
 import { SuggestQuery, Suggestions } from './schemas.ts';

@@ -1,8 +1,7 @@
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { reindex } from '../indexing.ts';
+import { reindexEntries } from '../indexing.ts';
 import { catalogDb, insertEntry } from '../repo.ts';
-import { rebuildWords } from '../repo.search.ts';
 import { sortKey } from '../rules.ts';
 import type { Content, OfficeContent, ServiceContent, SituationContent } from '../schemas.content.ts';
 import { unpublishEntry } from '../service.publishing.ts';
@@ -24,8 +23,7 @@ async function build(ctx: KernelContext, kind: EntryKind, content: Content, publ
     published_revision: publish ? 1 : null,
     published_at: publish ? new Date() : null,
   });
-  await reindex(db, entry, { words: false });
-  await rebuildWords(db);
+  await reindexEntries(db, [entry.id]);
   return entry;
 }
 

@@ -1,0 +1,31 @@
+import type { Highlighted } from '../module.ts';
+
+/** Control characters no text contains: ts_headline marks matches with them, and `splitHighlights` splits on them. */
+export const markStart = '\u0002';
+export const markEnd = '\u0003';
+
+/** ts_headline options with the platform's marks: up to two passages of about twenty words. */
+export const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments=2, MaxWords=22, MinWords=8, FragmentDelimiter=" … "`;
+
+/** Lower-cased words of a query (letters and digits only, so no tsquery syntax gets through); at most ten. */
+export function searchWords(text: string): string[] {
+  const words = text.toLocaleLowerCase('de-DE').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map((word) => word.slice(0, 50)))].slice(0, 10);
+}
+
+/** Splits ts_headline output into marked and unmarked pieces, so the view escapes every piece as text. */
+export function splitHighlights(headline: string): Highlighted[] {
+  const pieces: Highlighted[] = [];
+  for (const part of headline.split(markStart)) {
+    const [marked, rest] = part.includes(markEnd) ? (part.split(markEnd, 2) as [string, string]) : [undefined, part];
+    if (marked) pieces.push({ text: marked, match: true });
+    if (rest) pieces.push({ text: rest, match: false });
+  }
+  return pieces;
+}
+
+/** Removes the control characters the marks use (and any other), so stored text can never forge a mark. */
+export function withoutControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
