@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '#kernel/platform.ts';
 import { defineModule, type SearchDocument } from '#kernel/module.ts';
-import { searchDocuments } from '#kernel/search/index.ts';
+import { putSearchDocuments, searchDocuments } from '#kernel/search/index.ts';
 import { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { seedCatalog } from '#modules/catalog/seed/index.ts';
 import { modules } from '#modules/index.ts';
+import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 
 /*
@@ -76,5 +77,17 @@ describe('the kernel table of search documents', () => {
     expect(rows[0]!.n).toBe(0);
     // The offices' documents are there, and their e-mail addresses are what was left out.
     expect(await titles(platform.ctx, 'Bürgerbüro')).toContain('Bürgerbüro');
+  });
+  it('lets a cached search page go as soon as a module puts a document, though its own tables announce nothing', async () => {
+    const client = new FormClient(platform.app);
+    const cacheOf = (response: { headers: Record<string, unknown> }) => /cache;desc="(\w+)"/.exec(String(response.headers['server-timing']))?.[1];
+    await client.get('/suche?q=Zierkürbis');
+    const cached = await client.get('/suche?q=Zierkürbis');
+    expect(cacheOf(cached)).toBe('hit');
+    expect(cached.body).not.toContain('Zierkürbis vom Feld');
+    const module = platform.ctx.modules.find((candidate) => candidate.id === 'probe')!;
+    await platform.ctx.db.transaction().execute((trx) => putSearchDocuments(trx, module, [doc('kuerbis', 'Zierkürbis vom Feld')]));
+    const fresh = await client.get('/suche?q=Zierkürbis');
+    expect(fresh.body).toContain('Zierkürbis vom Feld');
   });
 });

@@ -11,6 +11,7 @@ import * as formSubmissions from './202612071000_form_submissions.ts';
 import * as workflowHistory from './202612091200_workflow_history.ts';
 import * as searchDocuments from './202612141200_search_documents.ts';
 import * as contentChanged from './202612150900_content_changed.ts';
+import * as searchDocumentsChanged from './202612151000_search_documents_changed.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const kernelMigrations: Migrations = {
@@ -26,4 +27,5 @@ export const kernelMigrations: Migrations = {
   '202612091200_workflow_history': workflowHistory,
   '202612141200_search_documents': searchDocuments,
   '202612150900_content_changed': contentChanged,
+  '202612151000_search_documents_changed': searchDocumentsChanged,
 };
