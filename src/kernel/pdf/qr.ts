@@ -13,8 +13,8 @@ export async function qrCodeDrawer(): Promise<DrawQrCode> {
 
 /**
  * One rectangle per horizontal run of dark modules, in module units under one transform: a code has some
- * 700 dark modules but half as many runs, and short whole numbers make a content stream a quarter the size
- * of one with a square and four decimals per module, which the PDF then compresses and prints faster.
+ * 700 dark modules but half as many runs, and short whole numbers make a content stream a seventh the size
+ * of one with a square and four decimals per module: less to write and to compress.
  */
 function drawModules(modules: { size: number; get(row: number, column: number): number | boolean }, doc: PDFKit.PDFDocument, x: number, y: number, size: number): void {
   const cell = size / (modules.size + 8);
