@@ -2,10 +2,14 @@
  * Calendar days as people in Erkelenz mean them: a day is a day in Berlin, whatever the server's zone.
  */
 
+// Made once: building an Intl formatter costs far more than using one.
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' });
+const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
 function berlinMidnight(day: string): Date {
   // Clocks change at 01:00 UTC, so the offset at 00:00 UTC is the one in force at Berlin's midnight.
   const probe = new Date(`${day}T00:00:00Z`);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' }).formatToParts(probe).find((part) => part.type === 'timeZoneName')?.value;
+  const name = offsetFormat.formatToParts(probe).find((part) => part.type === 'timeZoneName')?.value;
   return new Date(`${day}T00:00:00${name?.replace('GMT', '') || '+00:00'}`);
 }
 
@@ -25,7 +29,7 @@ export function isCalendarDay(day: string): boolean {
 
 /** Today's date in Berlin as `YYYY-MM-DD`. */
 export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+  return dayFormat.format(now);
 }
 
 /** The calendar day `days` after (or before, when negative) the given one. */

@@ -209,7 +209,10 @@ export interface HomeLink {
   description?: string;
 }
 
-/** A section a module adds to the home page; `load` runs on every home page request, so it must be cheap. */
+/**
+ * A section a module adds to the home page. `load` runs again only after a change announced by a
+ * `kernel_content_changed` trigger (page-cache/README.md), so it may read only tables that announce theirs.
+ */
 export interface HomeContribution {
   /** Position on the home page; lower comes first. */
   order: number;

@@ -27,9 +27,9 @@ afterEach(() => {
 const get = (url: string, headers: Record<string, string> = {}) => platform.app.inject({ method: 'GET', url, headers });
 const cacheOf = (response: { headers: Record<string, string | string[] | number | undefined> }) => /cache;desc="(\w+)"/.exec(String(response.headers['server-timing']))?.[1];
 
-async function changeTitle(entryId: string, title: string): Promise<void> {
-  await sql`update catalog_entries set draft = jsonb_set(draft, '{title}', to_jsonb(${title}::text)), revision = revision + 1 where id = ${entryId}`.execute(platform.ctx.db);
-  const result = await publishEntry(platform.ctx, systemActor('test'), entryId);
+async function changeTitle(entryId: string, title: string, on: TestPlatform = platform): Promise<void> {
+  await sql`update catalog_entries set draft = jsonb_set(draft, '{title}', to_jsonb(${title}::text)), revision = revision + 1 where id = ${entryId}`.execute(on.ctx.db);
+  const result = await publishEntry(on.ctx, systemActor('test'), entryId);
   expect(result.ok).toBe(true);
 }
 
@@ -190,7 +190,7 @@ describe('static assets', () => {
 });
 
 describe('the page cache switched off', () => {
-  it('renders every page anew', async () => {
+  it('renders every page anew, from published content read once per publication', async () => {
     const off = await createTestPlatform({ PAGE_CACHE: 'off' });
     try {
       const service = await buildService(off.ctx, { title: 'Zwischenspeicher-Probe Neun' });
@@ -203,6 +203,9 @@ describe('the page cache switched off', () => {
         expect(response.headers['server-timing']).not.toMatch(/cache;/);
         expect(response.headers.etag).toBeUndefined();
       }
+      await changeTitle(service.id, 'Zwischenspeicher-Probe Neun, neu gefasst', off);
+      expect((await off.app.inject({ method: 'GET', url })).body).toContain('Zwischenspeicher-Probe Neun, neu gefasst');
+      expect((await off.app.inject({ method: 'GET', url: '/leistungen' })).body).toContain('Zwischenspeicher-Probe Neun, neu gefasst');
     } finally {
       await off.close();
     }

@@ -14,7 +14,7 @@ import { anonymous } from '../auth/actor.ts';
 import type { KernelContext } from '../context.ts';
 import { registerIslands } from '../html/islands.tsx';
 import { renderPage } from '../html/layout.tsx';
-import { parseLanguage } from '../i18n/i18n.ts';
+import { parseLanguage, translator } from '../i18n/i18n.ts';
 import type { App } from '../module.ts';
 import { registerPageCache, timed } from '../page-cache/http.ts';
 import { cookieName, cookieOptions, languageFromCookie, setLanguageCookie } from './cookies.ts';
@@ -193,7 +193,7 @@ function requestPreparer(ctx: KernelContext) {
     if (chosen && reply) setLanguageCookie(reply, ctx.config, chosen);
     const personal = request.actor.kind === 'citizen' || request.actor.kind === 'staff' ? request.actor.language : undefined;
     request.lang = chosen ?? languageFromCookie(request, ctx.config) ?? personal ?? 'de';
-    request.t = ctx.i18n.getFixedT(request.lang);
+    request.t = translator(ctx.i18n, request.lang);
     let csrfToken: string | undefined;
     request.page = {
       t: request.t,

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from '../db/notifications.ts';
 
 /** Pages that depend on everything modules publish (the home page gathers from all of them). */
@@ -31,6 +32,27 @@ export class ContentVersions {
   changed(scope: string): void {
     this.#versions.set(scope, (this.#versions.get(scope) ?? 0) + 1);
     this.#total += 1;
+  }
+
+  readonly #remembered = new LRUCache<string, { stamp: string; value: Promise<unknown> }>({ max: 5000 });
+
+  /**
+   * What `load` reads from published content, read again only after a change to one of the scopes: public
+   * pages ask for the same published entries thousands of times between two publications. The stamp is
+   * taken before loading, so a value read while a change commits is stale at once and never served after.
+   * Callers treat the value as read-only: every request gets the same object.
+   */
+  remember<T>(scopes: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+    const stamp = this.stamp(scopes);
+    const held = this.#remembered.get(key);
+    if (held?.stamp === stamp) return held.value as Promise<T>;
+    const value = load();
+    this.#remembered.set(key, { stamp, value });
+    // A failed read is not kept: the next request tries again.
+    value.catch(() => {
+      if (this.#remembered.get(key)?.value === value) this.#remembered.delete(key);
+    });
+    return value;
   }
 
   /** A value that changes whenever any of the scopes changes (`everything`: whenever anything does). */

@@ -33,11 +33,19 @@ export function weekdayOf(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+/** The last minute asked for: a page asks many times for the same minute, and formatting it is the cost. */
+let lastMinute = Number.NaN;
+let lastTime: LocalTime | undefined;
+
 /** The wall-clock date and time in Berlin at an instant. */
 export function berlinTime(instant: Date): LocalTime {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute === lastMinute && lastTime) return lastTime;
   const parts = Object.fromEntries(berlin.formatToParts(instant).map((part) => [part.type, part.value]));
   const date = `${parts.year}-${parts.month}-${parts.day}`;
-  return { date, time: `${parts.hour}:${parts.minute}`, weekday: weekdayOf(date) };
+  lastTime = Object.freeze({ date, time: `${parts.hour}:${parts.minute}`, weekday: weekdayOf(date) });
+  lastMinute = minute;
+  return lastTime;
 }
 
 /** The instant at which Berlin's clocks show the given date and time (the first, if a time occurs twice). */

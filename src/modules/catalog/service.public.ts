@@ -10,6 +10,11 @@ import type { EntryKind } from './tables.ts';
  * draft in place of the published version, so a preview looks exactly like the page will.
  */
 
+/** Published content is read once per publication, not once per request (`ContentVersions.remember`). */
+function remembered<T>(ctx: KernelContext, key: string, load: () => Promise<T>): Promise<T> {
+  return ctx.content.remember(['catalog'], `catalog:${key}`, load);
+}
+
 export interface Ref {
   id: string;
   slug: string;
@@ -49,11 +54,13 @@ async function serviceView(db: CatalogDb, entry: PublishedRow, content: ServiceC
   return { id: entry.id, content, publishedAt: entry.published_at, office: office && officeEntry ? { ...office, id: officeEntry.id } : null, situations };
 }
 
-export async function publishedService(ctx: KernelContext, slug: string): Promise<ServiceView | null> {
-  const db = catalogDb(ctx.db);
-  const entry = await findPublished(db, 'service', slug);
-  const content = published<ServiceContent>(entry);
-  return entry && content ? serviceView(db, entry, content) : null;
+export function publishedService(ctx: KernelContext, slug: string): Promise<ServiceView | null> {
+  return remembered(ctx, `service:${slug}`, async () => {
+    const db = catalogDb(ctx.db);
+    const entry = await findPublished(db, 'service', slug);
+    const content = published<ServiceContent>(entry);
+    return entry && content ? serviceView(db, entry, content) : null;
+  });
 }
 
 /** The draft of an entry shown as its public page would show it, for editors only. */
@@ -97,11 +104,13 @@ async function officeView(db: CatalogDb, entry: PublishedRow, content: OfficeCon
   return { id: entry.id, content, services: await servicesWhere(db, { officeId: entry.id }) };
 }
 
-export async function publishedOffice(ctx: KernelContext, slug: string): Promise<OfficeView | null> {
-  const db = catalogDb(ctx.db);
-  const entry = await findPublished(db, 'office', slug);
-  const content = published<OfficeContent>(entry);
-  return entry && content ? officeView(db, entry, content) : null;
+export function publishedOffice(ctx: KernelContext, slug: string): Promise<OfficeView | null> {
+  return remembered(ctx, `office:${slug}`, async () => {
+    const db = catalogDb(ctx.db);
+    const entry = await findPublished(db, 'office', slug);
+    const content = published<OfficeContent>(entry);
+    return entry && content ? officeView(db, entry, content) : null;
+  });
 }
 
 export interface SituationView {
@@ -114,19 +123,23 @@ async function situationView(db: CatalogDb, entry: PublishedRow, content: Situat
   return { id: entry.id, content, services: await servicesWhere(db, { situationId: entry.id }) };
 }
 
-export async function publishedSituation(ctx: KernelContext, slug: string): Promise<SituationView | null> {
-  const db = catalogDb(ctx.db);
-  const entry = await findPublished(db, 'situation', slug);
-  const content = published<SituationContent>(entry);
-  return entry && content ? situationView(db, entry, content) : null;
+export function publishedSituation(ctx: KernelContext, slug: string): Promise<SituationView | null> {
+  return remembered(ctx, `situation:${slug}`, async () => {
+    const db = catalogDb(ctx.db);
+    const entry = await findPublished(db, 'situation', slug);
+    const content = published<SituationContent>(entry);
+    return entry && content ? situationView(db, entry, content) : null;
+  });
 }
 
 /** Every published entry of a kind with its content, in the kind's order (life situations by position). */
-export async function publishedOfKind<T extends Content>(ctx: KernelContext, kind: EntryKind): Promise<{ id: string; content: T }[]> {
-  const entries = await publishedRowsOfKind(catalogDb(ctx.db), kind);
-  const all = entries.map((entry) => ({ id: entry.id, content: entry.published as T }));
-  if (kind === 'situation') all.sort((a, b) => (a.content as SituationContent).position - (b.content as SituationContent).position);
-  return all;
+export function publishedOfKind<T extends Content>(ctx: KernelContext, kind: EntryKind): Promise<{ id: string; content: T }[]> {
+  return remembered(ctx, `kind:${kind}`, async () => {
+    const entries = await publishedRowsOfKind(catalogDb(ctx.db), kind);
+    const all = entries.map((entry) => ({ id: entry.id, content: entry.published as T }));
+    if (kind === 'situation') all.sort((a, b) => (a.content as SituationContent).position - (b.content as SituationContent).position);
+    return all;
+  });
 }
 
 export interface ServiceListQuery {
@@ -140,7 +153,11 @@ export interface ServiceListQuery {
  * A page of published services, filtered by the slug of a life situation or an office. An unknown slug
  * yields no services rather than all of them: a filter that matches nothing must not look like no filter.
  */
-export async function serviceList(ctx: KernelContext, query: ServiceListQuery): Promise<{ items: ListedService[]; total: number }> {
+export function serviceList(ctx: KernelContext, query: ServiceListQuery): Promise<{ items: ListedService[]; total: number }> {
+  return remembered(ctx, `list:${JSON.stringify([query.situation, query.office, query.page, query.perPage])}`, () => serviceListNow(ctx, query));
+}
+
+async function serviceListNow(ctx: KernelContext, query: ServiceListQuery): Promise<{ items: ListedService[]; total: number }> {
   const db = catalogDb(ctx.db);
   const situation = query.situation ? await findPublished(db, 'situation', query.situation) : undefined;
   const office = query.office ? await findPublished(db, 'office', query.office) : undefined;
