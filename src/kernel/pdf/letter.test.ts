@@ -57,6 +57,18 @@ describe('letters', () => {
     expect(last).toContain('Jürgen Weiß');
   });
 
+  it('lays out a letter the same in a later batch, from the words the process has already shaped', async () => {
+    // A word no earlier letter had: the first batch shapes it, the second takes it from what the fonts kept.
+    const once: Letter = { ...letter, recipient: [`Jürgen Weiß-Zweimal${Date.now()}`, ...letter.recipient.slice(1)] };
+    const render = async () => (await renderLetters([once], { title: 'Brief', author: 'Stadt Erkelenz', lang: 'de-DE' })).pdf.toString('latin1');
+    // Only the moment of making and the file identifier differ between two runs.
+    const withoutDates = (pdf: string) => pdf.replace(/\(D:\d+Z\)/g, '').replace(/<xmp:CreateDate>[^<]*</g, '').replace(/\/ID \[[^\]]*\]/g, '');
+    const first = await render();
+    const second = await render();
+    expect(withoutDates(second)).toBe(withoutDates(first));
+    expect(await (await readPdf(Buffer.from(second, 'latin1'))).text(1)).toContain(once.recipient[0]);
+  });
+
   it('refuses an empty batch instead of producing an empty PDF', async () => {
     await expect(renderLetters([], { title: 'x', author: 'x', lang: 'de-DE' })).rejects.toThrow('No letters to render');
   });

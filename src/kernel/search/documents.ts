@@ -9,6 +9,9 @@ export const typeFacet = 'typ';
 /** Rows per insert statement: large enough to be quick, small enough for PostgreSQL's parameter limits. */
 const batchSize = 500;
 
+/** From this many documents put at once, the table's statistics are refreshed. */
+const analyzeFrom = 200;
+
 const join = (words: readonly string[] | undefined) => (words ?? []).join(' ');
 
 /** A document as the insert statement reads it from JSON, with its facets as `name:value` tokens. */
@@ -107,6 +110,9 @@ export async function putSearchDocuments(trx: AnyExecutor, module: { id: string;
   const source = declared(module);
   await remove(trx, module.id, docs.map((doc) => doc.id));
   await insert(trx, module.id, source, docs, true);
+  // After many documents at once (an import) the planner's figures are out of date, and PGlite never
+  // refreshes them by itself.
+  if (docs.length >= analyzeFrom) await sql`analyze search_documents`.execute(trx);
 }
 
 /** Takes these documents of the module out of the search (withdrawn, deleted); unknown ids are ignored. */
@@ -122,6 +128,7 @@ export async function replaceSourceDocuments(trx: AnyExecutor, id: string, sourc
   await sql`
     with changed as (select terms, summary from search_documents), words as (${wordsOf('changed')})
     insert into search_words (word, display, documents) select word, display, n from words`.execute(trx);
+  await sql`analyze search_documents`.execute(trx);
   await sql`
     insert into search_sources (source, version) values (${id}, ${source.version})
     on conflict (source) do update set version = excluded.version, rebuilt_at = now()`.execute(trx);

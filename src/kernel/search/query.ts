@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { AnyExecutor } from '../db/database.ts';
+import type { AnyExecutor, Db } from '../db/database.ts';
 import type { Language } from '../auth/actor.ts';
 import type { CompiledQuery } from './thesaurus.ts';
 import { headlineOptions } from './text.ts';
@@ -104,27 +104,21 @@ export async function findDocuments(db: AnyExecutor, request: FindRequest): Prom
       order by pre_score desc, d.title
       limit ${candidateLimit}
     ),
-    best as (
-      select c.source, c.id, ((((c.rank_any + ts_rank_cd(c.document, ${q.exact}, 32)) / 2) + 0.35 * word_similarity(${q.raw}, c.terms)) * c.weight) as score
-      from candidates c where c.failed = 0
-      order by c.pre_score desc, c.title
-      limit ${scoreLimit}
-    ),
-    passing as (
-      select c.source, c.id, c.type, c.title, c.summary, c.url, c.language, c.pre_score, b.score
-      from candidates c left join best b on b.source = c.source and b.id = c.id
-      where c.failed = 0
+    scored as (
+      select p.source, p.id, p.type, p.title, p.summary, p.url, p.language, p.pre_score,
+        case when p.pre <= ${scoreLimit} then ((((p.rank_any + ts_rank_cd(p.document, ${q.exact}, 32)) / 2) + 0.35 * word_similarity(${q.raw}, p.terms)) * p.weight) end as score
+      from (select c.*, row_number() over (order by c.pre_score desc, c.title) as pre from candidates c where c.failed = 0) p
     ),
     shown as (
-      select * from passing
+      select * from scored
       order by ${hitOrder}
-      offset (select greatest(0, least(${offset}::int, ((count(*)::int - 1) / ${request.perPage}::int) * ${request.perPage}::int)) from passing)
+      offset (select greatest(0, least(${offset}::int, ((count(*)::int - 1) / ${request.perPage}::int) * ${request.perPage}::int)) from scored)
       limit ${request.perPage}::int
     ),
     counts as (${counts})
     select
       (select count(*)::int from candidates) as candidates,
-      (select count(*)::int from passing) as total,
+      (select count(*)::int from scored) as total,
       (select json_agg(json_build_object('source', source, 'id', id, 'type', type, 'title', title, 'summary', summary, 'url', url,
         'language', language, 'score', coalesce(score, pre_score)) order by ${hitOrder}) from shown) as hits,
       (select json_agg(json_build_object('token', token, 'count', count, 'label', label)) from counts) as counts`.execute(db);
@@ -156,7 +150,7 @@ export interface WordCheck {
  * For each word, in one statement: whether a document contains it, and otherwise the nearest word of the
  * vocabulary (GiST nearest-neighbour search).
  */
-export async function checkWords(db: AnyExecutor, words: readonly string[]): Promise<WordCheck[]> {
+export async function checkWords(db: Db, words: readonly string[]): Promise<WordCheck[]> {
   if (words.length === 0) return [];
   // Each word's tsquery is its own parameter, a constant to the planner, which can then use the GIN index;
   // computed from unnest() it would be checked against every document.
@@ -166,12 +160,17 @@ export async function checkWords(db: AnyExecutor, words: readonly string[]): Pro
         or exists (select 1 from search_documents d where d.document @@ to_tsquery('german', ${`${word} | ${word}:*AB`})))`,
     ),
   );
-  const { rows } = await sql<{ position: number; word: string; known: boolean; display: string | null; similarity: number | null }>`
-    select w.position, w.word, w.known, best.display, best.similarity
-    from (values ${checked}) as w(position, word, known)
-    left join lateral (
-      select v.display, similarity(v.word, w.word) as similarity from search_words v where not w.known order by v.word <-> w.word limit 1
-    ) best on true
-    order by w.position`.execute(db);
+  const { rows } = await db.transaction().execute(async (trx) => {
+    // For "exists" the planner expects an early match and reads the table; a word no document has (the
+    // very case here) is then checked against every document, where the index answers at once.
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return sql<{ position: number; word: string; known: boolean; display: string | null; similarity: number | null }>`
+      with w as materialized (select * from (values ${checked}) as v(position, word, known))
+      select w.position, w.word, w.known, best.display, best.similarity
+      from w left join lateral (
+        select v.display, similarity(v.word, w.word) as similarity from search_words v order by v.word <-> w.word limit 1
+      ) best on not w.known
+      order by w.position`.execute(trx);
+  });
   return rows.map((row) => ({ word: row.word, known: row.known, suggestion: row.display, similarity: row.similarity === null ? null : Number(row.similarity) }));
 }
