@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { ChangeFeed, changeChannel, listenOnPostgres } from './notifications.ts';
+import { ChangeFeed, changeChannel, listenOnConnection, listenOnPostgres } from './notifications.ts';
 import { copyPristineCluster, pristineClusterDir } from './pglite-cluster.ts';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
 import type { KernelTables } from './tables.ts';
@@ -55,7 +55,7 @@ async function openPostgres(url: string): Promise<Database> {
   });
   const changes = new ChangeFeed();
   const unlisten = await listenOnPostgres(pool, url, changes);
-  const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool, onCreateConnection: listenOnConnection }) });
   return {
     kind: 'postgres',
     db,

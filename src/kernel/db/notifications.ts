@@ -1,3 +1,4 @@
+import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -33,9 +34,10 @@ export class ChangeFeed {
 
 /**
  * Listens on PostgreSQL in two ways at once:
- * - every connection of the pool listens. PostgreSQL hands a session its own notifications after the
- *   commit and before the commit's reply, so this instance hears of its own change before the code that
- *   committed it goes on: nothing it serves afterwards can be stale. Attached before the pool's first use.
+ * - every connection the platform's queries go through listens (`listenOnConnection`, run by Kysely when
+ *   it first uses a connection). PostgreSQL hands a session its own notifications after the commit and
+ *   before the commit's reply, so this instance hears of its own change before the code that committed it
+ *   goes on: nothing it serves afterwards can be stale.
  * - one connection of its own listens all the time, for changes other instances commit while this one has
  *   no pooled connection open; it reconnects when lost and reports the gap.
  */
@@ -43,13 +45,7 @@ export async function listenOnPostgres(pool: pg.Pool, url: string, feed: ChangeF
   const onNotification = (notification: pg.Notification) => {
     if (notification.channel === changeChannel) feed.message(notification.payload ?? '');
   };
-  pool.on('connect', (client) => {
-    client.on('notification', onNotification);
-    // Queued before any query of whoever asked for the connection, so it listens before it writes.
-    client.query(`listen ${changeChannel}`).catch(() => {
-      // A connection that cannot listen fails its own queries as well; the pool replaces it.
-    });
-  });
+  pool.on('connect', (client) => client.on('notification', onNotification));
 
   let stopped = false;
   let client: pg.Client | null = null;
@@ -89,4 +85,9 @@ export async function listenOnPostgres(pool: pg.Pool, url: string, feed: ChangeF
     client = null;
     await last?.end().catch(() => undefined);
   };
+}
+
+/** Makes a pooled connection listen before Kysely runs anything on it (its `onCreateConnection`). */
+export async function listenOnConnection(connection: DatabaseConnection): Promise<void> {
+  await connection.executeQuery(CompiledQuery.raw(`listen ${changeChannel}`));
 }
