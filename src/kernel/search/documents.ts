@@ -87,6 +87,15 @@ async function insert(db: AnyExecutor, sourceId: string, source: SearchSource, d
   }
 }
 
+/**
+ * One change of the vocabulary at a time, until its transaction ends: two publications sharing words would
+ * otherwise count them down and up in different orders and could deadlock. Changes are rare; reading is
+ * not affected.
+ */
+async function lockVocabulary(trx: AnyExecutor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('kernel.search_words'))`.execute(trx);
+}
+
 /** Deletes documents; their words leave the vocabulary once no other document has them. */
 async function remove(db: AnyExecutor, source: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -108,6 +117,7 @@ function declared(module: { id: string; search?: SearchSource }): SearchSource {
  */
 export async function putSearchDocuments(trx: AnyExecutor, module: { id: string; search?: SearchSource }, docs: readonly SearchDocument[]): Promise<void> {
   const source = declared(module);
+  await lockVocabulary(trx);
   await remove(trx, module.id, docs.map((doc) => doc.id));
   await insert(trx, module.id, source, docs, true);
   // After many documents at once (an import) the planner's figures are out of date, and PGlite never
@@ -117,6 +127,7 @@ export async function putSearchDocuments(trx: AnyExecutor, module: { id: string;
 
 /** Takes these documents of the module out of the search (withdrawn, deleted); unknown ids are ignored. */
 export async function removeSearchDocuments(trx: AnyExecutor, module: { id: string }, ids: readonly string[]): Promise<void> {
+  await lockVocabulary(trx);
   await remove(trx, module.id, ids);
 }
 

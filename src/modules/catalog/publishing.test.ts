@@ -80,4 +80,18 @@ describe('publishing through the workflow', () => {
     expect(await entryWorkflow.history(platform.ctx.db, service.id)).toHaveLength(1);
     expect((await historyOf(catalogDb(platform.ctx.db), service.id)).map((row) => row.action)).toEqual(['unpublished']);
   });
+
+  it('publishes and withdraws entries that share their words side by side, each counted once in the search vocabulary', async () => {
+    const words = 'Gemeinsamwort Nachbarwort Querwort Zwischenwort';
+    const services = await Promise.all([1, 2, 3, 4].map((n) => buildService(platform.ctx, { title: `Teilt Wörter ${n}`, summary: `${words} ${n}.` }, { publish: false })));
+    await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(platform.ctx.db)));
+    const published = await Promise.all(services.map((service) => publishEntry(platform.ctx, systemActor('test'), service.id)));
+    expect(published.map((result) => result.ok)).toEqual([true, true, true, true]);
+    const counted = async () =>
+      (await sql<{ documents: number }>`select documents from search_words where word = 'gemeinsamwort'`.execute(platform.ctx.db)).rows.map((row) => Number(row.documents));
+    expect(await counted()).toEqual([4]);
+    const withdrawn = await Promise.all(services.slice(0, 3).map((service) => unpublishEntry(platform.ctx, systemActor('test'), service.id)));
+    expect(withdrawn.map((result) => result.ok)).toEqual([true, true, true]);
+    expect(await counted()).toEqual([1]);
+  });
 });
