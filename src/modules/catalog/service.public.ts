@@ -54,13 +54,18 @@ async function serviceView(db: CatalogDb, entry: PublishedRow, content: ServiceC
   return { id: entry.id, content, publishedAt: entry.published_at, office: office && officeEntry ? { ...office, id: officeEntry.id } : null, situations };
 }
 
-export function publishedService(ctx: KernelContext, slug: string): Promise<ServiceView | null> {
-  return remembered(ctx, `service:${slug}`, async () => {
+/** The published entry of a kind at an address, as its page shows it; null when there is none. */
+function publishedAt<T extends Content, V>(ctx: KernelContext, kind: EntryKind, slug: string, view: (db: CatalogDb, entry: PublishedRow, content: T) => Promise<V>): Promise<V | null> {
+  return remembered(ctx, `${kind}:${slug}`, async () => {
     const db = catalogDb(ctx.db);
-    const entry = await findPublished(db, 'service', slug);
-    const content = published<ServiceContent>(entry);
-    return entry && content ? serviceView(db, entry, content) : null;
+    const entry = await findPublished(db, kind, slug);
+    const content = published<T>(entry);
+    return entry && content ? view(db, entry, content) : null;
   });
+}
+
+export function publishedService(ctx: KernelContext, slug: string): Promise<ServiceView | null> {
+  return publishedAt(ctx, 'service', slug, serviceView);
 }
 
 /** The draft of an entry shown as its public page would show it, for editors only. */
@@ -105,12 +110,7 @@ async function officeView(db: CatalogDb, entry: PublishedRow, content: OfficeCon
 }
 
 export function publishedOffice(ctx: KernelContext, slug: string): Promise<OfficeView | null> {
-  return remembered(ctx, `office:${slug}`, async () => {
-    const db = catalogDb(ctx.db);
-    const entry = await findPublished(db, 'office', slug);
-    const content = published<OfficeContent>(entry);
-    return entry && content ? officeView(db, entry, content) : null;
-  });
+  return publishedAt(ctx, 'office', slug, officeView);
 }
 
 export interface SituationView {
@@ -124,12 +124,7 @@ async function situationView(db: CatalogDb, entry: PublishedRow, content: Situat
 }
 
 export function publishedSituation(ctx: KernelContext, slug: string): Promise<SituationView | null> {
-  return remembered(ctx, `situation:${slug}`, async () => {
-    const db = catalogDb(ctx.db);
-    const entry = await findPublished(db, 'situation', slug);
-    const content = published<SituationContent>(entry);
-    return entry && content ? situationView(db, entry, content) : null;
-  });
+  return publishedAt(ctx, 'situation', slug, situationView);
 }
 
 /** Every published entry of a kind with its content, in the kind's order (life situations by position). */
