@@ -75,9 +75,31 @@ export async function loadRate(baseUrl: string, requests: readonly LoadRequest[]
  */
 export async function serverWithoutPageCache(target: BenchTarget): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   const { ctx } = target.platform;
-  const app = await buildApp({ ...ctx, config: { ...ctx.config, PAGE_CACHE: 'off' } }, { cookieSecret: 'benchmark-secret-that-is-long-enough-to-sign' });
+  const cookieSecret = ctx.config.SESSION_SECRET;
+  if (!cookieSecret) throw new Error('The benchmark sets SESSION_SECRET, so that both servers sign cookies alike');
+  const app = await buildApp({ ...ctx, config: { ...ctx.config, PAGE_CACHE: 'off' } }, { cookieSecret });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
+
+/**
+ * The figures of pages under load read against one baseline: from the platform's server (page cache on)
+ * and from a second server on the same platform without the cache.
+ */
+export async function withAndWithoutPageCache(target: BenchTarget, label: string, pages: readonly LoadRequest[], baseline: Comparison['baseline']): Promise<Comparison[]> {
+  const cached = { label, rate: await loadRate(target.baseUrl, pages) };
+  const uncachedServer = await serverWithoutPageCache(target);
+  try {
+    const uncached = { label: 'the same, page cache off', rate: await loadRate(uncachedServer.baseUrl, pages) };
+    return [
+      { measured: cached, baseline },
+      { variant: 'page cache off', measured: uncached, baseline },
+    ];
+  } finally {
+    await uncachedServer.close();
+  }
+}
+
+export const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

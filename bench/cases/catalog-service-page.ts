@@ -3,7 +3,7 @@ import { catalogDb } from '#modules/catalog/repo.ts';
 import { seedCatalog } from '#modules/catalog/seed/index.ts';
 import { englishHeaders } from '../load/workload.ts';
 import type { LoadRequest } from '../load/generator.ts';
-import { loadRate, serverWithoutPageCache, type BenchCase, type BenchTarget } from '../case.ts';
+import { kilobytes, loadRate, withAndWithoutPageCache, type BenchCase, type BenchTarget } from '../case.ts';
 
 /** Copies of the service pages taken once, by language and slug: the same bytes without any of the work. */
 const staticPages = new Map<string, string>();
@@ -16,8 +16,6 @@ const staticPageModule = defineModule({
     );
   },
 });
-
-const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function publishedSlugs(target: BenchTarget): Promise<string[]> {
   const rows = await catalogDb(target.platform.ctx.db).selectFrom('catalog_entries').select('slug').where('kind', '=', 'service').where('published', 'is not', null).orderBy('slug').execute();
@@ -50,16 +48,6 @@ export const catalogServicePageCase: BenchCase = {
     }
     const label = `${pages.length} pages (${slugs.length} services × de, en; ${kilobytes(bytes / pages.length)} on average)`;
     const baseline = { label: 'the same pages, static', rate: await loadRate(target.baseUrl, copies) };
-    const cached = { label: `GET /leistungen/…, ${label}`, rate: await loadRate(target.baseUrl, pages) };
-    const uncachedServer = await serverWithoutPageCache(target);
-    try {
-      const uncached = { label: `the same, page cache off`, rate: await loadRate(uncachedServer.baseUrl, pages) };
-      return [
-        { measured: cached, baseline },
-        { variant: 'page cache off', measured: uncached, baseline },
-      ];
-    } finally {
-      await uncachedServer.close();
-    }
+    return withAndWithoutPageCache(target, `GET /leistungen/…, ${label}`, pages, baseline);
   },
 };

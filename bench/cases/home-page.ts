@@ -1,10 +1,8 @@
 import { englishHeaders } from '../load/workload.ts';
-import { loadRate, serverWithoutPageCache, type BenchCase } from '../case.ts';
+import { kilobytes, loadRate, withAndWithoutPageCache, type BenchCase } from '../case.ts';
 
 /** Static files the server sends from disk, without a template or a database behind them. */
 const staticCandidates = ['/assets/app.css', '/assets/kern/kern-grid.min.css', '/assets/kern/kern-grid.css', '/assets/kern/fonts/fira-sans.css'];
-
-const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /**
  * The home page in German and English against the static file closest to it in size, from the same server,
@@ -21,16 +19,6 @@ export const homePageCase: BenchCase = {
     const pages = [{ path: '/' }, { path: '/', headers: { ...englishHeaders } }];
 
     const baseline = { label: `GET ${asset.path} (${kilobytes(asset.bytes)})`, rate: await loadRate(target.baseUrl, [{ path: asset.path }]) };
-    const cached = { label: `GET / in de and en (${kilobytes(pageBytes)})`, rate: await loadRate(target.baseUrl, pages) };
-    const uncachedServer = await serverWithoutPageCache(target);
-    try {
-      const uncached = { label: 'the same, page cache off', rate: await loadRate(uncachedServer.baseUrl, pages) };
-      return [
-        { measured: cached, baseline },
-        { variant: 'page cache off', measured: uncached, baseline },
-      ];
-    } finally {
-      await uncachedServer.close();
-    }
+    return withAndWithoutPageCache(target, `GET / in de and en (${kilobytes(pageBytes)})`, pages, baseline);
   },
 };
