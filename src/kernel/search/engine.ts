@@ -1,5 +1,6 @@
 import type { Language } from '../auth/actor.ts';
 import type { KernelContext } from '../context.ts';
+import { translator } from '../i18n/i18n.ts';
 import type { ModuleManifest, SearchHit, SearchSource } from '../module.ts';
 import { typeFacet } from './documents.ts';
 import { candidateLimit, checkWords, findDocuments, headlines, type Found } from './query.ts';
@@ -67,7 +68,7 @@ export function foundNothing(results: SearchResults): boolean {
 
 /** The counted tokens as facets: the type first, in ranking order, then every declared facet, most frequent value first. */
 function facetSummaries(ctx: KernelContext, language: Language, found: Found, filters: Readonly<Record<string, readonly string[]>>): FacetSummary[] {
-  const t = ctx.i18n.getFixedT(language);
+  const t = translator(ctx.i18n, language);
   const types = new Map(sourcesOf(ctx.modules).flatMap((source) => source.types.map((type) => [type.type, type] as const)));
   const dimensions = [{ name: typeFacet, label: 'kernel:search.typeFacet' }, ...facetNames(ctx)];
   return dimensions.map(({ name, label }) => {
