@@ -125,8 +125,8 @@ export const FormDefinition = Type.Object(
     /** Stable across versions; the form's address (`/antraege/<key>`). */
     key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$' }),
     title: Text,
-    /** Slug of the catalogue's service this form serves; its fees, documents and office come from there. */
-    service: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,119}$' }),
+    /** Slug of the catalogue's service this form serves; its fees, documents and office come from there. A form without one (a general contact form) names its `office`. */
+    service: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,119}$' })),
     /** Slug of the office that receives the cases, when not the service's responsible office. */
     office: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,119}$' })),
     /** What to have at hand, one entry each (the start page). */
