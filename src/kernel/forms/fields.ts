@@ -67,6 +67,18 @@ export interface TimeDef extends Base {
   kind: 'time';
 }
 
+/** An IBAN (`DE89 3704 0044 0532 0130 00`, spaces and lower case taken), read compact and upper case. */
+export interface IbanDef extends Base {
+  kind: 'iban';
+}
+
+/** A telephone number as people write it (`02431 85-0`, `+49 2431 850`), read into E.164 (`+492431850`). */
+export interface PhoneDef extends Base {
+  kind: 'phone';
+  /** What the browser may fill in (default `tel`; `off` for someone else's number). */
+  autocomplete?: string;
+}
+
 export interface CheckboxDef extends Base {
   kind: 'checkbox';
   /** What a ticked box sends (default `on`). A required box must be ticked (a consent). */
@@ -109,7 +121,7 @@ export interface FileDef extends Base {
   maxBytes: number;
 }
 
-export type LeafDef = TextDef | ListDef | IntegerDef | EurosDef | DateDef | TimeDef | CheckboxDef | ChoiceDef | ChoicesDef | FileDef;
+export type LeafDef = TextDef | ListDef | IntegerDef | EurosDef | DateDef | TimeDef | IbanDef | PhoneDef | CheckboxDef | ChoiceDef | ChoicesDef | FileDef;
 
 /**
  * Rows of the same fields (several fees, several dogs). Row `n`'s field `label` of group `fee` is posted as
@@ -171,7 +183,7 @@ export type ValueOf<F> = F extends { kind: 'text' | 'textarea' | 'email' | 'pass
           ? Maybe<F, OptionValue<F>>
           : F extends { kind: 'integer' | 'euros' }
             ? Maybe<F, number>
-            : F extends { kind: 'date' | 'time' }
+            : F extends { kind: 'date' | 'time' | 'iban' | 'phone' }
               ? Maybe<F, string>
               : F extends { kind: 'file' }
                 ? Maybe<F, FormFile>

@@ -5,7 +5,9 @@
 export { defineForm, formKeyField, rowFieldName, type FieldDef, type FieldError, type FormDef, type FormErrors, type FormFile, type FormValue, type LeafDef, type Option, type Raw } from './fields.ts';
 export { bodyLimitFor, multipartFor } from './files.ts';
 export { fieldMessage, formMessages, formState, type FormState } from './messages.ts';
+export { formatIban, parseIban } from './iban.ts';
 export { formatEuros, parseEuros, parseTime } from './numbers.ts';
+export { parsePhone } from './phone.ts';
 export { once } from './once.ts';
 export { toRaw } from './raw.ts';
 export { parseForm, readForm, withErrors, type FormRead } from './read.ts';

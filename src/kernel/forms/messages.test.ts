@@ -49,6 +49,18 @@ describe('messages of a form', () => {
     expect(fieldMessage(german, 'proof', { code: 'required' }, form)).toBe('Bitte wählen Sie für „Name“ eine Datei aus.');
   });
 
+  it('says what is wrong with an IBAN or a telephone number, naming the country by its name', () => {
+    expect(fieldMessage(german, 'name', { code: 'iban-check' }, form)).toBe('Die IBAN ist nicht gültig: die Prüfziffern stimmen nicht. Bitte vergleichen Sie jede Stelle, zum Beispiel mit Ihrer Bankkarte oder einem Kontoauszug.');
+    expect(fieldMessage(german, 'name', { code: 'iban-length', values: { country: 'NL', expected: 18, length: 17 } }, form)).toBe('Die IBAN ist nicht gültig: eine IBAN mit dem Länderkennzeichen NL (Niederlande) hat 18 Stellen, diese hat 17.');
+    expect(fieldMessage(english, 'name', { code: 'iban-length', values: { country: 'DE', expected: 22, length: 21 } }, form)).toBe('The IBAN is not valid: an IBAN with the country code DE (Germany) has 22 characters; this one has 21.');
+    expect(fieldMessage(german, 'name', { code: 'iban-country', values: { country: 'US' } }, form)).toBe('Die IBAN ist nicht gültig: „US“ ist kein Länderkennzeichen einer IBAN. Eine IBAN beginnt mit dem Kennzeichen des Landes, zum Beispiel DE.');
+    expect(fieldMessage(german, 'name', { code: 'iban-format' }, form)).toBe('Bitte geben Sie bei „Name“ eine IBAN an: zwei Buchstaben für das Land, zwei Prüfziffern und die Kontonummer, zum Beispiel DE89 3704 0044 0532 0130 00.');
+    expect(fieldMessage(german, 'name', { code: 'phone-letters' }, form)).toBe('Bei „Name“ sind nur Ziffern möglich, keine Buchstaben, zum Beispiel 02431 85-0.');
+    expect(fieldMessage(german, 'name', { code: 'phone-format' }, form)).toBe('Bitte geben Sie bei „Name“ eine Telefonnummer mit Vorwahl an, zum Beispiel 02431 85-0 oder +49 2431 850.');
+    expect(fieldMessage(english, 'name', { code: 'phone-too-short' }, form)).toBe('The telephone number for “Name” is too short. Please enter it with its area code, for example 02431 85-0.');
+    expect(fieldMessage(german, 'name', { code: 'phone-too-long' }, form)).toBe('Die Telefonnummer bei „Name“ ist zu lang: Eine Telefonnummer hat mit Ländervorwahl höchstens 15 Ziffern.');
+  });
+
   it('takes a module’s message key as a code, translating values that are keys themselves', () => {
     expect(fieldMessage(german, 'name', { code: 'test:taken', values: { address: 'perso' } }, form)).toBe('Die Adresse perso ist vergeben.');
     expect(fieldMessage(english, 'name', { code: 'test:taken', values: { address: { key: 'test:day' } } }, form)).toBe('The address day is taken.');

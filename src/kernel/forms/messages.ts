@@ -33,6 +33,14 @@ const kernelCodes = new Set([
   'date-too-early',
   'date-too-late',
   'time-format',
+  'iban-format',
+  'iban-country',
+  'iban-length',
+  'iban-check',
+  'phone-letters',
+  'phone-format',
+  'phone-too-short',
+  'phone-too-long',
   'not-a-choice',
 ]);
 
@@ -93,12 +101,24 @@ function euros(reader: Reader, cents: number): string {
   return new Intl.NumberFormat(reader.lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+const regionNames = { de: new Intl.DisplayNames(['de'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+
+/** A country's name in the reader's language (`DE` → Deutschland), or its code when there is none. */
+function countryName(reader: Reader, code: string): string {
+  try {
+    return regionNames[reader.lang].of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** The values a code's message shows, in the reader's language: amounts, days, sizes and types, keys translated. */
 function shownValues(reader: Reader, code: string, values: Record<string, ErrorValue>): Record<string, unknown> {
   const shown = translated(reader, values);
   if (code.startsWith('euros-')) for (const name of ['min', 'max'] as const) if (typeof values[name] === 'number') shown[name] = euros(reader, values[name]);
   if (code === 'date-too-early' || code === 'date-too-late') for (const name of ['min', 'max'] as const) if (typeof values[name] === 'string') shown[name] = formatDay(values[name]);
   const number = (name: string) => (typeof values[name] === 'number' ? values[name] : 0);
+  if (code === 'iban-length' && typeof values.country === 'string') shown.countryName = countryName(reader, values.country);
   if (code === 'date-day') {
     const pad = (value: number, width = 2) => String(value).padStart(width, '0');
     shown.date = `${pad(number('day'))}.${pad(number('month'))}.${pad(number('year'), 4)}`;

@@ -1,5 +1,6 @@
 import { formatDay } from '../dates.ts';
 import { rowFieldName, type FormDef, type FormValue, type LeafDef, type Raw } from './fields.ts';
+import { formatIban } from './iban.ts';
 import { formatEuros } from './numbers.ts';
 
 function shown(field: LeafDef, value: unknown): string | string[] | undefined {
@@ -22,11 +23,14 @@ function shown(field: LeafDef, value: unknown): string | string[] | undefined {
       return formatDay(value as string);
     case 'integer':
       return typeof value === 'number' ? String(value) : undefined;
+    case 'iban':
+      return typeof value === 'string' ? formatIban(value) : undefined;
     case 'text':
     case 'textarea':
     case 'email':
     case 'hidden':
     case 'time':
+    case 'phone':
     case 'choice':
       return typeof value === 'string' ? value : undefined;
   }

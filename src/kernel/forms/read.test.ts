@@ -132,6 +132,38 @@ describe('showing a stored value', () => {
   });
 });
 
+describe('bank details and telephone numbers', () => {
+  const payer = defineForm({
+    id: 'test.payer',
+    fields: {
+      iban: { kind: 'iban', label: 'IBAN', required: true },
+      phone: { kind: 'phone', label: 'Telefon' },
+      mobile: { kind: 'phone', label: 'Mobil' },
+    },
+  });
+
+  it('reads an IBAN compact and a number in E.164, typed as string or null, and shows the IBAN again in groups of four', () => {
+    const read = parseForm(payer, { body: { iban: 'de89 3704 0044 0532 0130 00', phone: '(02431) 85-0' } });
+    expect(read).toMatchObject({ ok: true, value: { iban: 'DE89370400440532013000', phone: '+492431850', mobile: null }, raw: { iban: 'de89 3704 0044 0532 0130 00' } });
+    if (!read.ok) throw new Error('refused');
+    expectTypeOf(read.value.iban).toEqualTypeOf<string>();
+    expectTypeOf(read.value.phone).toEqualTypeOf<string | null>();
+    const raw = toRaw(payer, read.value);
+    expect(raw).toEqual({ iban: 'DE89 3704 0044 0532 0130 00', phone: '+492431850' });
+    const again = parseForm(payer, { body: raw });
+    expect(again.ok && again.value).toEqual(read.value);
+  });
+
+  it('says per field what is wrong, keeping what was typed', () => {
+    const read = parseForm(payer, { body: { iban: 'DE88 3704 0044 0532 0130 00', phone: '0800 FLOWERS', mobile: '0171' } });
+    expect(read).toMatchObject({
+      ok: false,
+      errors: { iban: { code: 'iban-check' }, phone: { code: 'phone-letters' }, mobile: { code: 'phone-too-short' } },
+      raw: { iban: 'DE88 3704 0044 0532 0130 00', phone: '0800 FLOWERS', mobile: '0171' },
+    });
+  });
+});
+
 describe('the body schema', () => {
   it('names every input, group rows expanded, the CSRF token and the key; no file, no password limit below the field’s', () => {
     const schema = formBody(dogForm) as { properties: Record<string, unknown>; required?: string[] };

@@ -4,7 +4,9 @@ import { uploadOf } from '../files/uploads.ts';
 import { parseCheckbox, parseChoice, parseChoices, parseDateField } from './choices.ts';
 import { formKeyField, rowFieldName, type FormDef, type FormErrors, type FormValue, type GroupDef, type LeafDef, type Raw } from './fields.ts';
 import { parseFile } from './files.ts';
+import { parseIbanField } from './iban.ts';
 import { parseEurosField, parseInteger, parseTimeField } from './numbers.ts';
+import { parsePhoneField } from './phone.ts';
 import { parseList, parseText, rawLimit, type Parsed } from './text.ts';
 
 /** What reading a form gives: the typed value, or the problems by field; both with what was posted, to show again. */
@@ -41,6 +43,10 @@ function parseLeaf(field: LeafDef, input: unknown, upload: Upload | undefined): 
       return parseDateField(field, input);
     case 'time':
       return parseTimeField(field, input);
+    case 'iban':
+      return parseIbanField(field, input);
+    case 'phone':
+      return parsePhoneField(field, input);
     case 'checkbox':
       return parseCheckbox(field, input);
     case 'choice':

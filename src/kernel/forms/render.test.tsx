@@ -90,6 +90,27 @@ describe('rendering a form from its definition', () => {
   });
 });
 
+describe('bank details and telephone numbers', () => {
+  const form = defineForm({ id: 'test.payer', fields: { iban: { kind: 'iban', label: 'test:name', required: true }, phone: { kind: 'phone', label: 'test:name' }, other: { kind: 'phone', label: 'test:name', autocomplete: 'off' } } });
+
+  it('renders an IBAN as text without autofill or spell checking, and a number as a telephone field the browser may fill', () => {
+    const html = render(<FormFields page={pageIn('de')} form={form} raw={{ iban: 'DE89 3704 0044 0532 0130 00', phone: '+492431850' }} errors={{}} />);
+    const [iban = '', phone = '', other = ''] = inputs(html);
+    expect(iban).toContain('type="text"');
+    expect(iban).toContain('autocomplete="off"');
+    expect(iban).toContain('inputmode="text"');
+    expect(iban).toContain('spellcheck="false"');
+    expect(iban).toContain('value="DE89 3704 0044 0532 0130 00"');
+    expect(phone).toContain('type="tel"');
+    expect(phone).toContain('autocomplete="tel"');
+    expect(phone).toContain('value="+492431850"');
+    expect(other).toContain('autocomplete="off"');
+    expect(html).toContain('z. B. DE89 3704 0044 0532 0130 00');
+    expect(html).toContain('mit Vorwahl, z. B. 02431 85-0 oder +49 2431 850');
+    expect(render(<FormFields page={pageIn('en')} form={form} raw={{}} errors={{}} />)).toContain('with the area code, e.g. 02431 85-0 or +49 2431 850');
+  });
+});
+
 describe('a label that takes values', () => {
   it('is shown with its values, keys among them translated', () => {
     const form = defineForm({ id: 'test.twin', fields: { nameEn: { kind: 'text', label: 'test:twin', labelValues: { field: { key: 'test:name' } } } } });

@@ -122,6 +122,10 @@ function LeafField(props: FieldsProps & { name: string; field: LeafDef; labelVal
       return <TextField {...base} hint={base.hint ?? t('kernel:forms.timeHint')} value={text(raw, name)} width={2} />;
     case 'date':
       return <DateField {...base} page={page} value={text(raw, name)} />;
+    case 'iban':
+      return <TextField {...base} hint={base.hint ?? t('kernel:forms.ibanHint')} value={text(raw, name)} autocomplete="off" inputmode="text" spellcheck={false} />;
+    case 'phone':
+      return <TextField {...base} hint={base.hint ?? t('kernel:forms.phoneHint')} type="tel" value={text(raw, name)} autocomplete={field.autocomplete ?? 'tel'} />;
     case 'checkbox':
       return <Checkbox {...base} value={field.value ?? 'on'} checked={text(raw, name) === (field.value ?? 'on')} />;
     case 'choice':

@@ -90,6 +90,8 @@ export function TextField(
     inputmode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
     maxLength?: number;
     width?: 2 | 4;
+    /** Off for codes and numbers, whose red underlines would only distract (an IBAN); addresses and passwords have it off anyway. */
+    spellcheck?: boolean;
   },
 ) {
   const widthClass = props.width ? ` kern-form-input__input--width-${props.width}` : '';
@@ -111,7 +113,7 @@ export function TextField(
         maxLength={props.maxLength}
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? 'true' : undefined}
-        spellcheck={props.type === 'email' || props.type === 'password' ? false : undefined}
+        spellcheck={props.spellcheck ?? (props.type === 'email' || props.type === 'password' ? false : undefined)}
       />
     </div>
   );
