@@ -63,7 +63,7 @@ const leafProperties = {
   when: Type.Optional(Condition),
   /** Id of the matching FIM Datenfeld (`F60000227`), carried into the export. */
   fim: Type.Optional(Type.String({ pattern: '^[FG][0-9]{8}$' })),
-  prefill: Type.Optional(Type.Union(prefillSources.map((source) => Type.Literal(source)))),
+  prefill: Type.Optional(Type.Enum(prefillSources)),
   /** Texts: longest answer in characters. */
   maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   /** Numbers: smallest and largest; dates: earliest and latest as `YYYY-MM-DD` or days from today (`+14`, `-36500`). */
@@ -80,7 +80,7 @@ const leafProperties = {
   cityOnly: Type.Optional(Type.Boolean()),
 };
 
-export const LeafField = Type.Object({ type: Type.Union(leafTypes.map((type) => Type.Literal(type))), ...leafProperties }, { additionalProperties: false });
+export const LeafField = Type.Object({ type: Type.Enum(leafTypes), ...leafProperties }, { additionalProperties: false });
 export type LeafField = Static<typeof LeafField>;
 
 /** Rows of the same fields: several dogs, several children. */
@@ -143,7 +143,7 @@ export const FormDefinition = Type.Object(
     targetDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     /** Who may send it: anyone (also without an account), or only a signed-in person. */
     access: Type.Union([Type.Literal('anyone'), Type.Literal('account')]),
-    procedure: Type.Optional(Type.Union(procedureNames.map((name) => Type.Literal(name)))),
+    procedure: Type.Optional(Type.Enum(procedureNames)),
   },
   { additionalProperties: false },
 );
