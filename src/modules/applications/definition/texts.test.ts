@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, translator } from '#kernel/i18n/i18n.ts';
+import kernelDe from '#kernel/i18n/locales/de.json' with { type: 'json' };
+import kernelEn from '#kernel/i18n/locales/en.json' with { type: 'json' };
+import { formMessages } from '#kernel/forms/index.ts';
+import de from '../locales/de.json' with { type: 'json' };
+import en from '../locales/en.json' with { type: 'json' };
+import { pageForm } from './pages.ts';
+import { sampleDefinition } from './sample-definition.ts';
+import type { FormDefinition } from './schema.ts';
+import { registerFormTexts, textKeys } from './texts.ts';
+
+const i18n = () => createI18n({ kernel: { de: kernelDe, en: kernelEn }, applications: { de, en } });
+
+describe('a version\'s texts', () => {
+  it('are a namespace of their own: German, English, English falling back to German', async () => {
+    const instance = await i18n();
+    const definition: FormDefinition = { ...sampleDefinition, pages: [{ ...sampleDefinition.pages[0]!, title: { de: 'Nur Deutsch' } }, ...sampleDefinition.pages.slice(1)] };
+    const namespace = registerFormTexts(instance, 'v1', definition);
+    expect(namespace).toBe('form-v1');
+    const [german, english] = [translator(instance, 'de'), translator(instance, 'en')];
+    expect(german(`${namespace}:${textKeys.title}`)).toBe('Beispielantrag');
+    expect(english(`${namespace}:${textKeys.title}`)).toBe('Example application');
+    expect(english(`${namespace}:${textKeys.pageTitle('applicant')}`)).toBe('Nur Deutsch');
+    expect(german(`${namespace}:${textKeys.label({ id: 'name', group: 'dog' })}`)).toBe('Name des Hundes');
+    expect(english(`${namespace}:${textKeys.optionHint({ id: 'kind' }, 'motorbike')}`)).toBe('Scooters too');
+    expect(german(`${namespace}:${textKeys.need(0)}`)).toBe('Ihr Kennzeichen');
+  });
+
+  it('in Leichte Sprache are a second namespace whose German is the easy text where one is written', async () => {
+    const instance = await i18n();
+    const easy = registerFormTexts(instance, 'v1', sampleDefinition, true);
+    expect(easy).toBe('form-v1-ls');
+    const german = translator(instance, 'de');
+    expect(german(`${easy}:${textKeys.label({ id: 'name' })}`)).toBe('Ihr Name');
+    expect(german(`${easy}:${textKeys.label({ id: 'email' })}`)).toBe('E-Mail-Adresse');
+    expect(translator(instance, 'en')(`${easy}:${textKeys.label({ id: 'name' })}`)).toBe('Name');
+    expect(instance.hasResourceBundle('de', 'form-v1')).toBe(false);
+  });
+
+  it('are shown as written: no values put in, no other texts pulled in, except a row\'s number', async () => {
+    const instance = await i18n();
+    const literal = 'Betrag {{field}} in {{- lng}} $t(kernel:forms.optional) für {{number}}';
+    const group = sampleDefinition.pages[4]!.fields[0]!;
+    const definition = structuredClone(sampleDefinition);
+    definition.pages[0]!.fields[0]!.label = { de: literal, en: literal };
+    definition.pages[4]!.fields[0] = { ...group, itemLabel: { de: 'Hund {{number}} {{field}}' } } as typeof group;
+    const namespace = registerFormTexts(instance, 'v-literal', definition);
+    const german = translator(instance, 'de');
+    expect(german(`${namespace}:${textKeys.label({ id: 'name' })}`, { field: 'X', number: 2, lng: 'en' })).toBe(literal);
+    expect(translator(instance, 'en')(`${namespace}:${textKeys.label({ id: 'name' })}`)).toBe(literal);
+    expect(german(`${namespace}:${textKeys.itemLabel('dog')}`, { number: 2, field: 'X' })).toBe('Hund 2 {{field}}');
+  });
+
+  it('are registered once per version: a second call changes nothing', async () => {
+    const instance = await i18n();
+    const first = registerFormTexts(instance, 'v2', sampleDefinition);
+    const changed = { ...sampleDefinition, title: { de: 'Anders' } };
+    expect(registerFormTexts(instance, 'v2', changed)).toBe(first);
+    expect(translator(instance, 'de')(`${first}:${textKeys.title}`)).toBe('Beispielantrag');
+  });
+
+  it('name the fields of a page\'s kernel form, in its messages too', async () => {
+    const instance = await i18n();
+    const namespace = registerFormTexts(instance, 'v3', sampleDefinition);
+    const form = pageForm(sampleDefinition, namespace, sampleDefinition.pages[0]!, {}, { city: 'Erkelenz' });
+    const reader = { t: translator(instance, 'de'), lang: 'de' as const };
+    const messages = formMessages(reader, { name: { code: 'required' }, homePostcode: { code: 'pattern' } }, form);
+    expect(messages).toEqual({
+      name: 'Bitte füllen Sie das Feld „Name“ aus.',
+      homePostcode: 'Bitte geben Sie bei „Wohnanschrift: Postleitzahl“ eine Postleitzahl aus fünf Ziffern an, zum Beispiel 41812.',
+    });
+    const english = formMessages({ t: translator(instance, 'en'), lang: 'en' }, { dog2Name: { code: 'required' } }, pageForm(sampleDefinition, namespace, sampleDefinition.pages[4]!, { hasDogs: true }));
+    expect(english.dog2Name).toContain("Dog 2: Dog's name");
+  });
+});
