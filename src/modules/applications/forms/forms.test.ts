@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '#kernel/platform.ts';
 import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import type { Answers } from '../definition/answers.ts';
+import { checkDefinition } from '../definition/check.ts';
+import { visiblePages } from '../definition/conditions.ts';
 import { FormDefinition, type LeafField, type Text } from '../definition/schema.ts';
 import { shippedForms } from './index.ts';
 
@@ -42,6 +45,13 @@ describe('the application forms the platform ships', () => {
     }
   });
 
+  it('keep the rules of a definition beyond its schema', () => {
+    for (const form of shippedForms) {
+      const result = checkDefinition(form);
+      expect(result.ok ? [] : result.problems, form.key).toEqual([]);
+    }
+  });
+
   it('are the seven forms of the first release, each under a key of its own', () => {
     const keys = shippedForms.map((form) => form.key);
     expect(new Set(keys).size).toBe(keys.length);
@@ -56,6 +66,44 @@ describe('the application forms the platform ships', () => {
         if (easyLanguage.has(form.key)) expect(text.ls, `${form.key}: ${where}`).toBeTruthy();
       }
     }
+  });
+});
+
+describe('the follow-up pages of the shipped forms', () => {
+  const form = (key: string) => shippedForms.find((candidate) => candidate.key === key)!;
+  const pagesFor = (key: string, answers: Answers) => visiblePages(form(key), answers).map((page) => page.id);
+
+  it('ask for the permit only for a listed breed, and for the account only with direct debit', () => {
+    const plain = pagesFor('hundesteuer-anmeldung', { listedBreed: 'no', directDebit: false });
+    expect(plain).not.toContain('permitPage');
+    expect(plain).not.toContain('mandatePage');
+    const both = pagesFor('hundesteuer-anmeldung', { listedBreed: 'yes', directDebit: true });
+    expect(both).toEqual(expect.arrayContaining(['permitPage', 'mandatePage']));
+    expect(both.indexOf('permitPage')).toBe(both.indexOf('listedBreedPage') + 1);
+  });
+
+  it('ask for the keeper’s confirmation only for a leased car or a company car', () => {
+    expect(pagesFor('bewohnerparkausweis', { vehicleUse: 'owned' })).not.toContain('confirmationPage');
+    expect(pagesFor('bewohnerparkausweis', { vehicleUse: 'leased' })).toContain('confirmationPage');
+    expect(pagesFor('bewohnerparkausweis', { vehicleUse: 'company' })).toContain('confirmationPage');
+  });
+
+  it('ask for the one contact detail the chosen way of answering needs', () => {
+    const contactPages = ['emailPage', 'phonePage', 'letterPage'];
+    const asked = (answerBy: string) => pagesFor('kontakt', { answerBy }).filter((id) => contactPages.includes(id));
+    expect(asked('email')).toEqual(['emailPage']);
+    expect(asked('phone')).toEqual(['phonePage']);
+    expect(asked('letter')).toEqual(['letterPage']);
+    expect(pagesFor('kontakt', {}).filter((id) => contactPages.includes(id))).toEqual([]);
+  });
+
+  it('ask for the company, the other use and the sibling’s Kita only when they apply', () => {
+    const privateContainer = pagesFor('sondernutzung', { useKind: 'container', applicantKind: 'private' });
+    expect(privateContainer).not.toContain('companyPage');
+    expect(privateContainer).not.toContain('otherUsePage');
+    expect(pagesFor('sondernutzung', { useKind: 'other', applicantKind: 'company' })).toEqual(expect.arrayContaining(['otherUsePage', 'companyPage']));
+    expect(pagesFor('kita-platz', { siblingInKita: 'no' })).not.toContain('siblingKitaPage');
+    expect(pagesFor('kita-platz', { siblingInKita: 'yes' })).toContain('siblingKitaPage');
   });
 });
 
