@@ -92,6 +92,8 @@ export function TextField(
     width?: 2 | 4;
     /** Off for codes and numbers, whose red underlines would only distract (an IBAN); addresses and passwords have it off anyway. */
     spellcheck?: boolean;
+    /** The id of a `<datalist>` whose entries the browser offers while typing (street names). */
+    list?: string;
   },
 ) {
   const widthClass = props.width ? ` kern-form-input__input--width-${props.width}` : '';
@@ -111,6 +113,7 @@ export function TextField(
         required={props.required}
         inputmode={props.inputmode}
         maxLength={props.maxLength}
+        list={props.list}
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? 'true' : undefined}
         spellcheck={props.spellcheck ?? (props.type === 'email' || props.type === 'password' ? false : undefined)}
