@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous } from '#kernel/auth/actor.ts';
+import { anonymous, systemActor } from '#kernel/auth/actor.ts';
 import { AccessDenied } from '#kernel/auth/permissions.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { importCommand } from './commands.ts';
@@ -103,6 +103,9 @@ describe('importing the street register from a CSV file', () => {
     ]);
     expect(await findStreet(platform.ctx.db, 'Theodor-Körner-Straße')).toMatchObject({ name: 'Theodor-Körner-Str.', parkingZone: null });
     expect(await findStreet(platform.ctx.db, 'Burgstraße')).toBeNull();
+    // The demo seed never mixes its rows into the city's register.
+    await seedStreets(platform.ctx);
+    expect(await countStreets(streets())).toBe(5);
     const audit = await platform.ctx.db.selectFrom('audit_log').select(['action', 'actor_label', 'subject_type', 'meta']).where('action', '=', 'streets.imported').execute();
     expect(audit).toEqual([{ action: 'streets.imported', actor_label: 'system:cli', subject_type: 'streets', meta: { total: 5, created: 1, updated: 4, removed: demoStreets.length - 4 } }]);
   });
@@ -149,6 +152,11 @@ describe('importing the street register from a CSV file', () => {
       'Zeile 5: „418 12“ ist keine Postleitzahl; erwartet werden fünf Ziffern, zum Beispiel 41812.',
       'Die Datei ist leer; erwartet wird eine Kopfzeile und eine Zeile je Straße.',
     ]);
+  });
+
+  it('refuses a file far larger than any street register without reading it', async () => {
+    const result = await importStreets(platform.ctx, systemActor('test'), new Uint8Array(10 * 1024 * 1024 + 1));
+    expect(result).toEqual({ ok: false, problems: [{ code: 'too-large', values: { max: 10 } }] });
   });
 
   it('lets only those who may replace the register do it', async () => {
