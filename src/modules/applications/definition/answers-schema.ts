@@ -1,5 +1,8 @@
-import type { Field, FormDefinition, LeafField } from './schema.ts';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { parseDay } from '#kernel/dates.ts';
+import { normaliseEmail } from '#kernel/text.ts';
 import { platePattern } from './plates.ts';
+import type { Field, FormDefinition, LeafField } from './schema.ts';
 
 /*
  * The JSON Schema (2020-12) of a definition's answers, for specialist systems that take the cases: each field
@@ -98,4 +101,22 @@ export function answersSchema(definition: FormDefinition): Record<string, unknow
     properties: Object.fromEntries(fields.map((field) => [field.id, fieldSchema(field)])),
     additionalProperties: false,
   };
+}
+
+const validators = new WeakMap<FormDefinition, ValidateFunction>();
+
+/**
+ * A check of answers against `answersSchema`, as a receiving system would run it: JSON Schema 2020-12,
+ * strict, formats checked. Made once per definition (building one costs milliseconds, using it nothing).
+ */
+export function answersValidator(definition: FormDefinition): ValidateFunction {
+  const known = validators.get(definition);
+  if (known) return known;
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addVocabulary(['x-fim']);
+  ajv.addFormat('date', (value: string) => /^\d{4}-/.test(value) && parseDay(value).ok);
+  ajv.addFormat('email', (value: string) => normaliseEmail(value) === value);
+  const validate = ajv.compile(answersSchema(definition));
+  validators.set(definition, validate);
+  return validate;
 }

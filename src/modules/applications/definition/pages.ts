@@ -12,7 +12,7 @@ import type { FormDefinition, LeafField, Page } from './schema.ts';
  * reads and says the problems; this file decides what a page asks.
  */
 
-export { answersSchema } from './answers-schema.ts';
+export { answersSchema, answersValidator } from './answers-schema.ts';
 export { answerRows } from './answer-rows.ts';
 export type { PageOptions } from './kernel-form.ts';
 
