@@ -48,61 +48,61 @@ describe('roles on the staff pages', () => {
       ['administrator', 'Administration'],
       ['editor', 'Redaktion'],
       ['print-room', 'Poststelle (Briefdruck)'],
-      ['caseworker', 'Sachbearbeitung'],
+      ['case-clerk', 'Fallbearbeitung'],
     ];
     for (const [value, label] of offered) {
       expect(page.body).toMatch(new RegExp(`<input[^>]*name="roles" value="${value}"[^>]*>\\s*<label class="kern-label" for="[^"]+">${label.replace(/[()]/g, '\\$&')}</label>`));
     }
     expect(page.body).toContain('Druckt die Briefe des Tages, gibt sie zur Post');
     expect(page.body).toContain('Bearbeitet die Anträge einer Dienststelle.');
-    const select = /<label class="kern-label" for="scope-caseworker">([^<]*)<\/label>[\s\S]*?<select[^>]*name="scope-caseworker"[^>]*>([\s\S]*?)<\/select>/.exec(page.body);
-    expect(select?.[1]).toBe('Dienststelle für „Sachbearbeitung“');
+    const select = /<label class="kern-label" for="scope-case-clerk">([^<]*)<\/label>[\s\S]*?<select[^>]*name="scope-case-clerk"[^>]*>([\s\S]*?)<\/select>/.exec(page.body);
+    expect(select?.[1]).toBe('Dienststelle für „Fallbearbeitung“');
     expect(select?.[2]).toContain(`<option value="${ordnungsamt}">Ordnungsamt Test</option>`);
     expect(select?.[2]).toContain(`<option value="${standesamt}">Standesamt Test</option>`);
     // Roles that hold everywhere get no select.
     expect(page.body).not.toContain('name="scope-editor"');
     const english = await (await adminClient()).get('/verwaltung/mitarbeitende/neu?lang=en');
     expect(english.body).toContain('Post room (printing letters)');
-    expect(english.body).toContain('Office for “Casework”');
+    expect(english.body).toContain('Office for “Case handling”');
   });
 
   it('grants a role bound to an office for the office chosen, and refuses one without an office or with an unknown one', async () => {
     const client = await adminClient();
     await client.get('/verwaltung/mitarbeitende/neu');
-    const person = { displayName: 'Karla Klein', email: 'karla.klein@erkelenz.example', roles: 'caseworker' };
+    const person = { displayName: 'Karla Klein', email: 'karla.klein@erkelenz.example', roles: 'case-clerk' };
     const none = await client.post('/verwaltung/mitarbeitende/neu', person);
     expect(none.status).toBe(422);
     expect(none.body).toContain('Bitte wählen Sie aus, wo die Rolle „Sachbearbeitung“ gilt (Dienststelle).');
-    expect(none.body).toContain('href="#scope-caseworker"');
+    expect(none.body).toContain('href="#scope-case-clerk"');
     // What was typed stays.
     expect(none.body).toContain('value="Karla Klein"');
-    const unknown = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-caseworker': '00000000-0000-4000-8000-000000000000' });
+    const unknown = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-case-clerk': '00000000-0000-4000-8000-000000000000' });
     expect(unknown.status).toBe(422);
     expect(unknown.body).toContain('Bitte wählen Sie für die Rolle „Sachbearbeitung“ eine der angebotenen Angaben (Dienststelle).');
     expect(await findUserByEmail(accountsDb(platform.ctx.db), person.email)).toBeUndefined();
 
-    const created = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-caseworker': ordnungsamt });
+    const created = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-case-clerk': ordnungsamt });
     expect(created.location).toBe('/verwaltung/mitarbeitende?notice=created');
     const karla = (await findUserByEmail(accountsDb(platform.ctx.db), person.email))!;
-    expect(await roles(karla.id)).toEqual([{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }]);
+    expect(await roles(karla.id)).toEqual([{ role: 'case-clerk', scopeKind: 'office', scopeId: ordnungsamt }]);
     const audit = await platform.ctx.db.selectFrom('audit_log').select('meta').where('subject_id', '=', karla.id).where('action', '=', 'accounts.staff-created').executeTakeFirstOrThrow();
-    expect(audit.meta).toEqual({ roles: [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }] });
+    expect(audit.meta).toEqual({ roles: [{ role: 'case-clerk', scopeKind: 'office', scopeId: ordnungsamt }] });
     // The detail page shows the office chosen.
     const detail = await client.get(`/verwaltung/mitarbeitende/${karla.id}`);
     expect(detail.body).toContain(`<option value="${ordnungsamt}" selected>Ordnungsamt Test</option>`);
   });
 
   it('moves a role to another office, and keeps grants of roles no installed module offers any more', async () => {
-    const colleague = await buildStaff(platform.ctx, [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'appointments-desk' }]);
+    const colleague = await buildStaff(platform.ctx, [{ role: 'case-clerk', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'appointments-desk' }]);
     const client = await adminClient();
     const detail = await client.get(`/verwaltung/mitarbeitende/${colleague.user.id}`);
     expect(detail.body).toContain('appointments-desk');
-    const saved = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'caseworker', 'scope-caseworker': standesamt });
+    const saved = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'case-clerk', 'scope-case-clerk': standesamt });
     expect(saved.location).toBe(`/verwaltung/mitarbeitende/${colleague.user.id}?notice=roles`);
-    expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'caseworker', scopeKind: 'office', scopeId: standesamt }]);
-    const refused = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'caseworker', 'scope-caseworker': '' });
+    expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'case-clerk', scopeKind: 'office', scopeId: standesamt }]);
+    const refused = await client.post(`/verwaltung/mitarbeitende/${colleague.user.id}/rollen`, { roles: 'case-clerk', 'scope-case-clerk': '' });
     expect(refused.status).toBe(422);
-    expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'caseworker', scopeKind: 'office', scopeId: standesamt }]);
+    expect(await roles(colleague.user.id)).toEqual([{ role: 'appointments-desk' }, { role: 'case-clerk', scopeKind: 'office', scopeId: standesamt }]);
   });
 });
 
@@ -111,25 +111,25 @@ describe('the staff pages with roles bound to an office', () => {
     const htmlValidate = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'], rules: { 'require-sri': ['error', { target: 'crossorigin' }] } });
     const messages = async (body: string) => (await htmlValidate.validateString(body)).results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`));
     const client = await adminClient();
-    const colleague = await buildStaff(platform.ctx, [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'appointments-desk' }]);
+    const colleague = await buildStaff(platform.ctx, [{ role: 'case-clerk', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'appointments-desk' }]);
     for (const path of ['/verwaltung', '/verwaltung/mitarbeitende/neu', `/verwaltung/mitarbeitende/${colleague.user.id}`]) {
       const page = await client.get(path);
       expect(page.status, path).toBe(200);
       expect(await messages(page.body), path).toEqual([]);
     }
     await client.get('/verwaltung/mitarbeitende/neu');
-    const refused = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Vera Valide', email: 'vera.valide@erkelenz.example', roles: 'caseworker' });
+    const refused = await client.post('/verwaltung/mitarbeitende/neu', { displayName: 'Vera Valide', email: 'vera.valide@erkelenz.example', roles: 'case-clerk' });
     expect(refused.status).toBe(422);
     expect(await messages(refused.body)).toEqual([]);
     // Each error is tied to its field for screen readers.
-    expect(refused.body).toMatch(/<select[^>]*id="scope-caseworker"[^>]*aria-describedby="scope-caseworker-hint scope-caseworker-error"[^>]*aria-invalid="true"/);
+    expect(refused.body).toMatch(/<select[^>]*id="scope-case-clerk"[^>]*aria-describedby="scope-case-clerk-hint scope-case-clerk-error"[^>]*aria-invalid="true"/);
   });
 });
 
 describe('a role bound to an office', () => {
   it('counts in its own office only, while a role that holds everywhere counts in all', async () => {
     const caseworker = new FormClient(platform.app);
-    await signInStaff(caseworker, await buildStaff(platform.ctx, [{ role: 'caseworker', scopeKind: 'office', scopeId: ordnungsamt }]));
+    await signInStaff(caseworker, await buildStaff(platform.ctx, [{ role: 'case-clerk', scopeKind: 'office', scopeId: ordnungsamt }]));
     expect((await caseworker.get(`/verwaltung/faelle/${ordnungsamt}`)).body).toBe(`cases of ${ordnungsamt}`);
     expect((await caseworker.get(`/verwaltung/faelle/${standesamt}`)).status).toBe(403);
     // The back office shows the way in, and the role in words with its office.
@@ -149,12 +149,12 @@ describe('a role bound to an office', () => {
     const lines: string[] = [];
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
     const args = ['--email', 'kurt.kommando@erkelenz.example', '--name', 'Kurt Kommando', '--print-link'];
-    expect(await createStaffCommand.run(platform.ctx, [...args, '--role', 'caseworker'], io)).toBe(1);
-    expect(lines.join('\n')).toContain('scope-caseworker: Please choose where the role “Casework” applies (Office).');
+    expect(await createStaffCommand.run(platform.ctx, [...args, '--role', 'case-clerk'], io)).toBe(1);
+    expect(lines.join('\n')).toContain('scope-case-clerk: Please choose where the role “Casework” applies (Office).');
     expect(lines.join('\n')).toContain('Roles: administrator, editor, print-room, caseworker@<office id>');
     expect(await createStaffCommand.run(platform.ctx, [...args, '--role', `caseworker@${standesamt}`, '--role', 'print-room'], io)).toBe(0);
     const kurt = (await findUserByEmail(accountsDb(platform.ctx.db), 'kurt.kommando@erkelenz.example'))!;
-    expect(await roles(kurt.id)).toEqual([{ role: 'caseworker', scopeKind: 'office', scopeId: standesamt }, { role: 'print-room' }]);
+    expect(await roles(kurt.id)).toEqual([{ role: 'case-clerk', scopeKind: 'office', scopeId: standesamt }, { role: 'print-room' }]);
   });
 });
 
@@ -168,12 +168,12 @@ describe('the migration to module roles', () => {
       await migrateToLatest(database.db, before(sets));
       const user = await sql<{ id: string }>`insert into users (kind, display_name) values ('staff', 'Alt') returning id`.execute(database.db);
       const id = user.rows[0]!.id;
-      await sql`insert into staff_roles (user_id, role, office_id) values (${id}, 'caseworker', 'ordnungsamt'), (${id}, 'appointments-desk', ''), (${id}, 'editor', '')`.execute(database.db);
+      await sql`insert into staff_roles (user_id, role, office_id) values (${id}, 'case-clerk', 'ordnungsamt'), (${id}, 'appointments-desk', ''), (${id}, 'editor', '')`.execute(database.db);
       expect(await migrateToLatest(database.db, sets)).toContain('202612061200_role_scopes');
       const after = await sql<{ role: string; scope_kind: string; scope_id: string }>`select role, scope_kind, scope_id from staff_roles order by role`.execute(database.db);
       expect(after.rows).toEqual([
         { role: 'appointments-desk', scope_kind: '', scope_id: '' },
-        { role: 'caseworker', scope_kind: 'office', scope_id: 'ordnungsamt' },
+        { role: 'case-clerk', scope_kind: 'office', scope_id: 'ordnungsamt' },
         { role: 'editor', scope_kind: '', scope_id: '' },
         { role: 'print-room', scope_kind: '', scope_id: '' },
       ]);

@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { defineModule } from '#kernel/module.ts';
 
-/** The permission a caseworker holds for the cases of their own office only. */
+/** The permission a caseClerk holds for the cases of their own office only. */
 export const openCases = 'cases.open';
 
 /**
@@ -11,12 +11,12 @@ export const openCases = 'cases.open';
  */
 export const casesModule = defineModule({
   id: 'cases',
-  roles: [{ id: 'caseworker', label: 'cases:roles.caseworker', description: 'cases:roles.caseworkerText', scope: 'office' }],
-  permissions: { [openCases]: ['caseworker', 'administrator'] },
+  roles: [{ id: 'case-clerk', label: 'cases:roles.caseClerk', description: 'cases:roles.caseClerkText', scope: 'office' }],
+  permissions: { [openCases]: ['case-clerk', 'administrator'] },
   staffLinks: [{ path: '/verwaltung/faelle', label: 'cases:title', permission: openCases, order: 5 }],
   locales: {
-    de: { title: 'Fälle', roles: { caseworker: 'Sachbearbeitung', caseworkerText: 'Bearbeitet die Anträge einer Dienststelle.' } },
-    en: { title: 'Cases', roles: { caseworker: 'Casework', caseworkerText: 'Handles the applications of one office.' } },
+    de: { title: 'Fälle', roles: { caseClerk: 'Fallbearbeitung', caseClerkText: 'Bearbeitet die Anträge einer Dienststelle.' } },
+    en: { title: 'Cases', roles: { caseClerk: 'Case handling', caseClerkText: 'Handles the applications of one office.' } },
   },
   routes: async (app, ctx) => {
     app.get('/verwaltung/faelle/:office', { schema: { params: Type.Object({ office: Type.String({ format: 'uuid' }) }) } }, async (request, reply) => {
