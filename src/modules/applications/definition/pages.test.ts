@@ -105,6 +105,23 @@ describe('reading a page and showing it again', () => {
     expect(readPage(required, 'n', requiredPage, {}, { body: {} })).toMatchObject({ ok: false, errors: { proof: { code: 'required' } } });
   });
 
+  it('keeps a file chosen before in a group row by the row\'s place', () => {
+    const withPhoto = structuredClone(sampleDefinition);
+    const group = withPhoto.pages[4]!.fields[0]!;
+    if (group.type !== 'group') throw new Error('the sample\'s dogs are a group');
+    group.fields.push({ type: 'file', id: 'photo', label: { de: 'Foto' }, accept: ['image/jpeg'], maxBytes: 10_000 });
+    const dogsPage = withPhoto.pages[4]!;
+    const photo = (name: string) => stored(name, 'image/jpeg');
+    const first = readPage(withPhoto, 'n', dogsPage, { hasDogs: true }, { body: { dog1Name: 'Bello', dog2Name: 'Hasso' }, upload: (name) => (name === 'dog2Photo' ? photo('hasso') : undefined) }, options);
+    expect(first).toMatchObject({ ok: true, values: { dog: [{ name: 'Bello', photo: null }, { name: 'Hasso', photo: { filename: 'hasso.pdf', mediaType: 'image/jpeg' } }] } });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    const answers = { hasDogs: true, ...first.values };
+    const again = readPage(withPhoto, 'n', dogsPage, answers, { body: pageRaw(withPhoto, dogsPage, answers, options) }, options);
+    expect(again).toMatchObject({ ok: true, values: first.values });
+    const replaced = readPage(withPhoto, 'n', dogsPage, answers, { body: { dog1Name: 'Bello', dog2Name: 'Hasso' }, upload: (name) => (name === 'dog1Photo' ? photo('bello') : undefined) }, options);
+    expect(replaced).toMatchObject({ ok: true, values: { dog: [{ photo: { filename: 'bello.pdf' } }, { photo: { filename: 'hasso.pdf' } }] } });
+  });
+
   it('reads only the fields shown: an answer posted for a hidden one is ignored', () => {
     expect(read('payment', { iban: 'DE89370400440532013000' }, { kind: 'motorbike', adults: 1 })).toEqual({ ok: true, values: { proof: null }, raw: {} });
   });
