@@ -72,13 +72,13 @@ describe('roles on the staff pages', () => {
     const person = { displayName: 'Karla Klein', email: 'karla.klein@erkelenz.example', roles: 'case-clerk' };
     const none = await client.post('/verwaltung/mitarbeitende/neu', person);
     expect(none.status).toBe(422);
-    expect(none.body).toContain('Bitte wählen Sie aus, wo die Rolle „Sachbearbeitung“ gilt (Dienststelle).');
+    expect(none.body).toContain('Bitte wählen Sie aus, wo die Rolle „Fallbearbeitung“ gilt (Dienststelle).');
     expect(none.body).toContain('href="#scope-case-clerk"');
     // What was typed stays.
     expect(none.body).toContain('value="Karla Klein"');
     const unknown = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-case-clerk': '00000000-0000-4000-8000-000000000000' });
     expect(unknown.status).toBe(422);
-    expect(unknown.body).toContain('Bitte wählen Sie für die Rolle „Sachbearbeitung“ eine der angebotenen Angaben (Dienststelle).');
+    expect(unknown.body).toContain('Bitte wählen Sie für die Rolle „Fallbearbeitung“ eine der angebotenen Angaben (Dienststelle).');
     expect(await findUserByEmail(accountsDb(platform.ctx.db), person.email)).toBeUndefined();
 
     const created = await client.post('/verwaltung/mitarbeitende/neu', { ...person, 'scope-case-clerk': ordnungsamt });
@@ -135,7 +135,7 @@ describe('a role bound to an office', () => {
     // The back office shows the way in, and the role in words with its office.
     const start = await caseworker.get('/verwaltung');
     expect(start.body).toContain('href="/verwaltung/faelle"');
-    expect(start.body).toContain('Sachbearbeitung (Dienststelle: Ordnungsamt Test)');
+    expect(start.body).toContain('Fallbearbeitung (Dienststelle: Ordnungsamt Test)');
 
     const administrator = await adminClient();
     expect((await administrator.get(`/verwaltung/faelle/${standesamt}`)).status).toBe(200);
@@ -150,9 +150,9 @@ describe('a role bound to an office', () => {
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
     const args = ['--email', 'kurt.kommando@erkelenz.example', '--name', 'Kurt Kommando', '--print-link'];
     expect(await createStaffCommand.run(platform.ctx, [...args, '--role', 'case-clerk'], io)).toBe(1);
-    expect(lines.join('\n')).toContain('scope-case-clerk: Please choose where the role “Casework” applies (Office).');
-    expect(lines.join('\n')).toContain('Roles: administrator, editor, print-room, caseworker@<office id>');
-    expect(await createStaffCommand.run(platform.ctx, [...args, '--role', `caseworker@${standesamt}`, '--role', 'print-room'], io)).toBe(0);
+    expect(lines.join('\n')).toContain('scope-case-clerk: Please choose where the role “Case handling” applies (Office).');
+    expect(lines.join('\n')).toContain('Roles: administrator, editor, print-room, form-designer, caseworker@<office id>, case-clerk@<office id>');
+    expect(await createStaffCommand.run(platform.ctx, [...args, '--role', `case-clerk@${standesamt}`, '--role', 'print-room'], io)).toBe(0);
     const kurt = (await findUserByEmail(accountsDb(platform.ctx.db), 'kurt.kommando@erkelenz.example'))!;
     expect(await roles(kurt.id)).toEqual([{ role: 'case-clerk', scopeKind: 'office', scopeId: standesamt }, { role: 'print-room' }]);
   });
