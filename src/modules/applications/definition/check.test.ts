@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import de from '../locales/de.json' with { type: 'json' };
+import en from '../locales/en.json' with { type: 'json' };
 import { shippedForms } from '../forms/index.ts';
 import { checkDefinition } from './check.ts';
 import { sampleDefinition } from './sample-definition.ts';
@@ -145,5 +147,18 @@ describe('checking a definition', () => {
   it('wants a form without a service to name its office', () => {
     expect(problemsAfter((definition) => remove(definition, 'service'))).toEqual([{ path: '/office', code: 'office-missing' }]);
     expect(problemsAfter((definition) => (remove(definition, 'service'), set(definition, { office: 'buergerbuero' })))).toEqual([]);
+  });
+});
+
+describe('the words for each problem', () => {
+  it('exist in German and English for every code the checks can report', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const sources = await Promise.all(['check-schema.ts', 'check-rules.ts'].map((name) => readFile(new URL(name, import.meta.url), 'utf8')));
+    const codes = new Set(sources.flatMap((source) => [...source.matchAll(/'((?:schema|page|field|child|option|options|input|condition|property|file|limit|min|not|group|prefill|office)-[a-z-]+)'/g)].map((match) => match[1]!)));
+    expect(codes.size).toBeGreaterThan(35);
+    for (const code of codes) {
+      expect(de.definition.problems, `de ${code}`).toHaveProperty([code], expect.stringMatching(/\S/));
+      expect(en.definition.problems, `en ${code}`).toHaveProperty([code], expect.stringMatching(/\S/));
+    }
   });
 });

@@ -73,4 +73,29 @@ describe('a version\'s texts', () => {
     const english = formMessages({ t: translator(instance, 'en'), lang: 'en' }, { dog2Name: { code: 'required' } }, pageForm(sampleDefinition, namespace, sampleDefinition.pages[4]!, { hasDogs: true }));
     expect(english.dog2Name).toContain("Dog 2: Dog's name");
   });
+
+  it('say each refusal of a page in German and English, naming the field', async () => {
+    const instance = await i18n();
+    const namespace = registerFormTexts(instance, 'v4', sampleDefinition);
+    const errors = {
+      plate: { code: 'applications:definition.errors.licencePlate' },
+      to: { code: 'applications:definition.errors.notBefore', values: { other: { key: `${namespace}:f.from.label` } } },
+      homeStreet: { code: 'applications:definition.errors.unknownStreet', values: { street: 'Mondweg' } },
+      homeHouseNumber: { code: 'applications:definition.errors.houseNumber' },
+    };
+    const forms = [pageForm(sampleDefinition, namespace, sampleDefinition.pages[1]!, {}), pageForm(sampleDefinition, namespace, sampleDefinition.pages[2]!, {}), pageForm(sampleDefinition, namespace, sampleDefinition.pages[0]!, {})];
+    const say = (language: 'de' | 'en') => Object.assign({}, ...forms.map((form) => formMessages({ t: translator(instance, language), lang: language }, Object.fromEntries(Object.entries(errors).filter(([name]) => name in form.fields)), form))) as Record<string, string>;
+    expect(say('de')).toEqual({
+      plate: expect.stringContaining('Bitte geben Sie bei „Kennzeichen“ ein Kennzeichen an'),
+      to: '„Bis“ darf nicht vor „Von“ liegen.',
+      homeStreet: expect.stringContaining('Die Straße „Mondweg“ steht nicht in unserem Straßenverzeichnis'),
+      homeHouseNumber: expect.stringContaining('„Wohnanschrift: Hausnummer“'),
+    });
+    expect(say('en')).toEqual({
+      plate: expect.stringContaining('Enter “Licence plate” as it is on the plate'),
+      to: '“Until” must not be before “From”.',
+      homeStreet: expect.stringContaining('The street “Mondweg” is not in our street register'),
+      homeHouseNumber: expect.stringContaining('“Home address: house number”'),
+    });
+  });
 });
