@@ -61,7 +61,7 @@ export async function receiptPdf(input: ReceiptInput): Promise<Buffer> {
   paginate(doc, (page, pages) => {
     if (page > 1) {
       const running = `${input.title} · ${input.labels.reference}: ${input.reference}`;
-      doc.font('regular').fontSize(8).fillColor(colours.muted).text(running, area.left, mm(10), { width: area.width, lineBreak: false, ellipsis: true });
+      doc.font('regular').fontSize(8).fillColor(colours.muted).text(running, area.left, mm(10), { width: area.width, height: doc.currentLineHeight(), ellipsis: true });
     }
     doc.font('regular').fontSize(8.5).fillColor(colours.text).text(input.labels.page(page, pages), area.left, mm(275), { width: area.width, align: 'right' });
     doc.font('regular').fontSize(7).fillColor(colours.muted).text(input.footer.join('  ·  '), area.left, mm(280), { width: area.width });
