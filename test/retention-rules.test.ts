@@ -6,6 +6,12 @@ import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { messageForStaff } from '#modules/notify/service.messages.ts';
 import { createPrintBatch, markLetterReturned, setPrintBatchStatus } from '#modules/notify/service.print.ts';
 import { buildMessage } from '#modules/notify/test/builders.ts';
+import { newReference } from '#kernel/reference.ts';
+import { insertCase } from '#modules/applications/repo.cases.ts';
+import { insertMessage } from '#modules/applications/repo.casework.ts';
+import { insertDraft } from '#modules/applications/repo.drafts.ts';
+import { applicationsDb } from '#modules/applications/repo.forms.ts';
+import { publishShippedForm } from '#modules/applications/test/builders.ts';
 import { FormClient } from './http-client.ts';
 import { createTestPlatform, type TestPlatform } from './platform.ts';
 
@@ -38,6 +44,9 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   notify_attachments: (id) => sql`message_id in (select id from notify_messages where user_id = ${id})`,
   notify_deliveries: (id) => sql`message_id in (select id from notify_messages where user_id = ${id})`,
   file_refs: (id) => sql`data_subject_id = ${id}`,
+  application_drafts: (id) => sql`user_id = ${id}`,
+  application_cases: (id) => sql`user_id = ${id}`,
+  application_messages: (id) => sql`case_id in (select id from application_cases where user_id = ${id}) and kind <> 'note'`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
@@ -58,6 +67,7 @@ const notExported: Record<string, string> = {
   'account_tokens.token_hash': 'the hash of a link sent by e-mail; it tells the person nothing and could help an attacker',
   'recovery_codes.code_hash': 'the hash of a second-factor recovery code; it tells the person nothing and could help an attacker',
   'notify_attachments.file_id': 'the file store’s name for the content (its SHA-256); the content itself is in the download as content_base64',
+  'application_drafts.guest_email': 'the address a guest gives for a link to continue; drafts of an account never have one, since they are in the account',
   'notify_attachments.content': 'empty since attachments are kept in the file store; it holds bytes only of attachments sent before, until they are moved there',
 };
 
@@ -71,6 +81,31 @@ function asJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString('base64'));
   return JSON.stringify(value);
+}
+
+/** A draft and a case of the person, with a message from the caseworker to them. */
+async function applicationsOf(ctx: TestPlatform['ctx'], userId: string, staff: { id: string; display_name: string }) {
+  const { versionId, officeId } = await publishShippedForm(ctx, 'kontakt');
+  const db = applicationsDb(ctx.db);
+  await insertDraft(db, { formVersionId: versionId, userId, secretHash: null, answers: { topic: 'idea' }, channel: 'online', enteredBy: null });
+  const made = await insertCase(db, {
+    reference: newReference('A'),
+    draftId: null,
+    formVersionId: versionId,
+    formKey: 'kontakt',
+    serviceSlug: null,
+    officeId,
+    userId,
+    secretHash: null,
+    applicant: { name: 'Clara Komplett', email: null, phone: null, postalAddress: null, language: 'de' },
+    answers: { topic: 'praise', message: 'Danke für die neue Bank.' },
+    status: 'received',
+    channel: 'online',
+    enteredBy: null,
+    receiptFileId: null,
+    retentionDays: 365,
+  });
+  await insertMessage(db, { caseId: made.id, kind: 'to-applicant', body: 'Wir haben uns gefreut.', authorId: staff.id, authorName: staff.display_name });
 }
 
 /** A citizen with data in every module: account (with a new address to confirm), token, session, messages with an attachment, a returned letter, staff who looked. */
@@ -98,6 +133,7 @@ async function personWithDataEverywhere() {
   await setPrintBatchStatus(ctx, systemActor('test'), batch.batchId, 'posted');
   await markLetterReturned(ctx, systemActor('test'), message.messageId, 'Empfängerin unbekannt verzogen');
   const { user: staff } = await buildStaff(ctx, [{ role: 'print-room' }]);
+  await applicationsOf(ctx, citizen.user.id, staff);
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
 

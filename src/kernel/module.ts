@@ -213,6 +213,22 @@ export interface HomeLink {
  * A section a module adds to the home page. `load` runs again only after a change announced by a
  * `kernel_content_changed` trigger (page-cache/README.md), so it may read only tables that announce theirs.
  */
+/** A way to do a catalogue service that a module runs itself: an online form, its paper twin, a booking. */
+export interface ServiceRoute {
+  kind: 'online' | 'paper' | 'appointment';
+  href: string;
+}
+
+/**
+ * The routes a module offers for catalogue services, by service slug. The catalogue shows them in place of
+ * a typed-in address, so the service page and the module never disagree about where the form is.
+ */
+export interface ServiceRoutes {
+  /** Content scopes the routes are made from: cached service pages are made again when one changes. */
+  scopes: readonly string[];
+  load: (ctx: KernelContext) => Promise<ReadonlyMap<string, readonly ServiceRoute[]>>;
+}
+
 export interface HomeContribution {
   /** Position on the home page; lower comes first. */
   order: number;
@@ -287,6 +303,8 @@ export interface ModuleManifest {
   stats?: readonly FigureDeclaration[];
   /** A section on the home page (entry points such as life situations). */
   home?: HomeContribution;
+  /** Ways to do catalogue services the module runs itself (applications: the online form and its paper twin). */
+  serviceRoutes?: ServiceRoutes;
   /** What the module offers visitors, for the home page and the Leichte Sprache page. */
   about?: ModuleAbout;
   commands?: readonly CliCommand[];

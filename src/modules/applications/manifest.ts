@@ -1,13 +1,72 @@
-import { defineModule } from '#kernel/module.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { defineModule, type App } from '#kernel/module.ts';
+import { settingsOf } from '#kernel/settings.ts';
+import { caseSubmitted } from './events.ts';
 import { applicationsRoles, permissionMap } from './permissions.ts';
+import { accountRoutes } from './routes.account.tsx';
+import { applyRoutes } from './routes.apply.tsx';
+import { draftRoutes } from './routes.drafts.tsx';
+import { sendResumeLinkJob } from './service.resume.ts';
+import { seedApplications } from './seed.ts';
+import { applicationsPersonalData } from './service.personal-data.ts';
+import { formRoutes } from './service.forms.ts';
+import { purgeCases, purgeDrafts } from './service.purge.ts';
+import { applicationsSettings } from './settings.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { applicationsMigrations } from './migrations/index.ts';
 
+/** The rules remove file references, so they need the platform; the nightly job always passes it. */
+function withFiles(ctx: KernelContext | undefined): KernelContext {
+  if (!ctx) throw new Error('The retention rules of applications need the platform context for the file store');
+  return ctx;
+}
+
 export const applicationsModule = defineModule({
   id: 'applications',
   migrations: applicationsMigrations,
+  // The citizen's pages parse multipart bodies for uploads, and "Meine Anträge" is for signed-in people
+  // only: each gets a scope of its own, so the parser and the guard stay where they belong.
+  routes: async (app: App, ctx: KernelContext) => {
+    await app.register(async (scope) => {
+      await applyRoutes(scope, ctx);
+      await draftRoutes(scope, ctx);
+    });
+    await app.register(async (scope) => accountRoutes(scope, ctx));
+  },
+  serviceRoutes: { scopes: ['applications'], load: formRoutes },
+  accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
+  jobs: [sendResumeLinkJob],
   permissions: permissionMap,
   roles: applicationsRoles,
+  settings: applicationsSettings,
+  events: [caseSubmitted],
   locales: { de, en },
+  seed: seedApplications,
+  personalData: applicationsPersonalData,
+  retention: [
+    {
+      id: 'applications.drafts',
+      description: 'applications:retention.drafts',
+      descriptionValues: (config) => ({ days: settingsOf(config, applicationsSettings).APPLICATION_DRAFT_DAYS }),
+      table: 'application_drafts',
+      columns: ['answers', 'guest_email'],
+      purge: (_db, now, _config, ctx) => purgeDrafts(withFiles(ctx), now),
+    },
+    {
+      id: 'applications.cases',
+      description: 'applications:retention.cases',
+      table: 'application_cases',
+      columns: ['applicant', 'answers'],
+      purge: (_db, now, _config, ctx) => purgeCases(withFiles(ctx), now),
+    },
+    {
+      id: 'applications.messages',
+      description: 'applications:retention.messages',
+      table: 'application_messages',
+      columns: ['body', 'author_name'],
+      // Messages go with their case (on delete cascade); nothing of them outlives it.
+      purge: async () => 0,
+    },
+  ],
 });

@@ -9,7 +9,7 @@ import { catalogSettings } from './settings.ts';
 import type { OfficeContent, SituationContent } from './schemas.content.ts';
 import { inLanguage } from './schemas.english.ts';
 import { editCatalog } from './service.editing.ts';
-import { publishedOfKind, publishedOffice, publishedService, publishedSituation, serviceList } from './service.public.ts';
+import { publishedOfKind, publishedOffice, publishedService, publishedSituation, serviceList, serviceRouteScopes, withOfferedRoutes } from './service.public.ts';
 import { CatalogIndexPage, OfficesPage, SituationsPage } from './views/lists.tsx';
 import { OfficePage } from './views/office.tsx';
 import { ServicePage } from './views/service.tsx';
@@ -21,6 +21,8 @@ const cached = publicPage('catalog');
 
 /** The catalogue as citizens see it: services A–Z, life situations, offices, and a page for each. */
 export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> {
+  // A service page also shows the routes other modules run for it (an online form): their changes count too.
+  const servicePage = publicPage('catalog', ...serviceRouteScopes(ctx));
   app.get('/leistungen', { schema: { querystring: IndexQuery }, config: cached }, async (request, reply) => {
     const t = request.t;
     const filter = { lebenslage: request.query.lebenslage || undefined, dienststelle: request.query.dienststelle || undefined, seite: request.query.seite ?? 1 };
@@ -46,9 +48,10 @@ export async function publicRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get('/leistungen/:slug', { schema: { params: SlugParams }, config: cached }, async (request, reply) => {
-    const service = await publishedService(ctx, request.params.slug);
-    if (!service) return reply.callNotFound();
+  app.get('/leistungen/:slug', { schema: { params: SlugParams }, config: servicePage }, async (request, reply) => {
+    const published = await publishedService(ctx, request.params.slug);
+    if (!published) return reply.callNotFound();
+    const service = await withOfferedRoutes(ctx, published);
     const t = request.t;
     const title = inLanguage(request.page.lang, service.content.title, service.content.en?.title).value;
     return reply.html(

@@ -165,3 +165,24 @@ async function serviceListNow(ctx: KernelContext, query: ServiceListQuery): Prom
   });
   return { items: rows.map(listed), total };
 }
+
+/** The page-cache scopes of the routes other modules offer for services, besides the catalogue's own. */
+export function serviceRouteScopes(ctx: KernelContext): string[] {
+  return ctx.modules.flatMap((module) => module.serviceRoutes?.scopes ?? []);
+}
+
+/**
+ * The service as its page shows it, with the routes other modules run for it in place of typed-in ones:
+ * an online form's address comes from the form itself, a channel the editor did not list is added.
+ */
+export async function withOfferedRoutes(ctx: KernelContext, service: ServiceView): Promise<ServiceView> {
+  const offered = (await Promise.all(ctx.modules.flatMap((module) => (module.serviceRoutes ? [module.serviceRoutes.load(ctx)] : [])))).flatMap((routes) => routes.get(service.content.slug) ?? []);
+  if (offered.length === 0) return service;
+  const channels = [...service.content.channels];
+  for (const route of offered) {
+    const at = channels.findIndex((channel) => channel.kind === route.kind);
+    if (at >= 0) channels[at] = { ...channels[at]!, target: route.href };
+    else channels.push({ kind: route.kind, target: route.href, instructions: '' });
+  }
+  return { ...service, content: { ...service.content, channels } };
+}

@@ -1,4 +1,7 @@
 import type { Migrations } from '#kernel/db/migrate.ts';
+import * as applications from './202612161000_applications.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
-export const applicationsMigrations: Migrations = {};
+export const applicationsMigrations: Migrations = {
+  '202612161000_applications': applications,
+};

@@ -1,0 +1,48 @@
+import type { FastifyRequest } from 'fastify';
+import { isSignedIn, type SignedIn } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { signedInOnly } from '#kernel/http/guard.ts';
+import type { App } from '#kernel/module.ts';
+import { answerRows } from './definition/pages.ts';
+import { CaseParams } from './schemas.ts';
+import { myApplications, myCase } from './service.account.ts';
+import { MyApplicationsPage, MyCasePage } from './views/account.tsx';
+import { textIn } from './views/text.ts';
+
+function signedIn(request: FastifyRequest): SignedIn {
+  if (!isSignedIn(request.actor)) throw new Error('Route reached without the sign-in guard');
+  return request.actor;
+}
+
+/** "Mein Konto → Meine Anträge": drafts to continue, cases with their timeline. */
+export async function accountRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('onRequest', signedInOnly);
+  const account = (request: FastifyRequest) => ({ label: request.t('accounts:account.title'), href: '/konto' });
+
+  app.get('/konto/antraege', async (request, reply) => {
+    const mine = await myApplications(ctx, signedIn(request));
+    return reply
+      .header('cache-control', 'no-store')
+      .html({ title: request.t('applications:mine.title'), breadcrumbs: [account(request), { label: request.t('applications:mine.title') }] }, <MyApplicationsPage page={request.page} drafts={mine.drafts} cases={mine.cases} />);
+  });
+
+  app.get('/konto/antraege/:caseId', { schema: { params: CaseParams } }, async (request, reply) => {
+    const mine = await myCase(ctx, signedIn(request), request.params.caseId);
+    if (!mine) return reply.callNotFound();
+    const { made, form } = mine;
+    const lang = request.page.lang;
+    const title = textIn(form.definition.title, lang);
+    return reply.header('cache-control', 'no-store').html(
+      { title, breadcrumbs: [account(request), { label: request.t('applications:mine.title'), href: '/konto/antraege' }, { label: made.reference }] },
+      <MyCasePage
+        page={request.page}
+        title={title}
+        reference={made.reference}
+        status={made.status}
+        receiptHref={made.receipt_file_id ? `/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf` : null}
+        timeline={mine.timeline}
+        sections={answerRows(form.definition, made.answers, lang).map((section) => ({ pageId: section.page.id, title: section.title, rows: section.rows }))}
+      />,
+    );
+  });
+}

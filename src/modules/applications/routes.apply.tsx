@@ -1,0 +1,172 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isSignedIn } from '#kernel/auth/actor.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { formMessages, type FormErrors, type Raw } from '#kernel/forms/index.ts';
+import { HttpProblem } from '#kernel/http/problem.ts';
+import type { App } from '#kernel/module.ts';
+import { pageForm, pageRaw, readPage } from './definition/pages.ts';
+import type { Page } from './definition/schema.ts';
+import { draftSecret, keepDraftSecret, largestUpload, pageUploads } from './http.draft.ts';
+import { CaseParams, DraftPageParams, DraftParams, FormParams, PageBody, PageQuery, SubmitBody } from './schemas.ts';
+import { accountData, keptUntil, openDraft, savePage, startApplication, type DraftKey, type OpenDraft } from './service.draft.ts';
+import { checkSections, startFacts } from './service.pages.ts';
+import { followCase } from './service.follow.ts';
+import { publishedForm } from './service.forms.ts';
+import { submitApplication } from './service.submit.ts';
+import { spellReference } from './spelling.ts';
+import { CheckPage } from './views/check.tsx';
+import { ConfirmationPage } from './views/confirmation.tsx';
+import { QuestionPage } from './views/question.tsx';
+import { StartPage } from './views/start.tsx';
+import { langOf, textIn } from './views/text.ts';
+
+const draftPath = (draftId: string) => `/antraege/entwurf/${draftId}`;
+
+/** The citizen's way through a form: start page, one page per question, check your answers, confirmation. */
+export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
+  await app.register(fastifyMultipart, pageUploads(ctx));
+  const keyOf = (request: FastifyRequest<{ Params: { draftId: string } }>): DraftKey => ({ draftId: request.params.draftId, secret: draftSecret(ctx, request, request.params.draftId) });
+  // Drafts hold personal data: neither a shared cache nor the browser's back-forward cache may keep them.
+  const personal = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+  app.get('/antraege/:formKey', { schema: { params: FormParams } }, async (request, reply) => {
+    const form = await publishedForm(ctx, request.params.formKey);
+    if (!form) return reply.callNotFound();
+    const facts = await startFacts(ctx, request.actor, form, request.page.lang);
+    return reply.html(
+      { title: textIn(form.definition.title, request.page.lang) },
+      <StartPage page={request.page} definition={form.definition} facts={facts.start} resume={facts.resume} needsAccount={form.definition.access === 'account' && !isSignedIn(request.actor)} />,
+    );
+  });
+
+  app.post('/antraege/:formKey/starten', { schema: { params: FormParams, body: SubmitBody } }, async (request, reply) => {
+    const started = await startApplication(ctx, request.actor, request.params.formKey);
+    if (!started.ok && started.reason === 'sign-in-required') return reply.redirect(`/anmelden?next=${encodeURIComponent(`/antraege/${request.params.formKey}`)}`, 303);
+    if (!started.ok) return reply.callNotFound();
+    if (started.secret) keepDraftSecret(ctx, reply, started.draftId, started.secret);
+    return reply.redirect(`${draftPath(started.draftId)}/seite/${started.firstPage}`, 303);
+  });
+
+  const showPage = async (request: FastifyRequest, reply: FastifyReply, open: OpenDraft, question: Page, read: { raw: Raw; errors?: FormErrors; prefilled?: string[] }, backToCheck: boolean) => {
+    const { form, draft, pages } = open;
+    const kernelForm = pageForm(form.definition, form.namespace, question, open.answers);
+    const errors = read.errors ? formMessages(request.page, read.errors, kernelForm) : {};
+    const at = pages.findIndex((page) => page.id === question.id);
+    const base = draftPath(draft.id);
+    const backHref = backToCheck ? `${base}/pruefen` : at > 0 ? `${base}/seite/${pages[at - 1]!.id}` : `/antraege/${form.definition.key}`;
+    return personal(reply)
+      .status(read.errors ? 422 : 200)
+      .html(
+        { title: textIn(question.title, request.page.lang), hasErrors: Boolean(read.errors) },
+        <QuestionPage
+          page={request.page}
+          definition={form.definition}
+          question={question}
+          form={kernelForm}
+          raw={read.raw}
+          errors={errors}
+          action={`${base}/seite/${question.id}${backToCheck ? '?aendern=1' : ''}`}
+          backHref={backHref}
+          prefilled={read.prefilled ?? []}
+          {...(draft.user_id || draft.entered_by ? {} : { saveHref: `${base}/speichern` })}
+          keptUntil={keptUntil(ctx, draft, request.page.lang)}
+          step={{ number: at + 1, of: pages.length }}
+        />,
+      );
+  };
+
+  app.get('/antraege/entwurf/:draftId/seite/:pageId', { schema: { params: DraftPageParams, querystring: PageQuery } }, async (request, reply) => {
+    const open = await openDraft(ctx, request.actor, keyOf(request));
+    if (!open) return reply.callNotFound();
+    const question = open.pages.find((page) => page.id === request.params.pageId);
+    if (!question) return reply.redirect(`${draftPath(open.draft.id)}/pruefen`, 303);
+    const known = await accountData(ctx, request.actor, open, question);
+    return showPage(request, reply, open, question, { raw: pageRaw(open.form.definition, question, known.answers), prefilled: known.prefilled }, request.query.aendern === '1');
+  });
+
+  app.post(
+    '/antraege/entwurf/:draftId/seite/:pageId',
+    { schema: { params: DraftPageParams, querystring: PageQuery, body: PageBody }, attachValidation: true, bodyLimit: 2 * largestUpload + 1024 * 1024 },
+    async (request, reply) => {
+      const key = keyOf(request);
+      const open = await openDraft(ctx, request.actor, key);
+      if (!open) return reply.callNotFound();
+      const question = open.pages.find((page) => page.id === request.params.pageId);
+      if (!question) return reply.redirect(`${draftPath(open.draft.id)}/pruefen`, 303);
+      const backToCheck = request.query.aendern === '1';
+      const read = readPage(open.form.definition, open.form.namespace, question, open.answers, { body: request.body, upload: (name) => ctx.files.uploadOf(request, name) });
+      if (!read.ok) return showPage(request, reply, open, question, read, backToCheck);
+      const saved = await savePage(ctx, request.actor, key, question.id, read.values, { backToCheck });
+      if (!saved.ok && saved.reason === 'not-found') return reply.callNotFound();
+      if (!saved.ok) throw new HttpProblem(422, 'applications:errors.fileRefused');
+      return reply.redirect(saved.next === 'check' ? `${draftPath(open.draft.id)}/pruefen` : `${draftPath(open.draft.id)}/seite/${saved.next}`, 303);
+    },
+  );
+
+  const showCheck = async (request: FastifyRequest, reply: FastifyReply, open: OpenDraft, errors: Record<string, string>) => {
+    const base = draftPath(open.draft.id);
+    const last = open.pages.at(-1)!;
+    return personal(reply)
+      .status(Object.keys(errors).length > 0 ? 422 : 200)
+      .html(
+        { title: request.t('applications:check.title'), hasErrors: Object.keys(errors).length > 0 },
+        <CheckPage
+          page={request.page}
+          definition={open.form.definition}
+          sections={checkSections(open, request.page.lang)}
+          changeHref={(pageId) => `${base}/seite/${pageId}?aendern=1`}
+          action={`${base}/absenden`}
+          errors={errors}
+          backHref={`${base}/seite/${last.id}`}
+          printHref={`${base}/formular.pdf`}
+        />,
+      );
+  };
+
+  app.get('/antraege/entwurf/:draftId/pruefen', { schema: { params: DraftParams } }, async (request, reply) => {
+    const open = await openDraft(ctx, request.actor, keyOf(request));
+    if (!open) return reply.callNotFound();
+    return showCheck(request, reply, open, {});
+  });
+
+  app.post('/antraege/entwurf/:draftId/absenden', { schema: { params: DraftParams, body: SubmitBody } }, async (request, reply) => {
+    const key = keyOf(request);
+    const result = await submitApplication(ctx, request.actor, key, { declared: request.body.declared === 'on' });
+    if (result.ok) return reply.redirect(`/antraege/vorgang/${result.caseId}/bestaetigung`, 303);
+    if (result.reason === 'not-found') return reply.callNotFound();
+    if (result.reason === 'incomplete') return reply.redirect(`${draftPath(key.draftId)}/seite/${result.pageId}?aendern=1`, 303);
+    if (result.reason === 'no-office') throw new HttpProblem(409, 'applications:errors.noOffice');
+    const open = await openDraft(ctx, request.actor, key);
+    if (!open) return reply.callNotFound();
+    return showCheck(request, reply, open, { declared: request.t('applications:check.declarationMissing') });
+  });
+
+  app.get('/antraege/vorgang/:caseId/bestaetigung', { schema: { params: CaseParams } }, async (request, reply) => {
+    const followed = await followCase(ctx, request.actor, request.params.caseId, (draftId) => draftSecret(ctx, request, draftId));
+    if (!followed) return reply.callNotFound();
+    const { made, form, confirmedBy } = followed;
+    const lang = request.page.lang;
+    return personal(reply).html(
+      { title: request.t('applications:confirmation.title') },
+      <ConfirmationPage
+        page={request.page}
+        title={textIn(form.definition.title, lang)}
+        reference={made.reference}
+        spelled={spellReference(made.reference, lang)}
+        nextSteps={textIn(form.definition.nextSteps, lang)}
+        nextStepsLang={langOf(form.definition.nextSteps, lang)}
+        receiptHref={made.receipt_file_id ? `/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf` : null}
+        confirmedBy={confirmedBy}
+        signedIn={isSignedIn(request.actor)}
+      />,
+    );
+  });
+
+  app.get('/antraege/vorgang/:caseId/eingangsbestaetigung.pdf', { schema: { params: CaseParams } }, async (request, reply) => {
+    const followed = await followCase(ctx, request.actor, request.params.caseId, (draftId) => draftSecret(ctx, request, draftId));
+    if (!followed?.made.receipt_file_id) return reply.callNotFound();
+    const { made } = followed;
+    return ctx.files.send(reply, { fileId: made.receipt_file_id!, filename: followed.receiptFilename, actor: request.actor, dataSubjectId: made.user_id, action: 'applications.receipt-downloaded' });
+  });
+}

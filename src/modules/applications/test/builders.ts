@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { KernelContext } from '#kernel/context.ts';
+import type { App } from '#kernel/module.ts';
+import { buildOffice, buildService } from '#modules/catalog/test/builders.ts';
+import type { FormClient, Response } from '#test/http-client.ts';
+import type { FormDefinition } from '../definition/schema.ts';
+import { shippedForms } from '../forms/index.ts';
+import { applicationsDb, insertFormVersion, latestVersionNumber } from '../repo.forms.ts';
+
+type Published = Promise<{ definition: FormDefinition; versionId: string; officeId: string }>;
+const published = new WeakMap<KernelContext, Map<string, Published>>();
+
+/**
+ * Publishes one of the shipped forms on a test platform, with the catalogue's office or service it names
+ * (and the service's office), once per platform.
+ */
+export function publishShippedForm(ctx: KernelContext, key: string): Published {
+  let byKey = published.get(ctx);
+  if (!byKey) published.set(ctx, (byKey = new Map<string, Published>()));
+  let held = byKey.get(key);
+  if (!held) {
+    held = (async () => {
+      const definition = shippedForms.find((form) => form.key === key);
+      if (!definition) throw new Error(`No shipped form ${key}`);
+      let officeId: string;
+      if (definition.office) officeId = (await buildOffice(ctx, { slug: definition.office, title: `Bürgerbüro ${key}` })).id;
+      else {
+        const office = await buildOffice(ctx, { slug: `amt-${key}`, title: `Amt für ${key}` });
+        officeId = office.id;
+        await buildService(ctx, { slug: definition.service!, officeId, fees: [{ label: 'Gebühr', amountCents: 1250 }] });
+      }
+      const db = applicationsDb(ctx.db);
+      const row = await insertFormVersion(db, { definition, version: (await latestVersionNumber(db, key)) + 1, createdBy: null, status: 'published' });
+      return { definition, versionId: row.id, officeId };
+    })();
+    byKey.set(key, held);
+  }
+  return held;
+}
+
+/** Starts an application of a form as a browser does: the start page, then its button. */
+export async function startForm(client: FormClient, key: string): Promise<string> {
+  await client.get(`/antraege/${key}`);
+  const started = await client.post(`/antraege/${key}/starten`, {});
+  if (started.status !== 303 || !started.location) throw new Error(`Could not start ${key}: ${started.status} ${started.body.slice(0, 300)}`);
+  return started.location;
+}
+
+/**
+ * Answers pages in order: each entry is the fields of the page the previous answer led to. Returns the
+ * last response (a redirect to the next page or to "check your answers").
+ */
+export async function answerPages(client: FormClient, firstPage: string, pages: Record<string, string>[]): Promise<Response> {
+  let url = firstPage;
+  let response: Response | undefined;
+  for (const fields of pages) {
+    await client.get(url);
+    response = await client.post(url, fields);
+    if (response.status !== 303 || !response.location) throw new Error(`Page ${url} refused: ${response.status} ${response.body.match(/kern-error[^>]*>[^<]*<[^>]*>([^<]*)/g)?.join(' ') ?? response.body.slice(0, 500)}`);
+    url = response.location;
+  }
+  return response!;
+}
+
+/** Posts a page as multipart form data, as a browser does for a page with a file field. */
+export async function postMultipart(client: FormClient, app: App, url: string, fields: Record<string, string>, files: Record<string, { name: string; type: string; content: Buffer }>) {
+  const boundary = `----erkelenz${randomBytes(8).toString('hex')}`;
+  const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  const fileParts = Object.entries(files).flatMap(([name, file]) => [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n')]);
+  const payload = Buffer.concat([...parts, ...fileParts, Buffer.from(`--${boundary}--\r\n`)]);
+  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const response = await app.inject({ method: 'POST', url, payload, remoteAddress: client.remoteAddress, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie } });
+  return { status: response.statusCode, body: response.body, location: typeof response.headers.location === 'string' ? response.headers.location : undefined };
+}

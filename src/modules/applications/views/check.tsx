@@ -1,0 +1,63 @@
+import { Checkbox, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import type { FormDefinition } from '../definition/schema.ts';
+import { langOf, textIn } from './text.ts';
+
+export interface CheckSection {
+  pageId: string;
+  title: string;
+  rows: { fieldId: string; label: string; text: string[] }[];
+}
+
+/** "Check your answers": every answer page by page, each with a link to change it, then the declaration. */
+export function CheckPage(props: { page: PageContext; definition: FormDefinition; sections: CheckSection[]; changeHref: (pageId: string) => string; action: string; errors: FieldErrors; backHref: string; printHref: string }) {
+  const { page, definition } = props;
+  const { t, lang } = page;
+  return (
+    <>
+      <p>
+        <a href={props.backHref} class="kern-link">
+          {t('applications:flow.back')}
+        </a>
+      </p>
+      <ErrorSummary page={page} errors={props.errors} />
+      <Heading lead={t('applications:check.lead')}>{t('applications:check.title')}</Heading>
+      {props.sections.map((section) => (
+        <section aria-labelledby={`section-${section.pageId}`} class="kern-stack-sm">
+          <h2 id={`section-${section.pageId}`} class="kern-heading-medium">
+            {section.title}
+          </h2>
+          <dl class="kern-description-list">
+            {section.rows.map((row) => (
+              <div class="kern-description-list-item">
+                <dt class="kern-description-list-item__key">{row.label}</dt>
+                <dd class="kern-description-list-item__value">
+                  {row.text.length === 0 ? t('applications:check.notAnswered') : row.text.map((line, index) => (index === 0 ? line : [<br />, line]))}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            <a href={props.changeHref(section.pageId)}>
+              {t('applications:check.change')}
+              <span class="kern-sr-only"> {t('applications:check.changeWhat', { what: section.title })}</span>
+            </a>
+          </p>
+        </section>
+      ))}
+      <section aria-labelledby="declaration" class="kern-stack-sm">
+        <h2 id="declaration" class="kern-heading-medium">
+          {t('applications:check.declarationTitle')}
+        </h2>
+        <p lang={langOf(definition.declaration, lang)}>{textIn(definition.declaration, lang)}</p>
+        <PostForm page={page} action={props.action}>
+          <Checkbox name="declared" label={t('applications:check.declared')} checked={false} error={props.errors.declared} />
+          <SubmitButton label={t('applications:check.submit')} />
+        </PostForm>
+        <p>
+          <a href={props.printHref}>{t('applications:check.print')}</a>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { FormFields, type FormDef, type Raw } from '#kernel/forms/index.ts';
+import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
+import type { FormDefinition, Page } from '../definition/schema.ts';
+import { langOf, textIn } from './text.ts';
+
+export interface QuestionPageProps {
+  page: PageContext;
+  definition: FormDefinition;
+  question: Page;
+  form: FormDef;
+  raw: Raw;
+  errors: FieldErrors;
+  action: string;
+  backHref: string;
+  /** Labels of the fields filled in from the account, shown for the person to check. */
+  prefilled: string[];
+  /** Where "save and continue later" leads; absent for staff entering an application. */
+  saveHref?: string;
+  /** The day the draft will be deleted if nobody continues it, already formatted. */
+  keptUntil: string;
+  step: { number: number; of: number };
+}
+
+/** One question or one group of questions; the kernel renders the fields from the page's definition. */
+export function QuestionPage(props: QuestionPageProps) {
+  const { page, question, definition } = props;
+  const { t, lang } = page;
+  const files = question.fields.some((field) => field.type === 'file' || (field.type === 'group' && field.fields.some((child) => child.type === 'file')));
+  return (
+    <>
+      <p>
+        <a href={props.backHref} class="kern-link">
+          {t('applications:flow.back')}
+        </a>
+      </p>
+      <ErrorSummary page={page} errors={props.errors} />
+      <p class="kern-preline">
+        {textIn(definition.title, lang)} · {t('applications:flow.step', props.step)}
+      </p>
+      <Heading>{textIn(question.title, lang)}</Heading>
+      {question.intro ? <p lang={langOf(question.intro, lang)}>{textIn(question.intro, lang)}</p> : null}
+      {props.prefilled.length > 0 ? (
+        <Alert kind="info" title={t('applications:flow.prefilledTitle')}>
+          <p>{t('applications:flow.prefilled', { fields: props.prefilled.join(', ') })}</p>
+        </Alert>
+      ) : null}
+      <PostForm page={page} action={props.action} files={files}>
+        <FormFields page={page} form={props.form} raw={props.raw} errors={props.errors} />
+        <div class="kern-stack-sm">
+          <SubmitButton label={t('applications:flow.continue')} />
+        </div>
+      </PostForm>
+      <p class="kern-body--small">
+        {t('applications:flow.keptUntil', { day: props.keptUntil })}
+        {props.saveHref ? (
+          <>
+            {' '}
+            <a href={props.saveHref}>{t('applications:flow.saveForLater')}</a>
+          </>
+        ) : null}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { formatEuros } from '#kernel/forms/index.ts';
+import type { PageContext } from '#kernel/html/page.ts';
+import type { FormDefinition } from '../definition/schema.ts';
+import { langOf, textIn } from './text.ts';
+
+export interface StartFacts {
+  fees: { label: string; amountCents: number }[];
+  feesNote: string;
+  office: { title: string; slug: string } | null;
+  serviceSlug: string | null;
+}
+
+/**
+ * The start page as GOV.UK Forms has it: what the form is for, what to have at hand, how long it takes,
+ * what it costs; then one button. The paper twin is offered beside it, not hidden.
+ */
+export function StartPage(props: { page: PageContext; definition: FormDefinition; facts: StartFacts; resume: { href: string } | null; needsAccount: boolean }) {
+  const { page, definition, facts } = props;
+  const { t, lang } = page;
+  return (
+    <>
+      <Heading lead={t('applications:start.lead')}>{textIn(definition.title, lang)}</Heading>
+      <section aria-labelledby="needs" class="kern-stack-sm">
+        <h2 id="needs" class="kern-heading-medium">{t('applications:start.needs')}</h2>
+        {definition.needs.length > 0 ? (
+          <ul class="kern-list">
+            {definition.needs.map((need) => (
+              <li lang={langOf(need, lang)}>{textIn(need, lang)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('applications:start.needsNothing')}</p>
+        )}
+        <p>{t('applications:start.minutes', { count: definition.minutes })}</p>
+      </section>
+      <section aria-labelledby="fees" class="kern-stack-sm">
+        <h2 id="fees" class="kern-heading-medium">{t('applications:start.fees')}</h2>
+        {facts.fees.length > 0 ? (
+          <ul class="kern-list">
+            {facts.fees.map((fee) => (
+              <li>
+                {fee.label}: {formatEuros(fee.amountCents)} €
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('applications:start.noFees')}</p>
+        )}
+        {facts.feesNote ? <p>{facts.feesNote}</p> : null}
+      </section>
+      {props.needsAccount ? (
+        <p>
+          <a class="kern-btn kern-btn--primary" href={`/anmelden?next=${encodeURIComponent(`/antraege/${definition.key}`)}`}>
+            <span class="kern-label">{t('applications:start.signIn')}</span>
+          </a>
+        </p>
+      ) : (
+        <div class="kern-stack-sm">
+          {props.resume ? (
+            <p>
+              <a class="kern-btn kern-btn--primary" href={props.resume.href}>
+                <span class="kern-label">{t('applications:start.resume')}</span>
+              </a>
+            </p>
+          ) : null}
+          <PostForm page={page} action={`/antraege/${definition.key}/starten`}>
+            <SubmitButton label={t(props.resume ? 'applications:start.again' : 'applications:start.begin')} kind={props.resume ? 'secondary' : 'primary'} />
+          </PostForm>
+        </div>
+      )}
+      <section aria-labelledby="other-ways" class="kern-stack-sm">
+        <h2 id="other-ways" class="kern-heading-medium">{t('applications:start.otherWays')}</h2>
+        <p>
+          <a href={`/antraege/${definition.key}/formular.pdf`}>{t('applications:start.paper')}</a> {t('applications:start.paperHint')}
+        </p>
+        {facts.office ? (
+          <p>
+            {t('applications:start.office')} <a href={`/dienststellen/${facts.office.slug}`}>{facts.office.title}</a>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}
