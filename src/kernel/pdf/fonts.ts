@@ -46,6 +46,21 @@ function rememberShapedWords(font: Font): Font {
   return font;
 }
 
+/**
+ * fontkit keeps one glyph object per glyph for the life of the font, and these fonts live as long as the
+ * process. A subset includes the glyphs a drawn glyph is built from (a colon from two periods) and makes
+ * them without their character; a later document drawing such a glyph by itself would map it to no
+ * character, and a screen reader or a search would skip every such period. Made first, each with its
+ * character, the glyphs keep it.
+ */
+function glyphsWithCharacters(font: Font): Font {
+  for (const codePoint of font.characterSet) {
+    const glyph = font.glyphForCodePoint(codePoint) as { codePoints: number[] };
+    if (glyph.codePoints.length === 0) glyph.codePoints = [codePoint];
+  }
+  return font;
+}
+
 let loaded: Promise<PdfFonts> | undefined;
 
 /**
@@ -64,7 +79,7 @@ export function pdfFonts(): Promise<PdfFonts> {
     const parse = (file: Buffer) => {
       const font = create(file);
       if (!('layout' in font)) throw new Error('Expected a single font, not a collection');
-      return rememberShapedWords(font);
+      return rememberShapedWords(glyphsWithCharacters(font));
     };
     return { regular: parse(regular), bold: parse(bold) };
   })();

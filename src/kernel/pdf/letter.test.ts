@@ -69,6 +69,13 @@ describe('letters', () => {
     expect(await (await readPdf(Buffer.from(second, 'latin1'))).text(1)).toContain(once.recipient[0]);
   });
 
+  it('keeps the character of a glyph an earlier document used only inside another (the period of a colon)', async () => {
+    // A colon is drawn from two periods: the first document's subset makes the period's glyph from it.
+    await renderLetters([{ ...letter, subject: 'Hinweis: Ihr Antrag' }], { title: 'Brief', author: 'Stadt Erkelenz', lang: 'de-DE' });
+    const later = await renderLetters([{ ...letter, subject: 'Ihr Antrag ist da.' }], { title: 'Brief', author: 'Stadt Erkelenz', lang: 'de-DE' });
+    expect(await (await readPdf(later.pdf)).text(1)).toContain('Ihr Antrag ist da.');
+  });
+
   it('refuses an empty batch instead of producing an empty PDF', async () => {
     await expect(renderLetters([], { title: 'x', author: 'x', lang: 'de-DE' })).rejects.toThrow('No letters to render');
   });

@@ -1,4 +1,4 @@
-import { pdfFonts, type PdfFonts } from '#kernel/pdf/fonts.ts';
+import { pdfFonts } from '#kernel/pdf/fonts.ts';
 import { mm } from '#kernel/pdf/letter.ts';
 
 export { mm };
@@ -28,7 +28,7 @@ export interface TaggedDocument {
  */
 export async function taggedDocument(meta: { title: string; author: string; lang: Language }): Promise<TaggedDocument> {
   // pdfkit and its font machinery take a tenth of a second to load: only documents made need them.
-  const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), fontsWithCharacters()]);
+  const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), pdfFonts()]);
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
@@ -60,30 +60,6 @@ export async function taggedDocument(meta: { title: string; author: string; lang
       return finished;
     },
   };
-}
-
-let mapped: Promise<PdfFonts> | undefined;
-
-/**
- * The kernel's fonts, every glyph of their character map made once with the character it stands for.
- * fontkit keeps one glyph object per glyph for the life of the font, and the fonts live as long as the
- * process; a subset includes the glyphs a drawn glyph is built from (a colon from two periods) and makes
- * them without their character. A later document drawing that glyph by itself would then map it to no
- * character, and a screen reader would skip every such period. Made first, with their characters, the
- * glyphs keep them; one made without before (by an earlier document) gets its character back.
- */
-function fontsWithCharacters(): Promise<PdfFonts> {
-  mapped ??= pdfFonts().then((fonts) => {
-    for (const font of [fonts.regular, fonts.bold]) {
-      for (const codePoint of font.characterSet) {
-        const glyph = font.glyphForCodePoint(codePoint) as { codePoints: number[] };
-        if (glyph.codePoints.length === 0) glyph.codePoints = [codePoint];
-      }
-    }
-    return fonts;
-  });
-  mapped.catch(() => (mapped = undefined));
-  return mapped;
 }
 
 /** A structure element under `parent` whose children come later (a section, a list, a table row); the caller ends it. */
