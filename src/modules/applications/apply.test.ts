@@ -147,6 +147,17 @@ describe('a guest applying without JavaScript', () => {
   });
 });
 
+describe('limits', () => {
+  it('lets one address start thirty applications in ten minutes, and refuses the next with a message', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/antraege/kontakt');
+    for (let started = 0; started < 30; started += 1) expect((await client.post('/antraege/kontakt/starten', {})).status).toBe(303);
+    const refused = await client.post('/antraege/kontakt/starten', {});
+    expect(refused.status).toBe(429);
+    expect(refused.body).toContain('Zu viele Versuche in kurzer Zeit');
+  });
+});
+
 describe('continuing later', () => {
   it('sends a guest a link by e-mail that says until when the draft is kept and opens it in another browser', async () => {
     const client = new FormClient(platform.app);

@@ -40,7 +40,8 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     );
   });
 
-  app.post('/antraege/:formKey/starten', { schema: { params: FormParams, body: SubmitBody } }, async (request, reply) => {
+  // Each start makes a draft: enough for a family at one address, too few for a script filling the table.
+  app.post('/antraege/:formKey/starten', { schema: { params: FormParams, body: SubmitBody }, config: { rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (request, reply) => {
     const started = await startApplication(ctx, request.actor, request.params.formKey);
     if (!started.ok && started.reason === 'sign-in-required') return reply.redirect(`/anmelden?next=${encodeURIComponent(`/antraege/${request.params.formKey}`)}`, 303);
     if (!started.ok) return reply.callNotFound();

@@ -22,7 +22,8 @@ export async function draftRoutes(app: App, ctx: KernelContext): Promise<void> {
     );
   });
 
-  app.post('/antraege/entwurf/:draftId/speichern', { schema: { params: DraftParams, body: SaveBody }, attachValidation: true }, async (request, reply) => {
+  // Each post sends a mail (at most one a minute per draft); per address, a few in ten minutes.
+  app.post('/antraege/entwurf/:draftId/speichern', { schema: { params: DraftParams, body: SaveBody }, attachValidation: true, config: { rateLimit: { max: 5, timeWindow: '10 minutes' } } }, async (request, reply) => {
     const key = { draftId: request.params.draftId, secret: draftSecret(ctx, request, request.params.draftId) };
     const open = await openDraft(ctx, request.actor, key);
     if (!open) return reply.callNotFound();
