@@ -6,6 +6,8 @@ export interface TestIdentity {
   email?: string;
   email_verified?: boolean;
   name?: string;
+  /** The Authentication Context Class Reference the provider vouches for at login (`http://eidas.europa.eu/LoA/substantial`). */
+  acr?: string;
 }
 
 export interface OidcPeer {
@@ -15,6 +17,9 @@ export interface OidcPeer {
   identities: Map<string, TestIdentity>;
   close(): Promise<void>;
 }
+
+/** The levels the test provider may name: eIDAS's, the STORK QAA levels, and one of a provider's own. */
+const acrValues = ['http://eidas.europa.eu/LoA/low', 'http://eidas.europa.eu/LoA/substantial', 'http://eidas.europa.eu/LoA/high', 'STORK-QAA-Level-3', 'STORK-QAA-Level-4', 'urn:example:gold'];
 
 /**
  * A real OpenID Connect provider (panva's oidc-provider, the certified implementation) on a loopback
@@ -28,11 +33,15 @@ export async function startOidcProvider(redirectUri: string): Promise<OidcPeer> 
   const clientId = 'erkelenz-platform';
   const clientSecret = 'a-client-secret-for-the-test-provider';
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // As brokers do, the provider names the level of every login in the ID token (`acr`) without being asked:
+    // the client's registration lists the levels, so the provider includes the claim.
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'], default_acr_values: acrValues }],
+    acrValues,
+    claims: { acr: null, openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: () => ({ sub, ...identities.get(sub) }),
+      // The level of assurance is the login's, not a claim of the account's (below).
+      claims: () => ({ sub, ...identities.get(sub), acr: undefined }),
     }),
     // The ID token carries the claims, so the platform needs no userinfo round trip.
     conformIdTokenClaims: false,
@@ -40,6 +49,12 @@ export async function startOidcProvider(redirectUri: string): Promise<OidcPeer> 
     // Explicit lifetimes keep the provider from warning about its defaults on every login.
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
   });
+  // The development login form asks only for a name; the level of assurance comes with the test's identity.
+  const finishLogin = provider.interactionResult.bind(provider);
+  provider.interactionResult = (req, res, result, options) => {
+    const acr = result.login ? identities.get(result.login.accountId)?.acr : undefined;
+    return finishLogin(req, res, acr && result.login ? { ...result, login: { ...result.login, acr } } : result, options);
+  };
   server.on('request', provider.callback());
   return {
     issuer,

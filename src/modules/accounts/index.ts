@@ -10,6 +10,7 @@ import type { Channel } from './tables.ts';
 
 export type { Channel };
 export { accountRegistered } from './events.ts';
+export { sessionAssurance, type IdentityAssurance } from './oidc.ts';
 
 export interface PostalAddress {
   street: string;

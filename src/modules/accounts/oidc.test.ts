@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '#test/http-client.ts';
 import { startOidcProvider, signInAtProvider, type OidcPeer } from '#test/oidc-provider.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { assuranceOf, sessionAssurance } from './oidc.ts';
 import { accountsDb, findUserByEmail } from './repo.ts';
 import { buildCitizen } from './test/builders.ts';
 
@@ -119,6 +120,46 @@ describe('login through an OpenID Connect provider', () => {
     expect(deleted.body).toContain('Ihr Konto ist gelöscht');
     expect(await identities()).toEqual([]);
     expect(await findUserByEmail(accountsDb(platform.ctx.db), 'lena.geht@example.org')).toBeUndefined();
+  });
+
+  it('keeps with the session the level of assurance the provider vouched for at this login, and none when it named none or one unknown', async () => {
+    const levelOfSession = async (email: string) => {
+      const user = await findUserByEmail(accountsDb(platform.ctx.db), email);
+      const rows = await platform.ctx.db.selectFrom('sessions').select('data').where('user_id', '=', user!.id).execute();
+      return rows.map((row) => sessionAssurance(row.data));
+    };
+    provider.identities.set('bund-eid', { email: 'erika.eid@example.org', email_verified: true, name: 'Erika Eid', acr: 'http://eidas.europa.eu/LoA/substantial' });
+    const substantial = await loginThroughProvider('bund-eid');
+    expect(substantial.back.location).toBe('/konto');
+    expect(await levelOfSession('erika.eid@example.org')).toEqual(['substantial']);
+
+    provider.identities.set('bund-stork', { email: 'otto.stork@example.org', email_verified: true, name: 'Otto Stork', acr: 'STORK-QAA-Level-4' });
+    await loginThroughProvider('bund-stork');
+    expect(await levelOfSession('otto.stork@example.org')).toEqual(['high']);
+
+    provider.identities.set('bund-plain', { email: 'paul.plain@example.org', email_verified: true, name: 'Paul Plain' });
+    await loginThroughProvider('bund-plain');
+    provider.identities.set('bund-odd', { email: 'olga.odd@example.org', email_verified: true, name: 'Olga Odd', acr: 'urn:example:gold' });
+    await loginThroughProvider('bund-odd');
+    expect(await levelOfSession('paul.plain@example.org')).toEqual([null]);
+    expect(await levelOfSession('olga.odd@example.org')).toEqual([null]);
+
+    // A later sign-in by password says nothing of the provider's level, even in the same browser.
+    const { client } = substantial;
+    await client.post('/abmelden', {});
+    expect(await levelOfSession('erika.eid@example.org')).toEqual([]);
+  });
+
+  it('reads the levels of eIDAS and of the STORK QAA scale German brokers send, and nothing else', () => {
+    expect(assuranceOf('http://eidas.europa.eu/LoA/low')).toBe('low');
+    expect(assuranceOf('http://eidas.europa.eu/LoA/high')).toBe('high');
+    expect(assuranceOf('STORK-QAA-Level-3')).toBe('substantial');
+    expect(assuranceOf('STORK-QAA-Level-1')).toBe('low');
+    for (const other of ['substantial', 'http://eidas.europa.eu/LoA/Substantial', 'toString', '', 3, null, undefined, ['STORK-QAA-Level-4']]) expect(assuranceOf(other)).toBeNull();
+    expect(sessionAssurance({ identityAssurance: 'high' })).toBe('high');
+    expect(sessionAssurance({ identityAssurance: 'gold' })).toBeNull();
+    expect(sessionAssurance({})).toBeNull();
+    expect(sessionAssurance(null)).toBeNull();
   });
 
   it('refuses a callback that does not belong to a login it started', async () => {

@@ -21,6 +21,47 @@ export interface OidcClaims {
   email: string | null;
   emailVerified: boolean;
   name: string | null;
+  /** The level of assurance the provider vouched for at this login (its `acr`), when it names one we know. */
+  assurance: IdentityAssurance | null;
+}
+
+/** The eIDAS levels of assurance (Regulation (EU) 910/2014, Art. 8) an identity provider vouches for. */
+export type IdentityAssurance = 'low' | 'substantial' | 'high';
+
+/*
+ * The `acr` values that name a level: eIDAS's own, and the STORK QAA levels German brokers (BundID) send,
+ * where level 3 (a software certificate such as ELSTER) is substantial and level 4 (the online ID) high.
+ */
+const acrLevels: Record<string, IdentityAssurance> = {
+  'http://eidas.europa.eu/LoA/low': 'low',
+  'http://eidas.europa.eu/LoA/substantial': 'substantial',
+  'http://eidas.europa.eu/LoA/high': 'high',
+  'STORK-QAA-Level-1': 'low',
+  'STORK-QAA-Level-2': 'low',
+  'STORK-QAA-Level-3': 'substantial',
+  'STORK-QAA-Level-4': 'high',
+};
+
+const levels: readonly IdentityAssurance[] = ['low', 'substantial', 'high'];
+const sessionKey = 'identityAssurance';
+
+/** What a session keeps of a sign-in through a provider: the level it vouched for. */
+export function signedInWith(assurance: IdentityAssurance): Record<string, unknown> {
+  return { [sessionKey]: assurance };
+}
+
+/**
+ * The level of assurance of the sign-in a session came from: what the identity provider vouched for, null
+ * after a sign-in by password or through a provider that named no level.
+ */
+export function sessionAssurance(sessionData: Readonly<Record<string, unknown>> | null | undefined): IdentityAssurance | null {
+  const kept = sessionData?.[sessionKey];
+  return levels.find((level) => level === kept) ?? null;
+}
+
+/** The level an `acr` claim names; null for none, or for a value of the provider's own we cannot rank. */
+export function assuranceOf(acr: unknown): IdentityAssurance | null {
+  return typeof acr === 'string' && Object.hasOwn(acrLevels, acr) ? acrLevels[acr]! : null;
 }
 
 /**
@@ -77,6 +118,7 @@ export class OidcLogin {
       email: typeof claims.email === 'string' ? claims.email : null,
       emailVerified: claims.email_verified === true,
       name: typeof claims.name === 'string' ? claims.name : null,
+      assurance: assuranceOf(claims.acr),
     };
   }
 

@@ -3,7 +3,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { formBody, formState, readForm, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import type { App } from '#kernel/module.ts';
 import { codeForm, loginForm } from './forms.ts';
-import { OidcLogin, accountForIdentity, type OidcChecks } from './oidc.ts';
+import { OidcLogin, accountForIdentity, signedInWith, type OidcChecks } from './oidc.ts';
 import { NextQuery } from './schemas.ts';
 import { checkPassword, type SignInClient } from './service.login.ts';
 import { checkSecondFactor, enrolSecondFactor } from './service.second-factor.ts';
@@ -179,7 +179,8 @@ export async function authRoutes(app: App, ctx: KernelContext): Promise<void> {
       if (!checks) throw new Error('No login in progress');
       const claims = await oidc.finish(new URL(request.url, ctx.config.PUBLIC_URL), checks);
       const userId = await accountForIdentity(ctx, claims);
-      await ctx.sessions.establish(request, reply, { userId });
+      // The level holds for this sign-in only: the next one, by password or another provider, says its own.
+      await ctx.sessions.establish(request, reply, { userId, data: claims.assurance ? signedInWith(claims.assurance) : {} });
       return reply.redirect('/konto', 303);
     } catch (error) {
       request.log.warn({ err: error }, 'OpenID Connect login failed');
