@@ -31,6 +31,7 @@ export type ApplicationsTables = {
     created_at: Generated<Date>;
     created_by: string | null;
     published_at: Timestamp | null;
+    published_by: string | null;
   };
   application_drafts: {
     id: Generated<string>;

@@ -1,7 +1,9 @@
 import type { Migrations } from '#kernel/db/migrate.ts';
 import * as applications from './202612161000_applications.ts';
+import * as formPublisher from './202612181200_form_publisher.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const applicationsMigrations: Migrations = {
   '202612161000_applications': applications,
+  '202612181200_form_publisher': formPublisher,
 };
