@@ -1,7 +1,7 @@
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { Language } from '#kernel/auth/actor.ts';
-import { accountsDb, findUserById } from './repo.ts';
+import { accountsDb, displayNames, findUserById, staffWithRole } from './repo.ts';
 import type { Channel } from './tables.ts';
 
 /*
@@ -43,4 +43,15 @@ export async function recipientProfile(db: Executor<KernelTables>, userId: strin
     preferredChannel: user.preferred_channel,
     postalAddress: street && houseNumber && postalCode && city ? { street, houseNumber, postalCode, city } : null,
   };
+}
+
+/** Names of accounts by id, for pages that show who holds or did something (the person a case is assigned to). */
+export async function accountNames(db: Executor<KernelTables>, ids: readonly string[]): Promise<Map<string, string>> {
+  return displayNames(accountsDb(db), ids);
+}
+
+/** The active staff who hold a role at one scope, such as the caseworkers of an office a case can be handed to. */
+export async function staffHolding(db: Executor<KernelTables>, role: string, scope: { kind: string; id: string }): Promise<{ userId: string; name: string }[]> {
+  const rows = await staffWithRole(accountsDb(db), role, scope);
+  return rows.map((row) => ({ userId: row.id, name: row.display_name }));
 }

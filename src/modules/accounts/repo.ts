@@ -72,6 +72,21 @@ export async function replaceRoles(db: AccountsDb, userId: string, grants: reado
     .execute();
 }
 
+/** The active staff who hold a role at one scope (the caseworkers of an office), by name. */
+export async function staffWithRole(db: AccountsDb, role: string, scope: { kind: string; id: string }) {
+  return db
+    .selectFrom('staff_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['u.id', 'u.display_name'])
+    .where('r.role', '=', role)
+    .where('r.scope_kind', '=', scope.kind)
+    .where('r.scope_id', '=', scope.id)
+    .where('u.kind', '=', 'staff')
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.display_name')
+    .execute();
+}
+
 export async function listStaff(db: AccountsDb) {
   return db
     .selectFrom('users')
