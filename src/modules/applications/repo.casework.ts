@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ApplicationsDb } from './repo.forms.ts';
-import type { CaseChannel } from './tables.ts';
+import type { CaseChannel, CaseRow, FormVersionRow } from './tables.ts';
 
 export interface CaseFilter {
   status?: string | undefined;
@@ -50,4 +50,36 @@ export async function insertMessage(db: ApplicationsDb, message: { caseId: strin
 /** Everything written on a case, notes included, oldest first: the caseworker's view. */
 export async function messagesOfCase(db: ApplicationsDb, caseId: string) {
   return db.selectFrom('application_messages').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+}
+
+/** One case with the title and definition of the version it was made with; the office check is the caller's. */
+export async function caseWithForm(db: ApplicationsDb, id: string): Promise<(CaseRow & { definition: FormVersionRow['definition'] }) | undefined> {
+  return db
+    .selectFrom('application_cases as c')
+    .innerJoin('application_form_versions as v', 'v.id', 'c.form_version_id')
+    .selectAll('c')
+    .select('v.definition')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The forms the offices have cases of, each with the title of its newest version: the list's filter offers these. */
+export async function formsOfOffices(db: ApplicationsDb, officeIds: readonly string[]) {
+  if (officeIds.length === 0) return [];
+  return db
+    .selectFrom('application_cases as c')
+    .innerJoin('application_form_versions as v', 'v.id', 'c.form_version_id')
+    .distinctOn('c.form_key')
+    .select(['c.form_key', 'v.definition'])
+    .where('c.office_id', 'in', [...officeIds])
+    .orderBy('c.form_key')
+    .orderBy('v.version', 'desc')
+    .execute();
+}
+
+/** The references of cases by id, for naming them in the audit log; cases deleted since are left out. */
+export async function referencesOf(db: ApplicationsDb, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('application_cases').select(['id', 'reference']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.reference]));
 }
