@@ -1,11 +1,13 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
 import { settingsOf } from '#kernel/settings.ts';
+import { applicationsAuditSubjects } from './audit.ts';
 import { caseSubmitted } from './events.ts';
-import { applicationsRoles, permissionMap } from './permissions.ts';
+import { applicationsPermissions, applicationsRoles, permissionMap } from './permissions.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { applyRoutes } from './routes.apply.tsx';
 import { draftRoutes } from './routes.drafts.tsx';
+import { caseworkRoutes } from './routes.staff.tsx';
 import { sendResumeLinkJob } from './service.resume.ts';
 import { seedApplications } from './seed.ts';
 import { applicationsPersonalData } from './service.personal-data.ts';
@@ -33,9 +35,12 @@ export const applicationsModule = defineModule({
       await draftRoutes(scope, ctx);
     });
     await app.register(async (scope) => accountRoutes(scope, ctx));
+    // The caseworkers' back office: its own guard, for people who handle cases in some office.
+    await app.register(async (scope) => caseworkRoutes(scope, ctx));
   },
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
+  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }],
   jobs: [sendResumeLinkJob],
   permissions: permissionMap,
   roles: applicationsRoles,
@@ -44,6 +49,7 @@ export const applicationsModule = defineModule({
   locales: { de, en },
   seed: seedApplications,
   personalData: applicationsPersonalData,
+  auditSubjects: applicationsAuditSubjects,
   retention: [
     {
       id: 'applications.drafts',
