@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { anonymous, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { App } from '#kernel/module.ts';
 import { buildOffice, buildService } from '#modules/catalog/test/builders.ts';
 import type { FormClient, Response } from '#test/http-client.ts';
 import type { FormDefinition } from '../definition/schema.ts';
+import type { Answers } from '../definition/answers.ts';
+import { firstIncompletePage } from '../definition/pages.ts';
 import { shippedForms } from '../forms/index.ts';
+import { findCase } from '../repo.cases.ts';
+import { openDraft, savePage, startApplication, type DraftKey } from '../service.draft.ts';
+import { submitApplication } from '../service.submit.ts';
 import { applicationsDb, insertFormVersion, latestVersionNumber } from '../repo.forms.ts';
 
 type Published = Promise<{ definition: FormDefinition; versionId: string; officeId: string }>;
@@ -71,4 +77,30 @@ export async function postMultipart(client: FormClient, app: App, url: string, f
   const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const response = await app.inject({ method: 'POST', url, payload, remoteAddress: client.remoteAddress, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie } });
   return { status: response.statusCode, body: response.body, location: typeof response.headers.location === 'string' ? response.headers.location : undefined };
+}
+
+/**
+ * Sends an application of a published form through the real services, as its pages would: started by the
+ * actor (a visitor by default), each page shown saved in turn with the given answers for its fields (a
+ * field left out is saved empty), and submitted with the declaration. Returns the case as stored.
+ */
+export async function submitCase(ctx: KernelContext, key: string, answers: Answers, actor: Actor = anonymous) {
+  const started = await startApplication(ctx, actor, key);
+  if (!started.ok) throw new Error(`submitCase: ${key} could not be started (${started.reason})`);
+  const draft: DraftKey = { draftId: started.draftId, secret: started.secret ?? undefined };
+  for (let pages = 0; ; pages += 1) {
+    const open = await openDraft(ctx, actor, draft);
+    if (!open) throw new Error(`submitCase: draft of ${key} lost`);
+    const page = firstIncompletePage(open.form.definition, open.answers);
+    if (!page) break;
+    if (pages > open.form.definition.pages.length) throw new Error(`submitCase: page ${page.id} of ${key} is not taken with ${JSON.stringify(answers)}`);
+    const values = Object.fromEntries(page.fields.map((field) => [field.id, answers[field.id] ?? null]));
+    const saved = await savePage(ctx, actor, draft, page.id, values);
+    if (!saved.ok) throw new Error(`submitCase: page ${page.id} refused (${saved.reason})`);
+  }
+  const sent = await submitApplication(ctx, actor, draft, { declared: true });
+  if (!sent.ok) throw new Error(`submitCase: ${key} not sent (${sent.reason})`);
+  const made = await findCase(applicationsDb(ctx.db), sent.caseId);
+  if (!made) throw new Error(`submitCase: case ${sent.caseId} not found`);
+  return made;
 }
