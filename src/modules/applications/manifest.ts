@@ -6,6 +6,7 @@ import { caseSubmitted } from './events.ts';
 import { applicationsPermissions, applicationsRoles, permissionMap } from './permissions.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { applyRoutes } from './routes.apply.tsx';
+import { designRoutes } from './routes.design.tsx';
 import { draftRoutes } from './routes.drafts.tsx';
 import { caseworkRoutes } from './routes.staff.tsx';
 import { sendResumeLinkJob } from './service.resume.ts';
@@ -37,10 +38,12 @@ export const applicationsModule = defineModule({
     await app.register(async (scope) => accountRoutes(scope, ctx));
     // The caseworkers' back office: its own guard, for people who handle cases in some office.
     await app.register(async (scope) => caseworkRoutes(scope, ctx));
+    // The form designers' back office guards every route and parses its own uploads.
+    await app.register(async (scope) => designRoutes(scope, ctx));
   },
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
-  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }],
+  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
   jobs: [sendResumeLinkJob],
   permissions: permissionMap,
   roles: applicationsRoles,
