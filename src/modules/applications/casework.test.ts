@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -119,7 +119,6 @@ describe('the case list', () => {
     // An editor without a caseworker's role is no caseworker either.
     const editor = await buildStaff(platform.ctx, [{ role: 'editor' }]);
     const editorClient = new FormClient(platform.app);
-    const { signInStaff } = await import('#modules/accounts/test/builders.ts');
     await signInStaff(editorClient, editor);
     expect((await editorClient.get('/verwaltung/antraege')).status).toBe(403);
   });
