@@ -5,9 +5,11 @@ import type { KernelContext } from '#kernel/context.ts';
 import { formMessages, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
-import { pageForm, pageRaw, readPage } from './definition/pages.ts';
+import { sessionAssurance } from '#modules/accounts/index.ts';
+import { pageForm, pageRaw, readPage, type PageOptions } from './definition/pages.ts';
 import type { Page } from './definition/schema.ts';
 import { draftSecret, keepDraftSecret, largestUpload, pageUploads } from './http.draft.ts';
+import { flowRules, procedureFacts, withFacts } from './procedures.ts';
 import { CaseParams, DraftPageParams, DraftParams, FormParams, PageBody, PageQuery, SubmitBody } from './schemas.ts';
 import { accountData, keptUntil, openDraft, savePage, startApplication, type DraftKey, type OpenDraft } from './service.draft.ts';
 import { checkSections, startFacts } from './service.pages.ts';
@@ -22,6 +24,8 @@ import { StartPage } from './views/start.tsx';
 import { langOf, textIn } from './views/text.ts';
 
 const draftPath = (draftId: string) => `/antraege/entwurf/${draftId}`;
+/** Where staff who entered an application for someone see the case it became (`routes.assisted.tsx`). */
+export const enteredCasePath = (caseId: string) => `/verwaltung/antraege/erfasst/${caseId}`;
 
 /** The citizen's way through a form: start page, one page per question, check your answers, confirmation. */
 export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
@@ -49,13 +53,22 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     return reply.redirect(`${draftPath(started.draftId)}/seite/${started.firstPage}`, 303);
   });
 
-  const showPage = async (request: FastifyRequest, reply: FastifyReply, open: OpenDraft, question: Page, read: { raw: Raw; errors?: FormErrors; prefilled?: string[] }, backToCheck: boolean) => {
+  const showPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    open: OpenDraft,
+    question: Page,
+    read: { raw: Raw; errors?: FormErrors; prefilled?: string[] },
+    view: { backToCheck: boolean; options: PageOptions },
+  ) => {
     const { form, draft, pages } = open;
-    const kernelForm = pageForm(form.definition, form.namespace, question, open.answers);
+    const { backToCheck } = view;
+    const kernelForm = pageForm(form.definition, form.namespace, question, open.answers, view.options);
     const errors = read.errors ? formMessages(request.page, read.errors, kernelForm) : {};
     const at = pages.findIndex((page) => page.id === question.id);
     const base = draftPath(draft.id);
-    const backHref = backToCheck ? `${base}/pruefen` : at > 0 ? `${base}/seite/${pages[at - 1]!.id}` : `/antraege/${form.definition.key}`;
+    const start = draft.entered_by ? '/verwaltung/antraege/neu' : `/antraege/${form.definition.key}`;
+    const backHref = backToCheck ? `${base}/pruefen` : at > 0 ? `${base}/seite/${pages[at - 1]!.id}` : start;
     return personal(reply)
       .status(read.errors ? 422 : 200)
       .html(
@@ -83,7 +96,9 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     const question = open.pages.find((page) => page.id === request.params.pageId);
     if (!question) return reply.redirect(`${draftPath(open.draft.id)}/pruefen`, 303);
     const known = await accountData(ctx, request.actor, open, question);
-    return showPage(request, reply, open, question, { raw: pageRaw(open.form.definition, question, known.answers), prefilled: known.prefilled }, request.query.aendern === '1');
+    const { options } = await flowRules(ctx, open.form.definition, known.answers);
+    const raw = pageRaw(open.form.definition, question, known.answers, options);
+    return showPage(request, reply, open, question, { raw, prefilled: known.prefilled }, { backToCheck: request.query.aendern === '1', options });
   });
 
   app.post(
@@ -95,10 +110,13 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
       if (!open) return reply.callNotFound();
       const question = open.pages.find((page) => page.id === request.params.pageId);
       if (!question) return reply.redirect(`${draftPath(open.draft.id)}/pruefen`, 303);
-      const backToCheck = request.query.aendern === '1';
-      const read = readPage(open.form.definition, open.form.namespace, question, open.answers, { body: request.body, upload: (name) => ctx.files.uploadOf(request, name) });
-      if (!read.ok) return showPage(request, reply, open, question, read, backToCheck);
-      const saved = await savePage(ctx, request.actor, key, question.id, read.values, { backToCheck });
+      const rules = await flowRules(ctx, open.form.definition, open.answers, request.body);
+      const view = { backToCheck: request.query.aendern === '1', options: rules.options };
+      const read = readPage(open.form.definition, open.form.namespace, question, open.answers, { body: request.body, upload: (name) => ctx.files.uploadOf(request, name) }, rules.options);
+      if (!read.ok) return showPage(request, reply, open, question, read, view);
+      const refused = rules.refusals(question, read.values);
+      if (Object.keys(refused).length > 0) return showPage(request, reply, open, question, { raw: read.raw, errors: refused }, view);
+      const saved = await savePage(ctx, request.actor, key, question.id, read.values, { backToCheck: view.backToCheck });
       if (!saved.ok && saved.reason === 'not-found') return reply.callNotFound();
       if (!saved.ok) throw new HttpProblem(422, 'applications:errors.fileRefused');
       return reply.redirect(saved.next === 'check' ? `${draftPath(open.draft.id)}/pruefen` : `${draftPath(open.draft.id)}/seite/${saved.next}`, 303);
@@ -108,6 +126,9 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
   const showCheck = async (request: FastifyRequest, reply: FastifyReply, open: OpenDraft, errors: Record<string, string>) => {
     const base = draftPath(open.draft.id);
     const last = open.pages.at(-1)!;
+    const { definition } = open.form;
+    const derived = (await flowRules(ctx, definition, open.answers)).derived(open.answers);
+    const facts = procedureFacts(definition, { ...open.answers, ...derived }, request.t);
     return personal(reply)
       .status(Object.keys(errors).length > 0 ? 422 : 200)
       .html(
@@ -115,7 +136,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
         <CheckPage
           page={request.page}
           definition={open.form.definition}
-          sections={checkSections(open, request.page.lang)}
+          sections={withFacts(checkSections(open, request.page.lang), facts)}
           changeHref={(pageId) => `${base}/seite/${pageId}?aendern=1`}
           action={`${base}/absenden`}
           errors={errors}
@@ -133,8 +154,8 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
 
   app.post('/antraege/entwurf/:draftId/absenden', { schema: { params: DraftParams, body: SubmitBody } }, async (request, reply) => {
     const key = keyOf(request);
-    const result = await submitApplication(ctx, request.actor, key, { declared: request.body.declared === 'on' });
-    if (result.ok) return reply.redirect(`/antraege/vorgang/${result.caseId}/bestaetigung`, 303);
+    const result = await submitApplication(ctx, request.actor, key, { declared: request.body.declared === 'on', identityAssurance: sessionAssurance(request.sessionData) });
+    if (result.ok) return reply.redirect(result.assisted ? enteredCasePath(result.caseId) : `/antraege/vorgang/${result.caseId}/bestaetigung`, 303);
     if (result.reason === 'not-found') return reply.callNotFound();
     if (result.reason === 'incomplete') return reply.redirect(`${draftPath(key.draftId)}/seite/${result.pageId}?aendern=1`, 303);
     if (result.reason === 'no-office') throw new HttpProblem(409, 'applications:errors.noOffice');

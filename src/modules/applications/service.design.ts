@@ -1,7 +1,7 @@
 import { recordAudit } from '#kernel/audit.ts';
 import { actorId, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { recipientProfile } from '#modules/accounts/index.ts';
+import { accountNames } from '#modules/accounts/index.ts';
 import { checkDefinition, type DefinitionProblem } from './definition/check.ts';
 import type { Text } from './definition/schema.ts';
 import { decodeText, readableOrder, readJson } from './design-json.ts';
@@ -42,13 +42,8 @@ export interface FormListing {
 }
 
 /** Names of the accounts that uploaded or published, by id; an account that is gone has none. */
-export async function accountNamesOf(ctx: KernelContext, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const id of new Set(ids.filter((candidate): candidate is string => candidate !== null))) {
-    const profile = await recipientProfile(ctx.db, id);
-    if (profile) names.set(id, profile.name);
-  }
-  return names;
+export function accountNamesOf(ctx: KernelContext, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  return accountNames(ctx.db, ids.filter((id): id is string => id !== null));
 }
 
 function facts(row: VersionListing, names: Map<string, string>): VersionFacts {

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { isSignedIn, type Actor } from '#kernel/auth/actor.ts';
+import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { Trx } from '#kernel/db/database.ts';
 import { hashSecret, mayOpenDraft } from './access.ts';
 import type { Answers, AnswerValue, FileAnswer } from './definition/answers.ts';
 import { pruneHidden, visibleFields, visiblePages } from './definition/conditions.ts';
-import { firstIncompletePage } from './definition/pages.ts';
 import type { LeafField, Page } from './definition/schema.ts';
 import { settingsOf } from '#kernel/settings.ts';
 import { recipientProfile } from '#modules/accounts/index.ts';
+import { flowRules } from './procedures.ts';
 import { applicationsSettings } from './settings.ts';
 import { textIn } from './definition/texts.ts';
 import { deleteDraft, findDraft, insertDraft, lockDraft, saveDraftAnswers } from './repo.drafts.ts';
@@ -103,6 +104,10 @@ export type SaveResult = { ok: true; next: string } | { ok: false; reason: 'not-
  * answers" after the last one (or when the person came from there to change something).
  */
 export async function savePage(ctx: KernelContext, actor: Actor, key: DraftKey, pageId: string, values: Answers, options: { backToCheck?: boolean } = {}): Promise<SaveResult> {
+  const before = await openDraft(ctx, actor, key);
+  if (!before) return { ok: false, reason: 'not-found' };
+  // The street register is read before the transaction, which holds the only connection of an embedded database.
+  const rules = await flowRules(ctx, before.form.definition, { ...before.answers, ...values });
   return ctx.db.transaction().execute(async (trx) => {
     const db: ApplicationsDb = applicationsDb(trx);
     const draft = await lockDraft(db, key.draftId);
@@ -112,10 +117,13 @@ export async function savePage(ctx: KernelContext, actor: Actor, key: DraftKey, 
     const answers = pruneHidden(form.definition, { ...draft.answers, ...values });
     if (!(await referenceFiles(ctx, trx, draft, draft.answers, answers))) return { ok: false, reason: 'file-refused' } as const;
     await saveDraftAnswers(db, draft.id, answers, pageId);
+    if (draft.entered_by) {
+      await recordAudit(trx, { actor }, { action: 'applications.assisted-page-saved', subjectType: 'applications.draft', subjectId: draft.id, dataSubjectId: draft.user_id, meta: { page: pageId, channel: draft.channel } });
+    }
     const pages = visiblePages(form.definition, answers);
     const at = pages.findIndex((page) => page.id === pageId);
     // A change made from "check your answers" goes back there, unless it opened a page still to be answered.
-    const next = options.backToCheck || at < 0 || at === pages.length - 1 ? (firstIncompletePage(form.definition, answers)?.id ?? 'check') : pages[at + 1]!.id;
+    const next = options.backToCheck || at < 0 || at === pages.length - 1 ? (rules.firstIncomplete(answers)?.id ?? 'check') : pages[at + 1]!.id;
     return { ok: true, next } as const;
   });
 }
@@ -146,14 +154,23 @@ export function keptUntil(ctx: KernelContext, draft: DraftRow, language: 'de' | 
   return longDays[language].format(until);
 }
 
+/** Whose account's data a draft's pages offer: the person's own, or for staff the account they linked it to. */
+function accountOffered(actor: Actor, draft: DraftRow): string | null {
+  if (!isSignedIn(actor) || !draft.user_id) return null;
+  if (draft.entered_by) return draft.entered_by === actor.userId ? draft.user_id : null;
+  return draft.user_id === actor.userId ? draft.user_id : null;
+}
+
 /**
  * The answers a page shows: what was saved, and for a field still empty that offers the account's data,
  * what the account knows. Such values are only shown, with a notice naming them; they become answers when
- * the person sends the page, never before.
+ * the person sends the page, never before. Staff entering an application see the linked citizen's account,
+ * never their own, and the reading is recorded.
  */
 export async function accountData(ctx: KernelContext, actor: Actor, open: OpenDraft, page: Page): Promise<{ answers: Answers; prefilled: string[] }> {
-  if (!isSignedIn(actor) || open.draft.entered_by || open.draft.user_id !== actor.userId) return { answers: open.answers, prefilled: [] };
-  const profile = await recipientProfile(ctx.db, actor.userId);
+  const owner = accountOffered(actor, open.draft);
+  if (!owner || !isSignedIn(actor)) return { answers: open.answers, prefilled: [] };
+  const profile = await recipientProfile(ctx.db, owner);
   if (!profile) return { answers: open.answers, prefilled: [] };
   // The account keeps one name; split at its last space it is offered for the two fields, for checking.
   const words = profile.name.trim().split(/\s+/);
@@ -174,6 +191,9 @@ export async function accountData(ctx: KernelContext, actor: Actor, open: OpenDr
     if (value === undefined || value === null || value === '') continue;
     answers[field.id] = value;
     prefilled.push(textIn(field.label, actor.language));
+  }
+  if (open.draft.entered_by && prefilled.length > 0) {
+    await recordAudit(ctx.db, { actor }, { action: 'applications.account-data-shown', subjectType: 'applications.draft', subjectId: open.draft.id, dataSubjectId: owner, meta: { page: page.id, fields: prefilled.length } });
   }
   return { answers, prefilled };
 }

@@ -2,7 +2,7 @@ import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { recipientProfile } from '#modules/accounts/index.ts';
 import { mayFollowCase } from './access.ts';
-import { confirmationRoute } from './applicant.ts';
+import { confirmationWay } from './procedures.ts';
 import { findCase } from './repo.cases.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { formVersion, type LoadedForm } from './service.forms.ts';
@@ -26,9 +26,10 @@ export async function followCase(ctx: KernelContext, actor: Actor, caseId: strin
   if (!made || !mayFollowCase(actor, made, made.draft_id ? secretOf(made.draft_id) : undefined)) return null;
   const form = await formVersion(ctx, made.form_version_id);
   if (!form) return null;
-  return { made, form, confirmedBy: await confirmedBy(ctx, made), receiptFilename: receiptFilename(made.reference) };
+  return { made, form, confirmedBy: await confirmedBy(ctx, made, form), receiptFilename: receiptFilename(made.reference) };
 }
 
-async function confirmedBy(ctx: KernelContext, made: CaseRow): Promise<FollowedCase['confirmedBy']> {
-  return confirmationRoute(made.user_id ? await recipientProfile(ctx.db, made.user_id) : undefined, made.applicant);
+/** How the confirmation of a case reached its applicant; also for the staff who entered it for them. */
+export async function confirmedBy(ctx: KernelContext, made: CaseRow, form: LoadedForm): Promise<FollowedCase['confirmedBy']> {
+  return confirmationWay(form.definition, made.user_id ? await recipientProfile(ctx.db, made.user_id) : undefined, made.applicant);
 }

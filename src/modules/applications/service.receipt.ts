@@ -3,6 +3,7 @@ import { formatDateTime } from '#kernel/html/format.ts';
 import type { Answers } from './definition/answers.ts';
 import { answerRows } from './definition/pages.ts';
 import { receiptPdf } from './pdf/receipt.ts';
+import { procedureFacts } from './procedures.ts';
 import type { LoadedForm } from './service.forms.ts';
 import { spellReference } from './spelling.ts';
 import type { Applicant, CaseChannel } from './tables.ts';
@@ -40,6 +41,7 @@ export async function makeReceipt(ctx: KernelContext, facts: ReceiptFacts): Prom
       { label: t('applications:receipt.office'), value: facts.office.title },
       { label: t('applications:receipt.channel'), value: t(`applications:channels.${facts.channel}`) },
       ...(facts.applicant.name ? [{ label: t('applications:receipt.applicant'), value: facts.applicant.name }] : []),
+      ...procedureFacts(definition, facts.answers, t).map((fact) => ({ label: fact.label, value: fact.text })),
     ],
     sections: answerRows(definition, facts.answers, language).map((section) => ({ title: section.title, rows: section.rows.map(({ label, text }) => ({ label, text })) })),
     nextSteps: definition.nextSteps[language] ?? definition.nextSteps.de,

@@ -2,13 +2,13 @@ import { isSignedIn, type Actor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { newReference } from '#kernel/reference.ts';
-import { recipientProfile } from '#modules/accounts/index.ts';
+import { recipientProfile, type IdentityAssurance } from '#modules/accounts/index.ts';
 import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { sendNotification } from '#modules/notify/index.ts';
-import { applicantOf, confirmationRoute } from './applicant.ts';
-import { firstIncompletePage } from './definition/pages.ts';
+import { applicantOf } from './applicant.ts';
 import type { FormDefinition } from './definition/schema.ts';
 import { caseSubmitted } from './events.ts';
+import { confirmationWay, flowRules, prescribedDelivery } from './procedures.ts';
 import type { Applicant } from './tables.ts';
 import { findCaseOfDraft, insertCase, referenceTaken } from './repo.cases.ts';
 import { deleteDraft, lockDraft } from './repo.drafts.ts';
@@ -41,7 +41,8 @@ async function freeReference(ctx: KernelContext): Promise<string> {
 }
 
 export type SubmitResult =
-  | { ok: true; caseId: string; reference: string; duplicate: boolean }
+  /** `assisted`: a member of staff entered it for someone, and follows it in the back office. */
+  | { ok: true; caseId: string; reference: string; duplicate: boolean; assisted: boolean }
   | { ok: false; reason: 'not-found' | 'declaration-missing' | 'no-office' }
   | { ok: false; reason: 'incomplete'; pageId: string };
 
@@ -50,35 +51,46 @@ export type SubmitResult =
  * are written in one transaction with the draft's deletion. A repeated submission (a double click, a retry
  * after a lost answer) finds the case the draft became and answers with the same reference.
  */
-export async function submitApplication(ctx: KernelContext, actor: Actor, key: DraftKey, input: { declared: boolean }): Promise<SubmitResult> {
+export async function submitApplication(
+  ctx: KernelContext,
+  actor: Actor,
+  key: DraftKey,
+  input: { declared: boolean; /** The level of the sender's sign-in (`sessionAssurance`). */ identityAssurance?: IdentityAssurance | null },
+): Promise<SubmitResult> {
   const open = await openDraft(ctx, actor, key);
   if (!open) {
     const made = await findCaseOfDraft(applicationsDb(ctx.db), key.draftId);
-    return made && mayFollowCase(actor, made, key.secret)
-      ? { ok: true, caseId: made.id, reference: made.reference, duplicate: true }
+    const enteredByActor = Boolean(made?.entered_by) && isSignedIn(actor) && made?.entered_by === actor.userId;
+    return made && (enteredByActor || mayFollowCase(actor, made, key.secret))
+      ? { ok: true, caseId: made.id, reference: made.reference, duplicate: true, assisted: enteredByActor }
       : { ok: false, reason: 'not-found' };
   }
   const { draft, form } = open;
-  const incomplete = firstIncompletePage(form.definition, draft.answers);
+  const rules = await flowRules(ctx, form.definition, draft.answers);
+  const incomplete = rules.firstIncomplete(draft.answers);
   if (incomplete) return { ok: false, reason: 'incomplete', pageId: incomplete.id };
   if (!input.declared) return { ok: false, reason: 'declaration-missing' };
   const office = await receivingOffice(ctx, form.definition);
   if (!office) return { ok: false, reason: 'no-office' };
 
-  const profile = draft.user_id && !draft.entered_by ? await recipientProfile(ctx.db, draft.user_id) : undefined;
-  const language = isSignedIn(actor) ? actor.language : 'de';
-  const applicant = applicantOf(form.definition, draft.answers, profile, language);
+  // Staff entering an application for someone act for that person: nothing of their own account counts.
+  const assisted = draft.entered_by !== null;
+  const profile = draft.user_id ? await recipientProfile(ctx.db, draft.user_id) : undefined;
+  const language = isSignedIn(actor) && !assisted ? actor.language : 'de';
+  const assurance = assisted ? null : (input.identityAssurance ?? null);
+  const applicant = { ...applicantOf(form.definition, draft.answers, profile, language), ...(assurance ? { identityAssurance: assurance } : {}) };
+  const derived = rules.derived(draft.answers);
   const reference = await freeReference(ctx);
   const submittedAt = new Date();
   // The receipt is rendered and stored before the transaction: the file store writes in transactions of its own.
-  const receipt = await makeReceipt(ctx, { form, answers: draft.answers, reference, submittedAt, applicant, office, channel: draft.channel });
+  const receipt = await makeReceipt(ctx, { form, answers: { ...draft.answers, ...derived }, reference, submittedAt, applicant, office, channel: draft.channel });
 
   return ctx.db.transaction().execute(async (trx): Promise<SubmitResult> => {
     const db = applicationsDb(trx);
     const locked = await lockDraft(db, draft.id);
     if (!locked) {
       const made = await findCaseOfDraft(db, draft.id);
-      return made ? { ok: true, caseId: made.id, reference: made.reference, duplicate: true } : { ok: false, reason: 'not-found' };
+      return made ? { ok: true, caseId: made.id, reference: made.reference, duplicate: true, assisted } : { ok: false, reason: 'not-found' };
     }
     const made = await insertCase(db, {
       reference,
@@ -90,7 +102,7 @@ export async function submitApplication(ctx: KernelContext, actor: Actor, key: D
       userId: draft.user_id,
       secretHash: draft.secret_hash,
       applicant,
-      answers: locked.answers,
+      answers: { ...locked.answers, ...derived },
       status: 'received',
       channel: draft.channel,
       enteredBy: draft.entered_by,
@@ -116,8 +128,8 @@ export async function submitApplication(ctx: KernelContext, actor: Actor, key: D
       channel: made.channel,
       userId: made.user_id,
     });
-    await confirmReceipt(ctx, trx, { caseId: made.id, reference, submittedAt, applicant, userId: made.user_id, title: form.definition.title, receipt });
-    return { ok: true, caseId: made.id, reference, duplicate: false };
+    await confirmReceipt(ctx, trx, { caseId: made.id, reference, submittedAt, applicant, userId: made.user_id, definition: form.definition, receipt });
+    return { ok: true, caseId: made.id, reference, duplicate: false, assisted };
   });
 }
 
@@ -129,19 +141,21 @@ export async function submitApplication(ctx: KernelContext, actor: Actor, key: D
 async function confirmReceipt(
   ctx: KernelContext,
   trx: Parameters<typeof sendNotification>[1],
-  input: { caseId: string; reference: string; submittedAt: Date; applicant: Applicant; userId: string | null; title: FormDefinition['title']; receipt: { fileId: string; filename: string } | null },
+  input: { caseId: string; reference: string; submittedAt: Date; applicant: Applicant; userId: string | null; definition: FormDefinition; receipt: { fileId: string; filename: string } | null },
 ): Promise<void> {
-  const { applicant } = input;
+  const { applicant, definition } = input;
   const profile = input.userId ? await recipientProfile(trx, input.userId) : undefined;
-  const route = confirmationRoute(profile, applicant);
+  const route = confirmationWay(definition, profile, applicant);
   if (route === 'page') return;
   const byLetter = route === 'letter';
+  const prescribed = prescribedDelivery(definition, applicant);
   const result = await sendNotification(ctx, trx, {
     purpose: 'case-received',
-    recipient: profile ? { userId: profile.userId } : { name: applicant.name, language: applicant.language, email: applicant.email, postalAddress: applicant.postalAddress },
-    values: { service: input.title[applicant.language] ?? input.title.de, caseReference: input.reference, receivedAt: input.submittedAt.toISOString() },
+    recipient: prescribed?.recipient ?? (profile ? { userId: profile.userId } : { name: applicant.name, language: applicant.language, email: applicant.email, postalAddress: applicant.postalAddress }),
+    ...(prescribed ? { requiredChannel: prescribed.requiredChannel } : {}),
+    values: { service: definition.title[applicant.language] ?? definition.title.de, caseReference: input.reference, receivedAt: input.submittedAt.toISOString() },
     cause: `applications:received:${input.caseId}`,
-    ...(profile ? { link: `/konto/antraege/${input.caseId}` } : {}),
+    ...(profile && !prescribed ? { link: `/konto/antraege/${input.caseId}` } : {}),
     ...(byLetter && input.receipt ? { attachments: [{ filename: input.receipt.filename, fileId: input.receipt.fileId }] } : {}),
   });
   if (!result.ok) throw new Error(`The confirmation of case ${input.caseId} could not be sent: ${result.reason}`);

@@ -18,6 +18,8 @@ export interface Applicant {
   phone: string | null;
   postalAddress: { street: string; houseNumber: string; postalCode: string; city: string } | null;
   language: 'de' | 'en';
+  /** The eIDAS level the identity provider vouched for when the person signed in to apply, if they did. */
+  identityAssurance?: 'low' | 'substantial' | 'high';
 }
 
 export type ApplicationsTables = {
