@@ -201,6 +201,21 @@ describe('a signed-in citizen', () => {
     const draftId = /entwurf\/([0-9a-f-]{36})\//.exec(first)![1]!;
     expect((await db().selectFrom('application_drafts').select('answers').where('id', '=', draftId).executeTakeFirstOrThrow()).answers).toEqual({});
 
+    // WCAG 2.2.1: the page says when the session ends and offers to keep it, with or without JavaScript.
+    expect(namePage.body).toContain('data-session-timeout');
+    expect(namePage.body).toContain('nach 30 Minuten ohne Aktivität');
+    const kept = await client.post('/konto/antraege/sitzung', { zurueck: first });
+    expect(kept.status).toBe(303);
+    expect(kept.location).toBe(first);
+    const elsewhere = await client.post('/konto/antraege/sitzung', { zurueck: 'https://example.org/' });
+    expect(elsewhere.location).toBe('/konto/antraege');
+    expect((await new FormClient(platform.app).post('/konto/antraege/sitzung', {})).status).toBe(401);
+
+    // Signed out while filling in (here: another browser without the session): sent to sign in and back.
+    const signedOut = await new FormClient(platform.app).get(first);
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toBe(`/anmelden?notice=session-ended&next=${encodeURIComponent(first)}`);
+
     const mine = await client.get('/konto/antraege');
     expect(mine.status).toBe(200);
     expect(mine.body).toContain(`/antraege/entwurf/${draftId}/`);

@@ -4,7 +4,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { signedInOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
 import { answerRows } from './definition/pages.ts';
-import { CaseParams } from './schemas.ts';
+import { CaseParams, SessionBody } from './schemas.ts';
 import { myApplications, myCase } from './service.account.ts';
 import { MyApplicationsPage, MyCasePage } from './views/account.tsx';
 import { textIn } from './views/text.ts';
@@ -24,6 +24,13 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
     return reply
       .header('cache-control', 'no-store')
       .html({ title: request.t('applications:mine.title'), breadcrumbs: [account(request), { label: request.t('applications:mine.title') }] }, <MyApplicationsPage page={request.page} drafts={mine.drafts} cases={mine.cases} />);
+  });
+
+  // Any request refreshes the session: this one exists to be that request, from the warning on a form page.
+  app.post('/konto/antraege/sitzung', { schema: { body: SessionBody } }, async (request, reply) => {
+    if (request.headers.accept === 'application/json') return reply.status(204).send();
+    const back = request.body?.zurueck ?? '';
+    return reply.redirect(/^\/antraege\/entwurf\/[0-9a-f-]{36}\/seite\/[a-zA-Z0-9]+$/.test(back) ? back : '/konto/antraege', 303);
   });
 
   app.get('/konto/antraege/:caseId', { schema: { params: CaseParams } }, async (request, reply) => {

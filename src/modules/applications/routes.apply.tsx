@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isSignedIn } from '#kernel/auth/actor.ts';
+import { AccessDenied } from '#kernel/auth/permissions.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { formMessages, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
@@ -11,7 +12,7 @@ import type { Page } from './definition/schema.ts';
 import { draftSecret, keepDraftSecret, largestUpload, pageUploads } from './http.draft.ts';
 import { flowRules, procedureFacts, withFacts } from './procedures.ts';
 import { CaseParams, DraftPageParams, DraftParams, FormParams, PageBody, PageQuery, SubmitBody } from './schemas.ts';
-import { accountData, keptUntil, openDraft, savePage, startApplication, type DraftKey, type OpenDraft } from './service.draft.ts';
+import { accountData, draftOfSignedOutOwner, keptUntil, openDraft, savePage, startApplication, type DraftKey, type OpenDraft } from './service.draft.ts';
 import { checkSections, startFacts } from './service.pages.ts';
 import { followCase } from './service.follow.ts';
 import { publishedForm } from './service.forms.ts';
@@ -86,12 +87,14 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
           {...(draft.user_id || draft.entered_by ? {} : { saveHref: `${base}/speichern` })}
           keptUntil={keptUntil(ctx, draft, request.page.lang)}
           step={{ number: at + 1, of: pages.length }}
+          session={isSignedIn(request.actor) ? { idleMinutes: ctx.config.SESSION_IDLE_MINUTES, back: `${base}/seite/${question.id}` } : undefined}
         />,
       );
   };
 
   app.get('/antraege/entwurf/:draftId/seite/:pageId', { schema: { params: DraftPageParams, querystring: PageQuery } }, async (request, reply) => {
     const open = await openDraft(ctx, request.actor, keyOf(request));
+    if (!open && (await draftOfSignedOutOwner(ctx, request.actor, request.params.draftId))) return reply.redirect(`/anmelden?notice=session-ended&next=${encodeURIComponent(request.url)}`, 303);
     if (!open) return reply.callNotFound();
     const question = open.pages.find((page) => page.id === request.params.pageId);
     if (!question) return reply.redirect(`${draftPath(open.draft.id)}/pruefen`, 303);
@@ -107,6 +110,8 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     async (request, reply) => {
       const key = keyOf(request);
       const open = await openDraft(ctx, request.actor, key);
+      // A session that ended while the page was filled in: the kernel's answer asks the person to sign in.
+      if (!open && (await draftOfSignedOutOwner(ctx, request.actor, request.params.draftId))) throw new AccessDenied(request.actor, 'applications.draft');
       if (!open) return reply.callNotFound();
       const question = open.pages.find((page) => page.id === request.params.pageId);
       if (!question) return reply.redirect(`${draftPath(open.draft.id)}/pruefen`, 303);

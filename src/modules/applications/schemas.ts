@@ -18,3 +18,6 @@ export const PageBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union(
 
 export const SubmitBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), declared: Type.Optional(Type.String({ maxLength: 10 })) });
 export const SaveBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), email: Type.Optional(Type.String({ maxLength: 1000 })) });
+
+/** The session warning's button: where to come back to without JavaScript. */
+export const SessionBody = Type.Optional(Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), zurueck: Type.Optional(Type.String({ maxLength: 300 })) }));

@@ -197,3 +197,13 @@ export async function accountData(ctx: KernelContext, actor: Actor, open: OpenDr
   }
   return { answers, prefilled };
 }
+
+/**
+ * Whether a draft the asker could not open belongs to an account while the asker is signed out: their
+ * session ended while they were filling it in, and signing in again brings them back to it.
+ */
+export async function draftOfSignedOutOwner(ctx: KernelContext, actor: Actor, draftId: string): Promise<boolean> {
+  if (isSignedIn(actor)) return false;
+  const draft = await findDraft(applicationsDb(ctx.db), draftId);
+  return Boolean(draft?.user_id && !draft.entered_by);
+}

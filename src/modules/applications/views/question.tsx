@@ -2,6 +2,7 @@ import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/ht
 import { FormFields, type FormDef, type Raw } from '#kernel/forms/index.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition, Page } from '../definition/schema.ts';
+import { SessionTimeout } from './session-timeout.tsx';
 import { langOf, textIn } from './text.ts';
 
 export interface QuestionPageProps {
@@ -20,6 +21,8 @@ export interface QuestionPageProps {
   /** The day the draft will be deleted if nobody continues it, already formatted. */
   keptUntil: string;
   step: { number: number; of: number };
+  /** For a signed-in person: how long the session lasts without activity, and this page's address. */
+  session?: { idleMinutes: number; back: string } | undefined;
 }
 
 /** One question or one group of questions; the kernel renders the fields from the page's definition. */
@@ -51,6 +54,7 @@ export function QuestionPage(props: QuestionPageProps) {
           <SubmitButton label={t('applications:flow.continue')} />
         </div>
       </PostForm>
+      {props.session ? <SessionTimeout page={page} idleMinutes={props.session.idleMinutes} back={props.session.back} /> : null}
       <p class="kern-body--small">
         {t('applications:flow.keptUntil', { day: props.keptUntil })}
         {props.saveHref ? (
