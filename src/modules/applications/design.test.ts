@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { buildOffice } from '#modules/catalog/test/builders.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
+import { buildStreet } from '#modules/streets/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { readPdf } from '#test/pdf.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -250,6 +251,26 @@ describe('previewing a version', () => {
     expect(await db().selectFrom('application_drafts').select('id').where('form_version_id', 'in', [versionId, versionIdOf(contactUpload.location)]).execute()).toEqual([]);
 
     expect(found).toEqual([]);
+  });
+
+  it('reads a page with the street register and the form’s procedure, as the citizen’s flow does', async () => {
+    const { client } = await designer();
+    const unzoned = (await buildStreet(platform.ctx.db, { name: 'Vorschaurain' })).name;
+    const zoned = (await buildStreet(platform.ctx.db, { name: 'Vorschauzone', parkingZone: 'C' })).name;
+    const uploaded = await uploadFile(client, Buffer.from(JSON.stringify(definitionFrom('bewohnerparkausweis', 'parken-vorschau'))));
+    const address = `${list}/fassung/${versionIdOf(uploaded.location)}/vorschau/addressPage`;
+    const page = await client.get(address);
+    expect(page.body).toContain('name="addressStreet"');
+    // The town is the city's, as for the citizen.
+    expect(page.body).not.toContain('name="addressTown"');
+    const outside = await client.post(address, { addressStreet: unzoned, addressHouseNumber: '3', addressPostcode: '41812' });
+    expect(outside.status).toBe(422);
+    expect(outside.body).toContain(`Die Straße „${unzoned}“ liegt in keiner Bewohnerparkzone.`);
+    const unknown = await client.post(address, { addressStreet: 'Nirgendwostraße', addressHouseNumber: '3', addressPostcode: '41812' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toContain('Die Straße „Nirgendwostraße“ steht nicht in unserem Straßenverzeichnis.');
+    const inside = await client.post(address, { addressStreet: zoned, addressHouseNumber: '3', addressPostcode: '41812' });
+    expect(inside.status).toBe(303);
   });
 
   it('gives the printable form as citizens will print it, with the receiving office in the window', async () => {

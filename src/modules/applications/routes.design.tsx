@@ -6,10 +6,11 @@ import type { KernelContext } from '#kernel/context.ts';
 import { formMessages, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
 import type { App } from '#kernel/module.ts';
-import { pageForm, readPage } from './definition/pages.ts';
+import { pageForm, readPage, type PageOptions } from './definition/pages.ts';
 import type { Page } from './definition/schema.ts';
 import { readableOrder } from './design-json.ts';
 import { applicationsPermissions } from './permissions.ts';
+import { flowRules } from './procedures.ts';
 import { PageBody } from './schemas.ts';
 import { definitionMaxBytes, designOverview, downloadDefinition, uploadDefinition, type DefinitionSource, type UploadRefusal } from './service.design.ts';
 import { designVersion, previewVersion, printableVersion, publishVersion, type PublishResult } from './service.design-version.ts';
@@ -150,9 +151,9 @@ export async function designRoutes(app: App, ctx: KernelContext): Promise<void> 
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${printed.filename}"`).send(printed.pdf);
   });
 
-  const previewPage = (request: FastifyRequest, reply: FastifyReply, form: LoadedForm, question: Page, read: { raw: Raw; errors?: FormErrors }) => {
+  const previewPage = (request: FastifyRequest, reply: FastifyReply, form: LoadedForm, question: Page, read: { raw: Raw; errors?: FormErrors }, options: PageOptions) => {
     const { definition } = form;
-    const kernelForm = pageForm(definition, form.namespace, question, {}, { city: ctx.config.CITY_NAME });
+    const kernelForm = pageForm(definition, form.namespace, question, {}, options);
     const at = definition.pages.findIndex((candidate) => candidate.id === question.id);
     const base = versionPath(form.versionId);
     return reply.status(read.errors ? 422 : 200).html(
@@ -185,16 +186,21 @@ export async function designRoutes(app: App, ctx: KernelContext): Promise<void> 
   app.get(`${designPath}/fassung/:versionId/vorschau/:pageId`, { schema: { params: PreviewParams } }, async (request, reply) => {
     const shown = await previewed(request);
     if (!shown) return reply.callNotFound();
-    return previewPage(request, reply, shown.form, shown.question, { raw: {} });
+    const { options } = await flowRules(ctx, shown.form.definition, {});
+    return previewPage(request, reply, shown.form, shown.question, { raw: {} }, options);
   });
 
-  // The preview reads a page as the flow does and says its problems, but keeps nothing: on to the next page.
+  // The preview reads a page as the flow does (city, street register, the form's procedure) and says its
+  // problems, but keeps nothing: on to the next page.
   app.post(`${designPath}/fassung/:versionId/vorschau/:pageId`, { schema: { params: PreviewParams, body: PageBody } }, async (request, reply) => {
     const shown = await previewed(request);
     if (!shown) return reply.callNotFound();
     const { form, question } = shown;
-    const read = readPage(form.definition, form.namespace, question, {}, { body: request.body }, { city: ctx.config.CITY_NAME });
-    if (!read.ok) return previewPage(request, reply, form, question, read);
+    const rules = await flowRules(ctx, form.definition, {}, request.body);
+    const read = readPage(form.definition, form.namespace, question, {}, { body: request.body }, rules.options);
+    if (!read.ok) return previewPage(request, reply, form, question, read, rules.options);
+    const refused = rules.refusals(question, read.values);
+    if (Object.keys(refused).length > 0) return previewPage(request, reply, form, question, { raw: read.raw, errors: refused }, rules.options);
     const next = form.definition.pages[form.definition.pages.findIndex((candidate) => candidate.id === question.id) + 1];
     return reply.redirect(next ? `${versionPath(form.versionId)}/vorschau/${next.id}` : versionPath(form.versionId), 303);
   });
