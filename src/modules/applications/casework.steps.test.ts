@@ -132,7 +132,7 @@ describe('the steps of a case', () => {
   });
 
   it('sends a proposed rejection back with a reason', async () => {
-    const { made } = await citizenCase(platform.ctx);
+    const { made, citizen } = await citizenCase(platform.ctx);
     await step(first, made.id, 'annehmen');
     await step(first, made.id, 'ablehnung-vorschlagen', { proposeRejectionNote: 'Unterlagen unvollständig.' });
     const returned = await step(second, made.id, 'ablehnung-zurueckgeben', { returnRejectionNote: 'Bitte erst nachfordern.' });
@@ -141,6 +141,13 @@ describe('the steps of a case', () => {
     const page = await first.client.get(`/verwaltung/antraege/${made.id}`);
     expect(page.body).toContain('Bitte erst nachfordern.');
     expect(page.body).toContain('Stefan Zweiter');
+
+    // The office's deliberation stays with the office: the applicant's timeline shows the case in progress once.
+    const own = new FormClient(platform.app);
+    await signInCitizen(own, citizen);
+    const mine = await own.get(`/konto/antraege/${made.id}`);
+    expect(mine.body.match(/Neuer Stand: in Bearbeitung/g)).toHaveLength(1);
+    expect(mine.body).not.toContain('Bitte erst nachfordern.');
   });
 });
 

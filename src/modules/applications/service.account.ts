@@ -22,6 +22,8 @@ export interface TimelineEntry {
   body?: string;
 }
 
+const internalSteps = new Set(['proposeRejection', 'returnRejection']);
+
 /**
  * One case as its applicant follows it: the answers, the receipt, and a timeline of what happened (sent,
  * every change of status, every message either way). A caseworker's internal notes are not in it.
@@ -34,7 +36,8 @@ export async function myCase(ctx: KernelContext, actor: SignedIn, caseId: string
   const messages = await messagesForApplicant(applicationsDb(ctx.db), made.id);
   const timeline: TimelineEntry[] = [
     { at: made.submitted_at, kind: 'submitted' as const },
-    ...history.map((row) => ({ at: row.at, kind: 'status' as const, status: row.to_state })),
+    // The four-eyes steps are the office's deliberation: to the applicant the case is in progress throughout.
+    ...history.filter((row) => !internalSteps.has(row.transition)).map((row) => ({ at: row.at, kind: 'status' as const, status: row.to_state })),
     ...messages.map((message) => ({ at: message.created_at, kind: message.kind === 'to-applicant' ? ('message-to' as const) : ('message-from' as const), body: message.body })),
   ].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
   return { ...followed, timeline };
