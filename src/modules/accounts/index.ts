@@ -1,7 +1,8 @@
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { Language } from '#kernel/auth/actor.ts';
-import { accountsDb, displayNames, findUserById, staffWithRole } from './repo.ts';
+import { normaliseEmail } from '#kernel/text.ts';
+import { accountsDb, displayNames, findUserByEmail, findUserById, staffWithRole } from './repo.ts';
 import type { Channel } from './tables.ts';
 
 /*
@@ -43,6 +44,18 @@ export async function recipientProfile(db: Executor<KernelTables>, userId: strin
     preferredChannel: user.preferred_channel,
     postalAddress: street && houseNumber && postalCode && city ? { street, houseNumber, postalCode, city } : null,
   };
+}
+
+/**
+ * The citizen account with this confirmed e-mail address, for staff who link an application they enter
+ * for someone to that person's account. An address nobody confirmed may be anyone's, so it finds nothing;
+ * nor does a staff account or a disabled one.
+ */
+export async function citizenByEmail(db: Executor<KernelTables>, email: string): Promise<RecipientProfile | undefined> {
+  const address = normaliseEmail(email);
+  const user = address ? await findUserByEmail(accountsDb(db), address) : undefined;
+  if (!user || user.kind !== 'citizen' || !user.email_verified_at) return undefined;
+  return recipientProfile(db, user.id);
 }
 
 /** Names of accounts by id, for pages that show who holds or did something (the person a case is assigned to). */

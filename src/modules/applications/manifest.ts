@@ -6,6 +6,7 @@ import { caseSubmitted } from './events.ts';
 import { applicationsPermissions, applicationsRoles, permissionMap } from './permissions.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { applyRoutes } from './routes.apply.tsx';
+import { assistedRoutes } from './routes.assisted.tsx';
 import { designRoutes } from './routes.design.tsx';
 import { draftRoutes } from './routes.drafts.tsx';
 import { caseworkRoutes } from './routes.staff.tsx';
@@ -38,12 +39,14 @@ export const applicationsModule = defineModule({
     await app.register(async (scope) => accountRoutes(scope, ctx));
     // The caseworkers' back office: its own guard, for people who handle cases in some office.
     await app.register(async (scope) => caseworkRoutes(scope, ctx));
+    // Applications caseworkers enter for someone: the same guard, the form's pages are the citizen's.
+    await app.register(async (scope) => assistedRoutes(scope, ctx));
     // The form designers' back office guards every route and parses its own uploads.
     await app.register(async (scope) => designRoutes(scope, ctx));
   },
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
-  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
+  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
   jobs: [sendResumeLinkJob],
   permissions: permissionMap,
   roles: applicationsRoles,
