@@ -14,16 +14,16 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
   const { page, definition } = props;
   const { t, lang } = page;
   return (
-    <>
+    <div class="kern-stack-lg">
       <p>
         <a href={props.backHref} class="kern-link">
           {t('applications:flow.back')}
         </a>
       </p>
-      <ErrorSummary page={page} errors={props.errors} />
       <Heading lead={t('applications:check.lead')}>{t('applications:check.title')}</Heading>
+      <ErrorSummary page={page} errors={props.errors} />
       {props.sections.map((section) => (
-        <section aria-labelledby={`section-${section.pageId}`} class="kern-stack-sm">
+        <section aria-labelledby={`section-${section.pageId}`} class="kern-stack-sm application-check__section">
           <h2 id={`section-${section.pageId}`} class="kern-heading-medium">
             {section.title}
           </h2>
@@ -37,8 +37,8 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
               </div>
             ))}
           </dl>
-          <p>
-            <a href={props.changeHref(section.pageId)}>
+          <p class="kern-body">
+            <a class="kern-link" href={props.changeHref(section.pageId)}>
               {t('applications:check.change')}
               <span class="kern-sr-only"> {t('applications:check.changeWhat', { what: section.title })}</span>
             </a>
@@ -49,15 +49,19 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
         <h2 id="declaration" class="kern-heading-medium">
           {t('applications:check.declarationTitle')}
         </h2>
-        <p lang={langOf(definition.declaration, lang)}>{textIn(definition.declaration, lang)}</p>
+        <p class="kern-body" lang={langOf(definition.declaration, lang)}>
+          {textIn(definition.declaration, lang)}
+        </p>
         <PostForm page={page} action={props.action}>
           <Checkbox name="declared" label={t('applications:check.declared')} checked={false} error={props.errors.declared} />
           <SubmitButton label={t('applications:check.submit')} />
         </PostForm>
-        <p>
-          <a href={props.printHref}>{t('applications:check.print')}</a>
+        <p class="kern-body">
+          <a class="kern-link" href={props.printHref}>
+            {t('applications:check.print')}
+          </a>
         </p>
       </section>
-    </>
+    </div>
   );
 }

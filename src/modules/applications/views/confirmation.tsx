@@ -21,42 +21,53 @@ export interface ConfirmationProps {
 export function ConfirmationPage(props: ConfirmationProps) {
   const { t } = props.page;
   return (
-    <>
+    <div class="kern-stack-lg">
       <div class="kern-alert kern-alert--success application-reference" role="status">
         <div class="kern-alert__header">
           <h1 class="kern-title">{t('applications:confirmation.title')}</h1>
         </div>
-        <div class="kern-alert__body">
-          <p>{t('applications:confirmation.received', { form: props.title })}</p>
-          <p>
+        <div class="kern-alert__body kern-stack-sm">
+          <p class="kern-body">{t('applications:confirmation.received', { form: props.title })}</p>
+          <p class="kern-body">
             {t('applications:confirmation.reference')}
             <br />
             <strong class="application-reference__code">{props.reference}</strong>
           </p>
-          <p class="kern-body--small">
+          <p class="kern-body kern-body--small">
             {t('applications:confirmation.spelled')} {props.spelled}
           </p>
         </div>
       </div>
-      {props.receiptHref ? (
-        <p>
-          <a href={props.receiptHref} download>
-            {t('applications:confirmation.receipt')}
-          </a>
-        </p>
-      ) : null}
-      <p>{t(`applications:confirmation.by.${props.confirmedBy}`)}</p>
-      <h2 class="kern-heading-medium">{t('applications:confirmation.next')}</h2>
-      <p lang={props.nextStepsLang}>{props.nextSteps}</p>
+      {/* What to do with the reference belongs beside it, before what happens next. */}
       {props.signedIn ? (
-        <p>
-          <a href="/konto/antraege">{t('applications:confirmation.follow')}</a>
+        <p class="kern-body">
+          <a class="kern-link" href="/konto/antraege">
+            {t('applications:confirmation.follow')}
+          </a>
         </p>
       ) : (
         <Alert kind="info" title={t('applications:confirmation.keepTitle')}>
-          <p>{t('applications:confirmation.keep')}</p>
+          <p class="kern-body">{t('applications:confirmation.keep')}</p>
         </Alert>
       )}
-    </>
+      <div class="kern-stack-sm">
+        {props.receiptHref ? (
+          <p class="kern-body">
+            <a class="kern-link" href={props.receiptHref} download>
+              {t('applications:confirmation.receipt')}
+            </a>
+          </p>
+        ) : null}
+        <p class="kern-body">{t(`applications:confirmation.by.${props.confirmedBy}`)}</p>
+      </div>
+      <section aria-labelledby="next-steps" class="kern-stack-sm">
+        <h2 id="next-steps" class="kern-heading-medium">
+          {t('applications:confirmation.next')}
+        </h2>
+        <p class="kern-body" lang={props.nextStepsLang}>
+          {props.nextSteps}
+        </p>
+      </section>
+    </div>
   );
 }

@@ -31,21 +31,28 @@ export function QuestionPage(props: QuestionPageProps) {
   const { t, lang } = page;
   const files = question.fields.some((field) => field.type === 'file' || (field.type === 'group' && field.fields.some((child) => child.type === 'file')));
   return (
-    <>
+    <div class="kern-stack-md">
       <p>
         <a href={props.backHref} class="kern-link">
           {t('applications:flow.back')}
         </a>
       </p>
+      <div>
+        <p class="kern-preline">
+          {textIn(definition.title, lang)} · {t('applications:flow.step', props.step)}
+        </p>
+        <Heading>{textIn(question.title, lang)}</Heading>
+      </div>
+      {/* After the heading (a page starts with its h1), before anything else the page says. */}
       <ErrorSummary page={page} errors={props.errors} />
-      <p class="kern-preline">
-        {textIn(definition.title, lang)} · {t('applications:flow.step', props.step)}
-      </p>
-      <Heading>{textIn(question.title, lang)}</Heading>
-      {question.intro ? <p lang={langOf(question.intro, lang)}>{textIn(question.intro, lang)}</p> : null}
+      {question.intro ? (
+        <p class="kern-body" lang={langOf(question.intro, lang)}>
+          {textIn(question.intro, lang)}
+        </p>
+      ) : null}
       {props.prefilled.length > 0 ? (
         <Alert kind="info" title={t('applications:flow.prefilledTitle')}>
-          <p>{t('applications:flow.prefilled', { fields: props.prefilled.join(', ') })}</p>
+          <p class="kern-body">{t('applications:flow.prefilled', { fields: props.prefilled.join(', ') })}</p>
         </Alert>
       ) : null}
       <PostForm page={page} action={props.action} files={files}>
@@ -60,10 +67,12 @@ export function QuestionPage(props: QuestionPageProps) {
         {props.saveHref ? (
           <>
             {' '}
-            <a href={props.saveHref}>{t('applications:flow.saveForLater')}</a>
+            <a class="kern-link" href={props.saveHref}>
+              {t('applications:flow.saveForLater')}
+            </a>
           </>
         ) : null}
       </p>
-    </>
+    </div>
   );
 }

@@ -11,8 +11,8 @@ export function SaveForLaterPage(props: { page: PageContext; action: string; bac
           {t('applications:flow.back')}
         </a>
       </p>
-      <ErrorSummary page={props.page} errors={props.errors} />
       <Heading lead={t('applications:save.lead', { day: props.keptUntil })}>{t('applications:save.title')}</Heading>
+      <ErrorSummary page={props.page} errors={props.errors} />
       {props.sentTo ? (
         <div class="kern-alert kern-alert--success" role="status">
           <div class="kern-alert__body">

@@ -19,35 +19,37 @@ export function StartPage(props: { page: PageContext; definition: FormDefinition
   const { page, definition, facts } = props;
   const { t, lang } = page;
   return (
-    <>
+    <div class="kern-stack-lg">
       <Heading lead={t('applications:start.lead')}>{textIn(definition.title, lang)}</Heading>
       <section aria-labelledby="needs" class="kern-stack-sm">
         <h2 id="needs" class="kern-heading-medium">{t('applications:start.needs')}</h2>
         {definition.needs.length > 0 ? (
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {definition.needs.map((need) => (
               <li lang={langOf(need, lang)}>{textIn(need, lang)}</li>
             ))}
           </ul>
         ) : (
-          <p>{t('applications:start.needsNothing')}</p>
+          <p class="kern-body">{t('applications:start.needsNothing')}</p>
         )}
-        <p>{t('applications:start.minutes', { count: definition.minutes })}</p>
+        <p class="kern-body">{t('applications:start.minutes', { count: definition.minutes })}</p>
+        {definition.targetDays ? <p class="kern-body">{t('applications:start.targetDays', { count: definition.targetDays })}</p> : null}
       </section>
       <section aria-labelledby="fees" class="kern-stack-sm">
         <h2 id="fees" class="kern-heading-medium">{t('applications:start.fees')}</h2>
         {facts.fees.length > 0 ? (
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {facts.fees.map((fee) => (
               <li>
                 {fee.label}: {formatEuros(fee.amountCents)} €
               </li>
             ))}
           </ul>
-        ) : (
-          <p>{t('applications:start.noFees')}</p>
+        ) : facts.feesNote ? null : (
+          // A note without amounts (a fee set by a schedule, a tax) is not "free of charge".
+          <p class="kern-body">{t('applications:start.noFees')}</p>
         )}
-        {facts.feesNote ? <p>{facts.feesNote}</p> : null}
+        {facts.feesNote ? <p class="kern-body">{facts.feesNote}</p> : null}
       </section>
       {props.needsAccount ? (
         <p>
@@ -71,15 +73,28 @@ export function StartPage(props: { page: PageContext; definition: FormDefinition
       )}
       <section aria-labelledby="other-ways" class="kern-stack-sm">
         <h2 id="other-ways" class="kern-heading-medium">{t('applications:start.otherWays')}</h2>
-        <p>
-          <a href={`/antraege/${definition.key}/formular.pdf`}>{t('applications:start.paper')}</a> {t('applications:start.paperHint')}
+        <p class="kern-body">
+          <a class="kern-link" href={`/antraege/${definition.key}/formular.pdf`}>
+            {t('applications:start.paper')}
+          </a>{' '}
+          {t('applications:start.paperHint')}
         </p>
         {facts.office ? (
-          <p>
-            {t('applications:start.office')} <a href={`/dienststellen/${facts.office.slug}`}>{facts.office.title}</a>
+          <p class="kern-body">
+            {t('applications:start.office')}{' '}
+            <a class="kern-link" href={`/dienststellen/${facts.office.slug}`}>
+              {facts.office.title}
+            </a>
+          </p>
+        ) : null}
+        {facts.serviceSlug ? (
+          <p class="kern-body">
+            <a class="kern-link" href={`/leistungen/${facts.serviceSlug}`}>
+              {t('applications:start.service')}
+            </a>
           </p>
         ) : null}
       </section>
-    </>
+    </div>
   );
 }
