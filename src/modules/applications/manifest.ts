@@ -7,6 +7,7 @@ import { applicationsPermissions, applicationsRoles, permissionMap } from './per
 import { accountRoutes } from './routes.account.tsx';
 import { applyRoutes } from './routes.apply.tsx';
 import { assistedRoutes } from './routes.assisted.tsx';
+import { paperRoutes } from './routes.paper.tsx';
 import { designRoutes } from './routes.design.tsx';
 import { draftRoutes } from './routes.drafts.tsx';
 import { caseworkRoutes } from './routes.staff.tsx';
@@ -37,6 +38,8 @@ export const applicationsModule = defineModule({
       await draftRoutes(scope, ctx);
     });
     await app.register(async (scope) => accountRoutes(scope, ctx));
+    // The paper twin of every form, blank for anyone and with a draft's answers for whoever may open it.
+    await app.register(async (scope) => paperRoutes(scope, ctx));
     // The caseworkers' back office: its own guard, for people who handle cases in some office.
     await app.register(async (scope) => caseworkRoutes(scope, ctx));
     // Applications caseworkers enter for someone: the same guard, the form's pages are the citizen's.
