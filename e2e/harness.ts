@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { onTestFinished, TestRunner } from 'vitest';
 import type { ModuleManifest } from '#kernel/module.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -84,9 +84,9 @@ export function submit(page: Page, button: string): Promise<number> {
   return leaveBy(page, () => page.getByRole('button', { name: button }).click());
 }
 
-/** Follows a link by its text, checks where it leads, and returns that page's status. */
-export function follow(page: Page, link: string): Promise<number> {
-  return leaveBy(page, () => page.getByRole('link', { name: link }).click());
+/** Follows a link by its text (in a part of the page, where the same text appears twice), checks where it leads, and returns that page's status. */
+export function follow(page: Page, link: string, within: Page | Locator = page): Promise<number> {
+  return leaveBy(page, () => within.getByRole('link', { name: link }).click());
 }
 
 async function leaveBy(page: Page, action: () => Promise<void>): Promise<number> {
