@@ -221,3 +221,20 @@ describe('a signed-in citizen', () => {
     expect(mine.body).toContain(`/antraege/entwurf/${draftId}/`);
   });
 });
+
+describe('a repeatable group without JavaScript', () => {
+  it('saves the rows so far and shows the page again with an empty row for the next one', async () => {
+    const client = new FormClient(platform.app);
+    const first = await startForm(client, 'sperrmuell');
+    const itemsPage = (await answerPages(client, first, [{ givenName: 'Max', familyName: 'Muster' }])).location!;
+    const page = await client.get(itemsPage.replace(/seite\/[^/?]+$/, 'seite/itemsPage'));
+    expect(page.body).toContain('name="_weitere"');
+    expect(page.body).not.toContain('name="items2Count"');
+    const select = /<select[^>]*name="items1Item"[^>]*>[\s\S]*?<option value="([a-z0-9-]+)"/.exec(page.body)![1]!;
+    const again = await client.post(itemsPage.replace(/seite\/[^/?]+$/, 'seite/itemsPage'), { items1Item: select, items1Count: '2', _weitere: '1' });
+    expect(again.status).toBe(303);
+    expect(again.location).toMatch(/seite\/itemsPage$/);
+    const withSpare = await client.get(again.location!);
+    expect(withSpare.body).toContain('name="items2Count"');
+  });
+});

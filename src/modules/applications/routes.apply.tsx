@@ -124,6 +124,8 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
       const saved = await savePage(ctx, request.actor, key, question.id, read.values, { backToCheck: view.backToCheck });
       if (!saved.ok && saved.reason === 'not-found') return reply.callNotFound();
       if (!saved.ok) throw new HttpProblem(422, 'applications:errors.fileRefused');
+      // "Add another row": saved, and the same page again with an empty row below the filled ones.
+      if ((request.body as Record<string, unknown>)._weitere === '1') return reply.redirect(`${draftPath(open.draft.id)}/seite/${question.id}${view.backToCheck ? '?aendern=1' : ''}`, 303);
       return reply.redirect(saved.next === 'check' ? `${draftPath(open.draft.id)}/pruefen` : `${draftPath(open.draft.id)}/seite/${saved.next}`, 303);
     },
   );

@@ -59,6 +59,12 @@ export function QuestionPage(props: QuestionPageProps) {
         <FormFields page={page} form={props.form} raw={props.raw} errors={props.errors} />
         <div class="kern-stack-sm">
           <SubmitButton label={t('applications:flow.continue')} />
+          {/* Without JavaScript, another row of a group (a second dog) comes by saving and showing the page again. */}
+          {question.fields.some((field) => field.type === 'group') ? (
+            <button type="submit" name="_weitere" value="1" class="kern-btn kern-btn--secondary">
+              <span class="kern-label">{t('applications:flow.addRow')}</span>
+            </button>
+          ) : null}
         </div>
       </PostForm>
       {props.session ? <SessionTimeout page={page} idleMinutes={props.session.idleMinutes} back={props.session.back} /> : null}
