@@ -1,10 +1,10 @@
-import { HtmlValidate } from 'html-validate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInBerlin } from '#kernel/calendar.ts';
 import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
 import { buildStreet } from '#modules/streets/test/builders.ts';
+import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { readPdf } from '#test/pdf.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -204,16 +204,6 @@ describe('entering an application for someone', () => {
   });
 });
 
-// The rules the browser tests apply to every page (e2e/check-page.ts), applied here to the caseworker's pages.
-const validator = new HtmlValidate({
-  extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'],
-  rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
-});
-
-async function problems(url: string, html: string) {
-  const report = await validator.validateString(html, url);
-  return report.results.flatMap((result) => result.messages.map((message) => `${url} ${message.ruleId} (${message.line}:${message.column}): ${message.message}`));
-}
 
 describe('the pages for entering an application', () => {
   it('are valid, accessible HTML, with errors shown, in German and English, and when no form is there to enter', async () => {
@@ -221,11 +211,11 @@ describe('the pages for entering an application', () => {
     for (const url of ['/verwaltung/antraege/neu', '/verwaltung/antraege/neu?lang=en']) {
       const page = await clerk.client.get(url);
       expect(page.status).toBe(200);
-      found.push(...(await problems(url, page.body)));
+      found.push(...(await htmlProblems(url, page.body)));
     }
     const refused = await enter(clerk, { formKey: '', email: 'kein-konto@example.org' });
     expect(refused.status).toBe(422);
-    found.push(...(await problems('refused start', refused.body)));
+    found.push(...(await htmlProblems('refused start', refused.body)));
 
     const start = await enter(clerk, { formKey: 'sperrmuell', channel: 'paper' });
     const check = await bulkyWasteUpToCheck(clerk, start.location!);
@@ -234,14 +224,14 @@ describe('the pages for entering an application', () => {
     for (const url of [sent.location!, `${sent.location!}?lang=en`]) {
       const page = await clerk.client.get(url);
       expect(page.status).toBe(200);
-      found.push(...(await problems(url, page.body)));
+      found.push(...(await htmlProblems(url, page.body)));
     }
 
     const elsewhere = await caseworkerOf(platform, contactOffice);
     await db().updateTable('application_form_versions').set({ status: 'retired' }).where('form_key', '=', 'kontakt').execute();
     const empty = await elsewhere.client.get('/verwaltung/antraege/neu');
     expect(empty.body).toContain('Für Ihre Dienststelle ist kein Antragsformular veröffentlicht.');
-    found.push(...(await problems('no forms', empty.body)));
+    found.push(...(await htmlProblems('no forms', empty.body)));
     expect(found).toEqual([]);
   });
 });

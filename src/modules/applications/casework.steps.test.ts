@@ -1,9 +1,9 @@
-import { HtmlValidate } from 'html-validate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInBerlin } from '#kernel/calendar.ts';
 import { formatDay } from '#kernel/dates.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
+import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { applicationsDb } from './repo.forms.ts';
@@ -193,16 +193,6 @@ describe('bad input to a step', () => {
   });
 });
 
-// The rules the browser tests apply to every page (e2e/check-page.ts), applied here to the back office.
-const validator = new HtmlValidate({
-  extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'],
-  rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
-});
-
-async function problems(url: string, html: string) {
-  const report = await validator.validateString(html, url);
-  return report.results.flatMap((result) => result.messages.map((message) => `${url} ${message.ruleId} (${message.line}:${message.column}): ${message.message}`));
-}
 
 describe('the back office’s pages', () => {
   it('are valid, accessible HTML in every state, with errors and notices shown, in German and English', async () => {
@@ -210,7 +200,7 @@ describe('the back office’s pages', () => {
     const check = async (worker: Caseworker, url: string, expected: number[] = [200]) => {
       const response = await worker.client.get(url);
       expect(expected).toContain(response.status);
-      found.push(...(await problems(url, response.body)));
+      found.push(...(await htmlProblems(url, response.body)));
     };
     const { made } = await citizenCase(platform.ctx);
     await check(first, '/verwaltung/antraege');
@@ -220,17 +210,17 @@ describe('the back office’s pages', () => {
     await step(first, made.id, 'annehmen');
     await check(first, `/verwaltung/antraege/${made.id}?notice=step-told`);
     const refused = await step(first, made.id, 'nachfordern', { requestInformationNote: '', requestInformationReplyBy: 'morgen' });
-    found.push(...(await problems('refused step', refused.body)));
+    found.push(...(await htmlProblems('refused step', refused.body)));
     await step(first, made.id, 'ablehnung-vorschlagen', { proposeRejectionNote: 'Nicht gemeldet.' });
     await check(first, `/verwaltung/antraege/${made.id}`);
     await check(second, `/verwaltung/antraege/${made.id}?lang=en`);
     const conflict = await step(second, made.id, 'annehmen');
     expect(conflict.status).toBe(409);
-    found.push(...(await problems('conflict', conflict.body)));
+    found.push(...(await htmlProblems('conflict', conflict.body)));
     const guest = await guestContact(platform.ctx, { answerBy: 'phone', email: null, phone: '+492431850' });
     await check(clerk, `/verwaltung/antraege/${guest.id}`);
     const note = await clerk.client.post(`/verwaltung/antraege/${guest.id}/notiz`, { note: '' });
-    found.push(...(await problems('refused note', note.body)));
+    found.push(...(await htmlProblems('refused note', note.body)));
     expect(found).toEqual([]);
   });
 });

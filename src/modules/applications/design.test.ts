@@ -1,9 +1,9 @@
-import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { buildOffice } from '#modules/catalog/test/builders.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
 import { buildStreet } from '#modules/streets/test/builders.ts';
+import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { readPdf } from '#test/pdf.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -27,16 +27,6 @@ afterAll(async () => {
 const db = () => applicationsDb(platform.ctx.db);
 const list = '/verwaltung/formulare';
 
-// The rules the browser tests apply to every page (e2e/check-page.ts), applied here to the designers' pages.
-const validator = new HtmlValidate({
-  extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'],
-  rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
-});
-
-async function htmlProblems(url: string, html: string) {
-  const report = await validator.validateString(html, url);
-  return report.results.flatMap((result) => result.messages.map((message) => `${url} ${message.ruleId} (${message.line}:${message.column}): ${message.message}`));
-}
 
 async function designer() {
   const staff = await buildStaff(platform.ctx, [{ role: 'form-designer' }]);
