@@ -147,14 +147,17 @@ async function apply(journey: Journey, javaScript: boolean): Promise<void> {
   expect(receipt).toContain(journey.change.shows);
 }
 
+// A journey checks fifteen pages or more with axe; the longest forms need more than the suite's two minutes on a loaded machine.
+const journeyTimeout = { timeout: 300_000 };
+
 describe('the seven application forms without JavaScript', () => {
-  it.each(journeys.map((journey) => [journey.key, journey] as const))('%s: from the service page to the receipt', async (_key, journey) => {
+  it.each(journeys.map((journey) => [journey.key, journey] as const))('%s: from the service page to the receipt', journeyTimeout, async (_key, journey) => {
     await apply(journey, false);
   });
 });
 
 describe('the most used forms with JavaScript', () => {
-  it.each(journeysWithScripts.map((journey) => [journey.key, journey] as const))('%s: from the service page to the receipt', async (_key, journey) => {
+  it.each(journeysWithScripts.map((journey) => [journey.key, journey] as const))('%s: from the service page to the receipt', journeyTimeout, async (_key, journey) => {
     await apply(journey, true);
   });
 });
