@@ -1,3 +1,4 @@
+import { bytesOf } from './bytes.ts';
 import { pdfFonts } from './fonts.ts';
 import { qrCodeDrawer, type DrawQrCode } from './qr.ts';
 
@@ -55,12 +56,7 @@ export async function renderLetters(letters: readonly Letter[], meta: { title: s
     displayTitle: true,
     pdfVersion: '1.7',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = bytesOf(doc);
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
 

@@ -1,3 +1,4 @@
+import { bytesOf } from '#kernel/pdf/bytes.ts';
 import { pdfFonts } from '#kernel/pdf/fonts.ts';
 import { mm } from '#kernel/pdf/letter.ts';
 
@@ -40,12 +41,7 @@ export async function taggedDocument(meta: { title: string; author: string; lang
     tagged: true,
     pdfVersion: '1.7',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = bytesOf(doc);
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   doc.addPage();
