@@ -11,6 +11,7 @@ import { paperRoutes } from './routes.paper.tsx';
 import { designRoutes } from './routes.design.tsx';
 import { draftRoutes } from './routes.drafts.tsx';
 import { caseworkRoutes } from './routes.staff.tsx';
+import { makeReceiptJob } from './service.receipt.ts';
 import { sendResumeLinkJob } from './service.resume.ts';
 import { seedApplications } from './seed.ts';
 import { applicationsPersonalData } from './service.personal-data.ts';
@@ -50,7 +51,7 @@ export const applicationsModule = defineModule({
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
   staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
-  jobs: [sendResumeLinkJob],
+  jobs: [sendResumeLinkJob, makeReceiptJob],
   permissions: permissionMap,
   roles: applicationsRoles,
   settings: applicationsSettings,

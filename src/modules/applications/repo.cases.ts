@@ -2,6 +2,9 @@ import type { Answers } from './definition/answers.ts';
 import type { ApplicationsDb } from './repo.forms.ts';
 import type { Applicant, CaseChannel, CaseRow } from './tables.ts';
 
+/** The owner under which the file store keeps a case's files (receipt, uploads, documents sent later). */
+export const caseOwner = (id: string) => ({ module: 'applications', kind: 'case', id });
+
 export interface NewCase {
   reference: string;
   draftId: string | null;
@@ -67,6 +70,12 @@ export async function casesOfUser(db: ApplicationsDb, userId: string) {
     .where('c.user_id', '=', userId)
     .orderBy('c.submitted_at', 'desc')
     .execute();
+}
+
+/** Records a case's receipt unless it has one already; false when another render was quicker. */
+export async function setReceiptIfNone(db: ApplicationsDb, id: string, fileId: string): Promise<boolean> {
+  const updated = await db.updateTable('application_cases').set({ receipt_file_id: fileId }).where('id', '=', id).where('receipt_file_id', 'is', null).executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 export async function lockCase(db: ApplicationsDb, id: string): Promise<CaseRow | undefined> {

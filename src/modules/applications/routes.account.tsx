@@ -46,7 +46,7 @@ export async function accountRoutes(app: App, ctx: KernelContext): Promise<void>
         title={title}
         reference={made.reference}
         status={made.status}
-        receiptHref={made.receipt_file_id ? `/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf` : null}
+        receiptHref={`/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf`}
         timeline={mine.timeline}
         sections={answerRows(form.definition, made.answers, lang).map((section) => ({ pageId: section.page.id, title: section.title, rows: section.rows }))}
       />,

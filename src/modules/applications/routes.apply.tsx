@@ -16,6 +16,7 @@ import { accountData, draftOfSignedOutOwner, keptUntil, openDraft, savePage, sta
 import { checkSections, startFacts } from './service.pages.ts';
 import { followCase } from './service.follow.ts';
 import { publishedForm } from './service.forms.ts';
+import { ensureReceipt } from './service.receipt.ts';
 import { submitApplication } from './service.submit.ts';
 import { spellReference } from './spelling.ts';
 import { CheckPage } from './views/check.tsx';
@@ -185,7 +186,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
         spelled={spellReference(made.reference, lang)}
         nextSteps={textIn(form.definition.nextSteps, lang)}
         nextStepsLang={langOf(form.definition.nextSteps, lang)}
-        receiptHref={made.receipt_file_id ? `/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf` : null}
+        receiptHref={`/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf`}
         confirmedBy={confirmedBy}
         signedIn={isSignedIn(request.actor)}
       />,
@@ -194,8 +195,8 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
 
   app.get('/antraege/vorgang/:caseId/eingangsbestaetigung.pdf', { schema: { params: CaseParams } }, async (request, reply) => {
     const followed = await followCase(ctx, request.actor, request.params.caseId, (draftId) => draftSecret(ctx, request, draftId));
-    if (!followed?.made.receipt_file_id) return reply.callNotFound();
-    const { made } = followed;
-    return ctx.files.send(reply, { fileId: made.receipt_file_id!, filename: followed.receiptFilename, actor: request.actor, dataSubjectId: made.user_id, action: 'applications.receipt-downloaded' });
+    const receipt = followed ? await ensureReceipt(ctx, followed.made.id) : null;
+    if (!followed || !receipt) return reply.callNotFound();
+    return ctx.files.send(reply, { fileId: receipt.fileId, filename: receipt.filename, actor: request.actor, dataSubjectId: followed.made.user_id, action: 'applications.receipt-downloaded' });
   });
 }

@@ -72,7 +72,7 @@ export async function assistedRoutes(app: App, ctx: KernelContext): Promise<void
           page={request.page}
           entered={entered}
           spelled={spellReference(made.reference, request.page.lang)}
-          receiptHref={made.receipt_file_id ? `${enteredCasePath(made.id)}/eingangsbestaetigung.pdf` : null}
+          receiptHref={`${enteredCasePath(made.id)}/eingangsbestaetigung.pdf`}
           caseHref={`/verwaltung/antraege/${made.id}`}
         />,
       );

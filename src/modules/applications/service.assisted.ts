@@ -12,8 +12,8 @@ import { applicationsDb, publishedForms } from './repo.forms.ts';
 import { mayHandle } from './service.casework.ts';
 import { confirmedBy, type FollowedCase } from './service.follow.ts';
 import { formVersion, publishedForm, type LoadedForm } from './service.forms.ts';
-import { receiptFilename } from './service.receipt.ts';
-import { receivingOffice } from './service.submit.ts';
+import { ensureReceipt, receiptFilename } from './service.receipt.ts';
+import { receivingOffice } from './service.office.ts';
 import type { CaseChannel, CaseRow } from './tables.ts';
 
 /*
@@ -123,6 +123,6 @@ export async function viewEnteredCase(ctx: KernelContext, actor: Actor, caseId: 
 /** The receipt of a case the asker entered, to print and hand over at the counter; the download itself is audited. */
 export async function enteredCaseReceipt(ctx: KernelContext, actor: Actor, caseId: string): Promise<{ fileId: string; filename: string; dataSubjectId: string | null } | null> {
   const own = await ownEnteredCase(ctx, actor, caseId);
-  if (!own?.made.receipt_file_id) return null;
-  return { fileId: own.made.receipt_file_id, filename: receiptFilename(own.made.reference), dataSubjectId: own.made.user_id };
+  const receipt = own ? await ensureReceipt(ctx, own.made.id) : null;
+  return own && receipt ? { ...receipt, dataSubjectId: own.made.user_id } : null;
 }

@@ -7,7 +7,7 @@ import type { FormDefinition } from './definition/schema.ts';
 import { printableFormPdf, type PrintableLabels } from './pdf/printable.ts';
 import { openDraft, type DraftKey } from './service.draft.ts';
 import { publishedForm } from './service.forms.ts';
-import { receivingOffice } from './service.submit.ts';
+import { receivingOffice } from './service.office.ts';
 
 /*
  * The paper twin of every form: the published version to print, fill in by hand and send to the office

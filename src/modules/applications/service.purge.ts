@@ -5,7 +5,7 @@ import { settingsOf } from '#kernel/settings.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { deleteCases, deleteDrafts, expiredCaseIds, staleDraftIds } from './repo.retention.ts';
 import { draftOwner } from './service.draft.ts';
-import { caseOwner } from './service.submit.ts';
+import { caseOwner } from './repo.cases.ts';
 import { applicationsSettings } from './settings.ts';
 
 /** Deletes drafts untouched for the configured days, with their references to uploaded files. */

@@ -1,10 +1,15 @@
+import Type from 'typebox';
 import type { KernelContext } from '#kernel/context.ts';
 import { formatDateTime } from '#kernel/html/format.ts';
+import { defineJob } from '#kernel/jobs.ts';
 import type { Answers } from './definition/answers.ts';
 import { answerRows } from './definition/pages.ts';
 import { receiptPdf } from './pdf/receipt.ts';
 import { procedureFacts } from './procedures.ts';
-import type { LoadedForm } from './service.forms.ts';
+import { caseOwner, findCase, setReceiptIfNone } from './repo.cases.ts';
+import { applicationsDb } from './repo.forms.ts';
+import { formVersion, type LoadedForm } from './service.forms.ts';
+import { receivingOffice } from './service.office.ts';
 import { spellReference } from './spelling.ts';
 import type { Applicant, CaseChannel } from './tables.ts';
 
@@ -57,3 +62,43 @@ export async function makeReceipt(ctx: KernelContext, facts: ReceiptFacts): Prom
   const put = await ctx.files.put(pdf, { accept: ['application/pdf'], maxBytes: 20 * 1024 * 1024 });
   return put.ok ? { fileId: put.file.id, filename: receiptFilename(facts.reference) } : null;
 }
+
+export interface StoredReceipt {
+  fileId: string;
+  filename: string;
+}
+
+/**
+ * The receipt of a case, rendered now if the case has none yet: by the job queued with the submission, or
+ * by whoever asks for it first (the confirmation page's download comes before the job on a busy day). Two
+ * renders at once keep the first; the other file stays unreferenced and the file store sweeps it.
+ */
+export async function ensureReceipt(ctx: KernelContext, caseId: string): Promise<StoredReceipt | null> {
+  const made = await findCase(applicationsDb(ctx.db), caseId);
+  if (!made) return null;
+  if (made.receipt_file_id) return { fileId: made.receipt_file_id, filename: receiptFilename(made.reference) };
+  const form = await formVersion(ctx, made.form_version_id);
+  if (!form) return null;
+  // The office as the catalogue names it now; a case keeps the office it went to, only the words are read.
+  const office = await receivingOffice(ctx, form.definition);
+  const facts = { form, answers: made.answers, reference: made.reference, submittedAt: new Date(made.submitted_at), applicant: made.applicant, office: { title: office?.title ?? ctx.config.CITY_NAME }, channel: made.channel };
+  const receipt = await makeReceipt(ctx, facts);
+  if (!receipt) return null;
+  const recorded = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await setReceiptIfNone(applicationsDb(trx), made.id, receipt.fileId))) return false;
+    await ctx.files.addRef(trx, { fileId: receipt.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
+    return true;
+  });
+  if (recorded) return receipt;
+  const again = await findCase(applicationsDb(ctx.db), caseId);
+  return again?.receipt_file_id ? { fileId: again.receipt_file_id, filename: receiptFilename(again.reference) } : null;
+}
+
+/** Queued in the submission's transaction, so the receipt of every acknowledged case is made. */
+export const makeReceiptJob = defineJob({
+  name: 'applications.make-receipt',
+  payload: Type.Object({ caseId: Type.String({ format: 'uuid' }) }),
+  handler: async ({ caseId }, ctx) => {
+    await ensureReceipt(ctx, caseId);
+  },
+});

@@ -3,44 +3,24 @@ import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { newReference } from '#kernel/reference.ts';
 import { recipientProfile, type IdentityAssurance } from '#modules/accounts/index.ts';
-import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { sendNotification } from '#modules/notify/index.ts';
 import { applicantOf } from './applicant.ts';
 import type { FormDefinition } from './definition/schema.ts';
 import { caseSubmitted } from './events.ts';
 import { confirmationWay, flowRules, prescribedDelivery } from './procedures.ts';
 import type { Applicant } from './tables.ts';
-import { findCaseOfDraft, insertCase, referenceTaken } from './repo.cases.ts';
+import { caseOwner, findCaseOfDraft, insertCase, referenceTaken } from './repo.cases.ts';
 import { deleteDraft, lockDraft } from './repo.drafts.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { mayFollowCase } from './access.ts';
 import { draftOwner, filesOf, openDraft, type DraftKey } from './service.draft.ts';
-import { makeReceipt } from './service.receipt.ts';
+import { receivingOffice } from './service.office.ts';
+import { makeReceipt, makeReceiptJob } from './service.receipt.ts';
 
 /** Cases are filed under this letter: references of other modules (bookings, reports) take letters of their own. */
 export const casePrefix = 'A';
 
-export const caseOwner = (id: string) => ({ module: 'applications', kind: 'case', id });
-
-/** An office that receives cases, with the postal address a paper form is sent to. */
-export interface ReceivingOffice {
-  id: string;
-  title: string;
-  street: string;
-  postalCode: string;
-  city: string;
-}
-
-/** The office that receives a form's cases: the one the form names, else the service's responsible office. */
-export async function receivingOffice(ctx: KernelContext, definition: FormDefinition): Promise<ReceivingOffice | null> {
-  const address = (office: { title: string; street: string; postalCode: string; city: string }) => ({ title: office.title, street: office.street, postalCode: office.postalCode, city: office.city });
-  if (definition.office) {
-    const office = await publishedOffice(ctx, definition.office);
-    return office ? { id: office.id, ...address(office.content) } : null;
-  }
-  const service = definition.service ? await publishedService(ctx, definition.service) : null;
-  return service?.office ? { id: service.office.id, ...address(service.office) } : null;
-}
+export { caseOwner };
 
 /** A reference no case has yet: drawn again in the rare case the random one is taken. */
 async function freeReference(ctx: KernelContext): Promise<string> {
@@ -92,8 +72,11 @@ export async function submitApplication(
   const derived = rules.derived(draft.answers);
   const reference = await freeReference(ctx);
   const submittedAt = new Date();
-  // The receipt is rendered and stored before the transaction: the file store writes in transactions of its own.
-  const receipt = await makeReceipt(ctx, { form, answers: { ...draft.answers, ...derived }, reference, submittedAt, applicant, office, channel: draft.channel });
+  // A letter carries the receipt, so it is made now, before the transaction (the file store writes in
+  // transactions of its own). Everyone else gets it from a job queued with the case: rendering a PDF is
+  // the slowest part of sending, and the confirmation page's download makes it at once when asked first.
+  const byLetter = confirmationWay(form.definition, profile, applicant) === 'letter';
+  const receipt = byLetter ? await makeReceipt(ctx, { form, answers: { ...draft.answers, ...derived }, reference, submittedAt, applicant, office, channel: draft.channel }) : null;
 
   return ctx.db.transaction().execute(async (trx): Promise<SubmitResult> => {
     const db = applicationsDb(trx);
@@ -121,6 +104,7 @@ export async function submitApplication(
     });
     for (const file of filesOf(locked.answers)) await ctx.files.addRef(trx, { fileId: file.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     if (receipt) await ctx.files.addRef(trx, { fileId: receipt.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
+    else await ctx.jobs.enqueue(trx, makeReceiptJob, { caseId: made.id });
     await ctx.files.removeRefs(trx, draftOwner(draft.id));
     await deleteDraft(db, draft.id);
     await recordAudit(trx, { actor }, {
