@@ -2,9 +2,10 @@ import PgBoss from 'pg-boss';
 import type { Static, TSchema } from 'typebox';
 import type { KernelContext } from './context.ts';
 import { transactionExecutor, type AnyExecutor, type SqlExecutor } from './db/database.ts';
+import { typeboxValue } from './lazy.ts';
 
 /** typebox's value checker takes a quarter second to load; the first job pays for it rather than every start. */
-const schemaChecker = () => import('typebox/value').then((module) => module.default);
+const schemaChecker = typeboxValue;
 
 export interface RetryPolicy {
   limit: number;

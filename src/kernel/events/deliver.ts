@@ -1,10 +1,11 @@
 import type { KernelContext } from '../context.ts';
+import { typeboxValue } from '../lazy.ts';
 import type { EventDefinition, Subscription } from './define.ts';
 import { claimDelivery, findEvent, type StoredEvent } from './repo.ts';
 import type { EventTables } from './tables.ts';
 
 /** typebox's value checker loads lazily, as in the job system: the first event pays, not every start. */
-export const valueChecker = () => import('typebox/value').then((module) => module.default);
+export const valueChecker = typeboxValue;
 
 /**
  * Hands one stored event to one subscriber, at least once and with effect exactly once: the delivery record

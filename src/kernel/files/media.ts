@@ -1,6 +1,10 @@
 import fs from 'node:fs/promises';
 import type { Received } from './intake.ts';
 import { tempPath } from './intake.ts';
+import { loadOnce } from '../lazy.ts';
+
+const fileType = loadOnce(() => import('file-type'));
+const sharpModule = loadOnce(() => import('sharp').then((module) => module.default));
 
 export interface MediaType {
   mime: string;
@@ -19,7 +23,7 @@ export const strippedImageTypes: Record<string, 'jpeg' | 'png' | 'webp'> = { 'im
  * it has no signature but is clean UTF-8. Names and a browser's Content-Type are never consulted.
  */
 export async function detect(received: Received): Promise<MediaType | null> {
-  const { fileTypeFromFile } = await import('file-type');
+  const { fileTypeFromFile } = await fileType();
   const found = await fileTypeFromFile(received.path);
   if (found) return { mime: found.mime, extension: found.ext };
   return received.text ? { mime: 'text/plain', extension: 'txt' } : null;
@@ -42,7 +46,7 @@ export function acceptedType(detected: MediaType | null, accept: readonly string
 export async function stripImage(received: Received, mime: string, tmpDir: string): Promise<string | null> {
   const format = strippedImageTypes[mime];
   if (!format) throw new Error(`No metadata removal for ${mime}`);
-  const { default: sharp } = await import('sharp');
+  const sharp = await sharpModule();
   const target = tempPath(tmpDir);
   try {
     // Animated WebP keeps its frames; `failOn: 'error'` refuses truncated or corrupt data rather than guessing.

@@ -1,3 +1,4 @@
+import { pdfkit } from '../lazy.ts';
 import { bytesOf } from './bytes.ts';
 import { pdfFonts } from './fonts.ts';
 import { qrCodeDrawer, type DrawQrCode } from './qr.ts';
@@ -45,7 +46,7 @@ const grey = '#4a4a4a';
 export async function renderLetters(letters: readonly Letter[], meta: { title: string; author: string; lang: string }): Promise<RenderedLetters> {
   if (letters.length === 0) throw new Error('No letters to render');
   // pdfkit, its font machinery and the QR encoder take a tenth of a second to load: only print runs need them.
-  const [{ default: PDFDocument }, drawQrCode, fonts] = await Promise.all([import('pdfkit'), qrCodeDrawer(), pdfFonts()]);
+  const [PDFDocument, drawQrCode, fonts] = await Promise.all([pdfkit(), qrCodeDrawer(), pdfFonts()]);
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,

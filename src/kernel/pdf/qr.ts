@@ -1,3 +1,7 @@
+import { loadOnce } from '../lazy.ts';
+
+const qrcode = loadOnce(() => import('qrcode').then((module) => module.default));
+
 export type DrawQrCode = (doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) => void;
 
 /**
@@ -5,7 +9,7 @@ export type DrawQrCode = (doc: PDFKit.PDFDocument, text: string, x: number, y: n
  * zone of four modules the standard asks for so scanners find it next to text. The encoder loads on first use.
  */
 export async function qrCodeDrawer(): Promise<DrawQrCode> {
-  const { default: QRCode } = await import('qrcode');
+  const QRCode = await qrcode();
   // One byte segment for the whole text: searching the cheapest mix of segment modes took half the time of
   // encoding, and the platform's addresses (lower-case letters throughout) fill the same symbol size either way.
   return (doc, text, x, y, size) => drawModules(QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules, doc, x, y, size);

@@ -1,4 +1,5 @@
 import type { FieldError } from '#kernel/forms/index.ts';
+import { typeboxValue } from '#kernel/lazy.ts';
 import { closingDayProblem } from './closing-days.ts';
 import { channelTargetProblem, isLink, isSlug, parseLeikaKey, publishProblems } from './rules.ts';
 import { CatalogExport, type ExportedServiceContent, type OfficeContent, type SituationContent } from './schemas.content.ts';
@@ -25,7 +26,7 @@ export async function checkImport(
   existingSlugs: { office: Set<string>; situation: Set<string> },
 ): Promise<{ ok: true; data: CatalogExport } | { ok: false; problems: ImportProblem[] }> {
   // Loaded on first use: typebox's value checker takes a quarter second to load, and imports are rare.
-  const { default: Value } = await import('typebox/value');
+  const Value = await typeboxValue();
   if (!Value.Check(CatalogExport, data)) {
     const problems = [...Value.Errors(CatalogExport, data)].slice(0, 20).map((error) => ({ reason: 'schema' as const, path: error.instancePath || '/', message: error.message }));
     return { ok: false, problems };

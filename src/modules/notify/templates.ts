@@ -41,6 +41,17 @@ export interface ValueProblem {
 
 export type RawValues = Record<string, string | number>;
 
+/** Intl formatters are costly to make and the same few serve every message: made once per language and kind. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatterOf<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 function formatValue(type: PlaceholderType, raw: string | number, language: Language, publicUrl: string): string | null {
   const locale = language === 'de' ? 'de-DE' : 'en-GB';
   const text = typeof raw === 'number' ? String(raw) : raw.trim();
@@ -49,22 +60,22 @@ function formatValue(type: PlaceholderType, raw: string | number, language: Lang
       return text.length > 0 && text.length <= 10_000 ? text : null;
     case 'date': {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T12:00:00Z`))) return null;
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${text}T12:00:00Z`));
+      return formatterOf(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(`${text}T12:00:00Z`));
     }
     case 'datetime': {
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(Date.parse(text))) return null;
-      const formatted = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(text));
+      const formatted = formatterOf(`datetime:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' })).format(new Date(text));
       return language === 'de' ? `${formatted} Uhr` : formatted;
     }
     case 'number': {
       const value = typeof raw === 'number' ? raw : Number(text);
-      return text !== '' && Number.isFinite(value) ? new Intl.NumberFormat(locale).format(value) : null;
+      return text !== '' && Number.isFinite(value) ? formatterOf(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(value) : null;
     }
     case 'money': {
       // Money travels as integer cents, as everywhere on the platform.
       const cents = typeof raw === 'number' ? raw : Number(text);
       if (text === '' || !Number.isInteger(cents)) return null;
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+      return formatterOf(`money:${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' })).format(cents / 100);
     }
     case 'url':
       if (text.startsWith('/') && !text.startsWith('//')) return `${publicUrl}${text}`;

@@ -1,4 +1,5 @@
 import { bytesOf } from '#kernel/pdf/bytes.ts';
+import { pdfkit } from '#kernel/lazy.ts';
 import { pdfFonts } from '#kernel/pdf/fonts.ts';
 import { mm } from '#kernel/pdf/letter.ts';
 
@@ -29,7 +30,7 @@ export interface TaggedDocument {
  */
 export async function taggedDocument(meta: { title: string; author: string; lang: Language }): Promise<TaggedDocument> {
   // pdfkit and its font machinery take a tenth of a second to load: only documents made need them.
-  const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), pdfFonts()]);
+  const [PDFDocument, fonts] = await Promise.all([pdfkit(), pdfFonts()]);
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
