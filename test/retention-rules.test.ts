@@ -9,6 +9,7 @@ import { buildMessage } from '#modules/notify/test/builders.ts';
 import { newReference } from '#kernel/reference.ts';
 import { insertCase } from '#modules/applications/repo.cases.ts';
 import { insertMessage } from '#modules/applications/repo.casework.ts';
+import { exportDb, insertAttempt } from '#modules/applications/export/repo.ts';
 import { insertDraft } from '#modules/applications/repo.drafts.ts';
 import { applicationsDb } from '#modules/applications/repo.forms.ts';
 import { publishShippedForm } from '#modules/applications/test/builders.ts';
@@ -47,6 +48,7 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   application_drafts: (id) => sql`user_id = ${id}`,
   application_cases: (id) => sql`user_id = ${id}`,
   application_messages: (id) => sql`case_id in (select id from application_cases where user_id = ${id}) and kind <> 'note'`,
+  application_case_exports: (id) => sql`case_id in (select id from application_cases where user_id = ${id})`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
@@ -105,7 +107,9 @@ async function applicationsOf(ctx: TestPlatform['ctx'], userId: string, staff: {
     receiptFileId: null,
     retentionDays: 365,
   });
+  if (!made) throw new Error('The reference of the example case was taken');
   await insertMessage(db, { caseId: made.id, kind: 'to-applicant', body: 'Wir haben uns gefreut.', authorId: staff.id, authorName: staff.display_name });
+  await insertAttempt(exportDb(ctx.db), { caseId: made.id, adapter: 'folder', formatVersion: 1, status: 'delivered', location: `/srv/fachverfahren/${made.reference}`, receiptId: 'abc', reason: null, error: null, trigger: 'submitted', actorId: null });
 }
 
 /** A citizen with data in every module: account (with a new address to confirm), token, session, messages with an attachment, a returned letter, staff who looked. */

@@ -23,7 +23,8 @@ export interface NewCase {
   retentionDays: number;
 }
 
-export async function insertCase(db: ApplicationsDb, row: NewCase): Promise<CaseRow> {
+/** Writes a new case; undefined when its reference is taken already, for the caller to draw another. */
+export async function insertCase(db: ApplicationsDb, row: NewCase): Promise<CaseRow | undefined> {
   return db
     .insertInto('application_cases')
     .values({
@@ -44,8 +45,9 @@ export async function insertCase(db: ApplicationsDb, row: NewCase): Promise<Case
       updated_at: new Date(),
       retention_days: row.retentionDays,
     })
+    .onConflict((conflict) => conflict.column('reference').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export async function findCase(db: ApplicationsDb, id: string): Promise<CaseRow | undefined> {
@@ -55,10 +57,6 @@ export async function findCase(db: ApplicationsDb, id: string): Promise<CaseRow 
 /** The case a draft became: a repeated submission finds it instead of making a second one. */
 export async function findCaseOfDraft(db: ApplicationsDb, draftId: string): Promise<CaseRow | undefined> {
   return db.selectFrom('application_cases').selectAll().where('draft_id', '=', draftId).executeTakeFirst();
-}
-
-export async function referenceTaken(db: ApplicationsDb, reference: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('application_cases').select('id').where('reference', '=', reference).executeTakeFirst());
 }
 
 /** A person's cases, newest first. */

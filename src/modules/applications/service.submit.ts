@@ -5,30 +5,24 @@ import { newReference } from '#kernel/reference.ts';
 import { recipientProfile, type IdentityAssurance } from '#modules/accounts/index.ts';
 import { sendNotification } from '#modules/notify/index.ts';
 import { applicantOf } from './applicant.ts';
+import type { Answers } from './definition/answers.ts';
 import type { FormDefinition } from './definition/schema.ts';
 import { caseSubmitted } from './events.ts';
 import { confirmationWay, flowRules, prescribedDelivery } from './procedures.ts';
 import type { Applicant } from './tables.ts';
-import { caseOwner, findCaseOfDraft, insertCase, referenceTaken } from './repo.cases.ts';
+import { caseOwner, findCaseOfDraft, insertCase } from './repo.cases.ts';
 import { deleteDraft, lockDraft } from './repo.drafts.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { mayFollowCase } from './access.ts';
 import { draftOwner, filesOf, openDraft, type DraftKey } from './service.draft.ts';
-import { receivingOffice } from './service.office.ts';
-import { makeReceipt, makeReceiptJob } from './service.receipt.ts';
+import type { LoadedForm } from './service.forms.ts';
+import { receivingOffice, type ReceivingOffice } from './service.office.ts';
+import { makeReceipt, makeReceiptJob, type StoredReceipt } from './service.receipt.ts';
 
 /** Cases are filed under this letter: references of other modules (bookings, reports) take letters of their own. */
 export const casePrefix = 'A';
 
 export { caseOwner };
-
-/** A reference no case has yet: drawn again in the rare case the random one is taken. */
-async function freeReference(ctx: KernelContext): Promise<string> {
-  for (;;) {
-    const reference = newReference(casePrefix);
-    if (!(await referenceTaken(applicationsDb(ctx.db), reference))) return reference;
-  }
-}
 
 export type SubmitResult =
   /** `assisted`: a member of staff entered it for someone, and follows it in the back office. */
@@ -70,49 +64,73 @@ export async function submitApplication(
   const assurance = assisted ? null : (input.identityAssurance ?? null);
   const applicant = { ...applicantOf(form.definition, draft.answers, profile, language), ...(assurance ? { identityAssurance: assurance } : {}) };
   const derived = rules.derived(draft.answers);
-  const reference = await freeReference(ctx);
   const submittedAt = new Date();
   // A letter carries the receipt, so it is made now, before the transaction (the file store writes in
   // transactions of its own). Everyone else gets it from a job queued with the case: rendering a PDF is
   // the slowest part of sending, and the confirmation page's download makes it at once when asked first.
   const byLetter = confirmationWay(form.definition, profile, applicant) === 'letter';
-  const receipt = byLetter ? await makeReceipt(ctx, { form, answers: { ...draft.answers, ...derived }, reference, submittedAt, applicant, office, channel: draft.channel }) : null;
+  const sending: Sending = { actor, draftId: draft.id, form, office, applicant, answers: derived, submittedAt, assisted };
+  // References are random: one already taken (once in hundreds of billions) is drawn again in a new
+  // transaction, rather than looked up before every submission.
+  for (;;) {
+    const reference = newReference(casePrefix);
+    const receipt = byLetter ? await makeReceipt(ctx, { form, answers: { ...draft.answers, ...derived }, reference, submittedAt, applicant, office, channel: draft.channel }) : null;
+    const sent = await fileCase(ctx, sending, reference, receipt);
+    if (sent !== 'reference-taken') return sent;
+  }
+}
 
-  return ctx.db.transaction().execute(async (trx): Promise<SubmitResult> => {
+interface Sending {
+  actor: Actor;
+  draftId: string;
+  form: LoadedForm;
+  office: ReceivingOffice;
+  applicant: Applicant;
+  /** Answers the procedure derived from the others (a parking zone from the street). */
+  answers: Answers;
+  submittedAt: Date;
+  assisted: boolean;
+}
+
+/** The one transaction of a submission: the draft locked and gone, the case with its files, audit, event and confirmation. */
+async function fileCase(ctx: KernelContext, sending: Sending, reference: string, receipt: StoredReceipt | null): Promise<SubmitResult | 'reference-taken'> {
+  const { actor, form, office, applicant, assisted } = sending;
+  return ctx.db.transaction().execute(async (trx): Promise<SubmitResult | 'reference-taken'> => {
     const db = applicationsDb(trx);
-    const locked = await lockDraft(db, draft.id);
+    const locked = await lockDraft(db, sending.draftId);
     if (!locked) {
-      const made = await findCaseOfDraft(db, draft.id);
+      const made = await findCaseOfDraft(db, sending.draftId);
       return made ? { ok: true, caseId: made.id, reference: made.reference, duplicate: true, assisted } : { ok: false, reason: 'not-found' };
     }
     const made = await insertCase(db, {
       reference,
-      draftId: draft.id,
+      draftId: locked.id,
       formVersionId: form.versionId,
       formKey: form.definition.key,
       serviceSlug: form.definition.service ?? null,
       officeId: office.id,
-      userId: draft.user_id,
-      secretHash: draft.secret_hash,
+      userId: locked.user_id,
+      secretHash: locked.secret_hash,
       applicant,
-      answers: { ...locked.answers, ...derived },
+      answers: { ...locked.answers, ...sending.answers },
       status: 'received',
-      channel: draft.channel,
-      enteredBy: draft.entered_by,
+      channel: locked.channel,
+      enteredBy: locked.entered_by,
       receiptFileId: receipt?.fileId ?? null,
       retentionDays: form.definition.retentionDays,
     });
+    if (!made) return 'reference-taken';
     for (const file of filesOf(locked.answers)) await ctx.files.addRef(trx, { fileId: file.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     if (receipt) await ctx.files.addRef(trx, { fileId: receipt.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     else await ctx.jobs.enqueue(trx, makeReceiptJob, { caseId: made.id });
-    await ctx.files.removeRefs(trx, draftOwner(draft.id));
-    await deleteDraft(db, draft.id);
+    await ctx.files.removeRefs(trx, draftOwner(locked.id));
+    await deleteDraft(db, locked.id);
     await recordAudit(trx, { actor }, {
       action: 'applications.case-submitted',
       subjectType: 'applications.case',
       subjectId: made.id,
       dataSubjectId: made.user_id,
-      meta: { reference, form: form.definition.key, version: form.version, channel: draft.channel },
+      meta: { reference, form: form.definition.key, version: form.version, channel: made.channel },
     });
     await ctx.events.publish(trx, caseSubmitted, {
       caseId: made.id,
@@ -122,7 +140,7 @@ export async function submitApplication(
       channel: made.channel,
       userId: made.user_id,
     });
-    await confirmReceipt(ctx, trx, { caseId: made.id, reference, submittedAt, applicant, userId: made.user_id, definition: form.definition, receipt });
+    await confirmReceipt(ctx, trx, { caseId: made.id, reference, submittedAt: sending.submittedAt, applicant, userId: made.user_id, definition: form.definition, receipt });
     return { ok: true, caseId: made.id, reference, duplicate: false, assisted };
   });
 }
