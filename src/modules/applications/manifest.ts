@@ -3,6 +3,7 @@ import { defineModule, type App } from '#kernel/module.ts';
 import { settingsOf } from '#kernel/settings.ts';
 import { applicationsAuditSubjects } from './audit.ts';
 import { caseSubmitted } from './events.ts';
+import { exportCaseJob, exportSubmittedCases } from './export/service.ts';
 import { applicationsPermissions, applicationsRoles, permissionMap } from './permissions.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { applyRoutes } from './routes.apply.tsx';
@@ -51,11 +52,13 @@ export const applicationsModule = defineModule({
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
   staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
-  jobs: [sendResumeLinkJob, makeReceiptJob],
+  jobs: [sendResumeLinkJob, makeReceiptJob, exportCaseJob],
   permissions: permissionMap,
   roles: applicationsRoles,
   settings: applicationsSettings,
   events: [caseSubmitted],
+  // Each case sent goes to the specialist system when APPLICATION_EXPORT_DIR names one (`export/`).
+  on: [exportSubmittedCases],
   locales: { de, en },
   seed: seedApplications,
   personalData: applicationsPersonalData,
@@ -82,6 +85,14 @@ export const applicationsModule = defineModule({
       table: 'application_messages',
       columns: ['body', 'author_name'],
       // Messages go with their case (on delete cascade); nothing of them outlives it.
+      purge: async () => 0,
+    },
+    {
+      id: 'applications.case-exports',
+      description: 'applications:retention.exports',
+      table: 'application_case_exports',
+      columns: ['adapter', 'location', 'attempted_at'],
+      // The records of a case's hand-offs go with the case (on delete cascade).
       purge: async () => 0,
     },
   ],

@@ -4,6 +4,7 @@ import { rowFieldName, type FormErrors } from '#kernel/forms/index.ts';
 import type { RecipientProfile } from '#modules/accounts/index.ts';
 import { findStreet, streetKey, streetNames, type Street } from '#modules/streets/index.ts';
 import { confirmationRoute } from './applicant.ts';
+import { parkingZoneAnswer } from './definition/answers-schema.ts';
 import { isAddressAnswer, isGroupRows, type Answers } from './definition/answers.ts';
 import { firstIncompletePage, type PageOptions } from './definition/pages.ts';
 import type { FormDefinition, LeafField, Page } from './definition/schema.ts';
@@ -23,8 +24,8 @@ import type { Applicant } from './tables.ts';
  * city that has not loaded its streets would otherwise refuse every address.
  */
 
-/** The answer a procedure adds beside the person's own: the residents' parking zone of their street. */
-export const parkingZoneAnswer = 'parkingZone';
+// Declared with the answers' JSON Schema, which describes it for the systems that take the cases.
+export { parkingZoneAnswer };
 
 /** The address the procedures go by: the form's first address limited to the city, asked on a page of its own. */
 function residence(definition: FormDefinition): { page: Page; field: LeafField } | undefined {

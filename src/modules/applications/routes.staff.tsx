@@ -8,6 +8,7 @@ import { assignForm, CaseFileParams, caseFilterForm, messageForm, noteForm, Noti
 import { applicationsPermissions } from './permissions.ts';
 import { CaseParams } from './schemas.ts';
 import { caseFileForStaff, caseForStaff, caseQueue } from './service.casework.ts';
+import { exportForStaff } from './export/service.staff.ts';
 import { addNote, assignCase, messageApplicant, type Assignee } from './service.casework.notes.ts';
 import { takeStep, type CaseTransition, type StepResult } from './service.casework.steps.ts';
 import type { Posted } from './views/staff-actions.tsx';
@@ -28,6 +29,9 @@ const notices: Record<string, { kind: Notice['kind']; key: string }> = {
   'message-unreached': { kind: 'warning', key: 'applications:casework.notices.messageUnreached' },
   note: { kind: 'success', key: 'applications:casework.notices.note' },
   assigned: { kind: 'success', key: 'applications:casework.notices.assigned' },
+  'export-delivered': { kind: 'success', key: 'applications:export.notices.delivered' },
+  'export-already': { kind: 'success', key: 'applications:export.notices.already' },
+  'export-failed': { kind: 'warning', key: 'applications:export.notices.failed' },
 };
 
 function stepNotice(result: StepResult & { ok: true }): string {
@@ -38,6 +42,7 @@ function stepNotice(result: StepResult & { ok: true }): string {
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const exportBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
 const filterQuery = Type.Object({ ...formBody(caseFilterForm).properties, lang: Type.Optional(Type.String({ maxLength: 5 })) });
 
 /**
@@ -160,6 +165,16 @@ export async function caseworkRoutes(app: App, ctx: KernelContext): Promise<void
     if (result.reason === 'not-found') return reply.callNotFound();
     const errors = { message: { code: `applications:casework.message.${textRefusals[result.reason]}` } };
     return showCase(request, reply, caseId, { posted: posted(request, 'message', withErrors(read, errors), messageForm) });
+  });
+
+  // Hands the case to the specialist system again; the attempt, whatever its outcome, is on the case page.
+  app.post('/verwaltung/antraege/:caseId/uebergabe', { schema: { params: CaseParams, body: exportBody } }, async (request, reply) => {
+    const { caseId } = request.params;
+    const result = await exportForStaff(ctx, request.actor, caseId);
+    if (result.ok) return reply.redirect(`/verwaltung/antraege/${caseId}?notice=${result.alreadyDelivered ? 'export-already' : 'export-delivered'}`, 303);
+    if (result.reason === 'not-found') return reply.callNotFound();
+    if (result.reason === 'export-off') return showCase(request, reply, caseId, { status: 409, notice: refusal(request, 'danger', 'applications:export.notices.off') });
+    return reply.redirect(`/verwaltung/antraege/${caseId}?notice=export-failed`, 303);
   });
 
   app.post('/verwaltung/antraege/:caseId/zuweisung', { schema: { params: CaseParams, body: formBody(assignForm) }, attachValidation: true }, async (request, reply) => {

@@ -4,6 +4,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { accountNames, staffHolding } from '#modules/accounts/index.ts';
 import { publishedService } from '#modules/catalog/index.ts';
 import { answerRows } from './definition/pages.ts';
+import { exportStateOf } from './export/state.ts';
 import { applicationsPermissions, caseworker } from './permissions.ts';
 import { caseWithForm, casesOfOffices, formsOfOffices, messagesOfCase, type CaseFilter } from './repo.casework.ts';
 import { applicationsDb } from './repo.forms.ts';
@@ -164,8 +165,9 @@ export async function caseForStaff(ctx: KernelContext, actor: Actor, caseId: str
     const reach: Reach = await reachOf(trx, made);
     const colleagues = await staffHolding(trx, caseworker, { kind: 'office', id: made.office_id });
     const names = await accountNames(trx, made.assigned_to ? [made.assigned_to] : []);
+    const exports = await exportStateOf(ctx, trx, made.id);
     await recordAudit(trx, { actor }, { action: 'applications.case-viewed', subjectType: 'applications.case', subjectId: made.id, dataSubjectId: made.user_id, meta: { reference: made.reference } });
-    return { made, history, messages, reach, colleagues, assignedName: made.assigned_to ? (names.get(made.assigned_to) ?? null) : null };
+    return { made, history, messages, reach, colleagues, exports, assignedName: made.assigned_to ? (names.get(made.assigned_to) ?? null) : null };
   });
   if (!read) return null;
   const { made, history } = read;

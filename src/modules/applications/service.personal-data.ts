@@ -1,6 +1,7 @@
 import type { Db, Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { PersonalDataSource } from '#kernel/module.ts';
+import { attemptsOfCases, exportDb } from './export/repo.ts';
 import { applicationsDb } from './repo.forms.ts';
 
 /*
@@ -32,9 +33,15 @@ async function exportApplications(db: Db, userId: string): Promise<Record<string
         .orderBy('created_at')
         .execute()
     : [];
+  // Where each case went: the specialist systems that received the person's data (the recipients they may ask about).
+  const exports = cases.length ? await attemptsOfCases(exportDb(db), cases.map((made) => made.id)) : [];
   return {
     drafts,
-    cases: cases.map((made) => ({ ...made, messages: messages.filter((message) => message.case_id === made.id) })),
+    cases: cases.map((made) => ({
+      ...made,
+      messages: messages.filter((message) => message.case_id === made.id),
+      exports: exports.filter((attempt) => attempt.case_id === made.id).map(({ adapter, status, location, attempted_at }) => ({ adapter, status, location, attempted_at })),
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answersValidator } from './answers-schema.ts';
+import { shippedForms } from '../forms/index.ts';
+import { answersValidator, parkingZoneAnswer } from './answers-schema.ts';
 import { answersSchema } from './pages.ts';
 import { sampleAnswers, sampleDefinition } from './sample-definition.ts';
 
@@ -47,5 +48,18 @@ describe('the JSON Schema of the answers', () => {
     const strict = answersValidator(definition);
     expect(strict({ hasDogs: true })).toBe(true);
     expect(strict({ hasDogs: false })).toBe(false);
+  });
+
+  it('describes the answers a procedure derives, so a residents’ parking case with its zone is valid', () => {
+    const parking = shippedForms.find((form) => form.procedure === 'residentsParking')!;
+    const schema = answersSchema(parking) as { properties: Record<string, Record<string, unknown>> };
+    expect(schema.properties[parkingZoneAnswer]).toMatchObject({ type: 'string', 'x-derived': 'residentsParking' });
+    const validate = answersValidator(parking);
+    const answers = { givenName: 'Erika', familyName: 'Muster', address: { street: 'Markt', houseNumber: '8', postcode: '41812', town: 'Erkelenz' } };
+    const zone = (value: unknown) => validate({ ...answers, [parkingZoneAnswer]: value });
+    expect(zone('B'), JSON.stringify(validate.errors)).toBe(true);
+    expect(zone('')).toBe(false);
+    // Another form knows no zone: there it is an answer no page stores.
+    expect(answersValidator(sampleDefinition)({ ...sampleAnswers, [parkingZoneAnswer]: 'B' })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseDay } from '#kernel/dates.ts';
 import { normaliseEmail } from '#kernel/text.ts';
 import { platePattern } from './plates.ts';
-import type { Field, FormDefinition, LeafField } from './schema.ts';
+import type { Field, FormDefinition, LeafField, procedureNames } from './schema.ts';
 
 /*
  * The JSON Schema (2020-12) of a definition's answers, for specialist systems that take the cases: each field
@@ -91,14 +91,36 @@ function fieldSchema(field: Field): Schema {
   return described(field, { type: 'array', items: row, minItems: field.min, maxItems: field.max });
 }
 
-/** The JSON Schema (2020-12) of the answers to a definition. */
+/** The answer the procedure `residentsParking` adds beside the person's own: the zone of their street. */
+export const parkingZoneAnswer = 'parkingZone';
+
+/**
+ * Answers a procedure (`procedures.ts`) works out and stores with the case beside the person's own, marked
+ * `x-derived` so a receiving system knows nobody typed them. Never required: a city whose street register
+ * is still empty derives nothing.
+ */
+const derivedAnswers: Record<(typeof procedureNames)[number], Record<string, Schema>> = {
+  residentsParking: {
+    [parkingZoneAnswer]: {
+      title: 'Bewohnerparkzone',
+      description: 'Aus der Straße der Anschrift im Straßenverzeichnis der Stadt ermittelt, nicht von der antragstellenden Person angegeben.',
+      'x-derived': 'residentsParking',
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+    },
+  },
+  registrationCertificate: {},
+};
+
+/** The JSON Schema (2020-12) of the answers to a definition, with the answers its procedure derives. */
 export function answersSchema(definition: FormDefinition): Record<string, unknown> {
   const fields = definition.pages.flatMap((page) => page.fields);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: definition.title.de,
     type: 'object',
-    properties: Object.fromEntries(fields.map((field) => [field.id, fieldSchema(field)])),
+    properties: { ...Object.fromEntries(fields.map((field) => [field.id, fieldSchema(field)])), ...(definition.procedure ? derivedAnswers[definition.procedure] : {}) },
     additionalProperties: false,
   };
 }
@@ -113,7 +135,7 @@ export function answersValidator(definition: FormDefinition): ValidateFunction {
   const known = validators.get(definition);
   if (known) return known;
   const ajv = new Ajv2020({ strict: true, allErrors: true });
-  ajv.addVocabulary(['x-fim']);
+  ajv.addVocabulary(['x-fim', 'x-derived']);
   ajv.addFormat('date', (value: string) => /^\d{4}-/.test(value) && parseDay(value).ok);
   ajv.addFormat('email', (value: string) => normaliseEmail(value) === value);
   const validate = ajv.compile(answersSchema(definition));

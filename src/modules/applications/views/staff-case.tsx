@@ -4,6 +4,7 @@ import { formatDateTime, isoString, telHref } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { StaffCase } from '../service.casework.ts';
 import { letterPossible } from '../service.casework.notify.ts';
+import { CaseExport } from '../export/view.tsx';
 import { AssignForm, CaseActions, WriteForms, type Posted } from './staff-actions.tsx';
 
 const When = ({ at, lang }: { at: Date; lang: 'de' | 'en' }) => <time datetime={isoString(at)}>{formatDateTime(at, lang)}</time>;
@@ -190,6 +191,7 @@ export function StaffCasePage({ page, made, title, notice, posted }: CaseProps) 
       <AssignForm page={page} made={made} posted={posted} />
       <Answers page={page} made={made} />
       <Files page={page} made={made} />
+      <CaseExport page={page} caseId={made.made.id} state={made.exports} />
       <WriteForms page={page} made={made} posted={posted} />
       <Timeline page={page} made={made} />
     </div>
