@@ -10,8 +10,9 @@ import { sessionAssurance } from '#modules/accounts/index.ts';
 import { pageForm, pageRaw, readPage, type PageOptions } from './definition/pages.ts';
 import type { Page } from './definition/schema.ts';
 import { draftSecret, keepDraftSecret, largestUpload, pageUploads } from './http.draft.ts';
+import { easyChoice } from './http.easy.ts';
 import { flowRules, procedureFacts, withFacts } from './procedures.ts';
-import { CaseParams, DraftPageParams, DraftParams, FormParams, PageBody, PageQuery, SubmitBody } from './schemas.ts';
+import { CaseParams, DraftPageParams, DraftParams, EasyQuery, FormParams, PageBody, PageQuery, SubmitBody } from './schemas.ts';
 import { accountData, draftOfSignedOutOwner, keptUntil, openDraft, savePage, startApplication, type DraftKey, type OpenDraft } from './service.draft.ts';
 import { checkSections, startFacts } from './service.pages.ts';
 import { followCase } from './service.follow.ts';
@@ -36,13 +37,14 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
   // Drafts hold personal data: neither a shared cache nor the browser's back-forward cache may keep them.
   const personal = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
-  app.get('/antraege/:formKey', { schema: { params: FormParams } }, async (request, reply) => {
+  app.get('/antraege/:formKey', { schema: { params: FormParams, querystring: EasyQuery } }, async (request, reply) => {
     const form = await publishedForm(ctx, request.params.formKey);
     if (!form) return reply.callNotFound();
     const facts = await startFacts(ctx, request.actor, form, request.page.lang);
+    const easy = easyChoice(ctx, request, reply, form.definition);
     return reply.html(
-      { title: textIn(form.definition.title, request.page.lang) },
-      <StartPage page={request.page} definition={form.definition} facts={facts.start} resume={facts.resume} needsAccount={form.definition.access === 'account' && !isSignedIn(request.actor)} />,
+      { title: textIn(form.definition.title, request.page.lang, easy.on) },
+      <StartPage page={request.page} definition={form.definition} facts={facts.start} resume={facts.resume} needsAccount={form.definition.access === 'account' && !isSignedIn(request.actor)} easy={easy} />,
     );
   });
 
@@ -65,7 +67,8 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
   ) => {
     const { form, draft, pages } = open;
     const { backToCheck } = view;
-    const kernelForm = pageForm(form.definition, form.namespace, question, open.answers, view.options);
+    const easy = easyChoice(ctx, request, reply, form.definition);
+    const kernelForm = pageForm(form.definition, easy.on ? form.easyNamespace : form.namespace, question, open.answers, view.options);
     const errors = read.errors ? formMessages(request.page, read.errors, kernelForm) : {};
     const at = pages.findIndex((page) => page.id === question.id);
     const base = draftPath(draft.id);
@@ -74,7 +77,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     return personal(reply)
       .status(read.errors ? 422 : 200)
       .html(
-        { title: textIn(question.title, request.page.lang), hasErrors: Boolean(read.errors) },
+        { title: textIn(question.title, request.page.lang, easy.on), hasErrors: Boolean(read.errors) },
         <QuestionPage
           page={request.page}
           definition={form.definition}
@@ -89,6 +92,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
           keptUntil={keptUntil(ctx, draft, request.page.lang)}
           step={{ number: at + 1, of: pages.length }}
           session={isSignedIn(request.actor) ? { idleMinutes: ctx.config.SESSION_IDLE_MINUTES, back: `${base}/seite/${question.id}` } : undefined}
+          easy={easy}
         />,
       );
   };
@@ -137,6 +141,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     const { definition } = open.form;
     const derived = (await flowRules(ctx, definition, open.answers)).derived(open.answers);
     const facts = procedureFacts(definition, { ...open.answers, ...derived }, request.t);
+    const easy = easyChoice(ctx, request, reply, definition);
     return personal(reply)
       .status(Object.keys(errors).length > 0 ? 422 : 200)
       .html(
@@ -144,12 +149,13 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
         <CheckPage
           page={request.page}
           definition={open.form.definition}
-          sections={withFacts(checkSections(open, request.page.lang), facts)}
+          sections={withFacts(checkSections(open, request.page.lang, easy.on), facts)}
           changeHref={(pageId) => `${base}/seite/${pageId}?aendern=1`}
           action={`${base}/absenden`}
           errors={errors}
           backHref={`${base}/seite/${last.id}`}
           printHref={`${base}/formular.pdf`}
+          easy={easy}
         />,
       );
   };

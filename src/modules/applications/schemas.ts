@@ -11,7 +11,9 @@ export const ResumeParams = Type.Object({ draftId: Uuid, secret: Type.String({ p
 export const CaseParams = Type.Object({ caseId: Uuid });
 
 /** `?aendern=1`: the page was opened from "check your answers", so saving goes back there. */
-export const PageQuery = Type.Object({ aendern: Type.Optional(Type.Literal('1')) });
+/** `leicht`: the switch to Leichte Sprache (`1`) and back (`0`), `http.easy.ts`. */
+export const EasyQuery = Type.Object({ leicht: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) });
+export const PageQuery = Type.Object({ aendern: Type.Optional(Type.Literal('1')), leicht: EasyQuery.properties.leicht });
 
 /** Any page of a form: its inputs are the definition's, read and checked by the form's reader, not here. */
 export const PageBody = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 100_000 }), Type.Array(Type.String({ maxLength: 100_000 }), { maxItems: 500 })]), { maxProperties: 1000 });

@@ -28,7 +28,7 @@ export async function startFacts(ctx: KernelContext, actor: Actor, form: LoadedF
   return { start, resume: draft ? { href: `/antraege/entwurf/${draft.id}/seite/${draft.last_page ?? definition.pages[0]!.id}` } : null };
 }
 
-/** The answers page by page, as "check your answers" lists them. */
-export function checkSections(open: OpenDraft, language: 'de' | 'en'): CheckSection[] {
-  return answerRows(open.form.definition, open.answers, language).map((section) => ({ pageId: section.page.id, title: section.title, rows: section.rows }));
+/** The answers page by page, as "check your answers" lists them (with `easy`, in Leichte Sprache where written). */
+export function checkSections(open: OpenDraft, language: 'de' | 'en', easy = false): CheckSection[] {
+  return answerRows(open.form.definition, open.answers, language, easy).map((section) => ({ pageId: section.page.id, title: section.title, rows: section.rows }));
 }

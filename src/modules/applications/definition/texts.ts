@@ -55,6 +55,14 @@ export function textIn(text: Text, language: Language, easy = false): string {
   return easy ? (text.ls ?? text.de) : text.de;
 }
 
+/**
+ * Whether a form is written in Leichte Sprache: its title and every page's title have an easy version.
+ * A form with a few easy texts here and there is not offered as easy to read; texts without one fall back to German.
+ */
+export function hasEasyTexts(definition: FormDefinition): boolean {
+  return definition.title.ls !== undefined && definition.pages.every((page) => page.title.ls !== undefined);
+}
+
 type Tree = { [key: string]: string | Tree };
 
 function put(tree: Tree, key: string, value: string): void {

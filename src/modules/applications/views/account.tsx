@@ -39,7 +39,7 @@ export function MyApplicationsPage({ page, drafts, cases }: { page: PageContext;
           <ul class="kern-list">
             {drafts.map((draft) => (
               <li key={draft.id}>
-                <a href={`/antraege/entwurf/${draft.id}/seite/${draft.last_page ?? draft.definition.pages[0]!.id}`}>{textIn(draft.definition.title, lang)}</a>
+                <a class="kern-link" href={`/antraege/entwurf/${draft.id}/seite/${draft.last_page ?? draft.definition.pages[0]!.id}`}>{textIn(draft.definition.title, lang)}</a>
                 {' – '}
                 {t('applications:mine.changed')} <When at={draft.updated_at} lang={lang} />
               </li>
@@ -57,14 +57,16 @@ export function MyApplicationsPage({ page, drafts, cases }: { page: PageContext;
           <ul class="kern-list">
             {cases.map((made) => (
               <li key={made.id}>
-                <a href={`/konto/antraege/${made.id}`}>{textIn(made.definition.title, lang)}</a> ({made.reference}) – {t(`applications:status.${made.status}`)}, {t('applications:mine.sent')} <When at={made.submitted_at} lang={lang} />
+                <a class="kern-link" href={`/konto/antraege/${made.id}`}>{textIn(made.definition.title, lang)}</a> ({made.reference}) – {t(`applications:status.${made.status}`)}, {t('applications:mine.sent')} <When at={made.submitted_at} lang={lang} />
               </li>
             ))}
           </ul>
         )}
       </section>
       <p>
-        <a href="/leistungen">{t('applications:mine.findService')}</a>
+        <a class="kern-link" href="/leistungen">
+          {t('applications:mine.findService')}
+        </a>
       </p>
     </div>
   );
@@ -87,12 +89,14 @@ export function MyCasePage(props: MyCaseProps) {
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('applications:mine.caseLead', { reference: props.reference })}>{props.title}</Heading>
-      <p>
+      <p class="kern-body">
         <strong>{t('applications:mine.status')}</strong> {t(`applications:status.${props.status}`)}
       </p>
       {props.receiptHref ? (
-        <p>
-          <a href={props.receiptHref}>{t('applications:confirmation.receipt')}</a>
+        <p class="kern-body">
+          <a class="kern-link" href={props.receiptHref}>
+            {t('applications:confirmation.receipt')}
+          </a>
         </p>
       ) : null}
       <section aria-labelledby="timeline" class="kern-stack-sm">

@@ -1,6 +1,8 @@
 import { Checkbox, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition } from '../definition/schema.ts';
+import type { EasyChoice } from '../http.easy.ts';
+import { EasySwitch } from './easy-switch.tsx';
 import { langOf, textIn } from './text.ts';
 
 export interface CheckSection {
@@ -10,9 +12,10 @@ export interface CheckSection {
 }
 
 /** "Check your answers": every answer page by page, each with a link to change it, then the declaration. */
-export function CheckPage(props: { page: PageContext; definition: FormDefinition; sections: CheckSection[]; changeHref: (pageId: string) => string; action: string; errors: FieldErrors; backHref: string; printHref: string }) {
+export function CheckPage(props: { page: PageContext; definition: FormDefinition; sections: CheckSection[]; changeHref: (pageId: string) => string; action: string; errors: FieldErrors; backHref: string; printHref: string; easy: EasyChoice }) {
   const { page, definition } = props;
   const { t, lang } = page;
+  const easy = props.easy.on;
   return (
     <div class="kern-stack-lg">
       <p>
@@ -21,6 +24,7 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
         </a>
       </p>
       <Heading lead={t('applications:check.lead')}>{t('applications:check.title')}</Heading>
+      <EasySwitch page={page} easy={props.easy} />
       <ErrorSummary page={page} errors={props.errors} />
       {props.sections.map((section) => (
         <section aria-labelledby={`section-${section.pageId}`} class="kern-stack-sm application-check__section">
@@ -49,8 +53,8 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
         <h2 id="declaration" class="kern-heading-medium">
           {t('applications:check.declarationTitle')}
         </h2>
-        <p class="kern-body" lang={langOf(definition.declaration, lang)}>
-          {textIn(definition.declaration, lang)}
+        <p class="kern-body" lang={langOf(definition.declaration, lang, easy)}>
+          {textIn(definition.declaration, lang, easy)}
         </p>
         <PostForm page={page} action={props.action}>
           <Checkbox name="declared" label={t('applications:check.declared')} checked={false} error={props.errors.declared} />

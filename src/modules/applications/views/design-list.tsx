@@ -34,7 +34,7 @@ export function ProblemList({ page, problems, json }: { page: PageContext; probl
         {t('applications:design.problems.title', { count: problems.length })}
       </h2>
       <p class="kern-body">{t('applications:design.problems.lead')}</p>
-      <ol class="kern-list kern-list--numbered">
+      <ol class="kern-list kern-list--number">
         {problems.map((problem, index) => (
           <li key={`${problem.path}-${problem.code}-${index}`}>
             <strong>{problemPlace(t, json, problem.path)}</strong>: {problemMessage(t, problem)}{' '}

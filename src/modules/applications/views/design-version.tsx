@@ -24,7 +24,7 @@ export function catalogueProblemText(t: TFunction, problem: CatalogueProblem): s
 export function PageList({ page, definition, versionId, current }: { page: PageContext; definition: FormDefinition; versionId: string; current?: string }) {
   const { lang } = page;
   return (
-    <ol class="kern-list kern-list--numbered">
+    <ol class="kern-list kern-list--number">
       {definition.pages.map((item) => {
         const condition = shownIf(page, definition, item);
         const title = <span lang={langOf(item.title, lang)}>{textIn(item.title, lang)}</span>;

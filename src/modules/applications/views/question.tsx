@@ -2,6 +2,8 @@ import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/ht
 import { FormFields, type FormDef, type Raw } from '#kernel/forms/index.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition, Page } from '../definition/schema.ts';
+import type { EasyChoice } from '../http.easy.ts';
+import { EasySwitch } from './easy-switch.tsx';
 import { SessionTimeout } from './session-timeout.tsx';
 import { langOf, textIn } from './text.ts';
 
@@ -23,12 +25,15 @@ export interface QuestionPageProps {
   step: { number: number; of: number };
   /** For a signed-in person: how long the session lasts without activity, and this page's address. */
   session?: { idleMinutes: number; back: string } | undefined;
+  /** Leichte Sprache: whether the form's texts are shown in it, and the switch; absent in the designers' preview. */
+  easy?: EasyChoice;
 }
 
 /** One question or one group of questions; the kernel renders the fields from the page's definition. */
 export function QuestionPage(props: QuestionPageProps) {
   const { page, question, definition } = props;
   const { t, lang } = page;
+  const easy = props.easy?.on ?? false;
   const files = question.fields.some((field) => field.type === 'file' || (field.type === 'group' && field.fields.some((child) => child.type === 'file')));
   return (
     <div class="kern-stack-md">
@@ -39,15 +44,16 @@ export function QuestionPage(props: QuestionPageProps) {
       </p>
       <div>
         <p class="kern-preline">
-          {textIn(definition.title, lang)} · {t('applications:flow.step', props.step)}
+          {textIn(definition.title, lang, easy)} · {t('applications:flow.step', props.step)}
         </p>
-        <Heading>{textIn(question.title, lang)}</Heading>
+        <Heading>{textIn(question.title, lang, easy)}</Heading>
       </div>
+      {props.easy ? <EasySwitch page={page} easy={props.easy} /> : null}
       {/* After the heading (a page starts with its h1), before anything else the page says. */}
       <ErrorSummary page={page} errors={props.errors} />
       {question.intro ? (
-        <p class="kern-body" lang={langOf(question.intro, lang)}>
-          {textIn(question.intro, lang)}
+        <p class="kern-body" lang={langOf(question.intro, lang, easy)}>
+          {textIn(question.intro, lang, easy)}
         </p>
       ) : null}
       {props.prefilled.length > 0 ? (

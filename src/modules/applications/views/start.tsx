@@ -2,6 +2,8 @@ import { Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import { formatEuros } from '#kernel/forms/index.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition } from '../definition/schema.ts';
+import type { EasyChoice } from '../http.easy.ts';
+import { EasySwitch } from './easy-switch.tsx';
 import { langOf, textIn } from './text.ts';
 
 export interface StartFacts {
@@ -15,18 +17,20 @@ export interface StartFacts {
  * The start page as GOV.UK Forms has it: what the form is for, what to have at hand, how long it takes,
  * what it costs; then one button. The paper twin is offered beside it, not hidden.
  */
-export function StartPage(props: { page: PageContext; definition: FormDefinition; facts: StartFacts; resume: { href: string } | null; needsAccount: boolean }) {
+export function StartPage(props: { page: PageContext; definition: FormDefinition; facts: StartFacts; resume: { href: string } | null; needsAccount: boolean; easy: EasyChoice }) {
   const { page, definition, facts } = props;
   const { t, lang } = page;
+  const easy = props.easy.on;
   return (
     <div class="kern-stack-lg">
-      <Heading lead={t('applications:start.lead')}>{textIn(definition.title, lang)}</Heading>
+      <Heading lead={t('applications:start.lead')}>{textIn(definition.title, lang, easy)}</Heading>
+      <EasySwitch page={page} easy={props.easy} />
       <section aria-labelledby="needs" class="kern-stack-sm">
         <h2 id="needs" class="kern-heading-medium">{t('applications:start.needs')}</h2>
         {definition.needs.length > 0 ? (
           <ul class="kern-list kern-list--bullet">
             {definition.needs.map((need) => (
-              <li lang={langOf(need, lang)}>{textIn(need, lang)}</li>
+              <li lang={langOf(need, lang, easy)}>{textIn(need, lang, easy)}</li>
             ))}
           </ul>
         ) : (
