@@ -69,6 +69,9 @@ describe('POST /api/v1/notifications', () => {
       instance: '/api/v1/notifications',
       errors: [{ detail: 'Bitte füllen Sie das Feld „Anlass (cause)“ aus.', pointer: '#/cause' }],
     });
+    const notAFlag = await post({ ...guestBody('c-2a'), document: 'ja' }, token);
+    expect(notAFlag.statusCode).toBe(400);
+    expect(notAFlag.json()).toMatchObject({ errors: [{ pointer: '#/document' }] });
     const wrong = await post({ ...guestBody('c-2'), requiredChannel: 'fax' }, token);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ detail: 'Bitte wählen Sie für „Vorgeschriebener Weg (requiredChannel)“ einen der angebotenen Werte.', errors: [{ pointer: '#/requiredChannel' }] });
@@ -103,6 +106,10 @@ describe('POST /api/v1/notifications', () => {
     });
     const nobody = await post({ ...guestBody('c-5'), recipient: { userId: '00000000-0000-4000-8000-000000000000' } }, token);
     expect(nobody.json()).toMatchObject({ status: 422, type: 'http://localhost:3000/api/problems/notify/unknown-recipient', detail: 'Zu dieser Konto-ID gibt es kein aktives Konto.' });
+    // A document cannot travel by e-mail, and a guest has no inbox: without a postal address it cannot go.
+    const document = await post({ ...guestBody('c-5a'), document: true }, token);
+    expect(document.statusCode).toBe(422);
+    expect(document.json()).toMatchObject({ type: 'http://localhost:3000/api/problems/notify/no-postal-address', detail: 'Diese Nachricht muss per Brief gehen, aber es ist keine vollständige Postanschrift bekannt.' });
     const secret = await post({ ...guestBody('c-5b'), link: '/passwort-neu?token=abc123' }, token);
     expect(secret.statusCode).toBe(422);
     expect(secret.json()).toEqual({

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { KernelContext } from '#kernel/context.ts';
 import { MailError, type MailAttachment, type MailMessage } from '#kernel/mail.ts';
 import { emailHtml, emailText } from './email.tsx';
-import { attachmentsWaiting, emailAttachments } from './attachments.ts';
+import { attachmentsWaiting, emailAttachments, type EmailAttachments } from './attachments.ts';
+import { documentPendingForDelivery } from './repo.attachments.ts';
 import { findMessage } from './repo.messages.ts';
 import { addEvent, claimDelivery, findDelivery, finishAttempt } from './repo.deliveries.ts';
 import { notifyDb } from './repo.templates.ts';
@@ -27,19 +28,37 @@ export function messageUrl(ctx: KernelContext, message: Pick<Message, 'id' | 'li
 export function composeEmail(ctx: KernelContext, message: Message, attachments: MailAttachment[]): MailMessage {
   const t = ctx.i18n.getFixedT(message.language);
   const host = new URL(ctx.config.PUBLIC_URL).hostname;
-  const blocks = toBlocks(message.body ?? '');
-  const url = messageUrl(ctx, message);
+  const notice = message.document ? documentNotice(ctx, message) : null;
+  const blocks = notice?.blocks ?? toBlocks(message.body ?? '');
+  const url = notice ? notice.url : messageUrl(ctx, message);
   const footer = [t('notify:email.footer', { city: ctx.config.CITY_NAME, reference: message.reference }), ctx.config.PUBLIC_URL];
-  const subject = message.subject ?? '';
+  const subject = notice?.subject ?? message.subject ?? '';
+  const linkLabel = notice ? t('notify:document.inbox.link') : t('notify:email.openLink');
   const matter = message.link ? crypto.createHash('sha256').update(`${message.user_id ?? message.email ?? ''}\n${message.link}`).digest('hex').slice(0, 32) : null;
   return {
     to: message.email ?? '',
     subject,
-    text: emailText(url ? [...blocks, { kind: 'paragraph', text: `${t('notify:email.openLink')}: ${url}` }] : blocks, footer),
-    html: emailHtml({ lang: message.language, subject, blocks, link: url ? { href: url, label: t('notify:email.openLink') } : undefined, footer }),
+    text: emailText(url ? [...blocks, { kind: 'paragraph', text: `${linkLabel}: ${url}` }] : blocks, footer),
+    html: emailHtml({ lang: message.language, subject, blocks, link: url ? { href: url, label: linkLabel } : undefined, footer }),
     messageId: `<${message.id}@${host}>`,
     references: matter ? [`<matter-${matter}@${host}>`] : undefined,
     attachments,
+  };
+}
+
+/**
+ * The e-mail of a document says only that it is there: what was decided stays off mail servers and out of
+ * mailboxes others may read, and so does the PDF. An account holder is sent to the message in the inbox,
+ * a guest told that it comes by post; the subject names no matter.
+ */
+function documentNotice(ctx: KernelContext, message: Message) {
+  const t = ctx.i18n.getFixedT(message.language);
+  const values = { name: message.recipient_name ?? '', city: ctx.config.CITY_NAME, reference: message.reference };
+  const where = message.user_id ? 'inbox' : 'letter';
+  return {
+    subject: t(`notify:document.${where}.subject`, values),
+    blocks: toBlocks(t(`notify:document.${where}.body`, values)),
+    url: message.user_id ? `${ctx.config.PUBLIC_URL}/konto/nachrichten/${message.id}` : null,
   };
 }
 
@@ -52,6 +71,8 @@ export async function deliverEmail(ctx: KernelContext, deliveryId: string): Prom
   const db = notifyDb(ctx.db);
   // An attachment still being scanned for malware holds the e-mail back without using up an attempt.
   if (await attachmentsWaiting(ctx, deliveryId)) throw new Error(`E-mail delivery ${deliveryId} waits for its attachments; trying again later`);
+  // Queued again by the sweeper before the document's PDF was made: the e-mail would announce nothing yet.
+  if (await documentPendingForDelivery(db, deliveryId)) throw new Error(`E-mail delivery ${deliveryId} waits for its document; trying again later`);
   const claim = await claimDelivery(db, deliveryId, ctx.config.SMTP_TIMEOUT_SECONDS * 3 + 30);
   if (!claim) {
     const delivery = await findDelivery(db, deliveryId);
@@ -63,7 +84,7 @@ export async function deliverEmail(ctx: KernelContext, deliveryId: string): Prom
     await settle(ctx, deliveryId, 'failed', 'content or address deleted before delivery');
     return;
   }
-  const attachments = await emailAttachments(ctx, message.id);
+  const attachments: EmailAttachments = message.document ? { ok: true, files: [] } : await emailAttachments(ctx, message.id);
   if (!attachments.ok) {
     await settle(ctx, deliveryId, 'failed', attachments.detail);
     return;

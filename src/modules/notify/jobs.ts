@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { defineJob } from '#kernel/jobs.ts';
 import { deliverEmail, maxEmailAttempts } from './delivery.ts';
+import { renderDocument } from './documents.ts';
 import { batchesStillToRemake } from './repo.batches.ts';
 import { addEvent, stuckEmailDeliveries, touch } from './repo.deliveries.ts';
 import { notifyDb } from './repo.templates.ts';
@@ -18,6 +19,19 @@ export const deliverEmailJob = defineJob({
   payload: Type.Object({ deliveryId: Type.String({ format: 'uuid' }) }),
   retry: { limit: maxEmailAttempts - 1, delaySeconds: 30, backoff: true },
   handler: async ({ deliveryId }, ctx) => deliverEmail(ctx, deliveryId),
+});
+
+/**
+ * A document's PDF for the inbox (`documents.ts`); once it is attached, the e-mail that says it is ready
+ * goes. Retried like any job: rendering fails only when the platform does.
+ */
+export const renderDocumentJob = defineJob({
+  name: 'notify.render-document',
+  payload: Type.Object({ messageId: Type.String({ format: 'uuid' }) }),
+  handler: async ({ messageId }, ctx) => {
+    const outcome = await renderDocument(ctx, messageId, (trx, deliveryId) => ctx.jobs.enqueue(trx, deliverEmailJob, { deliveryId }));
+    ctx.log.info({ messageId, outcome }, 'document rendered for the inbox');
+  },
 });
 
 /** Every working day before the print room opens: all letters waiting go into one batch. */

@@ -13,9 +13,12 @@ export function addressLines(name: string, address: PostalAddress): string[] {
   return [name, `${address.street} ${address.houseNumber}`, `${address.postalCode} ${address.city}`];
 }
 
-/** A message as a DIN 5008 letter in the recipient's language; the layout itself lives in the kernel. */
-export function letterFor(ctx: KernelContext, message: Message, attachmentNames: string[]): Letter {
-  if (!message.postal_address || message.body === null) throw new Error(`Message ${message.id} has no letter to print`);
+/**
+ * A message as a DIN 5008 letter in the recipient's language; the layout itself lives in the kernel. A
+ * document kept in the inbox of someone without a postal address has their name alone in the window.
+ */
+export function letterFor(ctx: KernelContext, message: Message, attachmentNames: string[], address: PostalAddress | null = message.postal_address): Letter {
+  if (message.body === null) throw new Error(`Message ${message.id} has no letter to print`);
   const t = ctx.i18n.getFixedT(message.language);
   const city = ctx.config.CITY_NAME;
   const date = new Intl.DateTimeFormat(message.language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: message.language === 'de' ? 'medium' : 'long', timeZone: 'Europe/Berlin' }).format(message.created_at);
@@ -24,7 +27,7 @@ export function letterFor(ctx: KernelContext, message: Message, attachmentNames:
   return {
     letterhead: t('kernel:site.name', { city }),
     returnAddress: settingsOf(ctx, notifySettings).LETTER_RETURN_ADDRESS,
-    recipient: addressLines(message.recipient_name ?? '', message.postal_address),
+    recipient: address ? addressLines(message.recipient_name ?? '', address) : [message.recipient_name ?? ''],
     info: [
       { label: t('notify:letter.date'), value: date },
       { label: t('notify:letter.reference'), value: message.reference },

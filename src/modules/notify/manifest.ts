@@ -2,7 +2,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { defineModule, type App } from '#kernel/module.ts';
 import { settingsOf } from '#kernel/settings.ts';
 import { moveFilesCommand } from './commands.ts';
-import { deliverEmailJob, moveStoredFilesJob, printBatchJob, remakePrintBatchJob, sweepJob } from './jobs.ts';
+import { deliverEmailJob, moveStoredFilesJob, printBatchJob, remakePrintBatchJob, renderDocumentJob, sweepJob } from './jobs.ts';
 import { notifyPermissions, notifyRoles, permissionMap } from './permissions.ts';
 import { apiRoutes } from './routes.api.ts';
 import { inboxRoutes } from './routes.inbox.tsx';
@@ -45,7 +45,7 @@ export const notifyModule = defineModule({
   ],
   accountLinks: [{ path: '/konto/nachrichten', label: 'notify:inbox.title', order: 10 }],
   about: { heading: 'notify:about.heading', text: 'notify:about.text', easyText: 'notify:about.easy', href: '/konto/nachrichten', order: 70 },
-  jobs: [deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob, moveStoredFilesJob],
+  jobs: [renderDocumentJob, deliverEmailJob, printBatchJob, remakePrintBatchJob, sweepJob, moveStoredFilesJob],
   commands: [moveFilesCommand],
   personalData: {
     export: async (db, userId, ctx) => ({ messages: await exportMessages(ctx, db, userId) }),

@@ -8,7 +8,7 @@ export async function insertAttachments(db: NotifyDb, rows: Insertable<NotifyTab
 
 /** What the inbox and the back office show of a message's attachments. */
 export async function attachmentsOf(db: NotifyDb, messageId: string) {
-  return db.selectFrom('notify_attachments').select(['id', 'filename', 'content_type', 'size']).where('message_id', '=', messageId).orderBy('position').execute();
+  return db.selectFrom('notify_attachments').select(['id', 'filename', 'content_type', 'size', 'document']).where('message_id', '=', messageId).orderBy('position').execute();
 }
 
 /** Where each attachment's content is: the store's file id, or (for a row not yet moved) the row's bytes. */
@@ -22,13 +22,18 @@ export async function attachmentFiles(db: NotifyDb, messageIds: readonly string[
     .execute();
 }
 
-/** The attachments of the message an e-mail delivery carries: which file each is, or that it is not moved yet. */
+/**
+ * The attachments of the message an e-mail delivery carries: which file each is, or that it is not moved
+ * yet. A document's e-mail carries none.
+ */
 export async function attachmentFilesOfDelivery(db: NotifyDb, deliveryId: string) {
   return db
     .selectFrom('notify_attachments as a')
     .innerJoin('notify_deliveries as d', 'd.message_id', 'a.message_id')
+    .innerJoin('notify_messages as m', 'm.id', 'a.message_id')
     .select(['a.file_id'])
     .where('d.id', '=', deliveryId)
+    .where('m.document', '=', false)
     .execute();
 }
 
@@ -51,4 +56,23 @@ export async function deleteAttachmentsOfPurgedMessages(db: NotifyDb): Promise<s
     .returning('message_id')
     .execute();
   return [...new Set(rows.map((row) => row.message_id))];
+}
+
+/** The rendered letter of a document message, once `notify.render-document` has made it. */
+export async function documentOf(db: NotifyDb, messageId: string) {
+  return db.selectFrom('notify_attachments').select(['id', 'file_id']).where('message_id', '=', messageId).where('document', '=', true).executeTakeFirst();
+}
+
+/** Whether the e-mail of this delivery tells of a document whose PDF the inbox does not hold yet. */
+export async function documentPendingForDelivery(db: NotifyDb, deliveryId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('notify_deliveries as d')
+    .innerJoin('notify_messages as m', 'm.id', 'd.message_id')
+    .select((eb) => eb.exists(eb.selectFrom('notify_attachments as a').select('a.id').whereRef('a.message_id', '=', 'm.id').where('a.document', '=', true)).as('rendered'))
+    .where('d.id', '=', deliveryId)
+    .where('m.document', '=', true)
+    .where('m.user_id', 'is not', null)
+    .where('m.content_deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined && !row.rendered;
 }

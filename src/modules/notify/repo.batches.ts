@@ -21,7 +21,8 @@ export async function printableLetters(db: NotifyDb, letters: readonly { deliver
   const ids = letters.map((letter) => letter.message_id);
   if (ids.length === 0) return { printable: [], unprintable: [] };
   const messages = new Map((await db.selectFrom('notify_messages').selectAll().where('id', 'in', ids).execute()).map((message) => [message.id, message]));
-  const files = await db.selectFrom('notify_attachments').select(['message_id', 'filename']).where('message_id', 'in', ids).orderBy('position').execute();
+  // A document's own PDF is this very letter, not an enclosure to list under it.
+  const files = await db.selectFrom('notify_attachments').select(['message_id', 'filename']).where('message_id', 'in', ids).where('document', '=', false).orderBy('position').execute();
   const printable: PrintableLetter[] = [];
   const unprintable: string[] = [];
   for (const letter of letters) {

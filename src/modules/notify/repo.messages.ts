@@ -25,6 +25,11 @@ export async function findMessage(db: NotifyDb, id: string) {
   return db.selectFrom('notify_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The message, locked against a second renderer and against its content being deleted meanwhile. */
+export async function lockMessage(db: NotifyDb, id: string) {
+  return db.selectFrom('notify_messages').select(['id', 'user_id', 'body']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function deliveriesOf(db: NotifyDb, messageId: string) {
   return db.selectFrom('notify_deliveries').selectAll().where('message_id', '=', messageId).orderBy('channel').execute();
 }

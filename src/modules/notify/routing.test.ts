@@ -37,5 +37,9 @@ describe('channel routing', () => {
     expect(route(guest('gast@example.org', address), 'letter')).toEqual({ ok: true, channels: ['email', 'letter'] });
     expect(route(guest(null, null), null)).toEqual({ ok: false, reason: 'no-channel' });
     expect(route(guest('gast@example.org', null), 'letter')).toEqual({ ok: false, reason: 'no-postal-address' });
+    // A document cannot travel by e-mail and a guest has no inbox: it goes by letter, the e-mail only says so.
+    expect(route(guest('gast@example.org', address), null, true)).toEqual({ ok: true, channels: ['email', 'letter'] });
+    expect(route(guest('gast@example.org', null), null, true)).toEqual({ ok: false, reason: 'no-postal-address' });
+    expect(route(account('digital', { address: false }), null, true)).toEqual({ ok: true, channels: ['inbox', 'email'] });
   });
 });

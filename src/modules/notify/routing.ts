@@ -12,9 +12,12 @@ export type Routing = { ok: true; channels: Channel[] } | { ok: false; reason: '
 /**
  * Which channels carry a message. The person's choice decides (digital, letter or both); a channel the law
  * requires is added to it; someone who chose e-mail but has no confirmed address gets a letter instead.
- * Account holders always find the message in their inbox as well.
+ * Account holders always find the message in their inbox as well. A document to a guest goes by letter,
+ * with an e-mail that says so when there is an address for one.
  */
-export function route(recipient: Recipient, required: RequiredChannel | null): Routing {
+export function route(recipient: Recipient, requiredByCaller: RequiredChannel | null, document = false): Routing {
+  // A document reaches a guest on paper: an e-mail never carries it and a guest has no inbox to hold it.
+  const required = document && recipient.kind === 'guest' ? 'letter' : requiredByCaller;
   const email = recipient.kind === 'account' ? recipient.profile.email : recipient.email;
   const address = recipient.kind === 'account' ? recipient.profile.postalAddress : recipient.postalAddress;
   if (required === 'letter' && !address) return { ok: false, reason: 'no-postal-address' };

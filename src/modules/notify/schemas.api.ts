@@ -29,6 +29,7 @@ export const NotificationBody = Type.Object(
     values: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Type.Union([Type.String({ maxLength: 10_000 }), Type.Number()]), { title: 'notify:api.fields.values' }),
     requiredChannel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('letter')], { title: 'notify:api.fields.requiredChannel' })),
     link: Type.Optional(Type.String({ pattern: '^/[^/]', maxLength: 500, title: 'notify:api.fields.link' })),
+    document: Type.Optional(Type.Boolean({ title: 'notify:api.fields.document' })),
     attachments: Type.Optional(
       Type.Array(
         Type.Object({

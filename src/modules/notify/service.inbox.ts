@@ -23,7 +23,10 @@ export async function openMessage(ctx: KernelContext, actor: SignedIn, id: strin
   if (!message.read_at) await setRead(db, id, true);
   // The person sees how the message travelled too: whether the letter has gone out is a common question.
   const deliveries = (await deliveriesOf(db, id)).filter((delivery) => delivery.channel !== 'inbox');
-  return { message, blocks: toBlocks(message.body ?? ''), attachments: await attachmentsOf(db, id), deliveries };
+  const attachments = await attachmentsOf(db, id);
+  // A document's PDF is made by a job a moment after the message; until then the page says it is coming.
+  const documentPending = message.document && message.content_deleted_at === null && !attachments.some((file) => file.document);
+  return { message, blocks: toBlocks(message.body ?? ''), attachments, deliveries, documentPending };
 }
 
 export async function markUnread(ctx: KernelContext, actor: SignedIn, id: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import { newReference, normaliseEmail, optionalText } from '#kernel/text.ts';
 import type { PutRefusal } from '#kernel/files/refusals.ts';
 import { recipientProfile, type PostalAddress } from '#modules/accounts/index.ts';
 import { isAttachable, maxAttachments, messageOwner, putAttachment, type AttachmentType } from './attachments.ts';
-import { deliverEmailJob } from './jobs.ts';
+import { deliverEmailJob, renderDocumentJob } from './jobs.ts';
 import { notifyPermissions } from './permissions.ts';
 import { insertAttachments } from './repo.attachments.ts';
 import { deliveriesOf, findMessageIdByCause, insertDelivery, insertMessage } from './repo.messages.ts';
@@ -31,6 +31,13 @@ export interface NotificationInput {
   /** A channel the law requires on top of the person's choice (a formal decision by letter). */
   requiredChannel?: RequiredChannel;
   attachments?: AttachmentInput[];
+  /**
+   * A formal document (a decision): the letter prints it as any message; the inbox keeps it beside its text
+   * as a PDF of that same letter, rendered after the transaction (`notify.render-document`); the e-mail
+   * carries neither text nor attachments, only a notice in the recipient's language that it is ready. A
+   * guest, who has no inbox, gets it by letter.
+   */
+  document?: boolean;
   /**
    * What caused the message, unique platform-wide (`applications:received:<case id>`): the same cause
    * yields the same message however often it is sent, so a retried caller never writes twice.
@@ -114,7 +121,8 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
   const recipient = await resolveRecipient(trx, input.recipient);
   if (recipient === 'unknown') return { ok: false, reason: 'unknown-recipient' };
   if (recipient === 'invalid') return { ok: false, reason: 'invalid-recipient' };
-  const routing = route(recipient, input.requiredChannel ?? template.required_channel);
+  const document = input.document === true;
+  const routing = route(recipient, input.requiredChannel ?? template.required_channel, document);
   if (!routing.ok) return routing;
   const attachments = input.attachments ?? [];
   const stored = await ctx.files.describe(attachments.map((file) => file.fileId), trx);
@@ -146,6 +154,7 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
     subject: fill(subject, values),
     body: fill(body, values),
     link: input.link ?? null,
+    document,
     created_by: actorLabel(input.sender ?? systemActor(cause.split(':')[0] ?? 'notify')),
   });
   // Another transaction with the same cause committed between our look-up and our insert.
@@ -164,10 +173,13 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
     // Checked above in this transaction; only a file deleted in the moment between would fail here.
     if (!ref.ok) throw new Error(`Attachment ${fileId} of message ${created.id}: ${ref.reason}`);
   }
+  // A document for an inbox is rendered first; that job sends the e-mail, which says the PDF is there.
+  const rendered = document && routing.channels.includes('inbox');
   for (const channel of routing.channels) {
     const id = await insertDelivery(db, { messageId: created.id, channel, status: channel === 'inbox' ? 'delivered' : 'created' }, 'system:notify');
-    if (channel === 'email') await ctx.jobs.enqueue(trx, deliverEmailJob, { deliveryId: id });
+    if (channel === 'email' && !rendered) await ctx.jobs.enqueue(trx, deliverEmailJob, { deliveryId: id });
   }
+  if (rendered) await ctx.jobs.enqueue(trx, renderDocumentJob, { messageId: created.id });
   return { ok: true, messageId: created.id, reference: created.reference, channels: routing.channels, duplicate: false };
 }
 

@@ -44,6 +44,8 @@ export type NotifyTables = {
     subject: string | null;
     body: string | null;
     link: string | null;
+    /** A formal document: the inbox keeps it as a PDF of its letter, the e-mail only says it is ready. */
+    document: Generated<boolean>;
     created_by: string;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
@@ -60,6 +62,8 @@ export type NotifyTables = {
     file_id: string | null;
     /** Bytes of a row written before the file store; emptied when `notify.move-stored-files` moves them. */
     content: Buffer | null;
+    /** The message's own letter as a PDF (a document's), not an enclosure sent with it. */
+    document: Generated<boolean>;
   };
   notify_print_batches: {
     id: Generated<string>;

@@ -4,6 +4,7 @@ import * as notifyTemplates from './202611270401_notify_templates.ts';
 import * as printBatchPrivacy from './202612010400_print_batch_privacy.ts';
 import * as notifyFileStore from './202612051000_notify_file_store.ts';
 import * as caseMessageTemplates from './202612161100_case_message_templates.ts';
+import * as notifyDocuments from './202612191130_notify_documents.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const notifyMigrations: Migrations = {
@@ -12,4 +13,5 @@ export const notifyMigrations: Migrations = {
   '202612010400_print_batch_privacy': printBatchPrivacy,
   '202612051000_notify_file_store': notifyFileStore,
   '202612161100_case_message_templates': caseMessageTemplates,
+  '202612191130_notify_documents': notifyDocuments,
 };

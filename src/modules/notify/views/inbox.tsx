@@ -52,8 +52,8 @@ interface AttachmentRow {
   size: number;
 }
 
-export function InboxMessagePage(props: { page: PageContext; message: Message; blocks: LetterBlock[]; attachments: AttachmentRow[]; deliveries: Delivery[] }) {
-  const { page, message, blocks, attachments, deliveries } = props;
+export function InboxMessagePage(props: { page: PageContext; message: Message; blocks: LetterBlock[]; attachments: AttachmentRow[]; deliveries: Delivery[]; documentPending: boolean }) {
+  const { page, message, blocks, attachments, deliveries, documentPending } = props;
   const { t, lang } = page;
   return (
     <div class="kern-stack-lg">
@@ -66,6 +66,7 @@ export function InboxMessagePage(props: { page: PageContext; message: Message; b
           </a>
         </p>
       ) : null}
+      {documentPending ? <p class="kern-body">{t('notify:inbox.documentPending')}</p> : null}
       {attachments.length > 0 ? (
         <section aria-labelledby="attachments-heading">
           <h2 class="kern-heading-small" id="attachments-heading">
