@@ -59,9 +59,10 @@ describe('the steps of a case', () => {
     expect(sent[1]!.body).toContain('in Bearbeitung');
     expect(sent[2]!.body).toContain('Bitte senden Sie eine Kopie Ihres Ausweises.');
     expect(sent[2]!.body).toMatch(new RegExp(`bis zum \\d{1,2}\\. \\S+ ${replyBy.slice(-4)}`));
-    // The decision goes by letter, which the law asks for, beside the person's own channels.
+    // A certificate of registration applied for after a sign-in by password: the decision goes only by
+    // letter to the address in the form, as the procedure prescribes (casework.decision.test.ts has the rest).
     const decision = sent[4]!;
-    expect(decision.channels).toEqual(['email', 'inbox', 'letter']);
+    expect(decision.channels).toEqual(['letter']);
     expect(decision.body).toContain('Wir stellen Ihnen die einfache Meldebescheinigung aus.');
     expect(decision.body).toMatch(/Die Gebühr beträgt 12,50\s€\./);
     expect(sent[5]!.body).toContain('abgeschlossen');
@@ -77,7 +78,8 @@ describe('the steps of a case', () => {
     const mine = await own.get(`/konto/antraege/${made.id}`);
     expect(mine.body).toContain('Bitte senden Sie eine Kopie Ihres Ausweises.');
     expect(mine.body).toContain(`Bitte antworten Sie bis zum ${replyBy}.`);
-    expect(mine.body).toContain('Wir stellen Ihnen die einfache Meldebescheinigung aus.');
+    expect(mine.body).toContain('Der Bescheid geht, wie für diese Leistung vorgeschrieben, nur per Brief an die im Antrag angegebene Meldeanschrift.');
+    expect(mine.body).not.toContain('Wir stellen Ihnen die einfache Meldebescheinigung aus.');
     expect(mine.body).toContain('abgeschlossen');
 
     const actions = (await auditOf(platform.ctx, made.id)).map((record) => record.action);

@@ -5,6 +5,7 @@ import type { KernelTables } from '#kernel/db/tables.ts';
 import { recipientProfile, type RecipientProfile } from '#modules/accounts/index.ts';
 import { sendNotification, type Channel, type NotificationInput } from '#modules/notify/index.ts';
 import type { FormDefinition } from './definition/schema.ts';
+import type { prescribedDelivery } from './procedures.ts';
 import type { CaseRow } from './tables.ts';
 
 /*
@@ -24,8 +25,12 @@ export async function reachOf(db: Executor<KernelTables>, made: Pick<CaseRow, 'u
   return { by: 'guest', email: Boolean(applicant.email), letter: Boolean(applicant.postalAddress) };
 }
 
-/** Whether a formal decision, which goes by letter, has an address to go to. */
-export function letterPossible(reach: Reach): boolean {
+/** The one way a procedure prescribes for a case's result (`prescribedDelivery`): a letter to the form's address. */
+export type Prescribed = NonNullable<ReturnType<typeof prescribedDelivery>>;
+
+/** Whether a formal decision, which goes by letter, has an address to go to: the prescribed one, if any. */
+export function letterPossible(reach: Reach, prescribed?: Prescribed | null): boolean {
+  if (prescribed) return prescribed.recipient.postalAddress !== null;
   if (reach.by === 'account') return reach.profile.postalAddress !== null;
   return reach.by === 'guest' && reach.letter;
 }
@@ -36,6 +41,10 @@ export interface CaseMessage {
   values: (language: Language) => Record<string, string | number>;
   /** Unique per step or message of the case: the same cause never sends twice. */
   cause: string;
+  /** A formal document (a decision): a PDF in the inbox, an e-mail that only says it is ready (notify's `document`). */
+  document?: boolean;
+  /** The way the procedure prescribes, instead of the applicant's own channels. */
+  prescribed?: Prescribed | null;
 }
 
 export type Told = { told: true; channels: Channel[] } | { told: false; reason: 'unreachable' | 'no-postal-address' };
@@ -49,17 +58,21 @@ export const serviceTitle = (definition: FormDefinition, language: Language) => 
  * to someone without a postal address is answered `no-postal-address`, for the caller to choose.
  */
 export async function tellApplicant(ctx: KernelContext, trx: Executor<KernelTables>, made: CaseRow, reach: Reach, message: CaseMessage): Promise<Told> {
-  if (reach.by === 'none') return { told: false, reason: 'unreachable' };
+  const { prescribed } = message;
+  if (reach.by === 'none' && !prescribed) return { told: false, reason: 'unreachable' };
   const { applicant } = made;
-  const language = reach.by === 'account' ? reach.profile.language : applicant.language;
+  const language = prescribed ? prescribed.recipient.language : reach.by === 'account' ? reach.profile.language : applicant.language;
   const recipient: NotificationInput['recipient'] =
-    reach.by === 'account' ? { userId: reach.profile.userId } : { name: applicant.name, language, email: applicant.email, postalAddress: applicant.postalAddress };
+    prescribed?.recipient ?? (reach.by === 'account' ? { userId: reach.profile.userId } : { name: applicant.name, language, email: applicant.email, postalAddress: applicant.postalAddress });
   const result = await sendNotification(ctx, trx, {
     purpose: message.purpose,
     recipient,
     values: message.values(language),
     cause: message.cause,
-    ...(reach.by === 'account' ? { link: `/konto/antraege/${made.id}` } : {}),
+    // A prescribed letter goes to the address, not to the account: no link into it either.
+    ...(reach.by === 'account' && !prescribed ? { link: `/konto/antraege/${made.id}` } : {}),
+    ...(prescribed ? { requiredChannel: prescribed.requiredChannel } : {}),
+    ...(message.document ? { document: true } : {}),
   });
   if (result.ok) return { told: true, channels: result.channels };
   if (result.reason === 'no-postal-address') return { told: false, reason: 'no-postal-address' };

@@ -7,6 +7,7 @@ import type { KernelTables } from '#kernel/db/tables.ts';
 import { publishedService } from '#modules/catalog/index.ts';
 import type { FormDefinition } from './definition/schema.ts';
 import { applicationsPermissions } from './permissions.ts';
+import { prescribedDelivery } from './procedures.ts';
 import { caseWithForm, insertMessage } from './repo.casework.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { mayHandle } from './service.casework.ts';
@@ -146,16 +147,30 @@ async function tell(ctx: KernelContext, trx: Executor<KernelTables>, step: Telli
       }),
     };
   }
+  // Status changes go the applicant's own way even where the procedure prescribes a letter for the result:
+  // they carry the form's title and a status, none of the registered data the prescription protects, and
+  // the account that applied already sees the case in "Meine Anträge"; paper for "in progress" would only
+  // cost postage and arrive after the fact.
   if (!decisions.has(step.transition)) return { told: await tellApplicant(ctx, trx, made, reach, statusChanged) };
-  await insertMessage(db, { caseId: made.id, kind: 'to-applicant', body: step.note, ...author });
-  // A formal decision goes by letter (notify requires it) and to an account's inbox, its text in the
-  // message itself, never as an attachment to an e-mail. Without an address the step stands, the applicant
-  // hears of the new status, and the case page asks staff to hand the decision over another way.
-  if (!letterPossible(reach)) return { told: await tellApplicant(ctx, trx, made, reach, statusChanged), decisionByLetter: false };
+  const prescribed = prescribedDelivery(definition, made.applicant);
+  const byLetter = letterPossible(reach, prescribed);
+  // A prescribed decision reaches the registered address alone: the timeline the account reads says only
+  // where it went, and the text stays with the office as an internal note.
+  await insertMessage(db, { caseId: made.id, kind: prescribed ? 'note' : 'to-applicant', body: step.note, ...author });
+  if (prescribed && byLetter) {
+    const line = ctx.i18n.getFixedT(made.applicant.language)('applications:casework.decisionByLetterOnly');
+    await insertMessage(db, { caseId: made.id, kind: 'to-applicant', body: line, ...author });
+  }
+  // A formal decision goes by letter (notify requires it) and, as a document, to an account's inbox as the
+  // letter's PDF, its e-mail saying only that it is there. Without an address the step stands, the
+  // applicant hears of the new status, and the case page asks staff to hand the decision over another way.
+  if (!byLetter) return { told: await tellApplicant(ctx, trx, made, reach, statusChanged), decisionByLetter: false };
   const decision: CaseMessage = {
     purpose: 'decision-notice',
     cause: step.cause,
     values: (language) => ({ ...named, service: serviceTitle(definition, language), decision: step.note, fee: step.fee }),
+    document: true,
+    prescribed,
   };
   return { told: await tellApplicant(ctx, trx, made, reach, decision), decisionByLetter: true };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { anonymous, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { App } from '#kernel/module.ts';
+import type { IdentityAssurance } from '#modules/accounts/index.ts';
 import { buildOffice, buildService } from '#modules/catalog/test/builders.ts';
 import type { FormClient, Response } from '#test/http-client.ts';
 import type { FormDefinition } from '../definition/schema.ts';
@@ -82,9 +83,10 @@ export async function postMultipart(client: FormClient, app: App, url: string, f
 /**
  * Sends an application of a published form through the real services, as its pages would: started by the
  * actor (a visitor by default), each page shown saved in turn with the given answers for its fields (a
- * field left out is saved empty), and submitted with the declaration. Returns the case as stored.
+ * field left out is saved empty), and submitted with the declaration (at the sign-in level given, as
+ * `sessionAssurance` would pass it). Returns the case as stored.
  */
-export async function submitCase(ctx: KernelContext, key: string, answers: Answers, actor: Actor = anonymous) {
+export async function submitCase(ctx: KernelContext, key: string, answers: Answers, actor: Actor = anonymous, identityAssurance: IdentityAssurance | null = null) {
   const started = await startApplication(ctx, actor, key);
   if (!started.ok) throw new Error(`submitCase: ${key} could not be started (${started.reason})`);
   const draft: DraftKey = { draftId: started.draftId, secret: started.secret ?? undefined };
@@ -98,7 +100,7 @@ export async function submitCase(ctx: KernelContext, key: string, answers: Answe
     const saved = await savePage(ctx, actor, draft, page.id, values);
     if (!saved.ok) throw new Error(`submitCase: page ${page.id} refused (${saved.reason})`);
   }
-  const sent = await submitApplication(ctx, actor, draft, { declared: true });
+  const sent = await submitApplication(ctx, actor, draft, { declared: true, identityAssurance });
   if (!sent.ok) throw new Error(`submitCase: ${key} not sent (${sent.reason})`);
   const made = await findCase(applicationsDb(ctx.db), sent.caseId);
   if (!made) throw new Error(`submitCase: case ${sent.caseId} not found`);

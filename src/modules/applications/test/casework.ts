@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { IdentityAssurance } from '#modules/accounts/index.ts';
 import { buildCitizen, buildStaff, signInStaff, type BuiltStaff } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import type { TestPlatform } from '#test/platform.ts';
@@ -41,8 +42,11 @@ export function guestContact(ctx: KernelContext, overrides: Answers = {}) {
 
 export const citizenAddress = { street: 'Markt', house_number: '8', postal_code: '41812', city: 'Erkelenz' };
 
-/** A signed-in citizen's application for a confirmation of registration, sent from their account. */
-export async function citizenCase(ctx: KernelContext, overrides: Parameters<typeof buildCitizen>[1] = {}) {
+/**
+ * A signed-in citizen's application for a confirmation of registration, sent from their account; signed in
+ * by password unless an identity provider's level is given.
+ */
+export async function citizenCase(ctx: KernelContext, overrides: Parameters<typeof buildCitizen>[1] = {}, identityAssurance: IdentityAssurance | null = null) {
   const citizen = await buildCitizen(ctx, { display_name: 'Petra Beispiel', preferred_channel: 'digital', ...citizenAddress, ...overrides });
   const actor: Actor = {
     kind: 'citizen',
@@ -65,6 +69,7 @@ export async function citizenCase(ctx: KernelContext, overrides: Parameters<type
       address: { street: 'Markt', houseNumber: '8', postcode: '41812', town: 'Erkelenz' },
     },
     actor,
+    identityAssurance,
   );
   return { citizen, made };
 }
