@@ -14,6 +14,17 @@ export async function historyOf(db: Db, workflow: string, instanceId: string): P
   return db.selectFrom('workflow_history').selectAll().where('workflow', '=', workflow).where('instance_id', '=', instanceId).orderBy('id', 'desc').execute();
 }
 
+/** The moves of many instances (a report over a year of cases), each instance's in order, read in chunks. */
+export async function movesOf(db: Db, workflow: string, instanceIds: readonly string[]): Promise<Map<string, Pick<HistoryRow, 'at' | 'to_state'>[]>> {
+  const moves = new Map<string, Pick<HistoryRow, 'at' | 'to_state'>[]>();
+  for (let start = 0; start < instanceIds.length; start += 1000) {
+    const chunk = instanceIds.slice(start, start + 1000);
+    const rows = await db.selectFrom('workflow_history').select(['instance_id', 'at', 'to_state']).where('workflow', '=', workflow).where('instance_id', 'in', chunk).orderBy('id').execute();
+    for (const row of rows) moves.set(row.instance_id, [...(moves.get(row.instance_id) ?? []), { at: row.at, to_state: row.to_state }]);
+  }
+  return moves;
+}
+
 /** For a module that deletes instances for good: their history goes with them. */
 export async function deleteHistoryOf(db: Db, workflow: string, instanceIds: readonly string[]): Promise<number> {
   if (instanceIds.length === 0) return 0;

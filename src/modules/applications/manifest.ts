@@ -12,6 +12,7 @@ import { paperRoutes } from './routes.paper.tsx';
 import { designRoutes } from './routes.design.tsx';
 import { draftRoutes } from './routes.drafts.tsx';
 import { caseworkRoutes } from './routes.staff.tsx';
+import { timesRoutes } from './routes.times.tsx';
 import { makeReceiptJob } from './service.receipt.ts';
 import { sendResumeLinkJob } from './service.resume.ts';
 import { seedApplications } from './seed.ts';
@@ -44,6 +45,7 @@ export const applicationsModule = defineModule({
     await app.register(async (scope) => paperRoutes(scope, ctx));
     // The caseworkers' back office: its own guard, for people who handle cases in some office.
     await app.register(async (scope) => caseworkRoutes(scope, ctx));
+    await app.register(async (scope) => timesRoutes(scope, ctx));
     // Applications caseworkers enter for someone: the same guard, the form's pages are the citizen's.
     await app.register(async (scope) => assistedRoutes(scope, ctx));
     // The form designers' back office guards every route and parses its own uploads.
@@ -51,7 +53,7 @@ export const applicationsModule = defineModule({
   },
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
-  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
+  staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/antraege/bearbeitungszeiten', label: 'applications:casework.times.title', permission: applicationsPermissions.handleCases, order: 22 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
   jobs: [sendResumeLinkJob, makeReceiptJob, exportCaseJob],
   permissions: permissionMap,
   roles: applicationsRoles,
