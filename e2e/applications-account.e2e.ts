@@ -125,5 +125,6 @@ describe('a guest with the keyboard alone, in Leichte Sprache', () => {
     await tabTo(page, page.getByRole('button', { name: 'Antrag verbindlich absenden' }));
     expect(await pressAndLeave(page, 'Enter')).toBe(200);
     expect(await heading(page).textContent()).toBe('Antrag eingegangen');
+    expect(await page.getByText('Wir lesen Ihre Nachricht. Dann geben wir die Nachricht an die richtige Stelle.').count()).toBe(1);
   });
 });

@@ -14,6 +14,8 @@ beforeAll(async () => {
   platform = await createTestPlatform();
   await publishShippedForm(platform.ctx, 'sperrmuell');
   await publishShippedForm(platform.ctx, 'meldebescheinigung');
+  // The contact form's office receives the copy below.
+  await publishShippedForm(platform.ctx, 'kontakt');
   // The contact form with one label whose easy version is missing: that text falls back to German.
   const contact = structuredClone(shippedForms.find((form) => form.key === 'kontakt')!);
   const name = contact.pages.find((page) => page.id === 'namePage')!;
@@ -76,7 +78,7 @@ describe('choosing Leichte Sprache in the flow', () => {
     expect(switchLink(again.body)?.[0]).toBe(`${first}?aendern=1&amp;leicht=0`);
   });
 
-  it('shows a text without an easy version in German, and the check page in Leichte Sprache', async () => {
+  it('shows a text without an easy version in German, and the check and confirmation pages in Leichte Sprache', async () => {
     const client = new FormClient(platform.app);
     await client.get('/antraege/kontakt-teils-leicht?leicht=1');
     const first = await startForm(client, 'kontakt-teils-leicht');
@@ -90,6 +92,14 @@ describe('choosing Leichte Sprache in the flow', () => {
     expect(checkPage.body).toContain('>Vorname<');
     expect(switchLink(checkPage.body)?.[1]).toBe('Zurück zur Alltags-Sprache');
     expect(await htmlProblems(last.location!, checkPage.body)).toEqual([]);
+
+    // The confirmation names the form and what happens next in Leichte Sprache too.
+    const sent = await client.post(last.location!.replace('/pruefen', '/absenden'), { declared: 'on' });
+    expect(sent.status).toBe(303);
+    const confirmation = await client.get(sent.location!);
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.body).toContain('Schreiben Sie der Stadt-Verwaltung');
+    expect(confirmation.body).toContain('Wir lesen Ihre Nachricht. Dann geben wir die Nachricht an die richtige Stelle.');
   });
 
   it('is not offered for a form without Leichte Sprache, which stays in German when asked for it', async () => {

@@ -183,15 +183,17 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     if (!followed) return reply.callNotFound();
     const { made, form, confirmedBy } = followed;
     const lang = request.page.lang;
+    // Read in Leichte Sprache up to here, the form's title and what happens next stay in it.
+    const easy = easyChoice(ctx, request, reply, form.definition).on;
     return personal(reply).html(
       { title: request.t('applications:confirmation.title') },
       <ConfirmationPage
         page={request.page}
-        title={textIn(form.definition.title, lang)}
+        title={textIn(form.definition.title, lang, easy)}
         reference={made.reference}
         spelled={spellReference(made.reference, lang)}
-        nextSteps={textIn(form.definition.nextSteps, lang)}
-        nextStepsLang={langOf(form.definition.nextSteps, lang)}
+        nextSteps={textIn(form.definition.nextSteps, lang, easy)}
+        nextStepsLang={langOf(form.definition.nextSteps, lang, easy)}
         receiptHref={`/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf`}
         confirmedBy={confirmedBy}
         signedIn={isSignedIn(request.actor)}
