@@ -22,19 +22,26 @@ export interface Change<S extends string = string, T extends string = string> {
   note: string | null;
 }
 
-export interface TransitionDefinition<S extends string, I> {
+/**
+ * Who may take a transition: staff and machines by a permission, checked with `ctx.permissions` at the
+ * instance's scope when the workflow has one; or the instance's own party (`party: true`), a person who
+ * holds no role and whose right is the instance itself (the applicant of a case withdrawing it). For a
+ * party's step the use case says, on the locked instance, whether the actor is that party
+ * (`steps.party`); anyone else is answered as if the instance did not exist.
+ */
+export type TransitionTaker = { permission: string; party?: never } | { party: true; permission?: never };
+
+export type TransitionDefinition<S extends string, I> = TransitionTaker & {
   /** The states it may start from; from any other the transition is refused as `invalid-transition`. */
   from: readonly S[];
   to: S;
-  /** Who may take it: checked with `ctx.permissions`, at the instance's scope when the workflow has one. */
-  permission: string;
   /** The audit action recorded with it (`<module>.<past-tense verb>`). */
   audit: string;
   /** `required`: the person must say why (a refusal, a rejection); the note goes into the history. */
   note?: 'required' | 'optional';
   /** Events it publishes, in its transaction (declared in the module's manifest as usual). */
   events?: (instance: I, change: Change<S>) => readonly Emission[];
-}
+};
 
 export interface WorkflowDefinition<S extends string, T extends string, I> {
   /** `<module>.<thing>`, e.g. `catalog.entry`; the history is kept under it. */

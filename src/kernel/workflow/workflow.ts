@@ -20,6 +20,8 @@ export interface TransitionInput<T extends string> {
 
 /** The use case's own part of a transition, inside its transaction. */
 export interface TransitionSteps<S extends string, T extends string, I, R> {
+  /** For a party's transition (`party: true`): whether the actor is the instance's party; without it nobody is. */
+  party?: (trx: Trx, instance: I) => Promise<boolean> | boolean;
   /** Rules beyond the state (a draft complete enough to publish): a refusal it returns stops the transition, nothing written. */
   check?: (trx: Trx, instance: I, change: Change<S, T>) => Promise<R | undefined>;
   /** The module's further work after the move (its search index, a history of its own); what it returns joins the audit record's meta. */
@@ -48,12 +50,16 @@ export class Workflow<S extends string, T extends string, I> {
     return this.definition.stateOf(instance);
   }
 
-  /** The transitions the actor may take now, in the order the workflow declares them. */
+  /**
+   * The transitions the actor may take now by a permission, in the order the workflow declares them. A
+   * party's transitions are not among them: the party's own pages offer those, knowing who the party is.
+   */
   allowedTransitions(ctx: Pick<KernelContext, 'permissions'>, actor: Actor, instance: I): T[] {
     const state = this.definition.stateOf(instance);
     const scope = this.definition.scope?.(instance);
     return this.#names().filter((name) => {
       const transition = this.#transition(name);
+      if (transition.party) return false;
       return transition.from.includes(state) && ctx.permissions.can(actor, transition.permission, scope);
     });
   }
@@ -71,14 +77,17 @@ export class Workflow<S extends string, T extends string, I> {
   ): Promise<TransitionResult<S, T, I, R>> {
     const transition = this.#transition(input.transition);
     // Before anything is read, so that a person who may do this nowhere learns nothing about the instance.
-    ctx.permissions.require(actor, transition.permission, this.definition.scope ? 'anywhere' : undefined);
+    if (!transition.party) ctx.permissions.require(actor, transition.permission, this.definition.scope ? 'anywhere' : undefined);
     const note = input.note?.trim() || null;
     if (transition.note === 'required' && !note) return { ok: false, reason: 'note-required' };
     try {
       return await ctx.db.transaction().execute(async (trx): Promise<TransitionResult<S, T, I, R>> => {
         const instance = await this.definition.load(trx, input.id);
         if (instance === undefined) return { ok: false, reason: 'not-found' };
-        if (this.definition.scope) ctx.permissions.require(actor, transition.permission, this.definition.scope(instance));
+        if (transition.party) {
+          // Someone else's instance is not theirs to know of: the same answer as for none at all.
+          if (!(await steps.party?.(trx, instance))) return { ok: false, reason: 'not-found' };
+        } else if (this.definition.scope) ctx.permissions.require(actor, transition.permission, this.definition.scope(instance));
         const from = this.definition.stateOf(instance);
         if (!transition.from.includes(from)) return { ok: false, reason: 'invalid-transition' };
         const change: Change<S, T> = { transition: input.transition, from, to: transition.to, note };
