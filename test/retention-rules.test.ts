@@ -11,6 +11,7 @@ import { insertCase } from '#modules/applications/repo.cases.ts';
 import { insertMessage } from '#modules/applications/repo.casework.ts';
 import { exportDb, insertAttempt } from '#modules/applications/export/repo.ts';
 import { insertDraft } from '#modules/applications/repo.drafts.ts';
+import { insertDocument } from '#modules/applications/repo.follow.ts';
 import { applicationsDb } from '#modules/applications/repo.forms.ts';
 import { publishShippedForm } from '#modules/applications/test/builders.ts';
 import { FormClient } from './http-client.ts';
@@ -48,6 +49,7 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   application_drafts: (id) => sql`user_id = ${id}`,
   application_cases: (id) => sql`user_id = ${id}`,
   application_messages: (id) => sql`case_id in (select id from application_cases where user_id = ${id}) and kind <> 'note'`,
+  application_case_documents: (id) => sql`case_id in (select id from application_cases where user_id = ${id})`,
   application_case_exports: (id) => sql`case_id in (select id from application_cases where user_id = ${id})`,
 };
 
@@ -109,6 +111,8 @@ async function applicationsOf(ctx: TestPlatform['ctx'], userId: string, staff: {
   });
   if (!made) throw new Error('The reference of the example case was taken');
   await insertMessage(db, { caseId: made.id, kind: 'to-applicant', body: 'Wir haben uns gefreut.', authorId: staff.id, authorName: staff.display_name });
+  const reply = await insertMessage(db, { caseId: made.id, kind: 'from-applicant', body: 'Anbei das Foto der Bank.', authorId: userId, authorName: 'Clara Komplett' });
+  await insertDocument(db, { caseId: made.id, messageId: reply.id, fileId: 'f'.repeat(64), filename: 'Bank am Markt.jpg', mediaType: 'image/jpeg', bytes: 2048 });
   await insertAttempt(exportDb(ctx.db), { caseId: made.id, adapter: 'folder', formatVersion: 1, status: 'delivered', location: `/srv/fachverfahren/${made.reference}`, receiptId: 'abc', reason: null, error: null, trigger: 'submitted', actorId: null });
 }
 

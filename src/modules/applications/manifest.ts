@@ -14,6 +14,7 @@ import { draftRoutes } from './routes.drafts.tsx';
 import { caseworkRoutes } from './routes.staff.tsx';
 import { timesRoutes } from './routes.times.tsx';
 import { makeReceiptJob } from './service.receipt.ts';
+import { remindReplyByJob } from './service.reminder.ts';
 import { sendResumeLinkJob } from './service.resume.ts';
 import { seedApplications } from './seed.ts';
 import { applicationsPersonalData } from './service.personal-data.ts';
@@ -54,7 +55,7 @@ export const applicationsModule = defineModule({
   serviceRoutes: { scopes: ['applications'], load: formRoutes },
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
   staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/antraege/bearbeitungszeiten', label: 'applications:casework.times.title', permission: applicationsPermissions.handleCases, order: 22 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
-  jobs: [sendResumeLinkJob, makeReceiptJob, exportCaseJob],
+  jobs: [sendResumeLinkJob, makeReceiptJob, exportCaseJob, remindReplyByJob],
   permissions: permissionMap,
   roles: applicationsRoles,
   settings: applicationsSettings,
@@ -87,6 +88,14 @@ export const applicationsModule = defineModule({
       table: 'application_messages',
       columns: ['body', 'author_name'],
       // Messages go with their case (on delete cascade); nothing of them outlives it.
+      purge: async () => 0,
+    },
+    {
+      id: 'applications.case-documents',
+      description: 'applications:retention.documents',
+      table: 'application_case_documents',
+      columns: ['filename'],
+      // Documents sent later go with their case (on delete cascade), their files with the case's references.
       purge: async () => 0,
     },
     {

@@ -5,6 +5,10 @@ import { casesOfUser } from './repo.cases.ts';
 import { draftsOfUser } from './repo.drafts.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { followCase } from './service.follow.ts';
+import { documentsOf, openRequestOf } from './repo.follow.ts';
+import { takesDocuments, takesReplies } from './service.reply.ts';
+import { mayWithdraw } from './service.withdraw.ts';
+import type { CaseRow } from './tables.ts';
 import { caseWorkflow } from './workflow.case.ts';
 
 /** "Meine Anträge": the person's drafts to continue and their cases, newest first. */
@@ -40,5 +44,22 @@ export async function myCase(ctx: KernelContext, actor: SignedIn, caseId: string
     ...history.filter((row) => !internalSteps.has(row.transition)).map((row) => ({ at: row.at, kind: 'status' as const, status: row.to_state })),
     ...messages.map((message) => ({ at: message.created_at, kind: message.kind === 'to-applicant' ? ('message-to' as const) : ('message-from' as const), body: message.body })),
   ].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
-  return { ...followed, timeline };
+  return { ...followed, timeline, ...(await whatTheyCanDo(ctx, made)) };
+}
+
+/**
+ * What the applicant can do on their case now: reply (until it is closed or withdrawn), send documents
+ * with the reply while information is requested (with the day asked for), withdraw it until it is decided.
+ */
+async function whatTheyCanDo(ctx: KernelContext, made: CaseRow) {
+  const db = applicationsDb(ctx.db);
+  const request = takesDocuments(made.status) ? await openRequestOf(db, made.id) : undefined;
+  const documents = await documentsOf(db, made.id);
+  return {
+    mayReply: takesReplies(made.status),
+    takesDocuments: takesDocuments(made.status),
+    replyBy: request?.reply_by ?? null,
+    mayWithdraw: mayWithdraw(made.status),
+    documents: documents.map((document) => ({ filename: document.filename, at: document.created_at })),
+  };
 }

@@ -36,7 +36,7 @@ export function letterPossible(reach: Reach, prescribed?: Prescribed | null): bo
 }
 
 export interface CaseMessage {
-  purpose: 'case-status-changed' | 'case-message' | 'case-information-requested' | 'decision-notice';
+  purpose: 'case-status-changed' | 'case-message' | 'case-information-requested' | 'decision-notice' | 'case-withdrawn' | 'case-information-reminder';
   /** The template's values in the recipient's language (the form's title, a status in words). */
   values: (language: Language) => Record<string, string | number>;
   /** Unique per step or message of the case: the same cause never sends twice. */

@@ -10,12 +10,14 @@ import { applicationsPermissions } from './permissions.ts';
 import { prescribedDelivery } from './procedures.ts';
 import { caseWithForm, insertMessage } from './repo.casework.ts';
 import { applicationsDb } from './repo.forms.ts';
+import { insertInformationRequest } from './repo.follow.ts';
 import { mayHandle } from './service.casework.ts';
 import { letterPossible, reachOf, serviceTitle, tellApplicant, type CaseMessage, type Told } from './service.casework.notify.ts';
 import type { CaseRow } from './tables.ts';
-import { caseWorkflow, type CaseState } from './workflow.case.ts';
+import { caseWorkflow, type ApplicantTransition, type CaseState } from './workflow.case.ts';
 
-export type CaseTransition = keyof typeof caseWorkflow.definition.transitions;
+/** The steps of the back office; the applicant's own (`answer`, `withdraw`) are taken through their pages. */
+export type CaseTransition = Exclude<keyof typeof caseWorkflow.definition.transitions, ApplicantTransition>;
 
 export interface StepInput {
   /** The reason, the request or the decision, as the step asks for it. */
@@ -139,6 +141,8 @@ async function tell(ctx: KernelContext, trx: Executor<KernelTables>, step: Telli
     const replyBy = step.replyBy;
     const line = ctx.i18n.getFixedT(made.applicant.language)('applications:casework.replyByLine', { day: formatDay(replyBy) });
     await insertMessage(db, { caseId: made.id, kind: 'to-applicant', body: `${step.note}\n\n${line}`, ...author });
+    // Kept apart with its day, for the reminder before it and the overdue mark after it (`service.reminder.ts`).
+    await insertInformationRequest(db, made.id, replyBy);
     return {
       told: await tellApplicant(ctx, trx, made, reach, {
         purpose: 'case-information-requested',

@@ -1,5 +1,6 @@
 import { recordAudit } from '#kernel/audit.ts';
 import { actorId, type Actor, type Language } from '#kernel/auth/actor.ts';
+import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { accountNames, staffHolding } from '#modules/accounts/index.ts';
 import { publishedService } from '#modules/catalog/index.ts';
@@ -8,11 +9,13 @@ import { exportStateOf } from './export/state.ts';
 import { applicationsPermissions, caseworker } from './permissions.ts';
 import { caseWithForm, casesOfOffices, formsOfOffices, messagesOfCase, type CaseFilter } from './repo.casework.ts';
 import { applicationsDb } from './repo.forms.ts';
+import { followFlags } from './repo.follow.ts';
+import { followForStaff } from './service.follow.ts';
 import { reachOf, type Reach } from './service.casework.notify.ts';
 import { filesOf } from './service.draft.ts';
 import { receiptFilename } from './service.receipt.ts';
 import { textIn } from './views/text.ts';
-import { caseWorkflow, type CaseState } from './workflow.case.ts';
+import { byStaff, caseWorkflow, type CaseState } from './workflow.case.ts';
 
 const { handleCases } = applicationsPermissions;
 const dayMs = 24 * 60 * 60 * 1000;
@@ -82,6 +85,10 @@ export interface QueueRow {
   channel: string;
   ageDays: number;
   assignedName: string | null;
+  /** The applicant wrote last, and nobody of the office has written on the case since. */
+  newReply: boolean;
+  /** The reply-by day of a request still unanswered after it, `YYYY-MM-DD`. */
+  overdueSince: string | null;
 }
 
 /**
@@ -96,6 +103,7 @@ export async function caseQueue(ctx: KernelContext, actor: Actor, filter: CaseFi
   if (filter.formKey && !forms.some((form) => form.key === filter.formKey)) return { ok: false, reason: 'unknown-form', forms };
   const { rows, total } = await casesOfOffices(db, offices, filter, actorId(actor) ?? '', { offset: (filter.page - 1) * casesPerPage, limit: casesPerPage });
   const names = await accountNames(ctx.db, rows.flatMap((row) => (row.assigned_to ? [row.assigned_to] : [])));
+  const flags = await followFlags(db, rows.map((row) => row.id), todayInBerlin(now));
   await recordAudit(ctx.db, { actor }, { action: 'applications.cases-listed', subjectType: 'applications.case', meta: { ...filter, offices: offices.length, shown: rows.length } });
   return {
     ok: true,
@@ -111,6 +119,8 @@ export async function caseQueue(ctx: KernelContext, actor: Actor, filter: CaseFi
       channel: row.channel,
       ageDays: daysBetween(row.submitted_at, now),
       assignedName: row.assigned_to ? (names.get(row.assigned_to) ?? null) : null,
+      newReply: flags.replied.has(row.id),
+      overdueSince: flags.overdue.get(row.id) ?? null,
     })),
   };
 }
@@ -142,11 +152,11 @@ export interface CaseFile {
   bytes: number | null;
 }
 
-/** A case's files: every file its answers name, and the receipt. */
-function caseFiles(made: { receipt_file_id: string | null; reference: string; answers: Parameters<typeof filesOf>[0] }): CaseFile[] {
+/** A case's files: every file its answers name, the receipt, and the documents the applicant sent later. */
+function caseFiles(made: { receipt_file_id: string | null; reference: string; answers: Parameters<typeof filesOf>[0] }, later: readonly CaseFile[] = []): CaseFile[] {
   const answered = filesOf(made.answers).map((file) => ({ fileId: file.fileId, filename: file.filename, mediaType: file.mediaType, bytes: file.bytes }));
   const receipt = made.receipt_file_id ? [{ fileId: made.receipt_file_id, filename: receiptFilename(made.reference), mediaType: 'application/pdf', bytes: null }] : [];
-  return [...answered, ...receipt];
+  return [...answered, ...receipt, ...later];
 }
 
 /**
@@ -162,12 +172,13 @@ export async function caseForStaff(ctx: KernelContext, actor: Actor, caseId: str
     if (!made || !mayHandle(ctx, actor, made.office_id)) return null;
     const history = await caseWorkflow.history(trx, made.id);
     const messages = await messagesOfCase(db, made.id);
+    const follow = await followForStaff(db, made, now);
     const reach: Reach = await reachOf(trx, made);
     const colleagues = await staffHolding(trx, caseworker, { kind: 'office', id: made.office_id });
     const names = await accountNames(trx, made.assigned_to ? [made.assigned_to] : []);
     const exports = await exportStateOf(ctx, trx, made.id);
     await recordAudit(trx, { actor }, { action: 'applications.case-viewed', subjectType: 'applications.case', subjectId: made.id, dataSubjectId: made.user_id, meta: { reference: made.reference } });
-    return { made, history, messages, reach, colleagues, exports, assignedName: made.assigned_to ? (names.get(made.assigned_to) ?? null) : null };
+    return { made, history, messages, follow, reach, colleagues, exports, assignedName: made.assigned_to ? (names.get(made.assigned_to) ?? null) : null };
   });
   if (!read) return null;
   const { made, history } = read;
@@ -176,11 +187,12 @@ export async function caseForStaff(ctx: KernelContext, actor: Actor, caseId: str
   return {
     ...read,
     sections: answerRows(made.definition, made.answers, language),
-    files: caseFiles(made),
+    files: caseFiles(made, read.follow.documents),
+    replyBy: read.follow.replyBy,
     timeline: timelineOf(made, history, read.messages),
     clock: processingClock(made.submitted_at, history, now),
     targetDays: made.definition.targetDays ?? null,
-    actions: caseWorkflow.allowedTransitions(ctx, actor, made),
+    actions: caseWorkflow.allowedTransitions(ctx, actor, made).filter(byStaff),
     // Four eyes: whoever proposed the rejection sees that someone else must confirm it.
     confirmByOther: made.status === 'rejection-proposed' && proposer !== null && proposer === actorId(actor),
     fees: service?.content.fees ?? [],
@@ -195,6 +207,6 @@ export async function caseFileForStaff(ctx: KernelContext, actor: Actor, caseId:
   ctx.permissions.require(actor, handleCases, 'anywhere');
   const made = await caseWithForm(applicationsDb(ctx.db), caseId);
   if (!made || !mayHandle(ctx, actor, made.office_id)) return null;
-  const file = caseFiles(made).find((candidate) => candidate.fileId === fileId);
+  const file = caseFiles(made, (await followForStaff(applicationsDb(ctx.db), made)).documents).find((candidate) => candidate.fileId === fileId);
   return file ? { fileId: file.fileId, filename: file.filename, dataSubjectId: made.user_id } : null;
 }

@@ -6,9 +6,10 @@ import { applicationsDb } from './repo.forms.ts';
 
 /*
  * A person's applications in their data download: drafts with every answer, and cases with the applicant's
- * details, answers and the messages exchanged (a caseworker's internal notes are the office's working
- * papers, not data the person gave or was sent). Deleting the account deletes the drafts; the cases stay
- * with the office that decides them, until their retention period ends, no longer linked to an account.
+ * details, answers, the messages exchanged and the documents sent later (a caseworker's internal notes are
+ * the office's working papers, not data the person gave or was sent). Deleting the account deletes the
+ * drafts; the cases stay with the office that decides them, until their retention period ends, no longer
+ * linked to an account.
  */
 
 async function exportApplications(db: Db, userId: string): Promise<Record<string, unknown>> {
@@ -33,6 +34,9 @@ async function exportApplications(db: Db, userId: string): Promise<Record<string
         .orderBy('created_at')
         .execute()
     : [];
+  const documents = cases.length
+    ? await adb.selectFrom('application_case_documents').select(['case_id', 'filename', 'media_type', 'bytes', 'created_at']).where('case_id', 'in', cases.map((made) => made.id)).orderBy('created_at').execute()
+    : [];
   // Where each case went: the specialist systems that received the person's data (the recipients they may ask about).
   const exports = cases.length ? await attemptsOfCases(exportDb(db), cases.map((made) => made.id)) : [];
   return {
@@ -40,6 +44,8 @@ async function exportApplications(db: Db, userId: string): Promise<Record<string
     cases: cases.map((made) => ({
       ...made,
       messages: messages.filter((message) => message.case_id === made.id),
+      // Documents sent later: their names here, their content among the person's files.
+      documents: documents.filter((document) => document.case_id === made.id).map(({ filename, media_type, bytes, created_at }) => ({ filename, media_type, bytes, created_at })),
       exports: exports.filter((attempt) => attempt.case_id === made.id).map(({ adapter, status, location, attempted_at }) => ({ adapter, status, location, attempted_at })),
     })),
   };

@@ -82,6 +82,27 @@ export type ApplicationsTables = {
     author_name: string | null;
     created_at: Generated<Date>;
   };
+  /** One request for information to the applicant: the day to answer by, and when it was answered or reminded. */
+  application_information_requests: {
+    id: Generated<string>;
+    case_id: string;
+    /** `YYYY-MM-DD`, a day in Berlin. */
+    reply_by: ColumnType<string, string, string>;
+    requested_at: Generated<Date>;
+    answered_at: Timestamp | null;
+    reminded_at: Timestamp | null;
+  };
+  /** A document the applicant sent after the application, with the message it came with. */
+  application_case_documents: {
+    id: Generated<string>;
+    case_id: string;
+    message_id: string | null;
+    file_id: string;
+    filename: string;
+    media_type: string;
+    bytes: number;
+    created_at: Generated<Date>;
+  };
 };
 
 export type FormVersionRow = Selectable<ApplicationsTables['application_form_versions']>;

@@ -9,10 +9,22 @@ export type CaseState = (typeof caseStates)[number];
 
 const { handleCases } = applicationsPermissions;
 
+/** The steps the applicant takes on their own case; the back office never offers them. */
+export const applicantTransitions = ['answer', 'withdraw'] as const;
+export type ApplicantTransition = (typeof applicantTransitions)[number];
+
+/** Whether a step is the back office's, for narrowing the workflow's list to the steps staff take. */
+export const byStaff = <T extends string>(name: T): name is Exclude<T, ApplicantTransition> => !(applicantTransitions as readonly string[]).includes(name);
+
+/** Until a decision the applicant may take their application back; a proposed rejection is still undecided. */
+export const withdrawable = ['received', 'in-progress', 'information-requested', 'rejection-proposed'] as const satisfies readonly CaseState[];
+
 /**
  * A case from arrival to its end: received → in progress → (information requested → in progress) →
  * approved, or rejected after a second caseworker confirmed the proposal (four eyes) → closed. The office
- * of the case is the scope: a caseworker's role counts in their own office only.
+ * of the case is the scope: a caseworker's role counts in their own office only. The applicant, who holds
+ * no role, takes two steps as the case's party (`service.reply.ts`, `service.withdraw.ts`): answering a
+ * request for information, which puts the case back in progress, and withdrawing it before a decision.
  */
 export const caseWorkflow = defineWorkflow({
   id: 'applications.case',
@@ -26,6 +38,8 @@ export const caseWorkflow = defineWorkflow({
     confirmRejection: { from: ['rejection-proposed'], to: 'rejected', permission: handleCases, audit: 'applications.case-rejected', note: 'required' },
     returnRejection: { from: ['rejection-proposed'], to: 'in-progress', permission: handleCases, audit: 'applications.rejection-returned', note: 'required' },
     close: { from: ['approved', 'rejected'], to: 'closed', permission: handleCases, audit: 'applications.case-closed' },
+    answer: { from: ['information-requested'], to: 'in-progress', party: true, audit: 'applications.information-answered' },
+    withdraw: { from: withdrawable, to: 'withdrawn', party: true, audit: 'applications.case-withdrawn' },
   },
   idOf: (made: CaseRow) => made.id,
   stateOf: (made) => made.status as CaseState,

@@ -1,9 +1,10 @@
-import { Heading } from '#kernel/html/components.tsx';
+import { Alert, ErrorSummary, Heading } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition } from '../definition/schema.ts';
 import type { TimelineEntry } from '../service.account.ts';
 import type { CheckSection } from './check.tsx';
+import { FollowSections, RequestNotice, type FollowProps } from './follow.tsx';
 import { textIn } from './text.ts';
 
 const When = ({ at, lang }: { at: Date; lang: 'de' | 'en' }) => <time datetime={isoString(at)}>{formatDateTime(at, lang)}</time>;
@@ -80,6 +81,9 @@ export interface MyCaseProps {
   receiptHref: string | null;
   timeline: TimelineEntry[];
   sections: CheckSection[];
+  /** What the applicant can do next (reply, send documents, withdraw), and a notice after doing it. */
+  follow?: FollowProps;
+  notice?: { kind: 'success' | 'warning'; text: string } | undefined;
 }
 
 /** One case for its applicant: where it stands, what happened, what they sent. */
@@ -89,6 +93,9 @@ export function MyCasePage(props: MyCaseProps) {
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('applications:mine.caseLead', { reference: props.reference })}>{props.title}</Heading>
+      {props.follow ? <ErrorSummary page={page} errors={props.follow.errors} /> : null}
+      {props.notice ? <Alert kind={props.notice.kind} title={props.notice.text} /> : null}
+      {props.follow?.takesDocuments ? <RequestNotice page={page} replyBy={props.follow.replyBy} /> : null}
       <p class="kern-body">
         <strong>{t('applications:mine.status')}</strong> {t(`applications:status.${props.status}`)}
       </p>
@@ -112,6 +119,7 @@ export function MyCasePage(props: MyCaseProps) {
           ))}
         </ol>
       </section>
+      {props.follow ? <FollowSections page={page} follow={props.follow} /> : null}
       <section aria-labelledby="answers" class="kern-stack-sm">
         <h2 id="answers" class="kern-heading-medium">
           {t('applications:mine.answers')}

@@ -6,6 +6,7 @@ import type { StaffCase } from '../service.casework.ts';
 import { letterPossible } from '../service.casework.notify.ts';
 import { CaseExport } from '../export/view.tsx';
 import { AssignForm, CaseActions, WriteForms, type Posted } from './staff-actions.tsx';
+import { ReplyByNotice } from './staff-follow.tsx';
 
 const When = ({ at, lang }: { at: Date; lang: 'de' | 'en' }) => <time datetime={isoString(at)}>{formatDateTime(at, lang)}</time>;
 
@@ -186,6 +187,7 @@ export function StaffCasePage({ page, made, title, notice, posted }: CaseProps) 
         </Alert>
       ) : null}
       <Clock page={page} made={made} />
+      <ReplyByNotice page={page} replyBy={made.replyBy} />
       <Applicant page={page} made={made} />
       <CaseActions page={page} made={made} posted={posted} />
       <AssignForm page={page} made={made} posted={posted} />

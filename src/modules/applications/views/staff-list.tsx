@@ -4,6 +4,7 @@ import type { PageContext } from '#kernel/html/page.ts';
 import type { QueueRow } from '../service.casework.ts';
 import { caseChannels } from '../tables.ts';
 import { caseStates } from '../workflow.case.ts';
+import { QueueMarks } from './staff-follow.tsx';
 
 export interface CaseListProps {
   page: PageContext;
@@ -98,7 +99,10 @@ export function CaseListPage(props: CaseListProps) {
                   <td class="kern-table__cell">{row.applicantName || t('applications:casework.noName')}</td>
                   <td class="kern-table__cell">{t(`applications:channels.${row.channel}`)}</td>
                   <td class="kern-table__cell">{t('applications:casework.list.days', { count: row.ageDays })}</td>
-                  <td class="kern-table__cell">{t(`applications:casework.status.${row.status}`)}</td>
+                  <td class="kern-table__cell">
+                    {t(`applications:casework.status.${row.status}`)}
+                    <QueueMarks page={page} row={row} />
+                  </td>
                   <td class="kern-table__cell">{row.assignedName ?? t('applications:casework.list.unassigned')}</td>
                 </tr>
               ))}
