@@ -27,6 +27,18 @@ export async function currentVersion(db: NotifyDb, purpose: string): Promise<Tem
   return db.selectFrom('notify_template_versions').selectAll().where('purpose', '=', purpose).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
+/** What sending needs of a purpose in one read: the template (placeholders, required channel) and its newest version. */
+export async function templateForSending(db: NotifyDb, purpose: string) {
+  return db
+    .selectFrom('notify_templates as t')
+    .innerJoin('notify_template_versions as v', 'v.purpose', 't.purpose')
+    .select(['t.purpose', 't.required_channel', 't.placeholders', 'v.version', 'v.subject_de', 'v.body_de', 'v.subject_en', 'v.body_en'])
+    .where('t.purpose', '=', purpose)
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function findVersion(db: NotifyDb, purpose: string, version: number): Promise<TemplateVersion | undefined> {
   return db.selectFrom('notify_template_versions').selectAll().where('purpose', '=', purpose).where('version', '=', version).executeTakeFirst();
 }

@@ -11,7 +11,7 @@ import { deliverEmailJob, renderDocumentJob } from './jobs.ts';
 import { notifyPermissions } from './permissions.ts';
 import { insertAttachments } from './repo.attachments.ts';
 import { deliveriesOf, findMessageIdByCause, insertDelivery, insertMessage } from './repo.messages.ts';
-import { currentVersion, findTemplate, notifyDb } from './repo.templates.ts';
+import { notifyDb, templateForSending } from './repo.templates.ts';
 import { route, type Recipient, type RequiredChannel } from './routing.ts';
 import type { Channel } from './tables.ts';
 import { fill, placeholdersIn, prepareValues, type RawValues, type ValueProblem } from './templates.ts';
@@ -112,12 +112,9 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
   if (cause.length === 0 || cause.length > 300) return { ok: false, reason: 'invalid-cause' };
   const texts = [input.link ?? '', ...Object.values(input.values).filter((value) => typeof value === 'string')];
   if (texts.some(carriesSecret)) return { ok: false, reason: 'secret-link' };
-  const existing = await findMessageIdByCause(db, cause);
-  if (existing) return duplicateOf(db, existing);
-
-  const template = await findTemplate(db, input.purpose);
-  const version = template ? await currentVersion(db, input.purpose) : undefined;
-  if (!template || !version) return { ok: false, reason: 'unknown-purpose' };
+  // No look-up of the cause first: the insert below meets a message of the same cause and answers with it.
+  const template = await templateForSending(db, input.purpose);
+  if (!template) return { ok: false, reason: 'unknown-purpose' };
   const recipient = await resolveRecipient(trx, input.recipient);
   if (recipient === 'unknown') return { ok: false, reason: 'unknown-recipient' };
   if (recipient === 'invalid') return { ok: false, reason: 'invalid-recipient' };
@@ -131,10 +128,10 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
   }
 
   const language = recipient.kind === 'account' ? recipient.profile.language : ('userId' in input.recipient ? 'de' : input.recipient.language);
-  const [subject, body] = language === 'de' ? [version.subject_de, version.body_de] : [version.subject_en, version.body_en];
+  const [subject, body] = language === 'de' ? [template.subject_de, template.body_de] : [template.subject_en, template.body_en];
   // Every placeholder of either language counts: a value missing in English must not pass because the
   // recipient happens to read German.
-  const used = placeholdersIn(version.subject_de, version.body_de, version.subject_en, version.body_en);
+  const used = placeholdersIn(template.subject_de, template.body_de, template.subject_en, template.body_en);
   const prepared = prepareValues(template.placeholders, used, input.values, language, ctx.config.PUBLIC_URL);
   if (!prepared.ok) return { ok: false, reason: 'invalid-values', problems: prepared.problems };
 
@@ -145,7 +142,7 @@ export async function sendNotification(ctx: KernelContext, trx: Executor<KernelT
     reference,
     cause,
     purpose: template.purpose,
-    template_version: version.version,
+    template_version: template.version,
     user_id: recipient.kind === 'account' ? recipient.profile.userId : null,
     recipient_name: name,
     email: routing.channels.includes('email') ? (recipient.kind === 'account' ? recipient.profile.email : recipient.email) : null,
