@@ -113,6 +113,9 @@ const derivedAnswers: Record<(typeof procedureNames)[number], Record<string, Sch
   registrationCertificate: {},
 };
 
+/** The names of the answers a procedure adds: no field of a form with that procedure may take one. */
+export const derivedAnswerNames = (procedure: (typeof procedureNames)[number]): string[] => Object.keys(derivedAnswers[procedure]);
+
 /** The JSON Schema (2020-12) of the answers to a definition, with the answers its procedure derives. */
 export function answersSchema(definition: FormDefinition): Record<string, unknown> {
   const fields = definition.pages.flatMap((page) => page.fields);

@@ -1,5 +1,6 @@
 import { rowFieldName } from '#kernel/forms/index.ts';
 import { parseDay } from '#kernel/dates.ts';
+import { derivedAnswerNames } from './answers-schema.ts';
 import type { DefinitionProblem } from './check-schema.ts';
 import type { Comparison, Condition, Field, FormDefinition, LeafField, LeafType } from './schema.ts';
 
@@ -116,6 +117,9 @@ export function ruleProblems(definition: FormDefinition): DefinitionProblem[] {
   const placed: Placed[] = definition.pages.flatMap((page, pageIndex) => page.fields.map((field, index) => ({ field, pageIndex, path: `/pages/${pageIndex}/fields/${index}` })));
   unique(say, definition.pages.map((page, index) => ({ id: page.id, path: `/pages/${index}` })), 'page-id-taken');
   unique(say, placed.map(({ field, path }) => ({ id: field.id, path })), 'field-id-taken');
+  // The procedure's own answer would be overwritten by the person's, or theirs by it.
+  const derived = definition.procedure ? derivedAnswerNames(definition.procedure) : [];
+  for (const { field, path } of placed) if (derived.includes(field.id)) say(`${path}/id`, 'field-id-derived', { id: field.id, procedure: definition.procedure! });
   const fields = new Map<string, Placed>();
   for (const item of placed) if (!fields.has(item.field.id)) fields.set(item.field.id, item);
   const children = new Set(placed.flatMap(({ field }) => (field.type === 'group' ? field.fields.map((child) => child.id) : [])));

@@ -65,6 +65,15 @@ describe('checking a definition', () => {
     expect(problemsAfter((definition) => set(dogs(definition).fields[2]!, { id: 'email' }))).toEqual([]);
   });
 
+  it('keeps the ids of answers a procedure derives free: a form of residents’ parking cannot ask for “parkingZone”', () => {
+    const problems = problemsAfter((definition) => {
+      definition.procedure = 'residentsParking';
+      set(field(definition, 'period', 'to'), { id: 'parkingZone' });
+    });
+    expect(problems).toContainEqual({ path: '/pages/2/fields/1/id', code: 'field-id-derived', values: { id: 'parkingZone', procedure: 'residentsParking' } });
+    expect(problemsAfter((definition) => set(field(definition, 'period', 'to'), { id: 'parkingZone' }))).not.toContainEqual(expect.objectContaining({ code: 'field-id-derived' }));
+  });
+
   it('refuses ids whose inputs would meet on a page', () => {
     const problems = problemsAfter((definition) => page(definition, 'applicant').fields.push({ type: 'text', id: 'homeStreet', label: { de: 'Straße' } }));
     expect(problems).toEqual([{ path: '/pages/0/fields/4/id', code: 'input-name-taken', values: { name: 'homeStreet' } }]);
