@@ -101,7 +101,7 @@ export function followRoutes(app: App, ctx: KernelContext, showCase: ShowCase): 
     if (!mayWithdraw(mine.made.status)) throw new HttpProblem(409, 'applications:follow.errors.decided');
     const title = textIn(mine.form.definition.title, request.page.lang);
     return reply.header('cache-control', 'no-store').html(
-      { title: request.t('applications:follow.withdraw.confirmTitle'), breadcrumbs: [{ label: request.t('applications:mine.title'), href: '/konto/antraege' }, { label: mine.made.reference, href: casePath(mine.made.id) }, { label: request.t('applications:follow.withdraw.title') }] },
+      { title: request.t('applications:follow.withdraw.confirmTitle'), breadcrumbs: [{ label: request.t('accounts:account.title'), href: '/konto' }, { label: request.t('applications:mine.title'), href: '/konto/antraege' }, { label: mine.made.reference, href: casePath(mine.made.id) }, { label: request.t('applications:follow.withdraw.title') }] },
       <WithdrawPage page={request.page} title={title} reference={mine.made.reference} action={`${casePath(mine.made.id)}/zurueckziehen`} backHref={casePath(mine.made.id)} />,
     );
   });

@@ -29,8 +29,8 @@ export function RequestNotice({ page, replyBy }: { page: PageContext; replyBy: s
   const { t } = page;
   return (
     <Alert kind="warning" title={t('applications:follow.request.title')}>
-      <p>{replyBy ? t('applications:follow.request.byDay', { day: formatDay(replyBy) }) : t('applications:follow.request.noDay')}</p>
-      <p>
+      <p class="kern-body">{replyBy ? t('applications:follow.request.byDay', { day: formatDay(replyBy) }) : t('applications:follow.request.noDay')}</p>
+      <p class="kern-body">
         <a href="#reply">{t('applications:follow.request.link')}</a>
       </p>
     </Alert>
@@ -60,7 +60,7 @@ export function FollowSections({ page, follow }: { page: PageContext; follow: Fo
           <h2 id="reply" class="kern-heading-medium">
             {t(follow.takesDocuments ? 'applications:follow.reply.titleAnswer' : 'applications:follow.reply.title')}
           </h2>
-          <p>{t(follow.takesDocuments ? 'applications:follow.reply.leadAnswer' : 'applications:follow.reply.lead')}</p>
+          <p class="kern-body">{t(follow.takesDocuments ? 'applications:follow.reply.leadAnswer' : 'applications:follow.reply.lead')}</p>
           <PostForm page={page} action={follow.action} files={follow.takesDocuments}>
             <FormFields page={page} form={follow.form} raw={follow.raw} errors={follow.errors} />
             <SubmitButton label={t('applications:follow.reply.submit')} />
@@ -72,8 +72,8 @@ export function FollowSections({ page, follow }: { page: PageContext; follow: Fo
           <h2 id="withdraw" class="kern-heading-medium">
             {t('applications:follow.withdraw.title')}
           </h2>
-          <p>{t('applications:follow.withdraw.lead')}</p>
-          <p>
+          <p class="kern-body">{t('applications:follow.withdraw.lead')}</p>
+          <p class="kern-body">
             <a href={follow.withdrawHref}>{t('applications:follow.withdraw.link')}</a>
           </p>
         </section>
@@ -88,8 +88,8 @@ export function WithdrawPage({ page, title, reference, action, backHref }: { pag
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('applications:mine.caseLead', { reference })}>{t('applications:follow.withdraw.confirmTitle')}</Heading>
-      <p>{t('applications:follow.withdraw.confirmText', { title })}</p>
-      <ul class="kern-list">
+      <p class="kern-body">{t('applications:follow.withdraw.confirmText', { title })}</p>
+      <ul class="kern-list kern-list--bullet">
         <li>{t('applications:follow.withdraw.consequenceStop')}</li>
         <li>{t('applications:follow.withdraw.consequenceFinal')}</li>
         <li>{t('applications:follow.withdraw.consequenceTold')}</li>
@@ -97,7 +97,7 @@ export function WithdrawPage({ page, title, reference, action, backHref }: { pag
       <PostForm page={page} action={action}>
         <SubmitButton label={t('applications:follow.withdraw.submit')} />
       </PostForm>
-      <p>
+      <p class="kern-body">
         <a href={backHref}>{t('applications:follow.withdraw.back')}</a>
       </p>
     </div>
