@@ -9,7 +9,7 @@ import { insertDocument, markRequestsAnswered } from './repo.follow.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { longestText } from './service.casework.notes.ts';
 import { isApplicant, type CaseKey } from './service.follow.ts';
-import { caseOwner } from './service.submit.ts';
+import { caseOwner } from './repo.cases.ts';
 import type { CaseRow } from './tables.ts';
 import { caseWorkflow } from './workflow.case.ts';
 

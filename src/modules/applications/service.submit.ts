@@ -22,8 +22,6 @@ import { makeReceipt, makeReceiptJob, type StoredReceipt } from './service.recei
 /** Cases are filed under this letter: references of other modules (bookings, reports) take letters of their own. */
 export const casePrefix = 'A';
 
-export { caseOwner };
-
 export type SubmitResult =
   /** `assisted`: a member of staff entered it for someone, and follows it in the back office. */
   | { ok: true; caseId: string; reference: string; duplicate: boolean; assisted: boolean }
