@@ -139,4 +139,13 @@ describe('the decision letter', () => {
     expect(mine.body).not.toContain('Meldebescheinigung für Petra');
     expect((await client.get('/konto/nachrichten')).body).not.toContain(decision.reference);
   });
+
+  it('tells the caseworker of such a case that the decision goes to the address in the form, also when the account has none', async () => {
+    const { made } = await citizenCase(platform.ctx, { display_name: 'Olga Ohneadresse', street: null, house_number: null, postal_code: null, city: null });
+    await worker.client.get(`/verwaltung/antraege/${made.id}`);
+    await worker.client.post(`/verwaltung/antraege/${made.id}/schritte/annehmen`, {});
+    const page = await worker.client.get(`/verwaltung/antraege/${made.id}`);
+    expect(page.body).toContain('nur per Brief an die im Antrag angegebene Meldeanschrift');
+    expect(page.body).not.toContain('Für einen Bescheid fehlt die Postanschrift');
+  });
 });

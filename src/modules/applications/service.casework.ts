@@ -7,6 +7,7 @@ import { publishedService } from '#modules/catalog/index.ts';
 import { answerRows } from './definition/pages.ts';
 import { exportStateOf } from './export/state.ts';
 import { applicationsPermissions, caseworker } from './permissions.ts';
+import { prescribedDelivery } from './procedures.ts';
 import { caseWithForm, casesOfOffices, formsOfOffices, messagesOfCase, type CaseFilter } from './repo.casework.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { followFlags } from './repo.follow.ts';
@@ -192,6 +193,8 @@ export async function caseForStaff(ctx: KernelContext, actor: Actor, caseId: str
     timeline: timelineOf(made, history, read.messages),
     clock: processingClock(made.submitted_at, history, now),
     targetDays: made.definition.targetDays ?? null,
+    // A procedure that prescribes the way (a certificate of registration) decides where a decision can go.
+    prescribed: prescribedDelivery(made.definition, made.applicant),
     actions: caseWorkflow.allowedTransitions(ctx, actor, made).filter(byStaff),
     // Four eyes: whoever proposed the rejection sees that someone else must confirm it.
     confirmByOther: made.status === 'rejection-proposed' && proposer !== null && proposer === actorId(actor),

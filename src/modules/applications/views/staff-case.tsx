@@ -45,6 +45,7 @@ function Applicant({ page, made }: { page: PageContext; made: StaffCase }) {
               : t('applications:casework.preference.none')}
         </Item>
       </dl>
+      {made.prescribed ? <p class="kern-body">{t('applications:casework.decisionByLetterOnly')}</p> : null}
     </section>
   );
 }
@@ -181,7 +182,7 @@ export function StaffCasePage({ page, made, title, notice, posted }: CaseProps) 
         <Alert kind="warning" title={t('applications:casework.unreachable.title')}>
           <p class="kern-body">{t('applications:casework.unreachable.body')}</p>
         </Alert>
-      ) : decisionPending && !letterPossible(made.reach) ? (
+      ) : decisionPending && !letterPossible(made.reach, made.prescribed) ? (
         <Alert kind="warning" title={t('applications:casework.noAddress.title')}>
           <p class="kern-body">{t('applications:casework.noAddress.body')}</p>
         </Alert>
