@@ -66,4 +66,10 @@ export interface WorkflowDefinition<S extends string, T extends string, I> {
   scope?: (instance: I) => PermissionScope;
   /** What the audit records of its transitions are about; `action`, `reason` and `meta.from/to` come from the transition. */
   subject: (instance: I) => Pick<AuditEntry, 'subjectType' | 'subjectId' | 'dataSubjectId'>;
+  /**
+   * `false`: a transition's note stays in the history, which staff read, and its audit record says only that
+   * there was one (`meta.noted`). For workflows about a person, who reads the audit records about them on
+   * their data page, while the notes are the office's own (a proposal to reject, a decision meant for a letter).
+   */
+  auditNotes?: boolean;
 }

@@ -124,7 +124,14 @@ export class Workflow<S extends string, T extends string, I> {
       actor_name: actorName(actor),
       note: change.note,
     });
-    await recordAudit(trx, { actor }, { subjectId: instanceId, ...this.definition.subject(instance), action: transition.audit, reason: change.note, meta: { ...meta, from: change.from, to: change.to } });
+    const noteInAudit = this.definition.auditNotes !== false;
+    await recordAudit(trx, { actor }, {
+      subjectId: instanceId,
+      ...this.definition.subject(instance),
+      action: transition.audit,
+      reason: noteInAudit ? change.note : null,
+      meta: { ...meta, from: change.from, to: change.to, ...(!noteInAudit && change.note ? { noted: true } : {}) },
+    });
     for (const { event, payload } of transition.events?.(instance, change) ?? []) await ctx.events.publish(trx, event, payload);
   }
 

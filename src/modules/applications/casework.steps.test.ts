@@ -104,7 +104,7 @@ describe('the steps of a case', () => {
   });
 
   it('lets only another caseworker confirm a proposed rejection, and tells the applicant only of the decision', async () => {
-    const { made } = await citizenCase(platform.ctx);
+    const { citizen, made } = await citizenCase(platform.ctx);
     await step(first, made.id, 'annehmen');
     const proposed = await step(first, made.id, 'ablehnung-vorschlagen', { proposeRejectionNote: 'Die Person ist nicht in Erkelenz gemeldet.' });
     expect(proposed.location).toContain('notice=step-silent');
@@ -131,6 +131,16 @@ describe('the steps of a case', () => {
       { transition: 'proposeRejection', actor_id: first.staff.user.id },
       { transition: 'confirmRejection', actor_id: second.staff.user.id },
     ]);
+
+    // The proposal is the office's own remark: the audit records the applicant reads on their data page
+    // say that a step was taken, not what the caseworker noted.
+    const audited = await sql<{ action: string; reason: string | null; meta: { noted?: boolean } }>`select action, reason, meta from audit_log where subject_id = ${made.id} and action = 'applications.rejection-proposed'`.execute(platform.ctx.db);
+    expect(audited.rows).toEqual([expect.objectContaining({ reason: null, meta: expect.objectContaining({ noted: true }) })]);
+    const applicant = new FormClient(platform.app);
+    await signInCitizen(applicant, citizen);
+    const data = await applicant.get('/konto/daten');
+    expect(data.status).toBe(200);
+    expect(data.body).not.toContain('Die Person ist nicht in Erkelenz gemeldet.');
   });
 
   it('sends a proposed rejection back with a reason', async () => {

@@ -47,4 +47,7 @@ export const caseWorkflow = defineWorkflow({
   moveTo: (trx, made, change) => setCaseStatus(applicationsDb(trx), made.id, change.to),
   scope: (made) => ({ kind: 'office', id: made.office_id }),
   subject: (made) => ({ subjectType: 'applications.case', dataSubjectId: made.user_id }),
+  // The applicant reads the audit records about them: a proposal to reject, or a decision that must reach
+  // them only by letter, is not theirs to read there. The history keeps every note for the office.
+  auditNotes: false,
 });
