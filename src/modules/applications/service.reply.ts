@@ -3,13 +3,12 @@ import { actorId, isSignedIn, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { Trx } from '#kernel/db/database.ts';
 import type { FormFile } from '#kernel/forms/index.ts';
-import { findCase, lockCase } from './repo.cases.ts';
+import { caseOwner, findCase, lockCase } from './repo.cases.ts';
 import { insertMessage } from './repo.casework.ts';
 import { insertDocument, markRequestsAnswered } from './repo.follow.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { longestText } from './service.casework.notes.ts';
 import { isApplicant, type CaseKey } from './service.follow.ts';
-import { caseOwner } from './repo.cases.ts';
 import type { CaseRow } from './tables.ts';
 import { caseWorkflow } from './workflow.case.ts';
 
