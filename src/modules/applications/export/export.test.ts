@@ -12,6 +12,7 @@ import type { FileAnswer } from '../definition/answers.ts';
 import { applicationsDb } from '../repo.forms.ts';
 import { purgeCases } from '../service.purge.ts';
 import { publishShippedForm, submitCase } from '../test/builders.ts';
+import { guestContact } from '../test/casework.ts';
 import type { CaseManifest } from './exporter.ts';
 import { folderExporter } from './folder.ts';
 import { exportCase, exportCaseJob } from './service.ts';
@@ -124,7 +125,7 @@ describe('a case handed over through the folder adapter', () => {
   });
 
   it('delivers once: a second run finds the folder, writes nothing and clears what an interrupted attempt left', async () => {
-    const { made } = await guestContact();
+    const made = await guestContact(platform.ctx);
     // What a crash half-way through an earlier attempt leaves: a hidden sibling, never the folder itself.
     const leftover = path.join(exportDir, `.${made.reference}.partial-dead`);
     await fs.mkdir(leftover);
@@ -144,7 +145,7 @@ describe('a case handed over through the folder adapter', () => {
   });
 
   it('refuses answers the schema refuses, records why, and writes no folder; the job does not retry it', async () => {
-    const { made } = await guestContact();
+    const made = await guestContact(platform.ctx);
     await applicationsDb(platform.ctx.db)
       .updateTable('application_cases')
       .set({ answers: JSON.stringify({ ...made.answers, topic: 'gossip' }) })
@@ -166,7 +167,7 @@ describe('a case handed over through the folder adapter', () => {
   });
 
   it('records a folder that cannot be written as a failure worth retrying', async () => {
-    const { made } = await guestContact();
+    const made = await guestContact(platform.ctx);
     const blocked = path.join(exportDir, 'a-file-not-a-folder');
     await fs.writeFile(blocked, 'x');
     const outcome = await exportCase(platform.ctx, made.id, { kind: 'submitted' }, folderExporter(path.join(blocked, 'exports')));
@@ -197,7 +198,7 @@ describe('a case handed over through the folder adapter', () => {
   });
 
   it('lets the records go with the case when the case is deleted after its retention period', async () => {
-    const { made } = await guestContact();
+    const made = await guestContact(platform.ctx);
     await exportCase(platform.ctx, made.id, { kind: 'submitted' });
     expect(await attempts(made.id)).toHaveLength(1);
     await applicationsDb(platform.ctx.db)
@@ -209,14 +210,3 @@ describe('a case handed over through the folder adapter', () => {
     expect(await attempts(made.id)).toEqual([]);
   });
 });
-
-function guestContact() {
-  return submitCase(platform.ctx, 'kontakt', {
-    topic: 'question',
-    message: 'Wann ist der Wertstoffhof samstags geöffnet?',
-    givenName: 'Erika',
-    familyName: 'Muster',
-    answerBy: 'email',
-    email: 'erika.muster@example.org',
-  }).then((made) => ({ made }));
-}
