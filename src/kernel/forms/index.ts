@@ -7,7 +7,7 @@ export { bodyLimitFor, multipartFor } from './files.ts';
 export { fieldMessage, formMessages, formState, type FormState } from './messages.ts';
 export { formatIban, parseIban } from './iban.ts';
 export { formatEuros, parseEuros, parseTime } from './numbers.ts';
-export { parsePhone } from './phone.ts';
+export { formatPhone, parsePhone } from './phone.ts';
 export { once } from './once.ts';
 export { toRaw } from './raw.ts';
 export { parseForm, readForm, withErrors, type FormRead } from './read.ts';

@@ -13,7 +13,7 @@ const form = defineForm({
   id: 'test.messages',
   fields: {
     name: { kind: 'text', label: 'test:fields.name', required: true, messages: { required: 'test:nameMissing' } },
-    fee: { kind: 'group', label: 'test:fields.fee', max: 3, fields: { amount: { kind: 'euros', label: 'test:fields.amount', max: 100_000 } } },
+    fee: { kind: 'group', label: 'test:fields.fee', max: 3, fields: { amount: { kind: 'euros', label: 'test:fields.amount', max: 100_000 }, paid: { kind: 'date', label: 'test:day' } } },
     when: { kind: 'date', label: 'test:fields.name', min: '2026-01-01' },
     consent: { kind: 'checkbox', label: 'test:fields.name' },
     nameEn: { kind: 'text', label: 'test:fields.twin', labelValues: { field: { key: 'test:fields.name' } }, maxLength: 20 },
@@ -34,6 +34,14 @@ describe('messages of a form', () => {
     expect(fieldMessage(german, 'fee2Amount', { code: 'euros-too-large', values: { max: 100_000 } }, form)).toBe('„Gebühr 2: Betrag“ darf höchstens 1.000,00\u00a0€ betragen.');
     expect(fieldMessage(english, 'fee2Amount', { code: 'euros-too-large', values: { max: 100_000 } }, form)).toBe('“Fee 2: Amount” must be at most €1,000.00.');
     expect(fieldMessage(german, 'fee1Amount', { code: 'euros-cents' }, form)).toBe('Bei „Gebühr 1: Betrag“ sind höchstens zwei Stellen nach dem Komma möglich (Cent), zum Beispiel 46,50.');
+  });
+
+  it('names the row also where a sentence does not name its field, such as a day typed wrongly', () => {
+    expect(fieldMessage(german, 'fee2Paid', { code: 'date-format' }, form)).toBe('Gebühr 2: Tag – Bitte geben Sie das Datum als Tag, Monat und Jahr mit Punkten an, zum Beispiel 01.12.2026.');
+    expect(fieldMessage(english, 'fee3Paid', { code: 'date-day', values: { day: 31, month: 4, year: 2026, daysInMonth: 30 } }, form)).toBe('Fee 3: day – There is no 31.04.2026: April 2026 has 30 days.');
+    // Said once, not twice, where the sentence names it already; a field outside a row stays as it was.
+    expect(fieldMessage(german, 'fee2Paid', { code: 'date-too-early', values: { min: '2026-01-01' } }, form)).toBe('„Gebühr 2: Tag“ darf nicht vor dem 01.01.2026 liegen.');
+    expect(fieldMessage(german, 'when', { code: 'date-format' }, form)).toBe('Bitte geben Sie das Datum als Tag, Monat und Jahr mit Punkten an, zum Beispiel 01.12.2026.');
   });
 
   it('explains refused days with the days the month has, and limits the German way', () => {

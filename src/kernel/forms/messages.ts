@@ -148,7 +148,11 @@ export function formMessages(reader: Reader, errors: FormErrors, form?: FormDef)
   const messages: FieldErrors = {};
   for (const [name, error] of Object.entries(errors)) {
     const place = found.get(name);
-    messages[name] = reader.t(messageKey(error.code, place), { ...shownValues(reader, error.code, error.values ?? {}), field: label(reader, name, place) });
+    const field = label(reader, name, place);
+    const sentence = reader.t(messageKey(error.code, place), { ...shownValues(reader, error.code, error.values ?? {}), field });
+    // A row repeats its fields, so a sentence that does not name its field (a day typed wrongly) would not
+    // say which row; the summary names it as the other problems do ("Hund 2: Geburtsdatum").
+    messages[name] = place?.row && !sentence.includes(field) ? reader.t('kernel:forms.inRow', { field, message: sentence }) : sentence;
   }
   return messages;
 }

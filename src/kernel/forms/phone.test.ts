@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneDef } from './fields.ts';
-import { parsePhone, parsePhoneField } from './phone.ts';
+import { formatPhone, parsePhone, parsePhoneField } from './phone.ts';
 
 const field: PhoneDef = { kind: 'phone', label: 'x' };
 
@@ -65,5 +65,19 @@ describe('telephone fields', () => {
     expect(parsePhoneField(field, '02431\u0000 85\u001b-0')).toEqual({ ok: true, value: '+492431850' });
     expect(parsePhoneField(field, '<script>alert(1)</script>')).toEqual({ ok: false, error: { code: 'phone-letters' } });
     expect(parsePhoneField(field, "02431 850' OR '1'='1")).toEqual({ ok: false, error: { code: 'phone-letters' } });
+  });
+
+  it('shows a stored number as people read it: German ones the national way, others with their country', () => {
+    expect(formatPhone('+4924311234')).toBe('02431 1234');
+    expect(formatPhone('+492431850')).toBe('02431 850');
+    expect(formatPhone('+4930123456')).toBe('030 123456');
+    expect(formatPhone('+4915112345678')).toBe('01511 2345678');
+    expect(formatPhone('+31201234567')).toBe('+31 20 123 4567');
+    // What no numbering plan knows is shown as stored, never half-formatted or lost.
+    expect(formatPhone('+4930123')).toBe('030 123');
+    expect(formatPhone('+491234567890123')).toBe('+491234567890123');
+    expect(formatPhone('+999123456')).toBe('+999123456');
+    expect(formatPhone('keine Nummer')).toBe('keine Nummer');
+    expect(formatPhone('')).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { PhoneDef } from './fields.ts';
 import { cleanText, fail, single, type Parsed } from './text.ts';
 
@@ -47,4 +48,18 @@ export function parsePhoneField(field: PhoneDef, input: unknown): Parsed<string 
   if (text.length > 60) return fail('phone-too-long');
   const parsed = parsePhone(text);
   return parsed.ok ? { ok: true, value: parsed.phone } : fail(parsed.reason);
+}
+
+/**
+ * A stored number (E.164) as people read it: a German one in the national way with its area code apart
+ * (`02431 850`), one from abroad with its country (`+31 20 123 4567`). Anything the numbering plans do
+ * not know is shown as it is stored rather than guessed at.
+ */
+export function formatPhone(stored: string): string {
+  const number = parsePhoneNumberFromString(stored);
+  if (!number) return stored;
+  if (number.countryCallingCode !== homeCountry) return number.formatInternational();
+  // A number the German plan has no pattern for comes back without its trunk zero, which reads as a local one.
+  const national = number.formatNational();
+  return national.startsWith('0') ? national : stored;
 }

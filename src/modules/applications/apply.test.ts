@@ -147,6 +147,45 @@ describe('a guest applying without JavaScript', () => {
   });
 });
 
+describe('the general contact form', () => {
+  /** The page's text without tags, so that a sentence split by markup is found whole. */
+  const shown = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('speaks of a message to the city, not of an application or its fee, from the start page to the confirmation', async () => {
+    const client = new FormClient(platform.app);
+    const start = shown((await client.get('/antraege/kontakt')).body);
+    expect(start).toContain('Online schreiben');
+    expect(start).toContain('Eine Nachricht an uns kostet nichts.');
+    expect(start).toContain('Nachricht schreiben');
+    expect(start).not.toMatch(/Antrag|beantragen|gebührenfrei/);
+    const english = shown((await new FormClient(platform.app).get('/antraege/kontakt?lang=en')).body);
+    expect(english).toContain('Writing to us is free of charge.');
+    expect(english).toContain('Other ways to write to us');
+    expect(english).not.toMatch(/[Aa]pply|application/);
+
+    const check = await contactUpToCheck(client, 'nachricht@example.org');
+    const page = shown((await client.get(check)).body);
+    expect(page).toContain('bevor Sie die Nachricht absenden');
+    expect(page).toContain('Nachricht absenden');
+    expect(page).toContain('Nachricht mit Ihren Angaben zum Ausdrucken (PDF)');
+    // The one "Antrag" left is the topic the person may write about.
+    expect(page.match(/Antrag/g) ?? []).toEqual([]);
+    const refused = await client.post(check.replace('/pruefen', '/absenden'), {});
+    expect(refused.body).toContain('bevor Sie die Nachricht absenden');
+    const sent = await client.post(check.replace('/pruefen', '/absenden'), { declared: 'on' });
+    const confirmation = shown((await client.get(sent.location!)).body);
+    expect(confirmation).toContain('Nachricht eingegangen');
+    expect(confirmation).toContain('Ihre Nachricht „Nachricht an die Stadtverwaltung“ ist bei uns eingegangen.');
+    expect(confirmation).not.toContain('Antrag');
+  });
+
+  it('leaves an application its words', async () => {
+    const start = shown((await new FormClient(platform.app).get('/antraege/sperrmuell')).body);
+    expect(start).toContain('Online beantragen');
+    expect(start).toContain('Antrag starten');
+  });
+});
+
 describe('limits', () => {
   it('lets one address start thirty applications in ten minutes, and refuses the next with a message', async () => {
     const client = new FormClient(platform.app);

@@ -9,6 +9,7 @@ import type { App } from '#kernel/module.ts';
 import { sessionAssurance } from '#modules/accounts/index.ts';
 import { pageForm, pageRaw, readPage, type PageOptions } from './definition/pages.ts';
 import type { Page } from './definition/schema.ts';
+import { wordingContext } from './definition/texts.ts';
 import { draftSecret, keepDraftSecret, largestUpload, pageUploads } from './http.draft.ts';
 import { easyChoice } from './http.easy.ts';
 import { flowRules, procedureFacts, withFacts } from './procedures.ts';
@@ -175,7 +176,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     if (result.reason === 'no-office') throw new HttpProblem(409, 'applications:errors.noOffice');
     const open = await openDraft(ctx, request.actor, key);
     if (!open) return reply.callNotFound();
-    return showCheck(request, reply, open, { declared: request.t('applications:check.declarationMissing') });
+    return showCheck(request, reply, open, { declared: request.t('applications:check.declarationMissing', wordingContext(open.form.definition)) });
   });
 
   app.get('/antraege/vorgang/:caseId/bestaetigung', { schema: { params: CaseParams } }, async (request, reply) => {
@@ -186,7 +187,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
     // Read in Leichte Sprache up to here, the form's title and what happens next stay in it.
     const easy = easyChoice(ctx, request, reply, form.definition).on;
     return personal(reply).html(
-      { title: request.t('applications:confirmation.title') },
+      { title: request.t('applications:confirmation.title', wordingContext(form.definition)) },
       <ConfirmationPage
         page={request.page}
         title={textIn(form.definition.title, lang, easy)}
@@ -197,6 +198,7 @@ export async function applyRoutes(app: App, ctx: KernelContext): Promise<void> {
         receiptHref={`/antraege/vorgang/${made.id}/eingangsbestaetigung.pdf`}
         confirmedBy={confirmedBy}
         signedIn={isSignedIn(request.actor)}
+        wording={wordingContext(form.definition)}
       />,
     );
   });

@@ -1,11 +1,12 @@
 import { formatDay } from '#kernel/dates.ts';
 import { formatBytes } from '#kernel/files/refusals.ts';
 import { formatIban } from '#kernel/forms/iban.ts';
+import { formatPhone } from '#kernel/forms/phone.ts';
 import de from '../locales/de.json' with { type: 'json' };
 import en from '../locales/en.json' with { type: 'json' };
 import { isAddressAnswer, isFileAnswer, isGroupRows, type AnswerValue, type Answers } from './answers.ts';
 import { groupFields, pruneHidden, visibleFields, visiblePages } from './conditions.ts';
-import type { Field, FormDefinition, LeafField, Page } from './schema.ts';
+import type { FormDefinition, GroupField, LeafField, Page } from './schema.ts';
 import { textIn } from './texts.ts';
 
 /*
@@ -50,32 +51,51 @@ function leafLines(field: LeafField, value: Exclude<AnswerValue, null>, language
       return isAddressAnswer(value) ? [`${value.street} ${value.houseNumber}`, `${value.postcode} ${value.town}`] : [];
     case 'file':
       return isFileAnswer(value) ? [`${value.filename} (${formatBytes(value.bytes, language)})`] : [];
+    case 'phone':
+      // Stored in E.164 for systems; people read it with its area code apart.
+      return [formatPhone(text)];
     case 'text':
     case 'email':
-    case 'phone':
     case 'licencePlate':
       return [text];
   }
 }
 
-function fieldLines(field: Field, value: Exclude<AnswerValue, null>, kept: Answers, language: Language, easy: boolean): string[] {
-  if (field.type !== 'group') return leafLines(field, value, language, easy);
+/** A group row's heading: the definition's row label with its number ("Hund 2"), the number after a label without a place for it. */
+export function rowHeading(itemLabel: string, number: number): string {
+  return itemLabel.includes('{{number}}') ? itemLabel.replaceAll('{{number}}', String(number)) : `${itemLabel} ${number}`;
+}
+
+export interface AnswerRow {
+  fieldId: string;
+  label: string;
+  text: string[];
+  /** For a group's row, its number (from 1): the row is one block headed by its row label. */
+  row?: number;
+}
+
+/**
+ * A group's answers as one block per row, headed by the row's label, each answer beside its question
+ * ("Geburtsdatum: 01.05.2020"): with several dogs, a bare list of values would not say which is which.
+ */
+function groupRows(field: GroupField, value: Exclude<AnswerValue, null>, kept: Answers, language: Language, easy: boolean): AnswerRow[] {
   if (!isGroupRows(value)) return [];
   const children = groupFields(field.fields, kept);
-  return value.map((row, index) => {
-    const heading = textIn(field.itemLabel, language, easy).replaceAll('{{number}}', String(index + 1));
-    const parts = children.flatMap((child) => {
+  return value.map((row, index) => ({
+    fieldId: field.id,
+    row: index + 1,
+    label: rowHeading(textIn(field.itemLabel, language, easy), index + 1),
+    text: children.flatMap((child) => {
       const item = row[child.id];
-      return answered(item) ? leafLines(child, item, language, easy) : [];
-    });
-    return `${heading}: ${parts.join(', ')}`;
-  });
+      return answered(item) ? [`${textIn(child.label, language, easy)}: ${leafLines(child, item, language, easy).join(', ')}`] : [];
+    }),
+  }));
 }
 
 export interface AnswerSection {
   page: Page;
   title: string;
-  rows: { fieldId: string; label: string; text: string[] }[];
+  rows: AnswerRow[];
 }
 
 /** The shown pages in order, each answered field as lines in `language` (with `easy`, Leichte Sprache where written). */
@@ -87,7 +107,8 @@ export function answerRows(definition: FormDefinition, answers: Answers, languag
     rows: visibleFields(page, kept).flatMap((field) => {
       const value = kept[field.id];
       if (!answered(value)) return [];
-      return [{ fieldId: field.id, label: textIn(field.label, language, easy), text: fieldLines(field, value, kept, language, easy) }];
+      if (field.type === 'group') return groupRows(field, value, kept, language, easy);
+      return [{ fieldId: field.id, label: textIn(field.label, language, easy), text: leafLines(field, value, language, easy) }];
     }),
   }));
 }

@@ -5,7 +5,8 @@ import kernelEn from '#kernel/i18n/locales/en.json' with { type: 'json' };
 import { formMessages } from '#kernel/forms/index.ts';
 import de from '../locales/de.json' with { type: 'json' };
 import en from '../locales/en.json' with { type: 'json' };
-import { pageForm } from './pages.ts';
+import { shippedForms } from '../forms/index.ts';
+import { pageForm, readPage } from './pages.ts';
 import { sampleDefinition } from './sample-definition.ts';
 import type { FormDefinition } from './schema.ts';
 import { registerFormTexts, textKeys } from './texts.ts';
@@ -97,5 +98,18 @@ describe('a version\'s texts', () => {
       homeStreet: expect.stringContaining('The street “Mondweg” is not in our street register'),
       homeHouseNumber: expect.stringContaining('“Home address: house number”'),
     });
+  });
+
+  it('name the row of a day typed wrongly in a group, in the summary as at the field', async () => {
+    const instance = await i18n();
+    const dogTax = shippedForms.find((form) => form.key === 'hundesteuer-anmeldung')!;
+    const namespace = registerFormTexts(instance, 'v5', dogTax);
+    const page = dogTax.pages.find((candidate) => candidate.id === 'dogsPage')!;
+    const row = (number: number, born: string) => ({ [`dogs${number}DogName`]: `Hund ${number}`, [`dogs${number}Breed`]: 'Mischling', [`dogs${number}DateOfBirth`]: born, [`dogs${number}KeptSince`]: '01.01.2024' });
+    const read = readPage(dogTax, namespace, page, {}, { body: { ...row(1, '01.05.2020'), ...row(2, '31.02.2021') } }, { now: new Date('2026-12-01T10:00:00Z') });
+    if (read.ok) throw new Error('the 31st of February was taken');
+    const form = pageForm(dogTax, namespace, page, {});
+    expect(formMessages({ t: translator(instance, 'de'), lang: 'de' }, read.errors, form)).toEqual({ dogs2DateOfBirth: 'Hund 2: Geburtsdatum – Den 31.02.2021 gibt es nicht: Der Februar 2021 hat 28 Tage.' });
+    expect(formMessages({ t: translator(instance, 'en'), lang: 'en' }, read.errors, form)).toEqual({ dogs2DateOfBirth: 'Dog 2: Date of birth – There is no 31.02.2021: February 2021 has 28 days.' });
   });
 });

@@ -59,6 +59,14 @@ export function textIn(text: Text, language: Language, easy = false): string {
  * Whether a form is written in Leichte Sprache: its title and every page's title have an easy version.
  * A form with a few easy texts here and there is not offered as easy to read; texts without one fall back to German.
  */
+/**
+ * The i18next context of the platform's own words around a form (`start.begin_message`): a form without a
+ * service is a message to the city (the general contact form), which is neither applied for nor charged.
+ */
+export function wordingContext(definition: FormDefinition): { context?: 'message' } {
+  return definition.service ? {} : { context: 'message' };
+}
+
 export function hasEasyTexts(definition: FormDefinition): boolean {
   return definition.title.ls !== undefined && definition.pages.every((page) => page.title.ls !== undefined);
 }

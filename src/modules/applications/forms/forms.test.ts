@@ -1,11 +1,13 @@
 import Value from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInBerlin } from '#kernel/calendar.ts';
 import { seedDemoData } from '#kernel/platform.ts';
 import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import type { Answers } from '../definition/answers.ts';
 import { checkDefinition } from '../definition/check.ts';
 import { visiblePages } from '../definition/conditions.ts';
+import { readPage } from '../definition/pages.ts';
 import { FormDefinition, type LeafField, type Text } from '../definition/schema.ts';
 import { shippedForms } from './index.ts';
 
@@ -104,6 +106,31 @@ describe('the follow-up pages of the shipped forms', () => {
     expect(pagesFor('sondernutzung', { useKind: 'other', applicantKind: 'company' })).toEqual(expect.arrayContaining(['otherUsePage', 'companyPage']));
     expect(pagesFor('kita-platz', { siblingInKita: 'no' })).not.toContain('siblingKitaPage');
     expect(pagesFor('kita-platz', { siblingInKita: 'yes' })).toContain('siblingKitaPage');
+  });
+});
+
+describe('the days the shipped forms take', () => {
+  const now = new Date('2026-12-02T10:00:00Z');
+  const inDays = (days: number) => addDays(todayInBerlin(now), days).split('-').reverse().join('.');
+  const errorsOf = (key: string, pageId: string, body: Record<string, string>) => {
+    const definition = shippedForms.find((candidate) => candidate.key === key)!;
+    const read = readPage(definition, 'n', definition.pages.find((page) => page.id === pageId)!, {}, { body }, { now });
+    return read.ok ? {} : read.errors;
+  };
+
+  it('take the start of a road’s special use only two weeks ahead, as the page says', () => {
+    const definition = shippedForms.find((candidate) => candidate.key === 'sondernutzung')!;
+    expect(definition.pages.find((page) => page.id === 'periodPage')!.intro!.de).toContain('mindestens zwei Wochen vor Beginn');
+    expect(errorsOf('sondernutzung', 'periodPage', { startDate: inDays(1), endDate: inDays(20) })).toEqual({ startDate: { code: 'date-too-early', values: { min: '2026-12-16' } } });
+    expect(errorsOf('sondernutzung', 'periodPage', { startDate: inDays(13), endDate: inDays(20) })).toHaveProperty('startDate.code', 'date-too-early');
+    expect(errorsOf('sondernutzung', 'periodPage', { startDate: inDays(14), endDate: inDays(14) })).toEqual({});
+  });
+
+  it('take a bulky-waste collection a week ahead at the earliest and 90 days at the latest, as its hint says', () => {
+    expect(errorsOf('sperrmuell', 'datePage', { pickupDate: inDays(6) })).toHaveProperty('pickupDate.code', 'date-too-early');
+    expect(errorsOf('sperrmuell', 'datePage', { pickupDate: inDays(7) })).toEqual({});
+    expect(errorsOf('sperrmuell', 'datePage', { pickupDate: inDays(90) })).toEqual({});
+    expect(errorsOf('sperrmuell', 'datePage', { pickupDate: inDays(91) })).toHaveProperty('pickupDate.code', 'date-too-late');
   });
 });
 

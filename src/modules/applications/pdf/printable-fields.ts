@@ -1,3 +1,5 @@
+import { formatPhone } from '#kernel/forms/phone.ts';
+import { rowHeading } from '../definition/answer-rows.ts';
 import { isAddressAnswer, isGroupRows, type AnswerValue } from '../definition/answers.ts';
 import type { FormDefinition, GroupField, LeafField, Text } from '../definition/schema.ts';
 import { conditionInWords, type ConditionLabels } from './condition-words.ts';
@@ -77,9 +79,10 @@ function answerArea(sheet: Sheet, element: Element, field: LeafField, value: Ans
   const { doc, labels } = sheet;
   const text = typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? new Intl.NumberFormat(sheet.lang === 'de' ? 'de-DE' : 'en-GB').format(value) : null;
   switch (field.type) {
+    case 'phone':
+      return ruledBox(doc, element, text === null ? null : formatPhone(text), 1, frame);
     case 'text':
     case 'email':
-    case 'phone':
     case 'licencePlate':
       return ruledBox(doc, element, text, field.maxLength && field.maxLength > 90 ? Math.min(3, Math.ceil(field.maxLength / 90)) : 1, frame);
     case 'textarea':
@@ -158,7 +161,7 @@ export function printGroup(sheet: Sheet, parent: Element, group: GroupField, val
     doc.y += mm(4);
     const top = doc.y;
     artifact(doc, () => doc.save().lineWidth(2).strokeColor(colours.rule).moveTo(frame.x + mm(1), top).lineTo(frame.x + mm(1), top + mm(6)).stroke().restore());
-    const heading = itemLabel.text.includes('{{number}}') ? itemLabel.text.replaceAll('{{number}}', String(index + 1)) : `${itemLabel.text} ${index + 1}`;
+    const heading = rowHeading(itemLabel.text, index + 1);
     leaf(doc, row, 'H4', () => doc.fillColor(colours.text).text(heading, inner.x, top, { width: inner.width }), itemLabel.lang ? { lang: itemLabel.lang } : {});
     for (const field of group.fields) printField(sheet, row, field, rows[index]?.[field.id], inner);
     row.end();

@@ -129,7 +129,7 @@ describe('printable form', () => {
     expect(six.elements.filter((element) => element.text.startsWith('Hund-')).map((element) => element.text)).toEqual(dogs.map((dog) => dog.dogName));
   });
 
-  it('writes what was entered so far into the boxes: texts, address, dates, choices, the IBAN', async () => {
+  it('writes what was entered so far into the boxes: texts, address, dates, choices, the IBAN, a telephone number', async () => {
     const { elements } = await readTagged(await printableFormPdf({ ...blank, answers: dogTaxAnswers }));
     const after = (label: string, from = 0) => elements[at(elements, 'P', label, from) + 1];
     expect(after('Familienname (Pflichtangabe)')?.text).toBe('Weiß-Şahin');
@@ -139,6 +139,8 @@ describe('printable form', () => {
     expect(after('Geburtsdatum (Pflichtangabe)')).toMatchObject({ text: '1 5 0 3 1 9 6 1', alt: '15.03.1961' });
     expect(after('IBAN (Pflichtangabe)')?.alt).toBe('DE02 3705 0299 0000 6847 12');
     expect(after('E-Mail-Adresse')?.text).toBe('juergen.weiss@example.org');
+    // Stored as +4924311234; on paper as people write it.
+    expect(after('Telefonnummer')?.text).toBe('02431 1234');
     expect(after('Bemerkungen')?.text).toBe('Luna kommt aus dem Tierheim Mönchengladbach.');
     expect(after('Personen im Haushalt')?.text).toBe('3');
 

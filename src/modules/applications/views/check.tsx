@@ -1,6 +1,7 @@
 import { Checkbox, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition } from '../definition/schema.ts';
+import { wordingContext } from '../definition/texts.ts';
 import type { EasyChoice } from '../http.easy.ts';
 import { EasySwitch } from './easy-switch.tsx';
 import { langOf, textIn } from './text.ts';
@@ -16,6 +17,7 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
   const { page, definition } = props;
   const { t, lang } = page;
   const easy = props.easy.on;
+  const wording = wordingContext(definition);
   return (
     <div class="kern-stack-lg">
       <p>
@@ -23,7 +25,7 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
           {t('applications:flow.back')}
         </a>
       </p>
-      <Heading lead={t('applications:check.lead')}>{t('applications:check.title')}</Heading>
+      <Heading lead={t('applications:check.lead', wording)}>{t('applications:check.title')}</Heading>
       <EasySwitch page={page} easy={props.easy} />
       <ErrorSummary page={page} errors={props.errors} />
       {props.sections.map((section) => (
@@ -58,11 +60,11 @@ export function CheckPage(props: { page: PageContext; definition: FormDefinition
         </p>
         <PostForm page={page} action={props.action}>
           <Checkbox name="declared" label={t('applications:check.declared')} checked={false} error={props.errors.declared} />
-          <SubmitButton label={t('applications:check.submit')} />
+          <SubmitButton label={t('applications:check.submit', wording)} />
         </PostForm>
         <p class="kern-body">
           <a class="kern-link" href={props.printHref}>
-            {t('applications:check.print')}
+            {t('applications:check.print', wording)}
           </a>
         </p>
       </section>

@@ -12,6 +12,8 @@ export interface ConfirmationProps {
   /** How the confirmation reaches the person, if at all: e-mail, letter, or only this page. */
   confirmedBy: 'email' | 'letter' | 'account' | 'page';
   signedIn: boolean;
+  /** The platform's words for the kind of form (`wordingContext`): a message rather than an application. */
+  wording?: { context?: 'message' };
 }
 
 /**
@@ -24,10 +26,10 @@ export function ConfirmationPage(props: ConfirmationProps) {
     <div class="kern-stack-lg">
       <div class="kern-alert kern-alert--success application-reference" role="status">
         <div class="kern-alert__header">
-          <h1 class="kern-title">{t('applications:confirmation.title')}</h1>
+          <h1 class="kern-title">{t('applications:confirmation.title', props.wording)}</h1>
         </div>
         <div class="kern-alert__body kern-stack-sm">
-          <p class="kern-body">{t('applications:confirmation.received', { form: props.title })}</p>
+          <p class="kern-body">{t('applications:confirmation.received', { ...props.wording, form: props.title })}</p>
           <p class="kern-body">
             {t('applications:confirmation.reference')}
             <br />
@@ -42,12 +44,12 @@ export function ConfirmationPage(props: ConfirmationProps) {
       {props.signedIn ? (
         <p class="kern-body">
           <a class="kern-link" href="/konto/antraege">
-            {t('applications:confirmation.follow')}
+            {t('applications:confirmation.follow', props.wording)}
           </a>
         </p>
       ) : (
         <Alert kind="info" title={t('applications:confirmation.keepTitle')}>
-          <p class="kern-body">{t('applications:confirmation.keep')}</p>
+          <p class="kern-body">{t('applications:confirmation.keep', props.wording)}</p>
         </Alert>
       )}
       <div class="kern-stack-sm">

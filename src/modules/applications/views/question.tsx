@@ -2,6 +2,7 @@ import { Alert, ErrorSummary, Heading, PostForm, SubmitButton } from '#kernel/ht
 import { FormFields, type FormDef, type Raw } from '#kernel/forms/index.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition, Page } from '../definition/schema.ts';
+import { wordingContext } from '../definition/texts.ts';
 import type { EasyChoice } from '../http.easy.ts';
 import { EasySwitch } from './easy-switch.tsx';
 import { SessionTimeout } from './session-timeout.tsx';
@@ -58,7 +59,7 @@ export function QuestionPage(props: QuestionPageProps) {
       ) : null}
       {props.prefilled.length > 0 ? (
         <Alert kind="info" title={t('applications:flow.prefilledTitle')}>
-          <p class="kern-body">{t('applications:flow.prefilled', { fields: props.prefilled.join(', ') })}</p>
+          <p class="kern-body">{t('applications:flow.prefilled', { ...wordingContext(props.definition), fields: props.prefilled.join(', ') })}</p>
         </Alert>
       ) : null}
       <PostForm page={page} action={props.action} files={files}>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { formatPhone } from '#kernel/forms/phone.ts';
 import { Alert, ErrorSummary, Heading } from '#kernel/html/components.tsx';
 import { formatDateTime, isoString, telHref } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
@@ -33,7 +34,7 @@ function Applicant({ page, made }: { page: PageContext; made: StaffCase }) {
       <dl class="kern-description-list">
         <Item label={t('applications:casework.applicant.name')}>{applicant.name || t('applications:casework.noName')}</Item>
         <Item label={t('applications:casework.applicant.email')}>{applicant.email ?? '–'}</Item>
-        <Item label={t('applications:casework.applicant.phone')}>{applicant.phone ? <a href={telHref(applicant.phone)}>{applicant.phone}</a> : '–'}</Item>
+        <Item label={t('applications:casework.applicant.phone')}>{applicant.phone ? <a href={telHref(applicant.phone)}>{formatPhone(applicant.phone)}</a> : '–'}</Item>
         <Item label={t('applications:casework.applicant.address')}>{address ? `${address.street} ${address.houseNumber}, ${address.postalCode} ${address.city}` : '–'}</Item>
         <Item label={t('applications:casework.applicant.language')}>{t(`applications:casework.languages.${applicant.language}`)}</Item>
         <Item label={t('applications:casework.applicant.channel')}>{t(`applications:channels.${made.made.channel}`)}</Item>
@@ -94,7 +95,7 @@ function Answers({ page, made }: { page: PageContext; made: StaffCase }) {
           ) : (
             <dl class="kern-description-list">
               {section.rows.map((row) => (
-                <Item key={row.fieldId} label={row.label}>
+                <Item key={`${row.fieldId}-${row.row ?? 0}`} label={row.label}>
                   {row.text.map((line, index) => (index === 0 ? line : [<br />, line]))}
                 </Item>
               ))}

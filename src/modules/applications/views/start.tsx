@@ -2,6 +2,7 @@ import { Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import { formatEuros } from '#kernel/forms/index.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { FormDefinition } from '../definition/schema.ts';
+import { wordingContext } from '../definition/texts.ts';
 import type { EasyChoice } from '../http.easy.ts';
 import { EasySwitch } from './easy-switch.tsx';
 import { langOf, textIn } from './text.ts';
@@ -21,9 +22,10 @@ export function StartPage(props: { page: PageContext; definition: FormDefinition
   const { page, definition, facts } = props;
   const { t, lang } = page;
   const easy = props.easy.on;
+  const wording = wordingContext(definition);
   return (
     <div class="kern-stack-lg">
-      <Heading lead={t('applications:start.lead')}>{textIn(definition.title, lang, easy)}</Heading>
+      <Heading lead={t('applications:start.lead', wording)}>{textIn(definition.title, lang, easy)}</Heading>
       <EasySwitch page={page} easy={props.easy} />
       <section aria-labelledby="needs" class="kern-stack-sm">
         <h2 id="needs" class="kern-heading-medium">{t('applications:start.needs')}</h2>
@@ -51,14 +53,14 @@ export function StartPage(props: { page: PageContext; definition: FormDefinition
           </ul>
         ) : facts.feesNote ? null : (
           // A note without amounts (a fee set by a schedule, a tax) is not "free of charge".
-          <p class="kern-body">{t('applications:start.noFees')}</p>
+          <p class="kern-body">{t('applications:start.noFees', wording)}</p>
         )}
         {facts.feesNote ? <p class="kern-body">{facts.feesNote}</p> : null}
       </section>
       {props.needsAccount ? (
         <p>
           <a class="kern-btn kern-btn--primary" href={`/anmelden?next=${encodeURIComponent(`/antraege/${definition.key}`)}`}>
-            <span class="kern-label">{t('applications:start.signIn')}</span>
+            <span class="kern-label">{t('applications:start.signIn', wording)}</span>
           </a>
         </p>
       ) : (
@@ -66,17 +68,17 @@ export function StartPage(props: { page: PageContext; definition: FormDefinition
           {props.resume ? (
             <p>
               <a class="kern-btn kern-btn--primary" href={props.resume.href}>
-                <span class="kern-label">{t('applications:start.resume')}</span>
+                <span class="kern-label">{t('applications:start.resume', wording)}</span>
               </a>
             </p>
           ) : null}
           <PostForm page={page} action={`/antraege/${definition.key}/starten`}>
-            <SubmitButton label={t(props.resume ? 'applications:start.again' : 'applications:start.begin')} kind={props.resume ? 'secondary' : 'primary'} />
+            <SubmitButton label={t(props.resume ? 'applications:start.again' : 'applications:start.begin', wording)} kind={props.resume ? 'secondary' : 'primary'} />
           </PostForm>
         </div>
       )}
       <section aria-labelledby="other-ways" class="kern-stack-sm">
-        <h2 id="other-ways" class="kern-heading-medium">{t('applications:start.otherWays')}</h2>
+        <h2 id="other-ways" class="kern-heading-medium">{t('applications:start.otherWays', wording)}</h2>
         <p class="kern-body">
           <a class="kern-link" href={`/antraege/${definition.key}/formular.pdf`}>
             {t('applications:start.paper')}
