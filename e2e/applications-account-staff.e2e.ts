@@ -102,7 +102,7 @@ describe('a caseworker entering an application for someone', () => {
 
     expect(await heading(page).textContent()).toBe('Angaben prüfen');
     await page.getByLabel('Ich bestätige diese Erklärung.').check();
-    expect(await submit(page, 'Antrag verbindlich absenden')).toBe(200);
+    expect(await submit(page, 'Nachricht absenden')).toBe(200);
     expect(await heading(page).textContent()).toBe('Antrag erfasst');
     expect(new URL(page.url()).pathname).toMatch(/^\/verwaltung\/antraege\/erfasst\/[0-9a-f-]{36}$/);
     const reference = (await page.locator('.application-reference__code').textContent())?.trim() ?? '';

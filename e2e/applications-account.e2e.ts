@@ -51,7 +51,7 @@ describe('a guest who continues later', () => {
   it('asks for the link by e-mail, is told a mistyped address at its field, and opens the draft from the mail in another browser', async () => {
     const page = await site.open({ javaScript: false });
     expect(await visit(page, '/antraege/kontakt')).toBe(200);
-    expect(await submit(page, 'Antrag starten')).toBe(200);
+    expect(await submit(page, 'Nachricht schreiben')).toBe(200);
     await page.getByLabel('Thema').selectOption('praise');
     expect(await submit(page, 'Speichern und weiter')).toBe(200);
     expect(await heading(page).textContent()).toBe('Ihre Nachricht');
@@ -88,7 +88,7 @@ describe('a guest with the keyboard alone, in Leichte Sprache', () => {
     expect(await follow(page, 'Leichte Sprache', page.locator('main'))).toBe(200);
     expect(await heading(page).textContent()).toBe('Schreiben Sie der Stadt-Verwaltung');
 
-    await tabTo(page, page.getByRole('button', { name: 'Antrag starten' }));
+    await tabTo(page, page.getByRole('button', { name: 'Nachricht schreiben' }));
     expect(await pressAndLeave(page, 'Enter')).toBe(200);
     expect(await heading(page).textContent()).toBe('Worum geht es?');
     await page.getByLabel('Thema').selectOption('idea');
@@ -122,9 +122,9 @@ describe('a guest with the keyboard alone, in Leichte Sprache', () => {
     expect(await page.getByText('Nach-Name').count()).toBeGreaterThanOrEqual(1);
     await tabTo(page, page.getByLabel('Ich bestätige diese Erklärung.'));
     await page.keyboard.press('Space');
-    await tabTo(page, page.getByRole('button', { name: 'Antrag verbindlich absenden' }));
+    await tabTo(page, page.getByRole('button', { name: 'Nachricht absenden' }));
     expect(await pressAndLeave(page, 'Enter')).toBe(200);
-    expect(await heading(page).textContent()).toBe('Antrag eingegangen');
+    expect(await heading(page).textContent()).toBe('Nachricht eingegangen');
     expect(await page.getByText('Wir lesen Ihre Nachricht. Dann geben wir die Nachricht an die richtige Stelle.').count()).toBe(1);
   });
 });

@@ -75,8 +75,8 @@ async function box(locator: Locator) {
   return found;
 }
 
-/** The answers a section of "Angaben prüfen" shows, as one text. */
-const sectionText = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true }).locator('dl').innerText();
+/** The answers a section of "Angaben prüfen" shows, as one text with its lines joined, as the receipt's are. */
+const sectionText = async (page: Page, title: string) => (await page.getByRole('region', { name: title, exact: true }).locator('dl').innerText()).replace(/\s+/g, ' ');
 
 /** Every page from the first question to "Angaben prüfen", with the journey's mistake made and corrected on the way. */
 async function answerEveryPage(page: Page, journey: Journey): Promise<void> {
@@ -106,11 +106,17 @@ async function changeOneAnswer(page: Page, change: Journey['change']): Promise<v
   expect(await sectionText(page, change.title)).toContain(change.shows);
 }
 
+/** A form that belongs to no service is a message to the city, and its buttons say so. */
+const words = (journey: Journey) =>
+  journey.service === null
+    ? { start: 'Nachricht schreiben', send: 'Nachricht absenden', received: 'Nachricht eingegangen' }
+    : { start: 'Antrag starten', send: 'Antrag verbindlich absenden', received: 'Antrag eingegangen' };
+
 /** Declares, sends, and returns the reference the confirmation shows, after finding the case it names. */
 async function sendAndConfirm(page: Page, journey: Journey): Promise<string> {
   await page.getByLabel('Ich bestätige diese Erklärung.').check();
-  expect(await submit(page, 'Antrag verbindlich absenden')).toBe(200);
-  expect(await heading(page).textContent()).toBe('Antrag eingegangen');
+  expect(await submit(page, words(journey).send)).toBe(200);
+  expect(await heading(page).textContent()).toBe(words(journey).received);
   const reference = (await page.locator('.application-reference__code').textContent())!.trim();
   expect(parseReference(reference)).toMatchObject({ ok: true, reference });
   expect(await page.getByText('Zum Buchstabieren am Telefon:').isVisible()).toBe(true);
@@ -138,7 +144,7 @@ async function receiptText(page: Page): Promise<string> {
 async function apply(journey: Journey, javaScript: boolean): Promise<void> {
   const page = await site.open({ javaScript });
   await openStartPage(page, journey);
-  expect(await submit(page, 'Antrag starten')).toBe(200);
+  expect(await submit(page, words(journey).start)).toBe(200);
   await answerEveryPage(page, journey);
   await changeOneAnswer(page, journey.change);
   const reference = await sendAndConfirm(page, journey);

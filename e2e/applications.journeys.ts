@@ -139,10 +139,10 @@ export const dogTax = (listedBreed: boolean): Journey => ({
   ],
   check: [
     ['Wo wohnen Sie mit dem Hund?', 'Markt 8'],
-    ['Welche Hunde halten Sie?', 'Hund 1: Bello, Labrador, 12.05.2021'],
+    ['Welche Hunde halten Sie?', 'Hund 1 Name des Hundes: Bello Rasse oder Mischling: Labrador Geburtsdatum: 12.05.2021'],
     ['Ihr Konto für die Lastschrift', 'DE89 3704 0044 0532 0130 00'],
   ],
-  change: { title: 'Welche Hunde halten Sie?', fill: dog(2, { name: 'Luna', breed: 'Mischling', born: '03.09.2022', since: '15.10.2022' }), shows: 'Hund 2: Luna, Mischling, 03.09.2022, 15.10.2022' },
+  change: { title: 'Welche Hunde halten Sie?', fill: dog(2, { name: 'Luna', breed: 'Mischling', born: '03.09.2022', since: '15.10.2022' }), shows: 'Hund 2 Name des Hundes: Luna Rasse oder Mischling: Mischling Geburtsdatum: 03.09.2022 Bei Ihnen seit: 15.10.2022' },
   stored(answers) {
     expect(answers.dogs).toMatchObject([{ dogName: 'Bello', dateOfBirth: '2021-05-12' }, { dogName: 'Luna', breed: 'Mischling' }]);
     expect(answers).toMatchObject({ listedBreed: listedBreed ? 'yes' : 'no', directDebit: true, iban: 'DE89370400440532013000', mandate: true });
@@ -204,11 +204,11 @@ export const bulkyWaste: Journey = {
     { title: 'Wie erreichen wir Sie bei Rückfragen?', fill: contactDetails('', 'petra.schmitz@example.org') },
   ],
   check: [
-    ['Was sollen wir abholen?', 'Gegenstand 1: Sofa oder Couch, 1, Dreisitzer, grau'],
+    ['Was sollen wir abholen?', 'Gegenstand 1 Gegenstand: Sofa oder Couch Anzahl: 1 Beschreibung: Dreisitzer, grau'],
     ['Wann sollen wir abholen?', inDays(14)],
     ['Wo stellen Sie die Gegenstände bereit?', 'Am Straßenrand vor dem Haus'],
   ],
-  change: { title: 'Was sollen wir abholen?', fill: bulkyItem(2, 'Matratze', '2'), shows: 'Gegenstand 2: Matratze, 2' },
+  change: { title: 'Was sollen wir abholen?', fill: bulkyItem(2, 'Matratze', '2'), shows: 'Gegenstand 2 Gegenstand: Matratze Anzahl: 2' },
   stored(answers) {
     expect(answers.items).toMatchObject([{ item: 'sofa', count: 1 }, { item: 'mattress', count: 2 }]);
     expect(answers).toMatchObject({ pickupDate: isoInDays(14), placement: 'kerb' });
@@ -317,7 +317,7 @@ export const kitaPlace: Journey = {
     { title: 'Möchten Sie uns noch etwas mitteilen?', fill: fillIn({ 'Ihre Nachricht (optional)': 'Mia verträgt keine Nüsse.' }) },
   ],
   check: [
-    ['Für welches Kind suchen Sie einen Platz?', 'Kind 1: Mia, Jansen'],
+    ['Für welches Kind suchen Sie einen Platz?', 'Kind 1 Vorname des Kindes: Mia Familienname des Kindes: Jansen'],
     ['Welche Kitas wünschen Sie sich?', 'Waldkita Schwanenberg (Beispiel)'],
     ['Wie viele Stunden Betreuung brauchen Sie in der Woche?', '35 Stunden'],
   ],
