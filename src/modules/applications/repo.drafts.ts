@@ -47,6 +47,11 @@ export async function setSecretHash(db: ApplicationsDb, id: string, secretHash: 
   await db.updateTable('application_drafts').set({ secret_hash: secretHash, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
+/** Deletes a draft and returns it, locked for the rest of the transaction: the one read a submission needs. */
+export async function takeDraft(db: ApplicationsDb, id: string): Promise<DraftRow | undefined> {
+  return db.deleteFrom('application_drafts').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
 export async function deleteDraft(db: ApplicationsDb, id: string): Promise<void> {
   await db.deleteFrom('application_drafts').where('id', '=', id).execute();
 }

@@ -11,7 +11,7 @@ import { caseSubmitted } from './events.ts';
 import { confirmationWay, flowRules, prescribedDelivery } from './procedures.ts';
 import type { Applicant } from './tables.ts';
 import { caseOwner, findCaseOfDraft, insertCase } from './repo.cases.ts';
-import { deleteDraft, lockDraft } from './repo.drafts.ts';
+import { takeDraft } from './repo.drafts.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { mayFollowCase } from './access.ts';
 import { draftOwner, filesOf, openDraft, type DraftKey } from './service.draft.ts';
@@ -73,10 +73,16 @@ export async function submitApplication(
   for (;;) {
     const reference = newReference(casePrefix);
     const receipt = byLetter ? await makeReceipt(ctx, { form, answers: { ...draft.answers, ...derived }, reference, submittedAt, applicant, office, channel: draft.channel }) : null;
-    const sent = await fileCase(ctx, sending, reference, receipt);
-    if (sent !== 'reference-taken') return sent;
+    try {
+      return await fileCase(ctx, sending, reference, receipt);
+    } catch (error) {
+      if (!(error instanceof ReferenceTaken)) throw error;
+    }
   }
 }
+
+/** Thrown inside the submission's transaction, so the draft it took is back when another reference is drawn. */
+class ReferenceTaken extends Error {}
 
 interface Sending {
   actor: Actor;
@@ -91,11 +97,12 @@ interface Sending {
 }
 
 /** The one transaction of a submission: the draft locked and gone, the case with its files, audit, event and confirmation. */
-async function fileCase(ctx: KernelContext, sending: Sending, reference: string, receipt: StoredReceipt | null): Promise<SubmitResult | 'reference-taken'> {
+async function fileCase(ctx: KernelContext, sending: Sending, reference: string, receipt: StoredReceipt | null): Promise<SubmitResult> {
   const { actor, form, office, applicant, assisted } = sending;
-  return ctx.db.transaction().execute(async (trx): Promise<SubmitResult | 'reference-taken'> => {
+  return ctx.db.transaction().execute(async (trx): Promise<SubmitResult> => {
     const db = applicationsDb(trx);
-    const locked = await lockDraft(db, sending.draftId);
+    // Deleted and read in one statement, which also holds a second submission of the same draft until this one ends.
+    const locked = await takeDraft(db, sending.draftId);
     if (!locked) {
       const made = await findCaseOfDraft(db, sending.draftId);
       return made ? { ok: true, caseId: made.id, reference: made.reference, duplicate: true, assisted } : { ok: false, reason: 'not-found' };
@@ -117,12 +124,11 @@ async function fileCase(ctx: KernelContext, sending: Sending, reference: string,
       receiptFileId: receipt?.fileId ?? null,
       retentionDays: form.definition.retentionDays,
     });
-    if (!made) return 'reference-taken';
+    if (!made) throw new ReferenceTaken(reference);
     for (const file of filesOf(locked.answers)) await ctx.files.addRef(trx, { fileId: file.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     if (receipt) await ctx.files.addRef(trx, { fileId: receipt.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     else await ctx.jobs.enqueue(trx, makeReceiptJob, { caseId: made.id });
     await ctx.files.removeRefs(trx, draftOwner(locked.id));
-    await deleteDraft(db, locked.id);
     await recordAudit(trx, { actor }, {
       action: 'applications.case-submitted',
       subjectType: 'applications.case',

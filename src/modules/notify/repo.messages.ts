@@ -11,14 +11,16 @@ export async function insertMessage(db: NotifyDb, message: Insertable<NotifyTabl
   return db.insertInto('notify_messages').values(message).onConflict((oc) => oc.column('cause').doNothing()).returning(['id', 'reference']).executeTakeFirst();
 }
 
+/** A delivery with the first event of its history, in one statement: sending is a hot path. */
 export async function insertDelivery(db: NotifyDb, delivery: { messageId: string; channel: Channel; status: DeliveryStatus }, actorLabel: string) {
   const row = await db
-    .insertInto('notify_deliveries')
-    .values({ message_id: delivery.messageId, channel: delivery.channel, status: delivery.status })
-    .returning('id')
+    .with('delivery', (with_) => with_.insertInto('notify_deliveries').values({ message_id: delivery.messageId, channel: delivery.channel, status: delivery.status }).returning('id'))
+    .insertInto('notify_delivery_events')
+    .columns(['delivery_id', 'status', 'actor_label'])
+    .expression((eb) => eb.selectFrom('delivery').select((inner) => ['delivery.id', inner.val(delivery.status).as('status'), inner.val(actorLabel).as('actor_label')]))
+    .returning('delivery_id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('notify_delivery_events').values({ delivery_id: row.id, status: delivery.status, actor_label: actorLabel }).execute();
-  return row.id;
+  return row.delivery_id;
 }
 
 export async function findMessage(db: NotifyDb, id: string) {

@@ -3,6 +3,7 @@ import { anonymous, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { App } from '#kernel/module.ts';
 import type { IdentityAssurance } from '#modules/accounts/index.ts';
+import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { buildOffice, buildService } from '#modules/catalog/test/builders.ts';
 import type { FormClient, Response } from '#test/http-client.ts';
 import type { FormDefinition } from '../definition/schema.ts';
@@ -29,12 +30,13 @@ export function publishShippedForm(ctx: KernelContext, key: string): Published {
     held = (async () => {
       const definition = shippedForms.find((form) => form.key === key);
       if (!definition) throw new Error(`No shipped form ${key}`);
+      // A catalogue seeded before (the benchmark's demo catalogue) already has the office or service: it is used.
       let officeId: string;
-      if (definition.office) officeId = (await buildOffice(ctx, { slug: definition.office, title: `Bürgerbüro ${key}` })).id;
+      if (definition.office) officeId = (await publishedOffice(ctx, definition.office))?.id ?? (await buildOffice(ctx, { slug: definition.office, title: `Bürgerbüro ${key}` })).id;
       else {
-        const office = await buildOffice(ctx, { slug: `amt-${key}`, title: `Amt für ${key}` });
-        officeId = office.id;
-        await buildService(ctx, { slug: definition.service!, officeId, fees: [{ label: 'Gebühr', amountCents: 1250 }] });
+        const seeded = (await publishedService(ctx, definition.service!))?.office?.id;
+        officeId = seeded ?? (await buildOffice(ctx, { slug: `amt-${key}`, title: `Amt für ${key}` })).id;
+        if (!seeded) await buildService(ctx, { slug: definition.service!, officeId, fees: [{ label: 'Gebühr', amountCents: 1250 }] });
       }
       const db = applicationsDb(ctx.db);
       const row = await insertFormVersion(db, { definition, version: (await latestVersionNumber(db, key)) + 1, createdBy: null, status: 'published' });
