@@ -128,7 +128,8 @@ async function fileCase(ctx: KernelContext, sending: Sending, reference: string,
     for (const file of filesOf(locked.answers)) await ctx.files.addRef(trx, { fileId: file.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     if (receipt) await ctx.files.addRef(trx, { fileId: receipt.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
     else await ctx.jobs.enqueue(trx, makeReceiptJob, { caseId: made.id });
-    await ctx.files.removeRefs(trx, draftOwner(locked.id));
+    // A draft references exactly the files its answers name (savePage keeps the two in step): without any, there is nothing to let go.
+    if (filesOf(locked.answers).length > 0) await ctx.files.removeRefs(trx, draftOwner(locked.id));
     await recordAudit(trx, { actor }, {
       action: 'applications.case-submitted',
       subjectType: 'applications.case',

@@ -84,5 +84,13 @@ describe('a file field of a form', () => {
     expect(attachment.filename).not.toContain('/');
     expect(attachment.filename).toMatch(/Schreiben\.pdf$/);
     expect((await draftRefs(draftId)).map((ref) => ref.file_id)).toEqual([attachment.fileId]);
+
+    // Sent, the file belongs to the case and no longer to the draft, which is gone.
+    const check = await answerPages(client, sent.location!, [{ givenName: 'Erika', familyName: 'Muster' }, { answerBy: 'email' }, { email: 'erika.muster@example.org' }]);
+    expect(check.location).toMatch(/\/pruefen$/);
+    expect((await client.post(check.location!.replace('/pruefen', '/absenden'), { declared: 'on' })).status).toBe(303);
+    const made = await applicationsDb(platform.ctx.db).selectFrom('application_cases').select('id').where('draft_id', '=', draftId).executeTakeFirstOrThrow();
+    expect(await draftRefs(draftId)).toEqual([]);
+    expect((await draftRefs(made.id)).map((ref) => ref.file_id)).toEqual([attachment.fileId]);
   });
 });
