@@ -108,27 +108,34 @@ export class Jobs {
   }
 
   /**
-   * Runs every job that is due now, queue by queue, until none is left; returns how many ran. Used by
-   * `cli run-jobs` (for operators who prefer an external scheduler) and by tests that need a job's effect.
+   * Runs every job that is due now, queue by queue, until none is left; returns how many ran. A job may
+   * queue another (an event's delivery queues the subscriber's work) in a queue already passed: the queues
+   * are gone through again until a pass runs nothing. A failed job waits for its retry delay, so it does not
+   * come back within the same drain. Used by `cli run-jobs` (for operators who prefer an external
+   * scheduler) and by tests that need a job's effect.
    */
   async drain(context: KernelContext, names?: string[]): Promise<number> {
     await this.prepare(context);
     // Without in-process workers nobody else releases jobs whose worker died mid-run (past their expiry).
     await this.#boss.maintain();
     let ran = 0;
-    for (const definition of this.#definitions.values()) {
-      if (names && !names.includes(definition.name)) continue;
-      for (;;) {
-        const [job] = await this.#boss.fetch<object>(definition.name);
-        if (!job) break;
-        try {
-          await this.#run(definition, job.data);
-          await this.#boss.complete(definition.name, job.id);
-        } catch (error) {
-          await this.#boss.fail(definition.name, job.id, { message: String(error) });
+    for (let pass = -1; pass !== 0; ) {
+      pass = 0;
+      for (const definition of this.#definitions.values()) {
+        if (names && !names.includes(definition.name)) continue;
+        for (;;) {
+          const [job] = await this.#boss.fetch<object>(definition.name);
+          if (!job) break;
+          try {
+            await this.#run(definition, job.data);
+            await this.#boss.complete(definition.name, job.id);
+          } catch (error) {
+            await this.#boss.fail(definition.name, job.id, { message: String(error) });
+          }
+          pass += 1;
         }
-        ran += 1;
       }
+      ran += pass;
     }
     return ran;
   }

@@ -3,7 +3,8 @@ import { defineModule, type App } from '#kernel/module.ts';
 import { settingsOf } from '#kernel/settings.ts';
 import { applicationsAuditSubjects } from './audit.ts';
 import { caseSubmitted } from './events.ts';
-import { exportCaseJob, exportSubmittedCases } from './export/service.ts';
+import { exportCaseJob } from './export/service.ts';
+import { followSubmission } from './service.after-submit.ts';
 import { applicationsPermissions, applicationsRoles, permissionMap } from './permissions.ts';
 import { accountRoutes } from './routes.account.tsx';
 import { applyRoutes } from './routes.apply.tsx';
@@ -60,8 +61,8 @@ export const applicationsModule = defineModule({
   roles: applicationsRoles,
   settings: applicationsSettings,
   events: [caseSubmitted],
-  // Each case sent goes to the specialist system when APPLICATION_EXPORT_DIR names one (`export/`).
-  on: [exportSubmittedCases],
+  // Each case sent gets its receipt, and goes to the specialist system when APPLICATION_EXPORT_DIR names one (`export/`).
+  on: [followSubmission],
   locales: { de, en },
   seed: seedApplications,
   personalData: applicationsPersonalData,

@@ -21,7 +21,7 @@ const contact = (email: string) => ({ topic: 'question', message: 'Wann ist der 
 const caseFileRefs = (caseId: string) => platform.ctx.files.refsOf(platform.ctx.db, caseOwner(caseId));
 
 describe('the receipt of an application confirmed by e-mail', () => {
-  it('is made by the job queued with the case, referenced by the case, and holds the reference and every answer', async () => {
+  it('is made after sending, through the case’s event, referenced by the case, and holds the reference and every answer', async () => {
     const made = await submitCase(platform.ctx, 'kontakt', contact('job@example.org'));
     expect(made.receipt_file_id).toBeNull();
     expect(await caseFileRefs(made.id)).toEqual([]);

@@ -17,7 +17,7 @@ import { mayFollowCase } from './access.ts';
 import { draftOwner, filesOf, openDraft, type DraftKey } from './service.draft.ts';
 import type { LoadedForm } from './service.forms.ts';
 import { receivingOffice, type ReceivingOffice } from './service.office.ts';
-import { makeReceipt, makeReceiptJob, type StoredReceipt } from './service.receipt.ts';
+import { makeReceipt, type StoredReceipt } from './service.receipt.ts';
 
 /** Cases are filed under this letter: references of other modules (bookings, reports) take letters of their own. */
 export const casePrefix = 'A';
@@ -64,8 +64,8 @@ export async function submitApplication(
   const derived = rules.derived(draft.answers);
   const submittedAt = new Date();
   // A letter carries the receipt, so it is made now, before the transaction (the file store writes in
-  // transactions of its own). Everyone else gets it from a job queued with the case: rendering a PDF is
-  // the slowest part of sending, and the confirmation page's download makes it at once when asked first.
+  // transactions of its own). Everyone else gets it after sending (`followSubmission`): a PDF is the
+  // slowest part of sending, and the confirmation page's download makes it at once when asked first.
   const byLetter = confirmationWay(form.definition, profile, applicant) === 'letter';
   const sending: Sending = { actor, draftId: draft.id, form, office, applicant, answers: derived, submittedAt, assisted };
   // References are random: one already taken (once in hundreds of billions) is drawn again in a new
@@ -126,8 +126,8 @@ async function fileCase(ctx: KernelContext, sending: Sending, reference: string,
     });
     if (!made) throw new ReferenceTaken(reference);
     for (const file of filesOf(locked.answers)) await ctx.files.addRef(trx, { fileId: file.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
+    // Without a letter, the receipt is made after sending (`followSubmission`).
     if (receipt) await ctx.files.addRef(trx, { fileId: receipt.fileId, owner: caseOwner(made.id), personal: true, dataSubjectId: made.user_id });
-    else await ctx.jobs.enqueue(trx, makeReceiptJob, { caseId: made.id });
     // A draft references exactly the files its answers name (savePage keeps the two in step): without any, there is nothing to let go.
     if (filesOf(locked.answers).length > 0) await ctx.files.removeRefs(trx, draftOwner(locked.id));
     await recordAudit(trx, { actor }, {

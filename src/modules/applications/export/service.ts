@@ -2,10 +2,8 @@ import Type from 'typebox';
 import { recordAudit } from '#kernel/audit.ts';
 import { actorId, systemActor, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { subscribe } from '#kernel/events/define.ts';
 import { defineJob } from '#kernel/jobs.ts';
 import { settingsOf } from '#kernel/settings.ts';
-import { caseSubmitted } from '../events.ts';
 import { findCase } from '../repo.cases.ts';
 import { applicationsDb } from '../repo.forms.ts';
 import { applicationsSettings } from '../settings.ts';
@@ -78,9 +76,4 @@ export const exportCaseJob = defineJob({
     // administrators; one that will not (answers the schema refuses) stays recorded on the case.
     if (!outcome.ok && 'retry' in outcome && outcome.retry) throw new Error(`Case ${caseId} was not exported (${outcome.reason}): ${outcome.detail}`);
   },
-});
-
-/** Each case sent is queued for export, in the delivery's transaction, while an export is configured. */
-export const exportSubmittedCases = subscribe(caseSubmitted, 'applications.export-submitted-case', async (event, trx, ctx) => {
-  if (configuredExporter(ctx)) await ctx.jobs.enqueue(trx, exportCaseJob, { caseId: event.payload.caseId });
 });
