@@ -3,14 +3,14 @@ import type { KernelContext } from '#kernel/context.ts';
 import { movesOf } from '#kernel/workflow/index.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { casesForTimes } from './repo.times.ts';
-import { caseworkOffices, processingClock } from './service.casework.ts';
+import { caseworkOffices, decidedStates, processingClock } from './service.casework.ts';
 import { textIn } from './definition/texts.ts';
 import { caseStates, caseWorkflow, type CaseState } from './workflow.case.ts';
 
 /** How long a report looks back: a year, so seasons (dog tax in January, bulky waste in spring) even out. */
 export const timesPeriodDays = 365;
 
-const openStates: readonly CaseState[] = caseStates.filter((state) => !['approved', 'rejected', 'closed', 'withdrawn'].includes(state));
+const openStates: readonly CaseState[] = caseStates.filter((state) => !decidedStates.has(state));
 
 /** The processing times of one form in the offices of the person asking. */
 export interface FormTimes {

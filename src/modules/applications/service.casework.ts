@@ -42,7 +42,8 @@ export interface Clock {
   running: boolean;
 }
 
-const decided = new Set<string>(['approved', 'rejected', 'closed', 'withdrawn'] satisfies CaseState[]);
+/** States in which the office's work is done: the processing clock stops at the first of them. */
+export const decidedStates: ReadonlySet<string> = new Set<string>(['approved', 'rejected', 'closed', 'withdrawn'] satisfies CaseState[]);
 
 /**
  * The processing-time clock: time since submission, paused while the case waits for information from the
@@ -60,7 +61,7 @@ export function processingClock(submittedAt: Date, history: readonly { at: Date;
       pausedSince = null;
     }
     if (step.to_state === 'information-requested' && pausedSince === null) pausedSince = at;
-    if (decided.has(step.to_state)) {
+    if (decidedStates.has(step.to_state)) {
       end = at;
       running = false;
       break;
