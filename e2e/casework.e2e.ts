@@ -50,5 +50,11 @@ describe.each(bothWays)('a caseworker $how', ({ javaScript }) => {
 
     expect(await visit(page, `/verwaltung/antraege/${made.id}?lang=en`)).toBe(200);
     expect(await page.getByRole('heading', { name: 'Next steps' }).count()).toBe(1);
+
+    // The processing times of the office, from the dashboard: the form of the case just taken is counted as open.
+    expect(await visit(page, '/verwaltung?lang=de')).toBe(200);
+    expect(await follow(page, 'Bearbeitungszeiten')).toBe(200);
+    const row = page.getByRole('row', { name: /Meldebescheinigung/ });
+    expect(await row.count()).toBe(1);
   });
 });
