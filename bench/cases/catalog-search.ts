@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { systemActor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { AnyExecutor } from '#kernel/db/database.ts';
 import { defineModule, type SearchDocument } from '#kernel/module.ts';
-import { corrected, fallbackBelow } from '#kernel/search/engine.ts';
-import { findDocuments, headlines } from '#kernel/search/query.ts';
+import { absentWords, corrected, fallbackBelow } from '#kernel/search/engine.ts';
+import { findDocuments, headlines, withIndexScans } from '#kernel/search/query.ts';
 import { compileQuery, thesaurusOf, type CompiledQuery } from '#kernel/search/thesaurus.ts';
 import { erkelenzCatalog, seedCatalog } from '#modules/catalog/seed/index.ts';
 import { importCatalog } from '#modules/catalog/service.transfer.ts';
@@ -78,16 +79,16 @@ async function profile(ctx: KernelContext): Promise<string[]> {
     parts[part].push(performance.now() - began);
     return result;
   };
-  const find = (query: CompiledQuery, facets: boolean) => findDocuments(ctx.db, { query, filters: {}, language: 'de', page: 1, perPage: 20, facets });
+  const find = (query: CompiledQuery, facets: boolean) => withIndexScans(ctx.db, (trx) => findDocuments(trx, { query, filters: {}, language: 'de', page: 1, perPage: 20, facets }));
   for (let round = 0; round < rounds / 2; round += 1) {
     const text = queries[round % queries.length]!;
     const query = compileQuery(thesaurus.parse(text))!;
     await timed('match and rank', () => find(query, false));
     const found = await timed('match, rank and facets', () => find(query, true));
-    await timed('snippets', () => headlines(ctx.db, query, found.hits));
+    await timed('snippets', () => withIndexScans(ctx.db, (trx) => headlines(trx, query, found.hits)));
     if (found.candidates < fallbackBelow) {
       await timed('typo fallback', async () => {
-        const correction = await corrected(ctx, thesaurus, text);
+        const correction = await withIndexScans(ctx.db, (trx) => corrected(trx, thesaurus, text, absentWords(thesaurus.parse(text), found)));
         if (correction) await find(compileQuery(thesaurus.parse(correction.query))!, true);
       });
     }
@@ -114,16 +115,20 @@ export const catalogSearchCase: BenchCase = {
     const imported = await importCatalog(ctx, systemActor('bench'), generatedCatalog(missing));
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     const thesaurus = thesaurusOf(ctx.modules);
-    const plain = (text: string) => {
+    const plainOn = (db: AnyExecutor, text: string) => {
       const query = compileQuery(thesaurus.parse(text))!;
       return sql`select id, title, ts_rank_cd(document, q.fts_any, 32) as score
         from search_documents, (select to_tsquery('german', ${query.all}) as fts_all, to_tsquery('german', ${query.any}) as fts_any) as q
-        where document @@ q.fts_all order by score desc limit 20`.execute(ctx.db);
+        where document @@ q.fts_all order by score desc limit 20`.execute(db);
     };
+    const plain = (text: string) => plainOn(ctx.db, text);
     for (const query of queries) await Promise.all([searchEverywhere(ctx, query, 'de'), plain(query)]);
     const full = await latencies((query) => searchEverywhere(ctx, query, 'de'));
     const baseline = await latencies(plain);
-    console.log(`Search on ${database}, per part:\n${(await profile(ctx)).join('\n')}\n`);
+    // For orientation: the plain statement as the platform's search runs its own, the planner held to the index.
+    const indexed = await latencies((text) => withIndexScans(ctx.db, (trx) => plainOn(trx, text)));
+    console.log(`Search on ${database}, per part:\n${(await profile(ctx)).join('\n')}`);
+    console.log(`  plain SQL with the index forced (not the baseline): p50 ${ms(indexed.p50)}, p95 ${ms(indexed.p95)}\n`);
     return {
       measured: { label: `searchEverywhere, p50 ${ms(full.p50)}, p95 ${ms(full.p95)}`, rate: full.rate },
       baseline: { label: `plain SQL, p50 ${ms(baseline.p50)}, p95 ${ms(baseline.p95)}`, rate: baseline.rate },

@@ -3,9 +3,10 @@ import type { KernelContext } from '../context.ts';
 import { translator } from '../i18n/i18n.ts';
 import type { ModuleManifest, SearchHit, SearchSource } from '../module.ts';
 import { typeFacet } from './documents.ts';
-import { candidateLimit, checkWords, findDocuments, headlines, type Found } from './query.ts';
+import type { AnyExecutor } from '../db/database.ts';
+import { candidateLimit, checkWords, findDocuments, headlines, withIndexScans, type Found } from './query.ts';
 import { searchWords, splitHighlights } from './text.ts';
-import { compileQuery, thesaurusOf, type Thesaurus } from './thesaurus.ts';
+import { compileQuery, thesaurusOf, type QueryPart, type Thesaurus } from './thesaurus.ts';
 
 export interface SearchOptions {
   /** Chosen facet values by facet name (`typ`, `lebenslage`, …); within a facet any value matches. */
@@ -90,23 +91,33 @@ function facetSummaries(ctx: KernelContext, language: Language, found: Found, fi
  * The query with every word no document contains replaced by the closest word of the vocabulary: for the
  * search (lower case) and for "did you mean" (as the documents spell it). Null when nothing was replaced.
  */
-export async function corrected(ctx: Pick<KernelContext, 'db'>, thesaurus: Thesaurus, text: string): Promise<{ query: string; shown: string } | null> {
+export async function corrected(db: AnyExecutor, thesaurus: Thesaurus, text: string, absent: ReadonlySet<string> = new Set()): Promise<{ query: string; shown: string } | null> {
   const words = searchWords(text);
   const doubtful = words.filter((word) => word.length >= 3 && !thesaurus.knows(word));
-  const checks = new Map((await checkWords(ctx.db, doubtful)).map((check) => [check.word, check]));
+  const checks = new Map((await checkWords(db, doubtful, absent)).map((check) => [check.word, check]));
   let changed = false;
+  // Words kept are shown as they were typed ("Hund", not "hund").
+  const typed = new Map<string, string>();
+  for (const token of text.match(/[\p{L}\p{N}]+/gu) ?? []) if (!typed.has(token.toLocaleLowerCase('de-DE'))) typed.set(token.toLocaleLowerCase('de-DE'), token);
   const shown = words.map((word) => {
     const check = checks.get(word);
-    if (!check || check.known || !check.suggestion || (check.similarity ?? 0) < minimumSimilarity) return word;
-    if (check.suggestion.toLocaleLowerCase('de-DE') === word) return word;
+    const asTyped = typed.get(word) ?? word;
+    if (!check || check.known || !check.suggestion || (check.similarity ?? 0) < minimumSimilarity) return asTyped;
+    if (check.suggestion.toLocaleLowerCase('de-DE') === word) return asTyped;
     changed = true;
     return check.suggestion;
   });
   return changed ? { query: shown.join(' ').toLocaleLowerCase('de-DE'), shown: shown.join(' ') } : null;
 }
 
-async function addSnippets(ctx: KernelContext, query: NonNullable<ReturnType<typeof compileQuery>>, hits: SearchHit[]): Promise<void> {
-  const snippets = await headlines(ctx.db, query, hits);
+/** A query of one word that found nothing: that word is in no document, as the word check would find too. */
+export function absentWords(parts: readonly QueryPart[], found: Found): Set<string> {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  return found.candidates === 0 && only?.kind === 'word' ? new Set([only.word]) : new Set();
+}
+
+async function addSnippets(db: AnyExecutor, query: NonNullable<ReturnType<typeof compileQuery>>, hits: SearchHit[]): Promise<void> {
+  const snippets = await headlines(db, query, hits);
   for (const hit of hits) {
     const snippet = splitHighlights(snippets.get(`${hit.source}:${hit.id}`) ?? '');
     if (snippet.some((piece) => piece.match)) hit.snippet = snippet;
@@ -128,25 +139,27 @@ export async function searchDocuments(ctx: KernelContext, text: string, language
   const thesaurus = thesaurusOf(ctx.modules);
   const exact = compileQuery(thesaurus.parse(text));
   if (!exact) return emptyResults(ctx, language, perPage);
-  const find = (query: NonNullable<typeof exact>) => findDocuments(ctx.db, { query, filters, language, page: Math.max(1, options.page ?? 1), perPage, facets: options.facets });
-  let query = exact;
-  let found = await find(exact);
-  let didYouMean: string | null = null;
-  if (found.candidates < fallbackBelow) {
-    const correction = await corrected(ctx, thesaurus, text);
-    const alternative = correction ? compileQuery(thesaurus.parse(correction.query)) : null;
-    if (correction && alternative) {
-      didYouMean = correction.shown;
-      // What the words as typed found stays; only where they found nothing do the corrected words' hits show.
-      if (found.candidates === 0) {
-        query = alternative;
-        found = await find(alternative);
+  return withIndexScans(ctx.db, async (trx) => {
+    const find = (query: NonNullable<typeof exact>) => findDocuments(trx, { query, filters, language, page: Math.max(1, options.page ?? 1), perPage, facets: options.facets });
+    let query = exact;
+    let found = await find(exact);
+    let didYouMean: string | null = null;
+    if (found.candidates < fallbackBelow) {
+      const correction = await corrected(trx, thesaurus, text, absentWords(thesaurus.parse(text), found));
+      const alternative = correction ? compileQuery(thesaurus.parse(correction.query)) : null;
+      if (correction && alternative) {
+        didYouMean = correction.shown;
+        // What the words as typed found stays; only where they found nothing do the corrected words' hits show.
+        if (found.candidates === 0) {
+          query = alternative;
+          found = await find(alternative);
+        }
       }
     }
-  }
-  const pages = Math.max(1, Math.ceil(found.total / perPage));
-  const page = Math.min(Math.max(1, options.page ?? 1), pages);
-  const hits: SearchHit[] = found.hits.map((hit) => ({ source: hit.source, type: hit.type, id: hit.id, title: hit.title, summary: hit.summary, url: hit.url, score: hit.score, lang: hit.language }));
-  if (options.snippets !== false) await addSnippets(ctx, query, hits);
-  return { hits, total: found.total, page, pages, perPage, facets: options.facets === false ? [] : facetSummaries(ctx, language, found, filters), didYouMean, totalIsAtLeast: found.candidates >= candidateLimit };
+    const pages = Math.max(1, Math.ceil(found.total / perPage));
+    const page = Math.min(Math.max(1, options.page ?? 1), pages);
+    const hits: SearchHit[] = found.hits.map((hit) => ({ source: hit.source, type: hit.type, id: hit.id, title: hit.title, summary: hit.summary, url: hit.url, score: hit.score, lang: hit.language }));
+    if (options.snippets !== false) await addSnippets(trx, query, hits);
+    return { hits, total: found.total, page, pages, perPage, facets: options.facets === false ? [] : facetSummaries(ctx, language, found, filters), didYouMean, totalIsAtLeast: found.candidates >= candidateLimit };
+  });
 }

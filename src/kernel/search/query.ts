@@ -148,29 +148,40 @@ export interface WordCheck {
 
 /**
  * For each word, in one statement: whether a document contains it, and otherwise the nearest word of the
- * vocabulary (GiST nearest-neighbour search).
+ * vocabulary (GiST nearest-neighbour search). Words in `absent` are known to be in no document (the search
+ * for them alone found nothing) and are not looked for again. Run it through `withIndexScans`.
  */
-export async function checkWords(db: Db, words: readonly string[]): Promise<WordCheck[]> {
+export async function checkWords(db: AnyExecutor, words: readonly string[], absent: ReadonlySet<string> = new Set()): Promise<WordCheck[]> {
   if (words.length === 0) return [];
   // Each word's tsquery is its own parameter, a constant to the planner, which can then use the GIN index;
   // computed from unnest() it would be checked against every document.
   const checked = sql.join(
-    words.map(
-      (word, index) => sql`(${index}::int, ${word}::text, numnode(to_tsquery('german', ${word})) = 0
-        or exists (select 1 from search_documents d where d.document @@ to_tsquery('german', ${`${word} | ${word}:*AB`})))`,
-    ),
+    words.map((word, index) => {
+      const stopWord = sql`numnode(to_tsquery('german', ${word})) = 0`;
+      if (absent.has(word)) return sql`(${index}::int, ${word}::text, ${stopWord})`;
+      return sql`(${index}::int, ${word}::text, ${stopWord}
+        or exists (select 1 from search_documents d where d.document @@ to_tsquery('german', ${`${word} | ${word}:*AB`})))`;
+    }),
   );
-  const { rows } = await db.transaction().execute(async (trx) => {
-    // For "exists" the planner expects an early match and reads the table; a word no document has (the
-    // very case here) is then checked against every document, where the index answers at once.
-    await sql`set local enable_seqscan = off`.execute(trx);
-    return sql<{ position: number; word: string; known: boolean; display: string | null; similarity: number | null }>`
-      with w as materialized (select * from (values ${checked}) as v(position, word, known))
-      select w.position, w.word, w.known, best.display, best.similarity
-      from w left join lateral (
-        select v.display, similarity(v.word, w.word) as similarity from search_words v order by v.word <-> w.word limit 1
-      ) best on not w.known
-      order by w.position`.execute(trx);
-  });
+  const { rows } = await sql<{ position: number; word: string; known: boolean; display: string | null; similarity: number | null }>`
+    with w as materialized (select * from (values ${checked}) as v(position, word, known))
+    select w.position, w.word, w.known, best.display, best.similarity
+    from w left join lateral (
+      select v.display, similarity(v.word, w.word) as similarity from search_words v order by v.word <-> w.word limit 1
+    ) best on not w.known
+    order by w.position`.execute(db);
   return rows.map((row) => ({ word: row.word, known: row.known, suggestion: row.display, similarity: row.similarity === null ? null : Number(row.similarity) }));
+}
+
+/**
+ * Runs a search's statements in one transaction that lets the planner use the GIN index only. It judges
+ * a sequential scan cheaper than it is, as it counts the match of a `tsvector` as one cheap operator: for
+ * a word no document has, it reads every document (for "exists" it also expects an early match); for a
+ * word a third of them have, the index halves the time (see docs/performance.md).
+ */
+export async function withIndexScans<T>(db: Db, task: (trx: AnyExecutor) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return task(trx);
+  });
 }

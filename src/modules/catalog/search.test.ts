@@ -351,4 +351,10 @@ describe('the search follows the catalogue', () => {
     expect(few.didYouMean).toBeNull();
     expect(few.hits.map((hit) => hit.title)).toContain('Großen Hund anzeigen (Landeshundegesetz)');
   });
+
+  it('corrects only the misspelt word of several, leaving the words documents have as typed', async () => {
+    const results = await searchEverywhere(ctx, 'Hund anmeldn', 'de');
+    expect(results.didYouMean).toBe('Hund anmelden');
+    expect(results.hits[0]?.title).toBe('Hund anmelden (Hundesteuer)');
+  });
 });
