@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyExecutor, Db } from '../db/database.ts';
 import type { Language } from '../auth/actor.ts';
 import type { CompiledQuery } from './thesaurus.ts';
-import { headlineOptions } from './text.ts';
+import { headlineOptions, summaryHeadlineOptions } from './text.ts';
 
 /*
  * The search's statements over `search_documents`: one for the page of hits, the total and the facet
@@ -126,11 +126,21 @@ export async function findDocuments(db: AnyExecutor, request: FindRequest): Prom
   return { candidates: Number(row.candidates), total: Number(row.total), hits: row.hits ?? [], counts: row.counts ?? [] };
 }
 
-/** ts_headline of the given documents (summary and body) with the query's words marked, by `source:id`. */
+/**
+ * ts_headline of the given documents with the query's words marked, by `source:id`: the summary when it has
+ * a match, the body otherwise. ts_headline parses the whole text it is given, which costs in proportion to
+ * its length, and a body is many times the summary. A summary is marked whole, as a hit shows it without a
+ * snippet; a body gives up to two passages.
+ */
 export async function headlines(db: AnyExecutor, query: CompiledQuery, keys: readonly { source: string; id: string }[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
+  const q = sql`to_tsquery('german', ${query.any})`;
   const { rows } = await sql<{ source: string; id: string; headline: string }>`
-    select d.source, d.id, ts_headline('german', d.summary || ' ' || d.body, to_tsquery('german', ${query.any}), ${headlineOptions}) as headline
+    select d.source, d.id,
+      -- Weighted as in the document, so that prefixes limited to title and summary (word:*AB) match.
+      case when setweight(to_tsvector('german', d.summary), 'B') @@ ${q}
+        then ts_headline('german', d.summary, ${q}, ${summaryHeadlineOptions})
+        else ts_headline('german', d.body, ${q}, ${headlineOptions}) end as headline
     from search_documents d
     join unnest(${sql.val(keys.map((key) => key.source))}::text[], ${sql.val(keys.map((key) => key.id))}::text[]) as k(source, id)
       on d.source = k.source and d.id = k.id`.execute(db);

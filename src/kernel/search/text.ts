@@ -4,8 +4,11 @@ import type { Highlighted } from '../module.ts';
 export const markStart = '\u0002';
 export const markEnd = '\u0003';
 
-/** ts_headline options with the platform's marks: up to two passages of about twenty words. */
+/** ts_headline options with the platform's marks for a body: up to two passages of about twenty words. */
 export const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments=2, MaxWords=22, MinWords=8, FragmentDelimiter=" … "`;
+
+/** For a summary, which a hit shows whole: every match marked, nothing cut. */
+export const summaryHeadlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true`;
 
 /** Lower-cased words of a query (letters and digits only, so no tsquery syntax gets through); at most ten. */
 export function searchWords(text: string): string[] {
