@@ -1,6 +1,24 @@
+import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '#test/pdf.ts';
 import { renderLetters, type Letter } from './letter.ts';
+
+/** For every page, the fonts its content selects (`/F1 11 Tf`) and those its resources name, read from pdfkit's plain object layout. */
+function fontsOfPages(pdf: Buffer): { selected: string[]; named: string[] }[] {
+  const objects = new Map([...pdf.toString('latin1').matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)].map((match) => [match[1]!, match[2]!]));
+  return [...objects.values()]
+    .filter((object) => object.includes('/Type /Page\n'))
+    .map((page) => {
+      const content = objects.get(/\/Contents (\d+) 0 R/.exec(page)![1]!)!;
+      const stream = inflateSync(Buffer.from(/stream\n([\s\S]*)\nendstream$/.exec(content)![1]!, 'latin1')).toString('latin1');
+      const resources = objects.get(/\/Resources (\d+) 0 R/.exec(page)![1]!)!;
+      return {
+        selected: [...new Set([...stream.matchAll(/\/(\S+) [\d.]+ Tf/g)].map((match) => match[1]!))].sort(),
+        named: [.../\/Font <<([^>]*)>>/.exec(resources)![1]!.matchAll(/\/(\S+) \d+ 0 R/g)].map((match) => match[1]!).sort(),
+      };
+    });
+}
 
 const letter: Letter = {
   letterhead: 'Stadt Erkelenz',
@@ -74,6 +92,34 @@ describe('letters', () => {
     await renderLetters([{ ...letter, subject: 'Hinweis: Ihr Antrag' }], { title: 'Brief', author: 'Stadt Erkelenz', lang: 'de-DE' });
     const later = await renderLetters([{ ...letter, subject: 'Ihr Antrag ist da.' }], { title: 'Brief', author: 'Stadt Erkelenz', lang: 'de-DE' });
     expect(await (await readPdf(later.pdf)).text(1)).toContain('Ihr Antrag ist da.');
+  });
+
+  it('writes the text a letter shares with an earlier one of its batch in the same places as a letter laid out alone', async () => {
+    // The second letter shares letterhead, subject, labels, paragraphs, attachments and footer with the first,
+    // which are written again from the first, and has a name, a reference and a greeting of its own.
+    const first = letter;
+    const second: Letter = {
+      ...letter,
+      recipient: ['Ελένη Παπαδοπούλου', ...letter.recipient.slice(1)],
+      info: [letter.info[0]!, { label: 'Unser Zeichen', value: 'N-2026-7K4M-ZW31' }],
+      blocks: [{ kind: 'paragraph', text: 'Guten Tag Ελένη Παπαδοπούλου,' }, ...letter.blocks.slice(1)],
+    };
+    const meta = { title: 'Stapel', author: 'Stadt Erkelenz', lang: 'de-DE' };
+    const items = async (pdf: Buffer, page: number) => {
+      const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+      const content = await (await document.getPage(page)).getTextContent();
+      return (content.items as { str?: string; transform?: number[]; width?: number }[]).filter((item) => item.str).map((item) => ({ str: item.str, transform: item.transform, width: item.width }));
+    };
+    const batch = await renderLetters([first, second], meta);
+    const alone = await renderLetters([second], meta);
+    const written = await items(batch.pdf, 2);
+    expect(written.map((item) => item.str).join(' ')).toContain('N-2026-7K4M-ZW31');
+    expect(written).toEqual(await items(alone.pdf, 1));
+    // Each page names the fonts its text selects among its resources, the text written again included.
+    const pages = fontsOfPages(batch.pdf);
+    expect(pages).toHaveLength(2);
+    for (const { selected, named } of pages) expect(named).toEqual(selected);
+    expect(pages[1]!.selected).toHaveLength(2);
   });
 
   it('refuses an empty batch instead of producing an empty PDF', async () => {

@@ -2,6 +2,7 @@ import { pdfkit } from '../lazy.ts';
 import { bytesOf } from './bytes.ts';
 import { pdfFonts } from './fonts.ts';
 import { qrCodeDrawer, type DrawQrCode } from './qr.ts';
+import { repeater, type Repeat } from './repeat.ts';
 
 /** Millimetres to PDF points: DIN 5008 gives every position in millimetres. */
 export const mm = (value: number) => (value * 72) / 25.4;
@@ -56,86 +57,111 @@ export async function renderLetters(letters: readonly Letter[], meta: { title: s
     lang: meta.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default font: letters use only Fira Sans, and pdfkit would read Helvetica's metrics for every batch.
+    font: '',
   });
   const finished = bytesOf(doc);
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
 
+  const write = writer(doc, repeater(doc));
   const ranges: { letter: Letter; first: number; count: number }[] = [];
   for (const letter of letters) {
     const first = doc.bufferedPageRange().count;
     doc.addPage();
-    firstPage(doc, letter, drawQrCode);
-    body(doc, letter);
+    firstPage(doc, write, letter, drawQrCode);
+    body(doc, write, letter);
     ranges.push({ letter, first, count: doc.bufferedPageRange().count - first });
   }
   for (const { letter, first, count } of ranges) {
     for (let page = 0; page < count; page += 1) {
       doc.switchToPage(first + page);
-      footer(doc, letter, page + 1, count);
+      footer(doc, write, letter, page + 1, count);
     }
   }
   doc.end();
   return { pdf: await finished, pages: ranges.map((range) => range.count) };
 }
 
-function firstPage(doc: PDFKit.PDFDocument, letter: Letter, drawQrCode: DrawQrCode) {
+type Write = (font: 'regular' | 'bold', size: number, value: string, x: number, y: number, options: PDFKit.Mixins.TextOptions) => void;
+
+/**
+ * Sets the font and writes text as `doc.text` does; text that an earlier letter of the batch wrote in the
+ * same place, font and size (the letterhead, labels, a template's paragraphs, the footer) is written again
+ * without being laid out again.
+ */
+function writer(doc: PDFKit.PDFDocument, repeat: Repeat): Write {
+  return (font, size, value, x, y, options) => {
+    // The font stays selected for what follows (moveDown reads its line height), repeated or not.
+    doc.font(font).fontSize(size);
+    repeat(`${font}\n${size}\n${x}\n${y}\n${doc.page.margins.bottom}\n${JSON.stringify(options)}\n${value}`, () => doc.text(value, x, y, options));
+  };
+}
+
+function firstPage(doc: PDFKit.PDFDocument, write: Write, letter: Letter, drawQrCode: DrawQrCode) {
   // Fold marks at 105 and 210 mm and the hole mark at 148.5 mm (form B), outside the printable text.
   doc.save().lineWidth(0.3).strokeColor(grey);
   for (const [y, length] of [[105, 5], [148.5, 8], [210, 5]] as const) doc.moveTo(mm(3), mm(y)).lineTo(mm(3 + length), mm(y)).stroke();
   doc.restore();
 
-  doc.font('bold').fontSize(16).fillColor('#000000').text(letter.letterhead, mm(25), mm(18), { width: mm(100) });
+  doc.fillColor('#000000');
+  write('bold', 16, letter.letterhead, mm(25), mm(18), { width: mm(100) });
 
-  doc.font('regular').fontSize(7).fillColor(grey).text(letter.returnAddress, mm(25), mm(58), { width: mm(80), lineBreak: false, ellipsis: true });
+  doc.fillColor(grey);
+  write('regular', 7, letter.returnAddress, mm(25), mm(58), { width: mm(80), lineBreak: false, ellipsis: true });
   doc.save().lineWidth(0.3).strokeColor(grey).moveTo(mm(25), mm(61.5)).lineTo(mm(100), mm(61.5)).stroke().restore();
-  doc.font('regular').fontSize(10).fillColor('#000000');
+  doc.fillColor('#000000');
   letter.recipient.slice(0, 6).forEach((line, index) => {
-    doc.text(line, mm(25), mm(63.5) + index * mm(4.23), { width: mm(80), lineBreak: false, ellipsis: true });
+    write('regular', 10, line, mm(25), mm(63.5) + index * mm(4.23), { width: mm(80), lineBreak: false, ellipsis: true });
   });
 
   const infoWidth = letter.qr ? mm(48) : mm(75);
   let y = mm(50);
   for (const { label, value } of letter.info) {
-    doc.font('regular').fontSize(7.5).fillColor(grey).text(label, mm(125), y, { width: infoWidth });
-    doc.font('regular').fontSize(9.5).fillColor('#000000').text(value, mm(125), doc.y, { width: infoWidth });
+    doc.fillColor(grey);
+    write('regular', 7.5, label, mm(125), y, { width: infoWidth });
+    doc.fillColor('#000000');
+    write('regular', 9.5, value, mm(125), doc.y, { width: infoWidth });
     y = doc.y + mm(1.5);
   }
   if (letter.qr) {
     drawQrCode(doc, letter.qr.url, mm(175), mm(48), mm(25));
-    doc.font('regular').fontSize(6.5).fillColor(grey).text(letter.qr.caption, mm(175), mm(73.5), { width: mm(25), align: 'center' });
+    doc.fillColor(grey);
+    write('regular', 6.5, letter.qr.caption, mm(175), mm(73.5), { width: mm(25), align: 'center' });
   }
 }
 
-function body(doc: PDFKit.PDFDocument, letter: Letter) {
-  doc.font('bold').fontSize(11).fillColor('#000000').text(letter.subject, mm(25), mm(98.5), text);
+function body(doc: PDFKit.PDFDocument, write: Write, letter: Letter) {
+  doc.fillColor('#000000');
+  write('bold', 11, letter.subject, mm(25), mm(98.5), text);
   doc.moveDown(1.2);
   doc.font('regular').fontSize(11);
   for (const block of letter.blocks) {
     if (block.kind === 'paragraph') {
-      doc.text(block.text, mm(25), doc.y, text);
+      write('regular', 11, block.text, mm(25), doc.y, text);
     } else {
       for (const item of block.items) {
         const top = doc.y;
-        doc.text('•', mm(27), top, { width: mm(4) });
-        doc.text(item, mm(31), top, { ...text, width: mm(159) });
+        write('regular', 11, '•', mm(27), top, { width: mm(4) });
+        write('regular', 11, item, mm(31), top, { ...text, width: mm(159) });
       }
     }
     doc.moveDown(0.8);
   }
   if (letter.attachments && letter.attachments.names.length > 0) {
     doc.moveDown(0.5);
-    doc.font('bold').text(letter.attachments.heading, mm(25), doc.y, text);
-    doc.font('regular');
-    for (const name of letter.attachments.names) doc.text(name, mm(25), doc.y, text);
+    write('bold', 11, letter.attachments.heading, mm(25), doc.y, text);
+    for (const name of letter.attachments.names) write('regular', 11, name, mm(25), doc.y, text);
   }
 }
 
-function footer(doc: PDFKit.PDFDocument, letter: Letter, page: number, pages: number) {
+function footer(doc: PDFKit.PDFDocument, write: Write, letter: Letter, page: number, pages: number) {
   // Text in the bottom margin would make pdfkit open a new page; the margin is lifted while the footer is drawn.
   const margin = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc.font('regular').fontSize(8.5).fillColor('#000000').text(letter.pageLabel(page, pages), mm(25), mm(270), { width: mm(165), align: 'right' });
-  doc.font('regular').fontSize(7).fillColor(grey).text(letter.footer.join('  ·  '), mm(25), mm(277), { width: mm(165), align: 'left' });
+  doc.fillColor('#000000');
+  write('regular', 8.5, letter.pageLabel(page, pages), mm(25), mm(270), { width: mm(165), align: 'right' });
+  doc.fillColor(grey);
+  write('regular', 7, letter.footer.join('  ·  '), mm(25), mm(277), { width: mm(165), align: 'left' });
   doc.page.margins.bottom = margin;
 }
