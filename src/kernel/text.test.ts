@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newReference, normaliseEmail, optionalText } from './text.ts';
+import { normaliseEmail, optionalText } from './text.ts';
 
 /** An address of exactly `length` characters whose domain labels stay within 63 characters each. */
 function longAddress(length: number): string {
@@ -38,20 +38,5 @@ describe('optionalText', () => {
     expect(optionalText('  ')).toBeNull();
     expect(optionalText(undefined)).toBeNull();
     expect(optionalText(' Markt 1 ')).toBe('Markt 1');
-  });
-});
-
-describe('newReference', () => {
-  const format = /^BF-2026-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
-
-  it('reads prefix, year and two groups of four characters', () => {
-    expect(newReference('BF', new Date('2026-06-15T10:00:00Z'))).toMatch(format);
-  });
-
-  it('never uses characters that are misheard on the phone', () => {
-    const references = Array.from({ length: 500 }, () => newReference('BF', new Date('2026-06-15T10:00:00Z')));
-    for (const reference of references) expect(reference.slice(8)).not.toMatch(/[01ILOU]/);
-    // 8 characters from 30: collisions among a few hundred would mean the randomness is broken.
-    expect(new Set(references).size).toBe(references.length);
   });
 });

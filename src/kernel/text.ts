@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import Format from 'typebox/format';
 
 /**
@@ -24,18 +23,4 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** Whether a text can be a record's id: the database refuses to compare a uuid column with anything else. */
 export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
-}
-
-// Without 0/O, 1/I/L and U: a reference read aloud on the phone cannot be misheard as another.
-const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-// Made once: building an Intl formatter costs far more than formatting with it, and references are made often.
-const berlinYear = new Intl.DateTimeFormat('de-DE', { year: 'numeric', timeZone: 'Europe/Berlin' });
-
-/** A short reference people can read out, e.g. `BF-2026-7K4M-Q9TX`. */
-export function newReference(prefix: string, now = new Date()): string {
-  const bytes = crypto.randomBytes(8);
-  const chars = Array.from(bytes, (byte) => referenceAlphabet[byte % referenceAlphabet.length]).join('');
-  const year = berlinYear.format(now);
-  return `${prefix}-${year}-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }

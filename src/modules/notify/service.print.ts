@@ -1,7 +1,7 @@
 import { recordAudit } from '#kernel/audit.ts';
 import { actorLabel, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { newReference } from '#kernel/text.ts';
+import { newReference } from '#kernel/reference.ts';
 import { putBatchFiles, referBatchTo } from './batch-files.ts';
 import { renderBatch } from './letters.ts';
 import { notifyPermissions } from './permissions.ts';

@@ -3,7 +3,8 @@ import { actorLabel, systemActor, type Actor, type Language } from '#kernel/auth
 import type { KernelContext } from '#kernel/context.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
-import { newReference, normaliseEmail, optionalText } from '#kernel/text.ts';
+import { newReference } from '#kernel/reference.ts';
+import { normaliseEmail, optionalText } from '#kernel/text.ts';
 import type { PutRefusal } from '#kernel/files/refusals.ts';
 import { recipientProfile, type PostalAddress } from '#modules/accounts/index.ts';
 import { isAttachable, maxAttachments, messageOwner, putAttachment, type AttachmentType } from './attachments.ts';

@@ -2,7 +2,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { sendMailJob } from '#kernel/mail.ts';
 import { settingsOf } from '#kernel/settings.ts';
 import type { FormErrors } from '#kernel/forms/index.ts';
-import { newReference } from '#kernel/text.ts';
+import { newReference } from '#kernel/reference.ts';
 import type { Feedback } from './forms.ts';
 import { insertFeedback, siteDb } from './repo.ts';
 import { siteSettings } from './settings.ts';
