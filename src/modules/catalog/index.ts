@@ -5,3 +5,4 @@
  */
 export { servicePublished } from './events.ts';
 export { publishedOffice, publishedService, type OfficeView, type ServiceView } from './service.public.ts';
+export { berlinInstant, berlinTime } from './hours.ts';
