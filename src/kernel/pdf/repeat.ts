@@ -28,7 +28,8 @@ export function repeater(doc: PDFKit.PDFDocument): Repeat {
   return (key, draw) => {
     const earlier = drawn.get(key);
     if (earlier) {
-      // The bytes pdfkit itself makes of operators: each one and a line feed, in the Latin-1 range.
+      // The bytes pdfkit itself makes of operators (each one and a line feed, in the Latin-1 range); a page
+      // takes bytes as they are, so the kept operators cost one call and no conversion when written again.
       earlier.bytes ??= Buffer.from(`${earlier.operators.join('\n')}\n`, 'latin1');
       const fonts = doc.page.fonts as Record<string, unknown>;
       for (const [id, ref] of earlier.fonts) fonts[id] ??= ref;
