@@ -46,16 +46,26 @@ function plainPages(count: number): Promise<Buffer> {
   return done;
 }
 
-/** Renders batches of letters for a while (one process, one core: rendering is CPU work) and counts letters. */
-async function lettersPerSecond(render: (count: number, batch: number) => Promise<Buffer>): Promise<Rate> {
-  let letters = 0;
+const warmUpBatches = 5;
+
+/**
+ * Renders batches of letters and of plain pages in turns for a while (one process, one core: rendering is CPU
+ * work) and counts each side's pages over its own time: whatever else the machine does meanwhile falls on
+ * both alike. Both sides first run a few batches untimed, so that neither is measured while being compiled.
+ */
+async function inTurns(sides: readonly ((count: number, batch: number) => Promise<Buffer>)[]): Promise<Rate[]> {
+  for (let batch = 0; batch < warmUpBatches; batch += 1) for (const side of sides) await side(lettersPerBatch, batch);
+  const spent = sides.map(() => 0);
+  let batches = 0;
   const start = performance.now();
-  for (let batch = 0; performance.now() - start < maxSeconds * 1000 && batch < 50; batch += 1) {
-    await render(lettersPerBatch, batch);
-    letters += lettersPerBatch;
+  for (; performance.now() - start < maxSeconds * 1000 && batches < 100; batches += 1) {
+    for (const [index, side] of sides.entries()) {
+      const began = performance.now();
+      await side(lettersPerBatch, warmUpBatches + batches);
+      spent[index]! += performance.now() - began;
+    }
   }
-  const seconds = (performance.now() - start) / 1000;
-  return { operations: letters, seconds, perSecond: letters / seconds };
+  return spent.map((milliseconds) => ({ operations: batches * lettersPerBatch, seconds: milliseconds / 1000, perSecond: (batches * lettersPerBatch * 1000) / milliseconds }));
 }
 
 /** DIN 5008 letters as the print batch renders them, against plain pdfkit pages with the same text. */
@@ -65,10 +75,7 @@ export const notifyLettersCase: BenchCase = {
     const din = (count: number, batch: number) =>
       renderLetters(Array.from({ length: count }, (_, i) => letter(batch * count + i)), { title: 'Druckstapel', author: 'Stadt Erkelenz', lang: 'de-DE' }).then((result) => result.pdf);
     // Warm-up: fonts parsed (once per process, as in the server), words shaped, JIT.
-    await din(5, 0);
-    await plainPages(5);
-    const letters = await lettersPerSecond(din);
-    const plain = await lettersPerSecond((count) => plainPages(count));
+    const [letters, plain] = (await inTurns([din, (count) => plainPages(count)])) as [Rate, Rate];
     return {
       measured: { label: `DIN 5008 letter, Fira Sans parsed once per process and subset per batch, text shared with an earlier letter written again, QR per letter (batches of ${lettersPerBatch})`, rate: letters },
       baseline: { label: 'plain page, Helvetica, same text', rate: plain },
