@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -77,8 +78,9 @@ async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<Dat
     const pristine = pristineCluster ?? (await pristineClusterDir().catch(() => false as const));
     if (pristine) await copyPristineCluster(dataDir, pristine);
   }
-  // pg_trgm serves typo-tolerant search; a PostgreSQL server ships it as a trusted extension.
-  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  // pg_trgm serves typo-tolerant search, btree_gist the exclusion constraints that keep bookings from
+  // overlapping; a PostgreSQL server ships both as trusted extensions.
+  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm, btree_gist } });
   const lock = new ConnectionLock();
   const changes = new ChangeFeed();
   // PGlite calls listeners while it reads the reply to the committing statement, before that returns.

@@ -1,0 +1,7 @@
+import type { Migrations } from '#kernel/db/migrate.ts';
+import * as appointments from './202612210900_appointments.ts';
+
+/** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
+export const appointmentsMigrations: Migrations = {
+  '202612210900_appointments': appointments,
+};

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { AppointmentsDb } from './repo.ts';
+
+/** Days after the visit that the name, address and phone number of a booking are kept (for questions about it). */
+export const contactKeptDays = 30;
+
+/**
+ * Keeps each booking (the figures of served, missed and waiting count them) but removes who booked it: a
+ * visit `contactKeptDays` after it ended, a hold nobody completed or a cancelled booking a day after.
+ */
+export async function anonymiseBookings(db: AppointmentsDb, now: Date): Promise<number> {
+  const visited = new Date(now.getTime() - contactKeptDays * 86_400_000);
+  const abandoned = new Date(now.getTime() - 86_400_000);
+  const result = await db
+    .updateTable('appointment_bookings')
+    .set({ name: null, email: null, phone: null, user_id: null, updated_at: now })
+    .where((eb) => eb.or([eb('ends_at', '<', visited), eb.and([eb('status', 'in', ['cancelled', 'expired']), eb('updated_at', '<', abandoned)])]))
+    .where((eb) => eb.or([eb('name', 'is not', null), eb('email', 'is not', null), eb('phone', 'is not', null), eb('user_id', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** A person's bookings as their data download shows them. */
+export async function bookingsOf(db: AppointmentsDb, userId: string) {
+  return db
+    .selectFrom('appointment_bookings as b')
+    .innerJoin('appointment_locations as l', 'l.id', 'b.location_id')
+    .select(['b.reference', 'l.name as place', 'b.starts_at', 'b.ends_at', 'b.status', 'b.services', 'b.channel', 'b.name', 'b.email', 'b.phone', 'b.created_at'])
+    .where('b.user_id', '=', userId)
+    .orderBy('b.starts_at')
+    .execute();
+}
+
+/**
+ * On deleting an account: bookings still to come are cancelled, which gives their time back, and every
+ * booking loses who made it; the rows stay for the office's figures.
+ */
+export async function eraseBookingsOf(db: AppointmentsDb, userId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('appointment_bookings')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['held', 'confirming', 'booked'])
+    .where('starts_at', '>', now)
+    .execute();
+  await sql`update appointment_bookings set name = null, email = null, phone = null, user_id = null, updated_at = ${now} where user_id = ${userId}`.execute(db);
+}
