@@ -16,10 +16,11 @@ type Json<T> = ColumnType<T, string, string>;
 export type AppointmentTables = {
   appointment_locations: {
     id: Generated<string>;
-    office_id: string | null;
+    office_slug: string | null;
     kind: 'counter' | 'video' | 'phone';
     name: string;
     hint: string | null;
+    hours: ColumnType<WeeklyPeriod[] | null, string | null | undefined, string | null>;
     slot_minutes: Generated<number>;
     hold_minutes: Generated<number>;
     confirm_minutes: Generated<number>;
@@ -38,7 +39,7 @@ export type AppointmentTables = {
   };
   appointment_services: {
     location_id: string;
-    service_id: string;
+    service_slug: string;
     minutes_per_person: number;
     max_persons: Generated<number>;
     lead_minutes: Generated<number>;
@@ -87,3 +88,38 @@ export function appointmentsDb(db: Executor<KernelTables>): AppointmentsDb {
 
 /** Statuses whose booking occupies its counter's time: the exclusion constraint's list. */
 export const occupyingStatuses: readonly BookingStatus[] = ['held', 'confirming', 'booked', 'arrived', 'served', 'no_show'];
+
+export type Location = Selectable<AppointmentTables['appointment_locations']>;
+
+/** A place that takes bookings, with its counters and the services it offers; undefined when there is none or it is closed for booking. */
+export async function findPlace(db: AppointmentsDb, locationId: string) {
+  const location = await db.selectFrom('appointment_locations').selectAll().where('id', '=', locationId).where('active', '=', true).executeTakeFirst();
+  if (!location) return undefined;
+  const [counters, services] = await Promise.all([
+    db.selectFrom('appointment_counters').select(['id', 'name', 'services', 'hours']).where('location_id', '=', locationId).where('active', '=', true).orderBy('name').execute(),
+    db.selectFrom('appointment_services').selectAll().where('location_id', '=', locationId).execute(),
+  ]);
+  return { location, counters, services };
+}
+
+/**
+ * What keeps a place's counters from taking a booking between two instants: bookings that occupy their time
+ * (holds only until they run out) and blocked times, of a counter or (null) of the whole place.
+ */
+export async function busyBetween(db: AppointmentsDb, locationId: string, from: Date, to: Date, now: Date) {
+  const bookings = db
+    .selectFrom('appointment_bookings')
+    .select((eb) => [eb.cast<string | null>('counter_id', 'uuid').as('counterId'), 'starts_at as from', 'ends_at as to'])
+    .where('location_id', '=', locationId)
+    .where('status', 'in', [...occupyingStatuses])
+    .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>=', now), eb('status', 'not in', ['held', 'confirming'])]))
+    .where('ends_at', '>', from)
+    .where('starts_at', '<', to);
+  const blocks = db
+    .selectFrom('appointment_blocks')
+    .select(['counter_id as counterId', 'starts_at as from', 'ends_at as to'])
+    .where('location_id', '=', locationId)
+    .where('ends_at', '>', from)
+    .where('starts_at', '<', to);
+  return bookings.unionAll(blocks).execute();
+}

@@ -5,4 +5,4 @@
  */
 export { servicePublished } from './events.ts';
 export { publishedOffice, publishedService, type OfficeView, type ServiceView } from './service.public.ts';
-export { berlinInstant, berlinTime } from './hours.ts';
+export { berlinInstant, berlinTime, hoursOn } from './hours.ts';

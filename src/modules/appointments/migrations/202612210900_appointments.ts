@@ -13,8 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('appointment_locations')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    // The catalogue's office whose opening hours, holidays and closing days the calendar follows.
-    .addColumn('office_id', 'uuid')
+    // The catalogue's office (its slug, as forms name it) whose opening hours, holidays and closing days the
+    // calendar follows.
+    .addColumn('office_slug', 'text')
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('counter', 'video', 'phone')`))
     .addColumn('name', 'text', (c) => c.notNull())
     // Where to go once inside ("dritte Tür rechts"), shown with the booking.
@@ -23,6 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // How long a chosen slot is kept for someone entering their details, and for confirming by e-mail.
     .addColumn('hold_minutes', 'integer', (c) => c.notNull().defaultTo(10).check(sql`hold_minutes between 2 and 30`))
     .addColumn('confirm_minutes', 'integer', (c) => c.notNull().defaultTo(30).check(sql`confirm_minutes between 5 and 1440`))
+    // For a place without an office in the catalogue (video, phone): its weekly hours [{ day, opens, closes }],
+    // closed on public holidays.
+    .addColumn('hours', 'jsonb')
     // Weekly breaks: [{ day: 1–7, from: 'HH:MM', to: 'HH:MM' }].
     .addColumn('breaks', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
@@ -35,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('location_id', 'uuid', (c) => c.notNull().references('appointment_locations.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
-    // The catalogue's service ids this counter serves.
+    // The slugs of the catalogue's services this counter serves.
     .addColumn('services', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     // Weekly periods ([{ day, opens, closes }]) that narrow the location's hours for this counter; null: the location's.
     .addColumn('hours', 'jsonb')
@@ -46,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('appointment_services')
     .addColumn('location_id', 'uuid', (c) => c.notNull().references('appointment_locations.id').onDelete('cascade'))
-    .addColumn('service_id', 'text', (c) => c.notNull())
+    .addColumn('service_slug', 'text', (c) => c.notNull())
     .addColumn('minutes_per_person', 'integer', (c) => c.notNull().check(sql`minutes_per_person between 5 and 240`))
     .addColumn('max_persons', 'integer', (c) => c.notNull().defaultTo(6).check(sql`max_persons between 1 and 10`))
     // No slot starts sooner than this many minutes from now (time to prepare, to travel).
@@ -56,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('horizon_days', 'integer', (c) => c.notNull().defaultTo(60).check(sql`horizon_days between 1 and 366`))
     // The horizon's last day opens each day at this wall-clock time ('07:00'); null: at midnight.
     .addColumn('release_time', 'text', (c) => c.check(sql`release_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`))
-    .addPrimaryKeyConstraint('appointment_services_pkey', ['location_id', 'service_id'])
+    .addPrimaryKeyConstraint('appointment_services_pkey', ['location_id', 'service_slug'])
     .execute();
 
   await db.schema
@@ -89,7 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     // Until when a held or confirming booking keeps its time.
     .addColumn('hold_expires_at', 'timestamptz')
-    // [{ serviceId, persons }]: the services of the visit and for how many persons each.
+    // [{ serviceId, persons }]: the services (catalogue slugs) of the visit and for how many persons each.
     .addColumn('services', 'jsonb', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('online', 'phone', 'counter')`))
     .addColumn('user_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))

@@ -1,17 +1,28 @@
 import type { KernelContext } from '#kernel/context.ts';
 import { newReference } from '#kernel/reference.ts';
+import type { Break, WeeklyPeriod } from '../calendar/types.ts';
 import { holdFreeCounter, type NewHold } from '../repo.bookings.ts';
 import { appointmentsDb } from '../repo.ts';
 
 let made = 0;
 
 /** A Bürgerbüro-like place with the given number of counters, each serving the given services. */
-export async function buildLocation(ctx: Pick<KernelContext, 'db'>, options: { counters?: number; services?: string[]; name?: string } = {}) {
+export async function buildLocation(
+  ctx: Pick<KernelContext, 'db'>,
+  options: { counters?: number; services?: string[]; name?: string; hours?: WeeklyPeriod[]; breaks?: Break[]; slotMinutes?: number } = {},
+) {
   made += 1;
   const db = appointmentsDb(ctx.db);
   const location = await db
     .insertInto('appointment_locations')
-    .values({ kind: 'counter', name: options.name ?? `Bürgerbüro ${made}` })
+    .values({
+      kind: 'counter',
+      name: options.name ?? `Bürgerbüro ${made}`,
+      // Monday to Friday, 8 to 12, unless the test says otherwise.
+      hours: JSON.stringify(options.hours ?? [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:00', closes: '12:00' }))),
+      breaks: JSON.stringify(options.breaks ?? []),
+      slot_minutes: options.slotMinutes ?? 15,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const services = options.services ?? ['personalausweis'];
@@ -26,7 +37,7 @@ export async function buildLocation(ctx: Pick<KernelContext, 'db'>, options: { c
     );
   }
   for (const service of services) {
-    await db.insertInto('appointment_services').values({ location_id: location.id, service_id: service, minutes_per_person: 15 }).execute();
+    await db.insertInto('appointment_services').values({ location_id: location.id, service_slug: service, minutes_per_person: 15 }).execute();
   }
   return { location, counters };
 }

@@ -1,0 +1,51 @@
+import type { KernelContext } from '#kernel/context.ts';
+import { holidaysFor } from '#kernel/holidays/holidays.ts';
+import { hoursOn, publishedOffice } from '#modules/catalog/index.ts';
+import type { Location as EngineLocation, OpenPeriod, RequestedService, ServiceRules, SlotQuery } from './calendar/index.ts';
+import { appointmentsDb, busyBetween, findPlace, type Location } from './repo.ts';
+
+const day = 86_400_000;
+
+/** How the place's days open: the catalogue office's hours (holidays, closing days, exceptions included), or the place's own week. */
+async function openingOf(ctx: KernelContext, location: Location): Promise<(date: string) => readonly OpenPeriod[]> {
+  const holidays = holidaysFor(ctx.config);
+  const office = location.office_slug ? await publishedOffice(ctx, location.office_slug) : null;
+  if (office) return (date) => hoursOn(office.content, date, holidays).periods;
+  // A video or phone place keeps its own week and closes on public holidays, as the offices do.
+  const week = location.hours ?? [];
+  return (date) => hoursOn({ hours: week, exceptions: [], closedOnHolidays: true, closingDays: [] }, date, holidays).periods;
+}
+
+export interface PlaceCalendar {
+  location: Location;
+  /** Everything the slot engine needs but the request. */
+  query: (request: readonly RequestedService[]) => SlotQuery;
+}
+
+/**
+ * A place's calendar as the slot engine reads it, with what keeps its counters busy from now to the end of
+ * its longest booking window; null for a place that does not exist or takes no bookings.
+ */
+export async function placeCalendar(ctx: KernelContext, locationId: string, now = new Date()): Promise<PlaceCalendar | null> {
+  const db = appointmentsDb(ctx.db);
+  const place = await findPlace(db, locationId);
+  if (!place) return null;
+  const services: ServiceRules[] = place.services.map((service) => ({
+    id: service.service_slug,
+    minutesPerPerson: service.minutes_per_person,
+    startInDays: service.start_in_days,
+    horizonDays: service.horizon_days,
+    release: service.release_time ? { time: service.release_time } : undefined,
+    leadMinutes: service.lead_minutes,
+    maxPersons: service.max_persons,
+  }));
+  const horizon = Math.max(0, ...services.map((service) => service.horizonDays)) + 2;
+  const [openOn, busy] = await Promise.all([openingOf(ctx, place.location), busyBetween(db, locationId, now, new Date(now.getTime() + horizon * day), now)]);
+  const location: EngineLocation = {
+    openOn,
+    breaks: place.location.breaks,
+    gridMinutes: place.location.slot_minutes,
+    counters: place.counters.map((counter) => ({ id: counter.id, services: counter.services, hours: counter.hours ?? undefined })),
+  };
+  return { location: place.location, query: (request) => ({ location, services, request, busy, now }) };
+}
