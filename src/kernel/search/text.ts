@@ -19,12 +19,23 @@ export function searchWords(text: string): string[] {
 /** Splits ts_headline output into marked and unmarked pieces, so the view escapes every piece as text. */
 export function splitHighlights(headline: string): Highlighted[] {
   const pieces: Highlighted[] = [];
-  for (const part of headline.split(markStart)) {
+  for (const part of joinLines(headline).split(markStart)) {
     const [marked, rest] = part.includes(markEnd) ? (part.split(markEnd, 2) as [string, string]) : [undefined, part];
     if (marked) pieces.push({ text: marked, match: true });
     if (rest) pieces.push({ text: rest, match: false });
   }
   return pieces;
+}
+
+/**
+ * A passage of a body may span the lines of a list ("Personalausweis\nZulassungsbescheinigung"), which a page
+ * shows run together: a line that ends a sentence is followed by a space, any other by a middle dot.
+ */
+function joinLines(text: string): string {
+  return text
+    .trim()
+    .replace(/([.!?:;])[ \t]*\n\s*/g, '$1 ')
+    .replace(/[ \t]*\n\s*/g, ' · ');
 }
 
 /** Removes the control characters the marks use (and any other), so stored text can never forge a mark. */
