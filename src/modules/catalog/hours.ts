@@ -48,7 +48,7 @@ export function berlinTime(instant: Date): LocalTime {
   return lastTime;
 }
 
-/** The instant at which Berlin's clocks show the given date and time (the first, if a time occurs twice). */
+/** The instant at which Berlin's clocks show the given date and time (the later, for a time the autumn switch shows twice). */
 export function berlinInstant(date: string, time: string): Date {
   const asUtc = Date.parse(`${date}T${time}:00Z`);
   // The offset at the guess is right except within hours of a switch; a second pass settles it.
