@@ -36,3 +36,9 @@ export function todayInBerlin(now = new Date()): string {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** 1 = Monday … 7 = Sunday (ISO 8601), as opening hours and breaks name their days. */
+export function weekdayOf(date: string): number {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}

@@ -1,4 +1,4 @@
-import { addDays } from '../calendar.ts';
+import { addDays, weekdayOf } from '../calendar.ts';
 import { holidayRules, namedDays, regionalHolidaysOf, type DayRule, type NamedDayId, type StateCode } from './rules.ts';
 
 /*
@@ -27,12 +27,6 @@ export function easterSunday(year: number): string {
 
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** 1 = Monday … 7 = Sunday (ISO 8601). */
-function weekdayOf(date: string): number {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
 }
 
 /** The date a rule gives in a year. */

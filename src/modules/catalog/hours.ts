@@ -1,4 +1,4 @@
-import { addDays } from '#kernel/calendar.ts';
+import { addDays, weekdayOf } from '#kernel/calendar.ts';
 import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import { closingDayOn } from './closing-days.ts';
 import type { ClosingDay, OfficeContent } from './schemas.content.ts';
@@ -28,10 +28,6 @@ const berlin = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-export function weekdayOf(date: string): number {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
 
 /** The last minute asked for: a page asks many times for the same minute, and formatting it is the cost. */
 let lastMinute = Number.NaN;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayClock, toMinutes, toWallTime, weekdayOf } from './clock.ts';
+import { weekdayOf } from '#kernel/calendar.ts';
+import { dayClock, toMinutes, toWallTime } from './clock.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

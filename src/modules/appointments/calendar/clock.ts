@@ -18,12 +18,6 @@ export function toMinutes(time: WallTime): number {
   return minutes;
 }
 
-/** 1 = Monday … 7 = Sunday (ISO 8601), as breaks and counter hours name their days. */
-export function weekdayOf(date: Day): number {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 export function toWallTime(minutes: number): WallTime {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

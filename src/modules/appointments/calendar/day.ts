@@ -1,5 +1,6 @@
 import type { BusyIndex } from './busy.ts';
-import { dayClock, toWallTime, weekdayOf } from './clock.ts';
+import { weekdayOf } from '#kernel/calendar.ts';
+import { dayClock, toWallTime } from './clock.ts';
 import { counterRanges, locationRanges } from './periods.ts';
 import type { Counter, Day, Location, Slot } from './types.ts';
 

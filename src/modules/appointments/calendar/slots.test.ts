@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holidayCalendar } from '#kernel/holidays/holidays.ts';
-import { weekdayOf } from './clock.ts';
+import { weekdayOf } from '#kernel/calendar.ts';
 import { freeSlots, nextFreeDays } from './slots.ts';
 import type { Busy, Location, RequestedService, ServiceRules, Slot, SlotQuery } from './types.ts';
 

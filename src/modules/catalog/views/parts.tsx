@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Language } from '#kernel/auth/actor.ts';
+import { weekdayOf } from '#kernel/calendar.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
 import { namedDayOn } from '#kernel/holidays/holidays.ts';
-import { berlinTime, hoursOn, openingStatus, weekdayOf, type DayReason, type Hours, type OpeningStatus } from '../hours.ts';
+import { berlinTime, hoursOn, openingStatus, type DayReason, type Hours, type OpeningStatus } from '../hours.ts';
 import type { ClosingDay, OfficeContent } from '../schemas.content.ts';
 
 /** Catalogue texts are German; on an English page they carry lang="de" so screen readers switch voice. */
