@@ -82,13 +82,14 @@ async function profile(ctx: KernelContext): Promise<string[]> {
   const find = (query: CompiledQuery, facets: boolean) => withIndexScans(ctx.db, (trx) => findDocuments(trx, { query, filters: {}, language: 'de', page: 1, perPage: 20, facets }));
   for (let round = 0; round < rounds / 2; round += 1) {
     const text = queries[round % queries.length]!;
-    const query = compileQuery(thesaurus.parse(text))!;
+    const parts = thesaurus.parse(text);
+    const query = compileQuery(parts)!;
     await timed('match and rank', () => find(query, false));
     const found = await timed('match, rank and facets', () => find(query, true));
     await timed('snippets', () => withIndexScans(ctx.db, (trx) => headlines(trx, query, found.hits)));
     if (found.candidates < fallbackBelow) {
       await timed('typo fallback', async () => {
-        const correction = await withIndexScans(ctx.db, (trx) => corrected(trx, thesaurus, text, absentWords(thesaurus.parse(text), found)));
+        const correction = await withIndexScans(ctx.db, (trx) => corrected(trx, thesaurus, text, absentWords(parts, found)));
         if (correction) await find(compileQuery(thesaurus.parse(correction.query))!, true);
       });
     }

@@ -137,7 +137,8 @@ export async function searchDocuments(ctx: KernelContext, text: string, language
   const perPage = options.perPage ?? 20;
   const filters = options.filters ?? {};
   const thesaurus = thesaurusOf(ctx.modules);
-  const exact = compileQuery(thesaurus.parse(text));
+  const parts = thesaurus.parse(text);
+  const exact = compileQuery(parts);
   if (!exact) return emptyResults(ctx, language, perPage);
   return withIndexScans(ctx.db, async (trx) => {
     const find = (query: NonNullable<typeof exact>) => findDocuments(trx, { query, filters, language, page: Math.max(1, options.page ?? 1), perPage, facets: options.facets });
@@ -145,7 +146,7 @@ export async function searchDocuments(ctx: KernelContext, text: string, language
     let found = await find(exact);
     let didYouMean: string | null = null;
     if (found.candidates < fallbackBelow) {
-      const correction = await corrected(trx, thesaurus, text, absentWords(thesaurus.parse(text), found));
+      const correction = await corrected(trx, thesaurus, text, absentWords(parts, found));
       const alternative = correction ? compileQuery(thesaurus.parse(correction.query)) : null;
       if (correction && alternative) {
         didYouMean = correction.shown;
