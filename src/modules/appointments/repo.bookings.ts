@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { occupyingStatuses, type AppointmentsDb, type BookedService, type Booking, type BookingChannel } from './repo.ts';
+import { holdingStatuses, occupyingStatuses, type AppointmentsDb, type BookedService, type Booking, type BookingChannel } from './repo.ts';
 
 export interface NewHold {
   reference: string;
@@ -21,7 +21,7 @@ export async function expireHolds(db: AppointmentsDb, counterIds: readonly strin
     .updateTable('appointment_bookings')
     .set({ status: 'expired', updated_at: now })
     .where('counter_id', 'in', [...counterIds])
-    .where('status', 'in', ['held', 'confirming'])
+    .where('status', 'in', [...holdingStatuses])
     .where('hold_expires_at', '<', now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { AppointmentsDb } from './repo.ts';
+import { holdingStatuses, type AppointmentsDb } from './repo.ts';
 
 /** Days after the visit that the name, address and phone number of a booking are kept (for questions about it). */
 export const contactKeptDays = 30;
@@ -40,8 +39,8 @@ export async function eraseBookingsOf(db: AppointmentsDb, userId: string, now: D
     .updateTable('appointment_bookings')
     .set({ status: 'cancelled', updated_at: now })
     .where('user_id', '=', userId)
-    .where('status', 'in', ['held', 'confirming', 'booked'])
+    .where('status', 'in', [...holdingStatuses, 'booked'])
     .where('starts_at', '>', now)
     .execute();
-  await sql`update appointment_bookings set name = null, email = null, phone = null, user_id = null, updated_at = ${now} where user_id = ${userId}`.execute(db);
+  await db.updateTable('appointment_bookings').set({ name: null, email: null, phone: null, user_id: null, updated_at: now }).where('user_id', '=', userId).execute();
 }

@@ -12,6 +12,8 @@ export interface BookedService {
 
 /** A JSON column: read as the value, written as its JSON text. */
 type Json<T> = ColumnType<T, string, string>;
+/** A JSON column that may be null (SQL null, not JSON null) and is left out on insert. */
+type OptionalJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export type AppointmentTables = {
   appointment_locations: {
@@ -20,7 +22,7 @@ export type AppointmentTables = {
     kind: 'counter' | 'video' | 'phone';
     name: string;
     hint: string | null;
-    hours: ColumnType<WeeklyPeriod[] | null, string | null | undefined, string | null>;
+    hours: OptionalJson<WeeklyPeriod[]>;
     slot_minutes: Generated<number>;
     hold_minutes: Generated<number>;
     confirm_minutes: Generated<number>;
@@ -34,7 +36,7 @@ export type AppointmentTables = {
     location_id: string;
     name: string;
     services: Generated<string[]>;
-    hours: ColumnType<WeeklyPeriod[] | null, string | null | undefined, string | null>;
+    hours: OptionalJson<WeeklyPeriod[]>;
     active: Generated<boolean>;
   };
   appointment_services: {
@@ -86,6 +88,9 @@ export function appointmentsDb(db: Executor<KernelTables>): AppointmentsDb {
   return db.withTables<AppointmentTables>();
 }
 
+/** Statuses of a booking not yet made: it keeps its time until `hold_expires_at`. */
+export const holdingStatuses: readonly BookingStatus[] = ['held', 'confirming'];
+
 /** Statuses whose booking occupies its counter's time: the exclusion constraint's list. */
 export const occupyingStatuses: readonly BookingStatus[] = ['held', 'confirming', 'booked', 'arrived', 'served', 'no_show'];
 
@@ -112,7 +117,7 @@ export async function busyBetween(db: AppointmentsDb, locationId: string, from: 
     .select((eb) => [eb.cast<string | null>('counter_id', 'uuid').as('counterId'), 'starts_at as from', 'ends_at as to'])
     .where('location_id', '=', locationId)
     .where('status', 'in', [...occupyingStatuses])
-    .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>=', now), eb('status', 'not in', ['held', 'confirming'])]))
+    .where((eb) => eb.or([eb('hold_expires_at', 'is', null), eb('hold_expires_at', '>=', now), eb('status', 'not in', [...holdingStatuses])]))
     .where('ends_at', '>', from)
     .where('starts_at', '<', to);
   const blocks = db
