@@ -24,9 +24,10 @@ export interface PlaceCalendar {
 
 /**
  * A place's calendar as the slot engine reads it, with what keeps its counters busy from now to the end of
- * its longest booking window; null for a place that does not exist or takes no bookings.
+ * its longest booking window, or within `busyIn` when the caller asks about those instants only (a single
+ * day); null for a place that does not exist or takes no bookings.
  */
-export async function placeCalendar(ctx: KernelContext, locationId: string, now = new Date()): Promise<PlaceCalendar | null> {
+export async function placeCalendar(ctx: KernelContext, locationId: string, now = new Date(), busyIn?: { from: Date; to: Date }): Promise<PlaceCalendar | null> {
   const db = appointmentsDb(ctx.db);
   const place = await findPlace(db, locationId);
   if (!place) return null;
@@ -40,7 +41,8 @@ export async function placeCalendar(ctx: KernelContext, locationId: string, now 
     maxPersons: service.max_persons,
   }));
   const horizon = Math.max(0, ...services.map((service) => service.horizonDays)) + 2;
-  const [openOn, busy] = await Promise.all([openingOf(ctx, place.location), busyBetween(db, locationId, now, new Date(now.getTime() + horizon * day), now)]);
+  const range = busyIn ?? { from: now, to: new Date(now.getTime() + horizon * day) };
+  const [openOn, busy] = await Promise.all([openingOf(ctx, place.location), busyBetween(db, locationId, range.from, range.to, now)]);
   const location: EngineLocation = {
     openOn,
     breaks: place.location.breaks,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { KernelContext } from '#kernel/context.ts';
 import { hashToken } from '#kernel/auth/sessions.ts';
+import { berlinDay } from '#kernel/calendar.ts';
 import { newReference } from '#kernel/reference.ts';
 import { berlinTime } from '#modules/catalog/index.ts';
 import { freeSlots, type RequestedService, type SlotProblem } from './calendar/index.ts';
@@ -32,9 +33,10 @@ export type HoldResult =
  * the same moment and took the counter makes this one try the next, or answer `taken`.
  */
 export async function holdTime(ctx: KernelContext, hold: HoldRequest, now = new Date()): Promise<HoldResult> {
-  const calendar = await placeCalendar(ctx, hold.locationId, now);
-  if (!calendar) return { ok: false, reason: 'unknown-place' };
   const date = berlinTime(hold.start).date;
+  // Only the chosen day's busy times matter here, not those of the whole booking window.
+  const calendar = await placeCalendar(ctx, hold.locationId, now, berlinDay(date));
+  if (!calendar) return { ok: false, reason: 'unknown-place' };
   const free = freeSlots(calendar.query(hold.request), { from: date, to: date });
   if (!free.ok) return { ok: false, reason: 'request', problem: free.problem };
   const slot = free.days[0]?.slots.find((candidate) => candidate.start.getTime() === hold.start.getTime());
