@@ -119,7 +119,8 @@ export class Jobs {
     // Without in-process workers nobody else releases jobs whose worker died mid-run (past their expiry).
     await this.#boss.maintain();
     let ran = 0;
-    for (let pass = -1; pass !== 0; ) {
+    let pass: number;
+    do {
       pass = 0;
       for (const definition of this.#definitions.values()) {
         if (names && !names.includes(definition.name)) continue;
@@ -136,7 +137,7 @@ export class Jobs {
         }
       }
       ran += pass;
-    }
+    } while (pass > 0);
     return ran;
   }
 
