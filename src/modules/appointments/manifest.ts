@@ -4,11 +4,16 @@ import en from './locales/en.json' with { type: 'json' };
 import { appointmentsMigrations } from './migrations/index.ts';
 import { anonymiseBookings, bookingsOf, eraseBookingsOf } from './repo.privacy.ts';
 import { appointmentsDb } from './repo.ts';
+import { appointmentsRoles, permissionMap } from './permissions.ts';
+import { appointmentBooked, appointmentTimeFreed } from './events.ts';
 
 export const appointmentsModule = defineModule({
   id: 'appointments',
   migrations: appointmentsMigrations,
   locales: { de, en },
+  permissions: permissionMap,
+  roles: appointmentsRoles,
+  events: [appointmentBooked, appointmentTimeFreed],
   retention: [
     {
       id: 'appointments.booking-contact',
