@@ -5,6 +5,7 @@ import type { Break, WeeklyPeriod } from './calendar/types.ts';
 
 export type BookingStatus = 'held' | 'confirming' | 'booked' | 'arrived' | 'served' | 'no_show' | 'cancelled' | 'expired';
 export type BookingChannel = 'online' | 'phone' | 'counter';
+export type CancelReason = 'person' | 'staff' | 'office-closed' | 'rebooked';
 export interface BookedService {
   serviceId: string;
   persons: number;
@@ -78,6 +79,25 @@ export type AppointmentTables = {
     created_by: string;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    language: Generated<'de' | 'en'>;
+    needs: Generated<string[]>;
+    needs_note: string | null;
+    confirmed_by: 'email' | 'sms' | 'staff' | null;
+    confirmed_at: Date | null;
+    sms_code_hash: string | null;
+    sms_attempts: Generated<number>;
+    cancelled_at: Date | null;
+    cancel_reason: CancelReason | null;
+    calendar_uid: string | null;
+    calendar_sequence: Generated<number>;
+    rebooked_from: string | null;
+    reminded_at: Date | null;
+  };
+  appointment_booking_keys: {
+    key_hash: string;
+    booking_id: string;
+    purpose: 'confirm' | 'manage';
+    created_at: Generated<Date>;
   };
 };
 
