@@ -8,6 +8,7 @@ import type { FileStore } from './files/store.ts';
 import type { Jobs } from './jobs.ts';
 import type { Mailer } from './mail.ts';
 import type { Sessions } from './http/sessions.ts';
+import type { SmsSender } from './sms.ts';
 import type { ModuleManifest } from './module.ts';
 import type { ContentVersions } from './page-cache/versions.ts';
 
@@ -24,6 +25,8 @@ export interface KernelContext {
   /** Publishing events to other modules' subscribers (`ctx.events.publish(trx, event, payload)`). */
   events: Events;
   mailer: Mailer;
+  /** Short messages to a phone, e.g. a code that confirms a number (`sms.ts`). */
+  sms: SmsSender;
   permissions: Permissions;
   sessions: Sessions;
   i18n: i18n;

@@ -16,6 +16,7 @@ import { Sessions } from './http/sessions.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { Jobs } from './jobs.ts';
 import { fileMailer, smtpMailer, type Mailer } from './mail.ts';
+import { fileSms, smsDirectory, type SmsSender } from './sms.ts';
 import { kernelManifest } from './manifest.ts';
 import { ContentVersions } from './page-cache/versions.ts';
 import { rebuildStaleSearchSources } from './search/rebuild.ts';
@@ -34,6 +35,7 @@ export interface PlatformOptions {
   /** Overrides where the database lives (tests hand in a prepared copy). */
   database?: DatabaseTarget | Database;
   mailer?: Mailer;
+  sms?: SmsSender;
   logger?: Logger;
   /** Skips running migrations when the database is known to be current (test templates). */
   skipMigrations?: boolean;
@@ -78,6 +80,7 @@ export async function createContext(options: PlatformOptions): Promise<KernelCon
     jobs,
     events: new Events(registry, jobs),
     mailer,
+    sms: options.sms ?? fileSms(smsDirectory(config.DATA_DIR)),
     files: openFileStore(config, database.db, log, () => ctx.jobs),
     permissions,
     sessions: new Sessions(store, config),
