@@ -1,0 +1,31 @@
+import crypto from 'node:crypto';
+import { hashToken } from '#kernel/auth/sessions.ts';
+import type { AppointmentsDb } from './repo.ts';
+
+export type KeyPurpose = 'confirm' | 'manage';
+
+/**
+ * A new key for a link to the booking, made when the message carrying it is sent: only its hash is kept,
+ * so the key exists in that one message and nowhere else. Returns the key for the link.
+ */
+export async function issueKey(db: AppointmentsDb, bookingId: string, purpose: KeyPurpose): Promise<string> {
+  const key = crypto.randomBytes(24).toString('base64url');
+  await db.insertInto('appointment_booking_keys').values({ key_hash: hashToken(key), booking_id: bookingId, purpose }).execute();
+  return key;
+}
+
+/** Whether the key opens this booking for the purpose (a manage key also serves where a confirm key does not). */
+export async function keyOpens(db: AppointmentsDb, bookingId: string, key: string, purpose: KeyPurpose): Promise<boolean> {
+  if (key.length === 0 || key.length > 100) return false;
+  const found = await db
+    .selectFrom('appointment_booking_keys')
+    .select('purpose')
+    .where('key_hash', '=', hashToken(key))
+    .where('booking_id', '=', bookingId)
+    .executeTakeFirst();
+  return found?.purpose === purpose;
+}
+
+/** Link paths a message carries: GET shows a page that asks before anything changes (mail scanners follow links). */
+export const confirmPath = (bookingId: string, key: string) => `/termine/buchung/${bookingId}/bestaetigen/${key}`;
+export const managePath = (bookingId: string, key: string) => `/termine/buchung/${bookingId}/verwalten/${key}`;
