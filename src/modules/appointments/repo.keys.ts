@@ -14,7 +14,7 @@ export async function issueKey(db: AppointmentsDb, bookingId: string, purpose: K
   return key;
 }
 
-/** Whether the key opens this booking for the purpose (a manage key also serves where a confirm key does not). */
+/** Whether the key was made for this booking and this purpose. */
 export async function keyOpens(db: AppointmentsDb, bookingId: string, key: string, purpose: KeyPurpose): Promise<boolean> {
   if (key.length === 0 || key.length > 100) return false;
   const found = await db
