@@ -92,6 +92,10 @@ export type AppointmentTables = {
     calendar_sequence: Generated<number>;
     rebooked_from: string | null;
     reminded_at: Date | null;
+    arrived_at: Date | null;
+    called_at: Date | null;
+    called_counter_id: string | null;
+    served_at: Date | null;
   };
   appointment_booking_keys: {
     key_hash: string;
