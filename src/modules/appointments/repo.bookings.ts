@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { holdingStatuses, occupyingStatuses, type AppointmentsDb, type BookedService, type Booking, type BookingChannel } from './repo.ts';
+import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
+import { holdingStatuses, occupyingStatuses, type AppointmentTables, type AppointmentsDb, type BookedService, type Booking, type BookingChannel } from './repo.ts';
 
 export interface NewHold {
   reference: string;
@@ -66,4 +66,68 @@ export async function holdFreeCounter(db: AppointmentsDb, hold: NewHold, counter
     if (held) return held;
   }
   return undefined;
+}
+
+/** A booking by id, locked for the change the caller is about to make. */
+export function lockBooking(db: AppointmentsDb, id: string): Promise<Booking | undefined> {
+  return db.selectFrom('appointment_bookings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findBooking(db: AppointmentsDb, id: string): Promise<Booking | undefined> {
+  return db.selectFrom('appointment_bookings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type BookingChange = Updateable<AppointmentTables['appointment_bookings']>;
+
+export async function updateBooking(db: AppointmentsDb, id: string, change: BookingChange, now: Date): Promise<Booking> {
+  return db.updateTable('appointment_bookings').set({ ...change, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A person's contact as the limits count it: the address in lower case, the number as E.164. */
+export interface Contact {
+  email: string | null;
+  phone: string | null;
+}
+
+const contactMatches = (contact: Contact) => (eb: ExpressionBuilder<AppointmentTables, 'appointment_bookings'>) =>
+  eb.or([...(contact.email ? [eb(eb.fn('lower', ['email']), '=', contact.email.toLowerCase())] : []), ...(contact.phone ? [eb('phone', '=', contact.phone)] : [])]);
+
+/** Bookings to come, made or being confirmed, under the address or number; `except` is the one being made. */
+export async function upcomingOf(db: AppointmentsDb, contact: Contact, now: Date, except: string): Promise<number> {
+  if (!contact.email && !contact.phone) return 0;
+  const row = await db
+    .selectFrom('appointment_bookings')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where(contactMatches(contact))
+    .where('id', '!=', except)
+    .where('starts_at', '>', now)
+    .where((eb) => eb.or([eb('status', '=', 'booked'), eb.and([eb('status', '=', 'confirming'), eb('hold_expires_at', '>', now)])]))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Missed appointments under the address or number since `since`, with the last one's day. */
+export async function noShowsOf(db: AppointmentsDb, contact: Contact, since: Date): Promise<{ count: number; last: Date | null }> {
+  if (!contact.email && !contact.phone) return { count: 0, last: null };
+  const row = await db
+    .selectFrom('appointment_bookings')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('starts_at').as('last')])
+    .where(contactMatches(contact))
+    .where('status', '=', 'no_show')
+    .where('starts_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), last: row.last ? new Date(row.last) : null };
+}
+
+/** A signed-in person's bookings that were made (not holds nobody finished), newest first. */
+export function bookingsOfUser(db: AppointmentsDb, userId: string) {
+  return db
+    .selectFrom('appointment_bookings as b')
+    .innerJoin('appointment_locations as l', 'l.id', 'b.location_id')
+    .select(['b.id', 'b.reference', 'b.starts_at', 'b.ends_at', 'b.status', 'b.services', 'b.location_id', 'l.name as place', 'b.cancel_reason'])
+    .where('b.user_id', '=', userId)
+    .where('b.status', 'not in', ['held', 'expired'])
+    .orderBy('b.starts_at', 'desc')
+    .limit(100)
+    .execute();
 }
