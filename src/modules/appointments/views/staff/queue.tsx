@@ -1,0 +1,166 @@
+import { Alert, CheckboxGroup, Heading, PostForm, Select, SubmitButton } from '#kernel/html/components.tsx';
+import type { PageContext } from '#kernel/html/page.ts';
+import type { Ticket } from '#modules/appointments/repo.staff.ts';
+import { ticketLabel, type QueueEntry } from '#modules/appointments/service.staff-queue.ts';
+import type { StaffPlace } from '#modules/appointments/service.staff.ts';
+import type { Notice } from './day.tsx';
+import { clock, placeHref } from './format.ts';
+
+export interface QueueProps {
+  page: PageContext;
+  place: StaffPlace;
+  queue: QueueEntry[];
+  counters: { id: string; name: string }[];
+  tickets: Ticket[];
+  services: { slug: string; title: string }[];
+  titles: Map<string, string>;
+  notice?: Notice | undefined;
+}
+
+function CallForm({ page, place, counters }: Pick<QueueProps, 'page' | 'place' | 'counters'>) {
+  const { t } = page;
+  return (
+    <PostForm page={page} action={`${placeHref(place.id)}/aufrufen`}>
+      <Select name="counter" label={t('appointments:staff.queue.counter')} choices={counters.map((counter) => ({ value: counter.id, label: counter.name }))} />
+      <SubmitButton label={t('appointments:staff.queue.callNext')} />
+    </PostForm>
+  );
+}
+
+function IssueForm({ page, place, services }: Pick<QueueProps, 'page' | 'place' | 'services'>) {
+  const { t } = page;
+  return (
+    <PostForm page={page} action={`${placeHref(place.id)}/wartenummern`}>
+      <CheckboxGroup name="services" label={t('appointments:staff.queue.services')} choices={services.map((service) => ({ value: service.slug, label: service.title }))} values={[]} />
+      <SubmitButton kind="secondary" label={t('appointments:staff.queue.issue')} />
+    </PostForm>
+  );
+}
+
+function TicketActions({ page, place, ticket }: { page: PageContext; place: StaffPlace; ticket: Ticket }) {
+  const { t } = page;
+  const ends = ticket.status === 'called' ? (['erledigt', 'gegangen'] as const) : ticket.status === 'waiting' ? (['gegangen'] as const) : [];
+  return (
+    <>
+      {ends.map((end) => (
+        <PostForm key={end} page={page} action={`${placeHref(place.id)}/wartenummern/${ticket.id}/${end}`}>
+          <button type="submit" class="kern-btn kern-btn--tertiary">
+            <span class="kern-label">
+              {t(`appointments:staff.queue.end.${end}`)}
+              <span class="kern-sr-only"> – {ticketLabel(ticket.number)}</span>
+            </span>
+          </button>
+        </PostForm>
+      ))}
+    </>
+  );
+}
+
+/** Today's queue at a place: who waits in the order they will be called, calling the next, issuing numbers. */
+export function QueuePage(props: QueueProps) {
+  const { page, place, queue, counters } = props;
+  const { t } = page;
+  const titlesOf = (slugs: string[]) => slugs.map((slug) => props.titles.get(slug) ?? slug).join(', ');
+  return (
+    <div class="kern-stack-lg">
+      <Heading lead={t('appointments:staff.queue.lead')}>{t('appointments:staff.queue.title', { place: place.name })}</Heading>
+      {props.notice ? <Alert kind={props.notice.kind} title={props.notice.text} /> : null}
+      <p class="kern-body">
+        <a class="kern-link" href={`${placeHref(place.id)}/warteschlange`}>
+          {t('appointments:staff.queue.refresh')}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href={`/termine/anzeige/${place.id}`}>
+          {t('appointments:staff.places.display')}
+        </a>
+      </p>
+      <section class="kern-stack-sm" aria-labelledby="call-title">
+        <h2 class="kern-heading-medium" id="call-title">
+          {t('appointments:staff.queue.callTitle')}
+        </h2>
+        {counters.length > 0 ? <CallForm page={page} place={place} counters={counters} /> : null}
+      </section>
+      <section class="kern-stack-sm" aria-labelledby="waiting-title">
+        <h2 class="kern-heading-medium" id="waiting-title">
+          {t('appointments:staff.queue.waitingTitle', { count: queue.length })}
+        </h2>
+        {queue.length === 0 ? (
+          <p class="kern-body">{t('appointments:staff.queue.empty')}</p>
+        ) : (
+          <div class="kern-table-responsive">
+            <table class="kern-table kern-table--small">
+              <caption class="kern-sr-only">{t('appointments:staff.queue.caption')}</caption>
+              <thead class="kern-table__header">
+                <tr>
+                  <th scope="col">{t('appointments:staff.queue.columns.position')}</th>
+                  <th scope="col">{t('appointments:staff.queue.columns.number')}</th>
+                  <th scope="col">{t('appointments:staff.queue.columns.kind')}</th>
+                  <th scope="col">{t('appointments:staff.queue.columns.since')}</th>
+                  <th scope="col">{t('appointments:staff.queue.columns.services')}</th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {queue.map((entry, index) => (
+                  <tr key={entry.id}>
+                    <td class="kern-table__cell">{index + 1}</td>
+                    <th scope="row" class="kern-table__cell">
+                      {entry.label}
+                    </th>
+                    <td class="kern-table__cell">{entry.startsAt ? t('appointments:staff.queue.booked', { time: clock(entry.startsAt) }) : t('appointments:staff.queue.walkIn')}</td>
+                    <td class="kern-table__cell">{clock(entry.since)}</td>
+                    <td class="kern-table__cell">{titlesOf(entry.services)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section class="kern-stack-sm" aria-labelledby="issue-title">
+        <h2 class="kern-heading-medium" id="issue-title">
+          {t('appointments:staff.queue.issueTitle')}
+        </h2>
+        <IssueForm page={page} place={place} services={props.services} />
+      </section>
+      <section class="kern-stack-sm" aria-labelledby="tickets-title">
+        <h2 class="kern-heading-medium" id="tickets-title">
+          {t('appointments:staff.queue.ticketsTitle')}
+        </h2>
+        {props.tickets.length === 0 ? (
+          <p class="kern-body">{t('appointments:staff.queue.noTickets')}</p>
+        ) : (
+          <div class="kern-table-responsive">
+            <table class="kern-table kern-table--small">
+              <caption class="kern-sr-only">{t('appointments:staff.queue.ticketsTitle')}</caption>
+              <thead class="kern-table__header">
+                <tr>
+                  <th scope="col">{t('appointments:staff.queue.columns.number')}</th>
+                  <th scope="col">{t('appointments:staff.queue.columns.since')}</th>
+                  <th scope="col">{t('appointments:staff.queue.columns.status')}</th>
+                  <th scope="col">{t('appointments:staff.day.columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {props.tickets.map((ticket) => (
+                  <tr key={ticket.id}>
+                    <th scope="row" class="kern-table__cell">
+                      {ticketLabel(ticket.number)}
+                    </th>
+                    <td class="kern-table__cell">{clock(ticket.created_at)}</td>
+                    <td class="kern-table__cell">
+                      {t(`appointments:staff.queue.status.${ticket.status}`)}
+                      {ticket.counter_id ? ` (${counters.find((counter) => counter.id === ticket.counter_id)?.name ?? ''})` : ''}
+                    </td>
+                    <td class="kern-table__cell">
+                      <TicketActions page={page} place={place} ticket={ticket} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
