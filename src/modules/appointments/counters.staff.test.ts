@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { appointmentsDb } from './repo.ts';
@@ -53,6 +54,7 @@ describe('the staff area of the appointments', () => {
     expect(day.body).toContain('href="/verwaltung/termine/' + place.location.id + '?tag=2030-03-04"');
     expect(day.body).toContain('name="_csrf"');
     expect(await auditCount(platform.ctx, 'appointments.day-viewed', clerk.userId)).toBe(before + 1);
+    expect(await htmlProblems(`${base()}?tag=2030-03-05`, day.body)).toEqual([]);
   });
 
   it('says a malformed day at its field', async () => {
