@@ -97,6 +97,11 @@ describe('waiting numbers, calling and the call display', () => {
     expect(display.body).not.toContain(due.reference);
     expect(display.body).not.toContain('http-equiv="refresh"');
     expect(display.body).toContain('aria-live="polite"');
+    const island = /<script type="module" src="(\/assets\/islands\/appointments\.call-display-[^"]+\.js)"><\/script>/.exec(display.body)?.[1];
+    expect(island).toBeDefined();
+    const script = await platform.app.inject({ method: 'GET', url: island! });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toContain('EventSource');
   });
 
   it('sends the display’s state at once over server-sent events, with numbers and counters only', async () => {
