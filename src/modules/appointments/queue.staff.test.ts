@@ -130,6 +130,18 @@ describe('waiting numbers, calling and the call display', () => {
     expect((await stranger.client.post(`${base()}/aufrufen`, { counter: place.counters[0]!.id })).status).toBe(404);
   });
 
+  it('gives two counters calling at the same moment two different people', async () => {
+    await clerk.client.get(`${base()}/warteschlange`);
+    for (let n = 0; n < 2; n += 1) expect((await clerk.client.post(`${base()}/wartenummern`, { services: place.service.slug })).status).toBe(303);
+    await clerk.client.get(`${base()}/warteschlange`);
+    const calls = await Promise.all(place.counters.map((counter) => clerk.client.post(`${base()}/aufrufen`, { counter: counter.id })));
+    expect(calls.map((call) => call.status)).toEqual([303, 303]);
+    const labels = calls.map((call) => new URL(call.location!, 'http://x').searchParams.get('nummer'));
+    expect(new Set(labels).size).toBe(2);
+    const called = await staffDb(platform.ctx.db).selectFrom('appointment_tickets').select('counter_id').where('location_id', '=', place.location.id).where('status', '=', 'called').execute();
+    expect(new Set(called.map((ticket) => ticket.counter_id))).toEqual(new Set(place.counters.map((counter) => counter.id)));
+  });
+
   it('refuses a number for a service the place does not offer', async () => {
     await clerk.client.get(`${base()}/warteschlange`);
     const refused = await clerk.client.post(`${base()}/wartenummern`, { services: 'hundesteuer' });
