@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import { sql, type ColumnType, type Expression, type Generated, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { Break, WeeklyPeriod } from './calendar/types.ts';
@@ -120,14 +121,23 @@ export const occupyingStatuses: readonly BookingStatus[] = ['held', 'confirming'
 
 export type Location = Selectable<AppointmentTables['appointment_locations']>;
 
-/** A place that takes bookings, with its counters and the services it offers; undefined when there is none or it is closed for booking. */
+/**
+ * A place that takes bookings, with its counters and the services it offers; undefined when there is none or
+ * it is closed for booking. One statement: every search for free times starts here.
+ */
 export async function findPlace(db: AppointmentsDb, locationId: string) {
-  const location = await db.selectFrom('appointment_locations').selectAll().where('id', '=', locationId).where('active', '=', true).executeTakeFirst();
-  if (!location) return undefined;
-  const [counters, services] = await Promise.all([
-    db.selectFrom('appointment_counters').select(['id', 'name', 'services', 'hours']).where('location_id', '=', locationId).where('active', '=', true).orderBy('name').execute(),
-    db.selectFrom('appointment_services').selectAll().where('location_id', '=', locationId).execute(),
-  ]);
+  const row = await db
+    .selectFrom('appointment_locations as l')
+    .selectAll('l')
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('appointment_counters as c').select(['c.id', 'c.name', 'c.services', 'c.hours']).whereRef('c.location_id', '=', 'l.id').where('c.active', '=', true).orderBy('c.name')).as('placeCounters'),
+      jsonArrayFrom(eb.selectFrom('appointment_services as s').selectAll('s').whereRef('s.location_id', '=', 'l.id')).as('placeServices'),
+    ])
+    .where('l.id', '=', locationId)
+    .where('l.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { placeCounters: counters, placeServices: services, ...location } = row;
   return { location, counters, services };
 }
 
@@ -135,7 +145,7 @@ export async function findPlace(db: AppointmentsDb, locationId: string) {
  * What keeps a place's counters from taking a booking between two instants: bookings that occupy their time
  * (holds only until they run out) and blocked times, of a counter or (null) of the whole place.
  */
-export async function busyBetween(db: AppointmentsDb, locationId: string, from: Date, to: Date, now: Date) {
+export function busyBetween(db: AppointmentsDb, locationId: string, from: Date, to: Date | Expression<Date>, now: Date) {
   const bookings = db
     .selectFrom('appointment_bookings')
     .select((eb) => [eb.cast<string | null>('counter_id', 'uuid').as('counterId'), 'starts_at as from', 'ends_at as to'])
@@ -151,4 +161,13 @@ export async function busyBetween(db: AppointmentsDb, locationId: string, from: 
     .where('ends_at', '>', from)
     .where('starts_at', '<', to);
   return bookings.unionAll(blocks).execute();
+}
+
+/**
+ * The same from now to the end of the place's longest booking window (its services' horizon and two days),
+ * the window reckoned in the statement, so it need not wait for the place's services to be read.
+ */
+export function busyInWindow(db: AppointmentsDb, locationId: string, now: Date) {
+  const end = sql<Date>`${now}::timestamptz + make_interval(secs => 86400 * (select coalesce(max(horizon_days), 0) + 2 from appointment_services where location_id = ${locationId}))`;
+  return busyBetween(db, locationId, now, end, now);
 }

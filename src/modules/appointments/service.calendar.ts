@@ -2,9 +2,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { hoursOn, publishedOffice } from '#modules/catalog/index.ts';
 import type { Location as EngineLocation, OpenPeriod, RequestedService, ServiceRules, SlotQuery } from './calendar/index.ts';
-import { appointmentsDb, busyBetween, findPlace, type Location } from './repo.ts';
-
-const day = 86_400_000;
+import { appointmentsDb, busyBetween, busyInWindow, findPlace, type Location } from './repo.ts';
 
 /** How the place's days open: the catalogue office's hours (holidays, closing days, exceptions included), or the place's own week. */
 async function openingOf(ctx: KernelContext, location: Location): Promise<(date: string) => readonly OpenPeriod[]> {
@@ -29,7 +27,8 @@ export interface PlaceCalendar {
  */
 export async function placeCalendar(ctx: KernelContext, locationId: string, now = new Date(), busyIn?: { from: Date; to: Date }): Promise<PlaceCalendar | null> {
   const db = appointmentsDb(ctx.db);
-  const place = await findPlace(db, locationId);
+  // Both at once: the busy times' statement reckons the window's end from the services itself.
+  const [place, busy] = await Promise.all([findPlace(db, locationId), busyIn ? busyBetween(db, locationId, busyIn.from, busyIn.to, now) : busyInWindow(db, locationId, now)]);
   if (!place) return null;
   const services: ServiceRules[] = place.services.map((service) => ({
     id: service.service_slug,
@@ -40,9 +39,7 @@ export async function placeCalendar(ctx: KernelContext, locationId: string, now 
     leadMinutes: service.lead_minutes,
     maxPersons: service.max_persons,
   }));
-  const horizon = Math.max(0, ...services.map((service) => service.horizonDays)) + 2;
-  const range = busyIn ?? { from: now, to: new Date(now.getTime() + horizon * day) };
-  const [openOn, busy] = await Promise.all([openingOf(ctx, place.location), busyBetween(db, locationId, range.from, range.to, now)]);
+  const openOn = await openingOf(ctx, place.location);
   const location: EngineLocation = {
     openOn,
     breaks: place.location.breaks,

@@ -29,11 +29,25 @@ export interface DayClock {
   exists(minutes: number): boolean;
 }
 
+/** Clocks of the days asked for lately: finding a day's midnights takes two time-zone lookups, and every answer walks the same window. */
+const clocks = new Map<Day, DayClock>();
+const clocksKept = 800;
+
 /**
  * Wall-clock minutes of one Berlin day as instants. On all but two days a year the offset holds from midnight
  * to midnight, so one lookup serves every slot of the day; only on the switch days is each minute looked up.
  */
 export function dayClock(date: Day): DayClock {
+  let clock = clocks.get(date);
+  if (!clock) {
+    if (clocks.size >= clocksKept) clocks.clear();
+    clock = clockOf(date);
+    clocks.set(date, clock);
+  }
+  return clock;
+}
+
+function clockOf(date: Day): DayClock {
   const { from, to } = berlinDay(date);
   const midnight = from.getTime();
   if (to.getTime() - midnight === minutesPerDay * msPerMinute) return { instant: (minutes) => midnight + minutes * msPerMinute, exists: () => true };
