@@ -9,6 +9,7 @@ import { seedCatalog } from '#modules/catalog/seed/index.ts';
 import { modules } from '#modules/index.ts';
 import type { BenchCase, BenchTarget, Comparison } from './case.ts';
 import { applicationsSubmitCase } from './cases/applications-submit.ts';
+import { appointmentsFreeSlotsCase } from './cases/appointments-free-slots.ts';
 import { catalogSearchCase } from './cases/catalog-search.ts';
 import { catalogServicePageCase } from './cases/catalog-service-page.ts';
 import { homePageCase } from './cases/home-page.ts';
@@ -25,7 +26,7 @@ import { benchStartup } from './startup.ts';
  */
 
 /** Every case, in the order they run. A module adds its own here. */
-const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase];
+const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase];
 
 /** `npm run bench -- page search` runs the cases whose names contain any of the words given. */
 const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
