@@ -16,6 +16,7 @@ import { applicationsDb } from '#modules/applications/repo.forms.ts';
 import { publishShippedForm } from '#modules/applications/test/builders.ts';
 import { appointmentsDb } from '#modules/appointments/repo.ts';
 import { buildHold, buildLocation, holdAt } from '#modules/appointments/test/builders.ts';
+import { insertEntry, waitlistDb } from '#modules/appointments/repo.waitlist.ts';
 import { FormClient } from './http-client.ts';
 import { createTestPlatform, type TestPlatform } from './platform.ts';
 
@@ -54,6 +55,7 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   application_case_documents: (id) => sql`case_id in (select id from application_cases where user_id = ${id})`,
   application_case_exports: (id) => sql`case_id in (select id from application_cases where user_id = ${id})`,
   appointment_bookings: (id) => sql`user_id = ${id}`,
+  appointment_waitlist: (id) => sql`user_id = ${id}`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
@@ -148,6 +150,7 @@ async function personWithDataEverywhere() {
   const { location, counters } = await buildLocation(ctx);
   const visit = await buildHold(ctx, [counters[0]!.id], holdAt(location.id, new Date(Date.now() + 7 * 86_400_000), 15, { userId: citizen.user.id }));
   await appointmentsDb(ctx.db).updateTable('appointment_bookings').set({ status: 'booked', name: 'Clara Komplett', email: 'clara@example.org', phone: '+49 2431 123456' }).where('id', '=', visit.id).execute();
+  await insertEntry(waitlistDb(ctx.db), { locationId: location.id, services: [{ serviceId: 'personalausweis', persons: 1 }], fromDay: '2027-03-01', toDay: '2027-03-05', name: 'Clara Wartend', email: 'clara-warteliste@example.org', language: 'de', userId: citizen.user.id });
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
 

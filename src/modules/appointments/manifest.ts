@@ -9,15 +9,28 @@ import { appointmentBooked, appointmentTimeFreed } from './events.ts';
 import staffDe from './locales/staff.de.json' with { type: 'json' };
 import staffEn from './locales/staff.en.json' with { type: 'json' };
 import { staffRoutes } from './routes.staff.tsx';
+import waitlistDe from './locales/waitlist.de.json' with { type: 'json' };
+import waitlistEn from './locales/waitlist.en.json' with { type: 'json' };
+import { sendWaitlistConfirmJob, sendWaitlistOfferJob } from './jobs.waitlist.ts';
+import { eraseEntriesOf, entriesOfUser, purgeEntries, waitlistDb } from './repo.waitlist.ts';
+import { waitlistRoutes } from './routes.waitlist.tsx';
+import { cancelForClosedOffice } from './service.closure.ts';
+import { sendBookingSmsJob } from './service.notices.ts';
+import { sendRemindersJob } from './service.reminders.ts';
+import { offerToWaitlist, sweepWaitlistJob } from './service.waitlist.offer.ts';
 
 export const appointmentsModule = defineModule({
   id: 'appointments',
   migrations: appointmentsMigrations,
-  locales: { de: { ...de, ...staffDe }, en: { ...en, ...staffEn } },
+  locales: { de: { ...de, ...waitlistDe, ...staffDe }, en: { ...en, ...waitlistEn, ...staffEn } },
   permissions: permissionMap,
   roles: appointmentsRoles,
   events: [appointmentBooked, appointmentTimeFreed],
+  jobs: [sendWaitlistConfirmJob, sendWaitlistOfferJob, sweepWaitlistJob, sendRemindersJob, sendBookingSmsJob],
+  // A freed time goes to the first in line; an office published with a new closing day cancels that day's bookings.
+  on: [offerToWaitlist, cancelForClosedOffice],
   routes: async (app, ctx) => {
+    await app.register(async (scope) => waitlistRoutes(scope, ctx));
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
   staffLinks: [{ path: '/verwaltung/termine', label: 'appointments:staff.places.title', permission: appointmentsPermissions.serveCounters, order: 47 }],
@@ -29,9 +42,19 @@ export const appointmentsModule = defineModule({
       columns: ['name', 'email', 'phone', 'user_id'],
       purge: (db, now) => anonymiseBookings(appointmentsDb(db), now),
     },
+    {
+      id: 'appointments.waitlist',
+      description: 'appointments:waitlist.retention',
+      table: 'appointment_waitlist',
+      columns: ['name', 'email', 'user_id'],
+      purge: (db, now) => purgeEntries(waitlistDb(db), now),
+    },
   ],
   personalData: {
-    export: async (db, userId) => ({ appointments: await bookingsOf(appointmentsDb(db), userId) }),
-    erase: (db, userId) => eraseBookingsOf(appointmentsDb(db), userId, new Date()),
+    export: async (db, userId) => ({ appointments: await bookingsOf(appointmentsDb(db), userId), waitlist: await entriesOfUser(waitlistDb(db), userId) }),
+    erase: async (db, userId) => {
+      await eraseBookingsOf(appointmentsDb(db), userId, new Date());
+      await eraseEntriesOf(waitlistDb(db), userId);
+    },
   },
 });

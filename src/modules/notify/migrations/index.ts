@@ -6,6 +6,7 @@ import * as notifyFileStore from './202612051000_notify_file_store.ts';
 import * as caseMessageTemplates from './202612161100_case_message_templates.ts';
 import * as notifyDocuments from './202612191130_notify_documents.ts';
 import * as caseFollowTemplates from './202612201000_case_follow_templates.ts';
+import * as appointmentTemplates from './202612221110_appointment_templates.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const notifyMigrations: Migrations = {
@@ -16,4 +17,5 @@ export const notifyMigrations: Migrations = {
   '202612161100_case_message_templates': caseMessageTemplates,
   '202612191130_notify_documents': notifyDocuments,
   '202612201000_case_follow_templates': caseFollowTemplates,
+  '202612221110_appointment_templates': appointmentTemplates,
 };
