@@ -3,20 +3,38 @@ import { holdingStatuses, type AppointmentsDb } from './repo.ts';
 /** Days after the visit that the name, address and phone number of a booking are kept (for questions about it). */
 export const contactKeptDays = 30;
 
+/** Days a missed appointment keeps its address and phone number: the no-show rule counts a year back. */
+export const noShowKeptDays = 365;
+
 /**
  * Keeps each booking (the figures of served, missed and waiting count them) but removes who booked it: a
- * visit `contactKeptDays` after it ended, a hold nobody completed or a cancelled booking a day after.
+ * visit `contactKeptDays` after it ended, a hold nobody completed or a cancelled booking a day after. A
+ * missed appointment loses the name, account and needs with the others but keeps address and number for
+ * `noShowKeptDays`, which the no-show rule counts by.
  */
 export async function anonymiseBookings(db: AppointmentsDb, now: Date): Promise<number> {
   const visited = new Date(now.getTime() - contactKeptDays * 86_400_000);
+  const missedLongAgo = new Date(now.getTime() - noShowKeptDays * 86_400_000);
   const abandoned = new Date(now.getTime() - 86_400_000);
-  const result = await db
+  const person = await db
     .updateTable('appointment_bookings')
-    .set({ name: null, email: null, phone: null, user_id: null, updated_at: now })
+    .set({ name: null, user_id: null, needs: [], needs_note: null, updated_at: now })
     .where((eb) => eb.or([eb('ends_at', '<', visited), eb.and([eb('status', 'in', ['cancelled', 'expired']), eb('updated_at', '<', abandoned)])]))
-    .where((eb) => eb.or([eb('name', 'is not', null), eb('email', 'is not', null), eb('phone', 'is not', null), eb('user_id', 'is not', null)]))
+    .where((eb) => eb.or([eb('name', 'is not', null), eb('user_id', 'is not', null), eb('needs_note', 'is not', null), eb(eb.fn('cardinality', ['needs']), '>', 0)]))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const contact = await db
+    .updateTable('appointment_bookings')
+    .set({ email: null, phone: null, updated_at: now })
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ends_at', '<', visited), eb('status', '!=', 'no_show')]),
+        eb('ends_at', '<', missedLongAgo),
+        eb.and([eb('status', 'in', ['cancelled', 'expired']), eb('updated_at', '<', abandoned)]),
+      ]),
+    )
+    .where((eb) => eb.or([eb('email', 'is not', null), eb('phone', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(person.numUpdatedRows) + Number(contact.numUpdatedRows);
 }
 
 /** A person's bookings as their data download shows them. */

@@ -68,16 +68,21 @@ async function book(ctx: KernelContext, db: AppointmentsDb, booking: Booking, co
     { status: 'booked', confirmed_by: confirmedBy, confirmed_at: now, hold_expires_at: null, sms_code_hash: null, calendar_uid: booking.calendar_uid ?? uidFor(booking.id, ctx.config.PUBLIC_URL) },
     now,
   );
-  await ctx.events.publish(db, appointmentBooked, {
-    bookingId: booked.id,
-    locationId: booked.location_id,
-    counterId: booked.counter_id,
-    startsAt: booked.starts_at.toISOString(),
-    endsAt: booked.ends_at.toISOString(),
-    channel: booked.channel,
-    services: booked.services.map((service) => service.serviceId),
-  });
+  await publishBooked(ctx, db, booked);
   return booked;
+}
+
+/** Tells the others a booking is made (confirmation mail, reminders, figures, the service page's next free day). */
+export function publishBooked(ctx: KernelContext, db: AppointmentsDb, booking: Booking) {
+  return ctx.events.publish(db, appointmentBooked, {
+    bookingId: booking.id,
+    locationId: booking.location_id,
+    counterId: booking.counter_id,
+    startsAt: booking.starts_at.toISOString(),
+    endsAt: booking.ends_at.toISOString(),
+    channel: booking.channel,
+    services: booking.services.map((service) => service.serviceId),
+  });
 }
 
 /**

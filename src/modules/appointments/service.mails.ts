@@ -96,6 +96,14 @@ function calendarEvent(ctx: KernelContext, booking: Booking, place: PlaceFacts, 
   };
 }
 
+/** The booking as an entry for the person's calendar, as the confirmation mail carries it and the booking page offers it. */
+export async function bookingCalendarEvent(ctx: KernelContext, booking: Booking): Promise<CalendarEvent> {
+  const location = await appointmentsDb(ctx.db).selectFrom('appointment_locations').selectAll().where('id', '=', booking.location_id).executeTakeFirstOrThrow();
+  const { values, place } = await mailValues(ctx, booking, location);
+  const t = ctx.i18n.getFixedT(booking.language);
+  return calendarEvent(ctx, booking, place, { summary: t('appointments:mail.calendarSummary', values), description: t('appointments:mail.calendarDescription', values), where: values.where });
+}
+
 export const sendConfirmationJob = defineJob({
   name: 'appointments.send-confirmation',
   payload: BookingPayload,
@@ -106,15 +114,14 @@ export const sendConfirmationJob = defineJob({
     if (!booking.email && !booking.phone) return;
     const key = await issueKey(db, booking.id, 'manage');
     const link = `${ctx.config.PUBLIC_URL}${managePath(booking.id, key)}`;
-    const { values, place } = await mailValues(ctx, booking, location);
+    const { values } = await mailValues(ctx, booking, location);
     const t = ctx.i18n.getFixedT(booking.language);
     if (!booking.email) {
       await ctx.sms.send({ to: booking.phone!, text: t('appointments:sms.booked', { ...values, link }) });
       return;
     }
     const rebooked = booking.rebooked_from !== null;
-    const summary = t('appointments:mail.calendarSummary', values);
-    const event = calendarEvent(ctx, booking, place, { summary, description: t('appointments:mail.calendarDescription', values), where: values.where });
+    const event = await bookingCalendarEvent(ctx, booking);
     const file = calendarFile({ cityName: ctx.config.CITY_NAME, method: 'REQUEST', events: [event] });
     await ctx.mailer.send({
       to: booking.email,
