@@ -10,6 +10,7 @@ import { keyOpens } from './repo.keys.ts';
 import { blockPlace } from './repo.notices.ts';
 import { appointmentsDb, type Booking } from './repo.ts';
 import { findEntry, waitlistDb } from './repo.waitlist.ts';
+import { confirmByKey } from './service.book.ts';
 import { confirmEntry, entriesPerAddress, joinWaitlist, leaveWaitlist, type JoinInput } from './service.waitlist.ts';
 import { offerFreedTime, offerHours, offerToWaitlist, sweepWaitlist } from './service.waitlist.offer.ts';
 import { buildHold, buildLocation, holdAt } from './test/builders.ts';
@@ -199,8 +200,11 @@ describe('offering a freed time', () => {
     expect(next?.status).toBe('offered');
     expect((await findBooking(db(), next!.booking_id!))?.starts_at).toEqual(berlinInstant(day, '08:00'));
 
-    // Once the person confirmed (the booking pages make it 'booked'), the sweep records the entry as booked.
-    await updateBooking(db(), next!.booking_id!, { status: 'booked', confirmed_by: 'email', confirmed_at: new Date() }, new Date());
+    // The person confirms with the link in the offer's mail, as the booking pages do; the sweep then records the entry as booked.
+    await platform.runJobs();
+    const key = keyFromMail(second.email!, new RegExp(`/termine/buchung/${next!.booking_id!}/bestaetigen/([\\w-]+)`));
+    expect((await confirmByKey(ctx(), next!.booking_id!, key)).ok).toBe(true);
+    expect((await findBooking(db(), next!.booking_id!))?.status).toBe('booked');
     await sweepWaitlist(ctx(), new Date());
     expect(await statusOf(second.id)).toBe('booked');
   });
