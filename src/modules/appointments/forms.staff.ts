@@ -13,7 +13,7 @@ export const BlockParams = Type.Object({ placeId: uuid, blockId: uuid });
 export const TicketParams = Type.Object({ placeId: uuid, ticketId: uuid });
 export const StepParams = Type.Object({ placeId: uuid, bookingId: uuid, step: Type.Union([Type.Literal('angekommen'), Type.Literal('erledigt'), Type.Literal('nicht-erschienen')]) });
 export const TicketEndParams = Type.Object({ placeId: uuid, ticketId: uuid, end: Type.Union([Type.Literal('erledigt'), Type.Literal('gegangen')]) });
-export const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })), tag: Type.Optional(Type.String({ maxLength: 20 })), nummer: Type.Optional(Type.String({ maxLength: 40 })) });
+export const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })), tag: Type.Optional(Type.String({ maxLength: 20 })), nummer: Type.Optional(Type.String({ maxLength: 40 })), zurueck: Type.Optional(Type.Literal('warteschlange')) });
 
 export const dayForm = defineForm({
   id: 'appointments.staff-day',

@@ -78,6 +78,16 @@ describe('waiting numbers, calling and the call display', () => {
     expect(empty.body).toContain('Niemand wartet: Es gibt niemanden zum Aufrufen.');
     expect(await auditCount(platform.ctx, 'appointments.called', clerk.userId)).toBe(3);
 
+    // A booked person called is marked served from the queue page, and leaves its list.
+    const withCalled = await clerk.client.get(`${base()}/warteschlange`);
+    expect(withCalled.body).toContain('Aufgerufen mit Termin');
+    expect(await htmlProblems(`${base()}/warteschlange`, withCalled.body)).toEqual([]);
+    const servedBooking = await clerk.client.post(`${base()}/buchungen/${due.id}/erledigt?zurueck=warteschlange`, {});
+    expect(servedBooking.location).toBe(`${base()}/warteschlange?notice=booking-served&nummer=${encodeURIComponent(due.reference)}`);
+    const dueNow = await staffDb(platform.ctx.db).selectFrom('appointment_bookings').select(['status', 'served_at']).where('id', '=', due.id).executeTakeFirstOrThrow();
+    expect(dueNow.status).toBe('served');
+    expect(dueNow.served_at).toBeInstanceOf(Date);
+
     const served = await clerk.client.post(`${base()}/wartenummern/${ticket.id}/erledigt`, {});
     expect(served.status).toBe(303);
     const closed = await staffDb(platform.ctx.db).selectFrom('appointment_tickets').select(['status', 'served_at']).where('id', '=', ticket.id).executeTakeFirstOrThrow();

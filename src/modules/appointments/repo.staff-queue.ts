@@ -35,6 +35,20 @@ export async function waitingAt(db: StaffDb, locationId: string, day: string, fr
   return { booked, walkIns };
 }
 
+/** Booked people called today and not yet marked served, with the counter that called them. */
+export function calledBookings(db: StaffDb, locationId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('appointment_bookings')
+    .select(['id', 'reference', 'called_at', 'called_counter_id'])
+    .where('location_id', '=', locationId)
+    .where('status', '=', 'arrived')
+    .where('called_at', 'is not', null)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .orderBy('called_at')
+    .execute();
+}
+
 /** Calls an arrived booking to a counter, unless someone called it first. */
 export async function callBooking(db: StaffDb, bookingId: string, counterId: string, now: Date): Promise<boolean> {
   const called = await db

@@ -34,7 +34,7 @@ export async function queueRoutes(app: App, ctx: KernelContext): Promise<void> {
     if (request.validationError) return reply.callNotFound();
     const query = request.query as { notice?: string; nummer?: string };
     const label = typeof query.nummer === 'string' ? query.nummer.slice(0, 20) : '';
-    const known = ['issued', 'called', 'ticket-served', 'ticket-gone'];
+    const known = ['issued', 'called', 'ticket-served', 'ticket-gone', 'booking-served'];
     const notice = query.notice && known.includes(query.notice) ? { kind: 'success' as const, text: request.t(`appointments:staff.notices.${query.notice}`, { label }) } : undefined;
     return showQueue(request, reply, request.params.placeId, notice);
   });

@@ -89,6 +89,7 @@ async function counterRoutes(app: App, ctx: KernelContext): Promise<void> {
     const step = steps[request.params.step]!;
     const result = await markBooking(ctx, request.actor, placeId, bookingId, step);
     const back = dayOf(request);
+    if (result.ok && request.query.zurueck) return reply.redirect(`${placeHref(placeId)}/warteschlange?notice=booking-served&nummer=${encodeURIComponent(result.reference)}`, 303);
     if (result.ok) return reply.redirect(`${placeHref(placeId)}?tag=${back.day ?? todayInBerlin()}&notice=${step}`, 303);
     if (result.reason === 'not-found') return reply.callNotFound();
     return showDay(request, reply, placeId, { ...back, status: 409, notice: { kind: 'danger', text: request.t(`appointments:staff.errors.${result.reason}`) } });

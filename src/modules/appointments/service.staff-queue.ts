@@ -2,7 +2,7 @@ import { recordAudit } from '#kernel/audit.ts';
 import { actorId, type Actor } from '#kernel/auth/actor.ts';
 import { berlinDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { callBooking, callTicket, closeTicket, insertTicket, lastCalled, ticketOfPlace, ticketsOfDay, waitingAt } from './repo.staff-queue.ts';
+import { callBooking, calledBookings, callTicket, closeTicket, insertTicket, lastCalled, ticketOfPlace, ticketsOfDay, waitingAt } from './repo.staff-queue.ts';
 import { countersOf, placeById, staffDb } from './repo.staff.ts';
 import { placeForStaff } from './service.staff.ts';
 
@@ -52,8 +52,10 @@ export async function queueForStaff(ctx: KernelContext, actor: Actor, placeId: s
   const place = await placeForStaff(ctx, actor, placeId);
   if (!place) return null;
   const db = staffDb(ctx.db);
-  const [queue, counters, tickets] = await Promise.all([queueOf(ctx, place.id, now), countersOf(db, place.id), ticketsOfDay(db, place.id, todayInBerlin(now))]);
-  return { place, queue, counters, tickets };
+  const day = todayInBerlin(now);
+  const { from, to } = berlinDay(day);
+  const [queue, counters, tickets, called] = await Promise.all([queueOf(ctx, place.id, now), countersOf(db, place.id), ticketsOfDay(db, place.id, day), calledBookings(db, place.id, from, to)]);
+  return { place, queue, counters, tickets, called: called.map((booking) => ({ ...booking, label: bookingLabel(booking.reference) })) };
 }
 
 /** Gives a walk-in the next number of the day at a place. */

@@ -12,6 +12,8 @@ export interface QueueProps {
   queue: QueueEntry[];
   counters: { id: string; name: string }[];
   tickets: Ticket[];
+  /** Booked people called and not yet marked served. */
+  called: { id: string; label: string; called_at: Date | null; called_counter_id: string | null }[];
   services: { slug: string; title: string }[];
   titles: Map<string, string>;
   notice?: Notice | undefined;
@@ -53,6 +55,53 @@ function TicketActions({ page, place, ticket }: { page: PageContext; place: Staf
         </PostForm>
       ))}
     </>
+  );
+}
+
+/** Booked people who were called: marking them served here ends their visit. */
+function CalledBookings({ page, place, called, counters }: Pick<QueueProps, 'page' | 'place' | 'called' | 'counters'>) {
+  const { t } = page;
+  if (called.length === 0) return null;
+  return (
+    <section class="kern-stack-sm" aria-labelledby="called-title">
+      <h2 class="kern-heading-medium" id="called-title">
+        {t('appointments:staff.queue.calledTitle')}
+      </h2>
+      <div class="kern-table-responsive">
+        <table class="kern-table kern-table--small">
+          <caption class="kern-sr-only">{t('appointments:staff.queue.calledTitle')}</caption>
+          <thead class="kern-table__header">
+            <tr>
+              <th scope="col">{t('appointments:staff.queue.columns.number')}</th>
+              <th scope="col">{t('appointments:staff.queue.counter')}</th>
+              <th scope="col">{t('appointments:staff.queue.calledAt')}</th>
+              <th scope="col">{t('appointments:staff.day.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {called.map((booking) => (
+              <tr key={booking.id}>
+                <th scope="row" class="kern-table__cell">
+                  {booking.label}
+                </th>
+                <td class="kern-table__cell">{counters.find((counter) => counter.id === booking.called_counter_id)?.name ?? ''}</td>
+                <td class="kern-table__cell">{booking.called_at ? clock(booking.called_at) : ''}</td>
+                <td class="kern-table__cell">
+                  <PostForm page={page} action={`${placeHref(place.id)}/buchungen/${booking.id}/erledigt?zurueck=warteschlange`}>
+                    <button type="submit" class="kern-btn kern-btn--tertiary">
+                      <span class="kern-label">
+                        {t('appointments:staff.steps.served')}
+                        <span class="kern-sr-only"> – {booking.label}</span>
+                      </span>
+                    </button>
+                  </PostForm>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -116,6 +165,7 @@ export function QueuePage(props: QueueProps) {
           </div>
         )}
       </section>
+      <CalledBookings page={page} place={place} called={props.called} counters={counters} />
       <section class="kern-stack-sm" aria-labelledby="issue-title">
         <h2 class="kern-heading-medium" id="issue-title">
           {t('appointments:staff.queue.issueTitle')}
