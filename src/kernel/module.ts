@@ -217,6 +217,16 @@ export interface HomeLink {
 export interface ServiceRoute {
   kind: 'online' | 'paper' | 'appointment';
   href: string;
+  /** A line the service page shows under the route's link ("Nächster freier Termin: Donnerstag, 3. Dezember"). */
+  note?: ServiceRouteNote;
+}
+
+/** A line of text in the page's language: an i18n key and its values. */
+export interface ServiceRouteNote {
+  key: string;
+  values?: Readonly<Record<string, string | number>>;
+  /** Calendar days (`YYYY-MM-DD`) the text names, written out in the page's language before they are interpolated. */
+  days?: Readonly<Record<string, string>>;
 }
 
 /**

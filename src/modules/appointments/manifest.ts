@@ -1,4 +1,12 @@
 import { defineModule } from '#kernel/module.ts';
+import figuresDe from './locales/figures.de.json' with { type: 'json' };
+import figuresEn from './locales/figures.en.json' with { type: 'json' };
+import { monthlyFiguresDataset } from './opendata.ts';
+import { apiRoutes } from './routes.api.ts';
+import { figuresPath, figuresRoutes } from './routes.figures.tsx';
+import { seedAppointments } from './seed.ts';
+import { availabilitySubscriptions, serviceRoutes } from './service.routes.ts';
+import { noShowRateFigure, servedPerDayFigure } from './stats.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { appointmentsMigrations } from './migrations/index.ts';
@@ -22,18 +30,24 @@ import { offerToWaitlist, sweepWaitlistJob } from './service.waitlist.offer.ts';
 export const appointmentsModule = defineModule({
   id: 'appointments',
   migrations: appointmentsMigrations,
-  locales: { de: { ...de, ...waitlistDe, ...staffDe }, en: { ...en, ...waitlistEn, ...staffEn } },
+  locales: { de: { ...de, ...waitlistDe, ...figuresDe, ...staffDe }, en: { ...en, ...waitlistEn, ...figuresEn, ...staffEn } },
   permissions: permissionMap,
   roles: appointmentsRoles,
   events: [appointmentBooked, appointmentTimeFreed],
   jobs: [sendWaitlistConfirmJob, sendWaitlistOfferJob, sweepWaitlistJob, sendRemindersJob, sendBookingSmsJob],
   // A freed time goes to the first in line; an office published with a new closing day cancels that day's bookings.
-  on: [offerToWaitlist, cancelForClosedOffice],
+  on: [offerToWaitlist, cancelForClosedOffice, ...availabilitySubscriptions],
   routes: async (app, ctx) => {
+    await app.register(async (scope) => apiRoutes(scope, ctx));
+    await app.register(async (scope) => figuresRoutes(scope, ctx));
     await app.register(async (scope) => waitlistRoutes(scope, ctx));
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
-  staffLinks: [{ path: '/verwaltung/termine', label: 'appointments:staff.places.title', permission: appointmentsPermissions.serveCounters, order: 47 }],
+  seed: seedAppointments,
+  serviceRoutes,
+  stats: [noShowRateFigure, servedPerDayFigure],
+  openData: [monthlyFiguresDataset],
+  staffLinks: [{ path: '/verwaltung/termine', label: 'appointments:staff.places.title', permission: appointmentsPermissions.serveCounters, order: 47 }, { path: figuresPath, label: 'appointments:figures.staffLink', permission: appointmentsPermissions.serveCounters, order: 48 }],
   retention: [
     {
       id: 'appointments.booking-contact',

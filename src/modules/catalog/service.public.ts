@@ -1,8 +1,9 @@
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { ServiceRouteNote } from '#kernel/module.ts';
 import { editCatalog } from './service.editing.ts';
 import { catalogDb, findEntry, findPublished, listPublished, publishedByIds, publishedOfKind as publishedRowsOfKind, type CatalogDb, type PublishedRow } from './repo.ts';
-import type { Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
+import type { ChannelKind, Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
 import type { EntryKind } from './tables.ts';
 
 /*
@@ -32,6 +33,8 @@ export interface ServiceView {
   publishedAt: Date | null;
   office: (OfficeContent & { id: string }) | null;
   situations: Ref[];
+  /** Lines other modules add under a route's link (the next free appointment), by channel kind. */
+  routeNotes?: Partial<Record<ChannelKind, ServiceRouteNote>>;
 }
 
 const refOf = (entry: PublishedRow): Ref | null => {
@@ -179,10 +182,12 @@ export async function withOfferedRoutes(ctx: KernelContext, service: ServiceView
   const offered = (await Promise.all(ctx.modules.flatMap((module) => (module.serviceRoutes ? [module.serviceRoutes.load(ctx)] : [])))).flatMap((routes) => routes.get(service.content.slug) ?? []);
   if (offered.length === 0) return service;
   const channels = [...service.content.channels];
+  const routeNotes: NonNullable<ServiceView['routeNotes']> = {};
   for (const route of offered) {
     const at = channels.findIndex((channel) => channel.kind === route.kind);
     if (at >= 0) channels[at] = { ...channels[at]!, target: route.href };
     else channels.push({ kind: route.kind, target: route.href, instructions: '' });
+    if (route.note) routeNotes[route.kind] = route.note;
   }
-  return { ...service, content: { ...service.content, channels } };
+  return { ...service, content: { ...service.content, channels }, ...(Object.keys(routeNotes).length > 0 ? { routeNotes } : {}) };
 }

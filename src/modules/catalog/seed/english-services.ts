@@ -16,7 +16,7 @@ const digitalPhoto =
   'a recent biometric passport photo in digital form (since May 2025 only digital photos are accepted: sent by a certified photo studio or taken at the photo booth in the office)';
 
 const buergerbuero = {
-  appointment: 'With an appointment you are served first at the Bürgerbüro. Make one by phone on 02431 85-0 or at the Bürgerbüro.',
+  appointment: 'With an appointment you are served first at the Bürgerbüro. Book yours online, at any time; if you prefer the phone, we make one with you on 02431 85-0 or at the Bürgerbüro.',
   email: 'Send us your question. Applications that need you to come in person can only be prepared by e-mail.',
   phone: 'The Bürgerbüro gives advice by phone, tells you which documents you need and makes an appointment with you. We can call you back if you like.',
   inPerson: 'Come to the Bürgerbüro in the town hall, with or without an appointment. Without one you may have to wait.',

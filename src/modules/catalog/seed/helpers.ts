@@ -22,7 +22,7 @@ export const serviceportalOnline = (what: string): Channel =>
   online(serviceportal, `${what} im Serviceportal der Stadt Erkelenz. Sie melden sich mit Ihrem BundID-Konto an; für manche Anträge brauchen Sie die Online-Ausweisfunktion.`);
 
 export const buergerbueroPhone = phone('Das Bürgerbüro berät Sie am Telefon, sagt Ihnen, welche Unterlagen Sie brauchen, und vereinbart mit Ihnen einen Termin. Auf Wunsch rufen wir Sie zurück.');
-export const buergerbueroAppointment = appointment('Mit Termin werden Sie im Bürgerbüro zuerst bedient. Termine vereinbaren Sie telefonisch unter 02431 85-0 oder im Bürgerbüro.');
+export const buergerbueroAppointment = appointment('Mit Termin werden Sie im Bürgerbüro zuerst bedient. Buchen Sie Ihren Termin online, rund um die Uhr; lieber am Telefon? Unter 02431 85-0 oder im Bürgerbüro vereinbaren wir ihn mit Ihnen.');
 export const buergerbueroVisit = inPerson('Kommen Sie mit Termin oder ohne ins Bürgerbüro im Rathaus. Ohne Termin kann es zu Wartezeiten kommen.');
 
 /** The federal portal's description of a service, where its LeiKa key is established. */

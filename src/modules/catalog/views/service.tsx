@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '#kernel/html/page.ts';
+import type { ServiceRouteNote } from '#kernel/module.ts';
 import { Heading } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { HolidayCalendar } from '#kernel/holidays/holidays.ts';
@@ -56,6 +57,14 @@ function ChannelAction({ page, channel }: { page: PageContext; channel: Channel 
   }
 }
 
+const longDays = { de: new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }) };
+
+/** A line another module adds under a route's link, its calendar days written out in the page's language. */
+function RouteNote({ page, note }: { page: PageContext; note: ServiceRouteNote }) {
+  const days = Object.fromEntries(Object.entries(note.days ?? {}).map(([name, day]) => [name, longDays[page.lang].format(new Date(`${day}T12:00:00Z`))]));
+  return <p class="kern-body">{page.t(note.key, { ...note.values, ...days })}</p>;
+}
+
 export function Channels({ texts, service, now, holidays }: { texts: Texts; service: ServiceView; now: Date; holidays: HolidayCalendar }) {
   const { page } = texts;
   const { t } = page;
@@ -79,6 +88,7 @@ export function Channels({ texts, service, now, holidays }: { texts: Texts; serv
               <div class="kern-card__body kern-stack-sm">
                 {channel.instructions || english?.[channel.kind] ? <LocalParagraphs texts={texts} german={channel.instructions} english={english?.[channel.kind]} /> : null}
                 <ChannelAction page={page} channel={channel} />
+                {service.routeNotes?.[channel.kind] ? <RouteNote page={page} note={service.routeNotes[channel.kind]!} /> : null}
                 {channel.kind === 'inPerson' && office ? (
                   <>
                     <OfficeAddress texts={texts} office={office} />
