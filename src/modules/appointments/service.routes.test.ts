@@ -6,7 +6,7 @@ import { freeSlots, nextFreeDays } from './calendar/index.ts';
 import { appointmentBooked } from './events.ts';
 import { appointmentsDb } from './repo.ts';
 import { placeCalendar } from './service.calendar.ts';
-import { appointmentRoutes } from './service.routes.ts';
+import { appointmentRoutes, availabilityScope } from './service.routes.ts';
 import { buildLocation } from './test/builders.ts';
 
 let platform: TestPlatform;
@@ -24,7 +24,10 @@ const everyDay = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '08:00', clos
 /** A published service booked at a place open an hour every day, with one counter: four times a day. */
 async function bookableService(slug: string) {
   await buildService(platform.ctx, { slug, title: `Leistung ${slug}` });
-  return buildLocation(platform.ctx, { services: [slug], hours: everyDay });
+  const place = await buildLocation(platform.ctx, { services: [slug], hours: everyDay });
+  // A new place shows within the minute on its own; the tests do not wait for it.
+  platform.ctx.content.changed(availabilityScope);
+  return place;
 }
 
 describe('the booking link on the service page', () => {
@@ -40,7 +43,7 @@ describe('the booking link on the service page', () => {
   it('leaves out the services of a place that takes no bookings', async () => {
     const { location } = await bookableService('termin-geschlossen');
     await appointmentsDb(platform.ctx.db).updateTable('appointment_locations').set({ active: false }).where('id', '=', location.id).execute();
-    platform.ctx.content.changed('appointments-availability');
+    platform.ctx.content.changed(availabilityScope);
     expect((await appointmentRoutes(platform.ctx)).has('termin-geschlossen')).toBe(false);
   });
 
