@@ -79,6 +79,8 @@ describe('the staff area of the appointments', () => {
     const done = await statusOf(booking.id);
     expect(done.status).toBe('served');
     expect(done.served_at).toBeInstanceOf(Date);
+    // Served without a call at the display: no call time is made up, so the waiting-time figure leaves it out.
+    expect(done.called_at).toBeNull();
     expect(await auditCount(platform.ctx, 'appointments.booking-served', clerk.userId)).toBe(1);
   });
 

@@ -96,7 +96,7 @@ export async function markBooking(ctx: KernelContext, actor: Actor, placeId: str
     const { from, to } = steps[step];
     if (booking.status !== from) return { ok: false, reason: 'invalid-transition' } as const;
     if (step === 'no-show' && booking.starts_at > now) return { ok: false, reason: 'too-early' } as const;
-    const times = step === 'arrived' ? { arrived_at: now } : step === 'served' ? { served_at: now, ...(booking.called_at ? {} : { called_at: now }) } : {};
+    const times = step === 'arrived' ? { arrived_at: now } : step === 'served' ? { served_at: now } : {};
     const moved = await moveBooking(db, booking.id, from, { status: to, ...times }, now);
     if (!moved) return { ok: false, reason: 'invalid-transition' } as const;
     await recordAudit(trx, { actor }, { action: `appointments.booking-${step}`, subjectType: 'appointments.booking', subjectId: booking.id, dataSubjectId: booking.user_id, meta: { reference: booking.reference } });
