@@ -22,12 +22,12 @@ const places = 10;
 const horizonDays = 90;
 const warmUp = 30;
 const rounds = 300;
-/** Share of a grid step's chance to start a booking when the counter is free there, tuned to about 60 % booked. */
+/** The chance that a booking starts at a grid step where the counter is free; books about 60 % of the open time. */
 const bookingChance = 0.5;
 
 const weekdays = (days: number[], opens: string, closes: string): WeeklyPeriod[] => days.map((day) => ({ day, opens, closes }));
 
-/** Opening weeks as Erkelenz's offices keep them: mornings every weekday, some afternoons, one long Thursday. */
+/** Opening weeks as offices keep them: mornings with some afternoons and a long Thursday; days with a lunch break; a Saturday morning. */
 const weeks: { hours: WeeklyPeriod[]; breaks: Break[]; grid: number }[] = [
   { hours: [...weekdays([1, 2, 3, 4, 5], '08:00', '12:00'), ...weekdays([1, 2], '14:00', '16:00'), ...weekdays([4], '14:00', '18:00')], breaks: [], grid: 10 },
   { hours: [...weekdays([1, 2, 3], '07:30', '15:30'), ...weekdays([4], '07:30', '18:00'), ...weekdays([5], '07:30', '12:30')], breaks: weekdays([1, 2, 3, 4], '12:00', '12:30').map(({ day, opens, closes }) => ({ day, from: opens, to: closes })), grid: 15 },
