@@ -2,15 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInBerlin } from '#kernel/calendar.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { berlinIso } from './routes.api.ts';
-import { buildLocation } from './test/builders.ts';
+import { buildHold, buildLocation, holdAt } from './test/builders.ts';
 
 let platform: TestPlatform;
 let placeId: string;
+let counterIds: string[];
 beforeAll(async () => {
   platform = await createTestPlatform();
   // Open every day from 8 to 10, one counter, 15-minute slots; Schalter 1 serves both services.
-  const { location } = await buildLocation(platform.ctx, { name: 'API-Bürgerbüro', services: ['personalausweis', 'reisepass'], hours: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '08:00', closes: '10:00' })) });
+  const { location, counters } = await buildLocation(platform.ctx, { name: 'API-Bürgerbüro', services: ['personalausweis', 'reisepass'], hours: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '08:00', closes: '10:00' })) });
   placeId = location.id;
+  counterIds = counters.map((counter) => counter.id);
 });
 afterAll(async () => {
   await platform.close();
@@ -64,6 +66,13 @@ describe('the appointment API', () => {
     expect(open.slots).toHaveLength(6);
     expect(open.slots[0]!.start).toMatch(new RegExp(`^${open.date}T08:00:00\\+0[12]:00$`));
     expect(open.slots[0]!.end).toMatch(new RegExp(`^${open.date}T08:45:00\\+0[12]:00$`));
+
+    // A booking at 8:00 on that day takes the times that would overlap it.
+    await buildHold(platform.ctx, counterIds, holdAt(placeId, new Date(open.slots[0]!.start), 15));
+    const after = await get<{ days: { date: string; slots: { start: string }[] }[] }>(
+      `/api/v1/termine/orte/${placeId}/freie-zeiten?leistung=personalausweis&personen=2&leistung=reisepass&personen=1&von=${open.date}&bis=${open.date}`,
+    );
+    expect(after.body.days[0]!.slots[0]!.start).toMatch(new RegExp(`^${open.date}T08:15:00\\+0[12]:00$`));
   });
 
   it('names the next days with a free time, each with its first', async () => {

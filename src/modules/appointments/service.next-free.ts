@@ -1,4 +1,4 @@
-import { addDays, isCalendarDay, todayInBerlin } from '#kernel/calendar.ts';
+import { addDays, berlinDay, isCalendarDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { freeSlots, nextFreeDays, type Day, type FreeSlots, type NextFreeDays, type RequestedService, type Slot, type SlotProblem } from './calendar/index.ts';
 import { activePlaces } from './repo.figures.ts';
@@ -82,7 +82,8 @@ export async function freeTimes(
   const to = question.to ?? addDays(from, 13);
   if (to < from) return { ok: false, reason: 'range-reversed' };
   if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) >= MAX_RANGE_DAYS * 86_400_000) return { ok: false, reason: 'range-too-long', max: MAX_RANGE_DAYS };
-  const calendar = await placeCalendar(ctx, question.placeId, now);
+  // Only the busy times of the days asked for matter, not those of the whole window.
+  const calendar = await placeCalendar(ctx, question.placeId, now, { from: berlinDay(from).from, to: berlinDay(to).to });
   if (!calendar) return { ok: false, reason: 'unknown-place' };
   const result = freeSlots(calendar.query(request), { from, to });
   return result.ok ? result : { ok: false, reason: 'request', problem: result.problem };
