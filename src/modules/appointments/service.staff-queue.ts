@@ -3,7 +3,7 @@ import { actorId, type Actor } from '#kernel/auth/actor.ts';
 import { berlinDay, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { callBooking, calledBookings, callTicket, closeTicket, insertTicket, lastCalled, ticketOfPlace, ticketsOfDay, waitingAt } from './repo.staff-queue.ts';
-import { countersOf, placeById, staffDb } from './repo.staff.ts';
+import { countersOf, placeById, staffDb, type Ticket, type TicketStatus } from './repo.staff.ts';
 import { placeForStaff } from './service.staff.ts';
 
 /** How a waiting number is shown and called out: `A 017`. */
@@ -47,6 +47,11 @@ async function queueOf(ctx: Pick<KernelContext, 'db'>, placeId: string, now: Dat
   return queueOrder(entries, now);
 }
 
+/** How a number may end from each status: served once called, gone while waiting or called. */
+const ticketEnds: Record<TicketStatus, ('served' | 'gone')[]> = { waiting: ['gone'], called: ['served', 'gone'], served: [], gone: [] };
+
+export type QueueTicket = Ticket & { label: string; ends: ('served' | 'gone')[] };
+
 /** Today's queue of a place the clerk serves, its counters and today's numbers. */
 export async function queueForStaff(ctx: KernelContext, actor: Actor, placeId: string, now = new Date()) {
   const place = await placeForStaff(ctx, actor, placeId);
@@ -55,7 +60,13 @@ export async function queueForStaff(ctx: KernelContext, actor: Actor, placeId: s
   const day = todayInBerlin(now);
   const { from, to } = berlinDay(day);
   const [queue, counters, tickets, called] = await Promise.all([queueOf(ctx, place.id, now), countersOf(db, place.id), ticketsOfDay(db, place.id, day), calledBookings(db, place.id, from, to)]);
-  return { place, queue, counters, tickets, called: called.map((booking) => ({ ...booking, label: bookingLabel(booking.reference) })) };
+  return {
+    place,
+    queue,
+    counters,
+    tickets: tickets.map((ticket) => ({ ...ticket, label: ticketLabel(ticket.number), ends: ticketEnds[ticket.status] })),
+    called: called.map((booking) => ({ ...booking, label: bookingLabel(booking.reference) })),
+  };
 }
 
 /** Gives a walk-in the next number of the day at a place. */

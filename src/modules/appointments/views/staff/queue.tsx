@@ -1,7 +1,6 @@
 import { Alert, CheckboxGroup, Heading, PostForm, Select, SubmitButton } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
-import type { Ticket } from '#modules/appointments/repo.staff.ts';
-import { ticketLabel, type QueueEntry } from '#modules/appointments/service.staff-queue.ts';
+import type { QueueEntry, QueueTicket } from '#modules/appointments/service.staff-queue.ts';
 import type { StaffPlace } from '#modules/appointments/service.staff.ts';
 import type { Notice } from './day.tsx';
 import { clock, placeHref } from './format.ts';
@@ -11,7 +10,7 @@ export interface QueueProps {
   place: StaffPlace;
   queue: QueueEntry[];
   counters: { id: string; name: string }[];
-  tickets: Ticket[];
+  tickets: QueueTicket[];
   /** Booked people called and not yet marked served. */
   called: { id: string; label: string; called_at: Date | null; called_counter_id: string | null }[];
   services: { slug: string; title: string }[];
@@ -39,17 +38,17 @@ function IssueForm({ page, place, services }: Pick<QueueProps, 'page' | 'place' 
   );
 }
 
-function TicketActions({ page, place, ticket }: { page: PageContext; place: StaffPlace; ticket: Ticket }) {
+function TicketActions({ page, place, ticket }: { page: PageContext; place: StaffPlace; ticket: QueueTicket }) {
   const { t } = page;
-  const ends = ticket.status === 'called' ? (['erledigt', 'gegangen'] as const) : ticket.status === 'waiting' ? (['gegangen'] as const) : [];
+  const slugs = { served: 'erledigt', gone: 'gegangen' } as const;
   return (
     <>
-      {ends.map((end) => (
-        <PostForm key={end} page={page} action={`${placeHref(place.id)}/wartenummern/${ticket.id}/${end}`}>
+      {ticket.ends.map((end) => (
+        <PostForm key={end} page={page} action={`${placeHref(place.id)}/wartenummern/${ticket.id}/${slugs[end]}`}>
           <button type="submit" class="kern-btn kern-btn--tertiary">
             <span class="kern-label">
-              {t(`appointments:staff.queue.end.${end}`)}
-              <span class="kern-sr-only"> – {ticketLabel(ticket.number)}</span>
+              {t(`appointments:staff.queue.end.${slugs[end]}`)}
+              <span class="kern-sr-only"> – {ticket.label}</span>
             </span>
           </button>
         </PostForm>
@@ -194,7 +193,7 @@ export function QueuePage(props: QueueProps) {
                 {props.tickets.map((ticket) => (
                   <tr key={ticket.id}>
                     <th scope="row" class="kern-table__cell">
-                      {ticketLabel(ticket.number)}
+                      {ticket.label}
                     </th>
                     <td class="kern-table__cell">{clock(ticket.created_at)}</td>
                     <td class="kern-table__cell">
