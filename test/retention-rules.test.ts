@@ -149,7 +149,7 @@ async function personWithDataEverywhere() {
   await applicationsOf(ctx, citizen.user.id, staff);
   const { location, counters } = await buildLocation(ctx);
   const visit = await buildHold(ctx, [counters[0]!.id], holdAt(location.id, new Date(Date.now() + 7 * 86_400_000), 15, { userId: citizen.user.id }));
-  await appointmentsDb(ctx.db).updateTable('appointment_bookings').set({ status: 'booked', name: 'Clara Komplett', email: 'clara@example.org', phone: '+49 2431 123456' }).where('id', '=', visit.id).execute();
+  await appointmentsDb(ctx.db).updateTable('appointment_bookings').set({ status: 'booked', name: 'Clara Komplett', email: 'clara@example.org', phone: '+49 2431 123456', needs: ['interpreter'], needs_note: 'Türkisch' }).where('id', '=', visit.id).execute();
   await insertEntry(waitlistDb(ctx.db), { locationId: location.id, services: [{ serviceId: 'personalausweis', persons: 1 }], fromDay: '2027-03-01', toDay: '2027-03-05', name: 'Clara Wartend', email: 'clara-warteliste@example.org', language: 'de', userId: citizen.user.id });
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();

@@ -14,6 +14,11 @@ import { anonymiseBookings, bookingsOf, eraseBookingsOf } from './repo.privacy.t
 import { appointmentsDb } from './repo.ts';
 import { appointmentsPermissions, appointmentsRoles, permissionMap } from './permissions.ts';
 import { appointmentBooked, appointmentTimeFreed } from './events.ts';
+import { accountBookingRoutes } from './routes.account.tsx';
+import { bookingRoutes } from './routes.booking.tsx';
+import { bookingApiRoutes } from './routes.api.bookings.ts';
+import { confirmOnBooked, sendCancellationJob, sendConfirmationJob, sendConfirmLinkJob } from './service.mails.ts';
+import { appointmentsSettings } from './settings.ts';
 import staffDe from './locales/staff.de.json' with { type: 'json' };
 import staffEn from './locales/staff.en.json' with { type: 'json' };
 import { staffRoutes } from './routes.staff.tsx';
@@ -34,15 +39,20 @@ export const appointmentsModule = defineModule({
   permissions: permissionMap,
   roles: appointmentsRoles,
   events: [appointmentBooked, appointmentTimeFreed],
-  jobs: [sendWaitlistConfirmJob, sendWaitlistOfferJob, sweepWaitlistJob, sendRemindersJob, sendBookingSmsJob],
+  settings: appointmentsSettings,
+  jobs: [sendConfirmLinkJob, sendConfirmationJob, sendCancellationJob, sendWaitlistConfirmJob, sendWaitlistOfferJob, sweepWaitlistJob, sendRemindersJob, sendBookingSmsJob],
   // A freed time goes to the first in line; an office published with a new closing day cancels that day's bookings.
-  on: [offerToWaitlist, cancelForClosedOffice, ...availabilitySubscriptions],
+  on: [confirmOnBooked, offerToWaitlist, cancelForClosedOffice, ...availabilitySubscriptions],
   routes: async (app, ctx) => {
+    await app.register(async (scope) => bookingRoutes(scope, ctx));
+    await app.register(async (scope) => accountBookingRoutes(scope, ctx));
+    await app.register(async (scope) => bookingApiRoutes(scope, ctx));
     await app.register(async (scope) => apiRoutes(scope, ctx));
     await app.register(async (scope) => figuresRoutes(scope, ctx));
     await app.register(async (scope) => waitlistRoutes(scope, ctx));
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
+  accountLinks: [{ path: '/konto/termine', label: 'appointments:mine.title', order: 6 }],
   seed: seedAppointments,
   serviceRoutes,
   stats: [noShowRateFigure, servedPerDayFigure],
@@ -53,7 +63,7 @@ export const appointmentsModule = defineModule({
       id: 'appointments.booking-contact',
       description: 'appointments:retention.bookings',
       table: 'appointment_bookings',
-      columns: ['name', 'email', 'phone', 'user_id'],
+      columns: ['name', 'email', 'phone', 'user_id', 'needs', 'needs_note'],
       purge: (db, now) => anonymiseBookings(appointmentsDb(db), now),
     },
     {

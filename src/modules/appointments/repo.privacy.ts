@@ -42,7 +42,7 @@ export async function bookingsOf(db: AppointmentsDb, userId: string) {
   return db
     .selectFrom('appointment_bookings as b')
     .innerJoin('appointment_locations as l', 'l.id', 'b.location_id')
-    .select(['b.reference', 'l.name as place', 'b.starts_at', 'b.ends_at', 'b.status', 'b.services', 'b.channel', 'b.name', 'b.email', 'b.phone', 'b.created_at'])
+    .select(['b.reference', 'l.name as place', 'b.starts_at', 'b.ends_at', 'b.status', 'b.services', 'b.channel', 'b.name', 'b.email', 'b.phone', 'b.needs', 'b.needs_note', 'b.created_at'])
     .where('b.user_id', '=', userId)
     .orderBy('b.starts_at')
     .execute();

@@ -67,7 +67,7 @@ export async function bookingRoutes(app: App, ctx: KernelContext): Promise<void>
   async function openBooking(request: FastifyRequest, bookingId: string): Promise<Booking> {
     const db = appointmentsDb(ctx.db);
     const booking = await findBooking(db, bookingId);
-    if (!booking || !(await mayOpenBooking(db, request.actor, booking, { cookie: cookieSecret(ctx, request, bookingId) }))) throw new HttpProblem(404, 'appointments:errors.notFound');
+    if (!booking || !(await mayOpenBooking(db, request.actor, booking, { secret: cookieSecret(ctx, request, bookingId) }))) throw new HttpProblem(404, 'appointments:errors.notFound');
     return booking;
   }
 

@@ -230,14 +230,14 @@ export async function cancelBooking(ctx: KernelContext, bookingId: string, reaso
   });
 }
 
-/** Who may see and change a booking: its account, the browser that made it (its cookie), or a key from a mail. */
-export async function mayOpenBooking(db: AppointmentsDb, actor: Actor, booking: Booking, secrets: { cookie?: string | undefined; key?: string | undefined }): Promise<boolean> {
+/** Who may see and change a booking: its account, the secret of the browser or app that held it, or a key from a mail. */
+export async function mayOpenBooking(db: AppointmentsDb, actor: Actor, booking: Booking, secrets: { secret?: string | undefined; key?: string | undefined }): Promise<boolean> {
   if (isSignedIn(actor) && booking.user_id === actor.userId) return true;
-  if (secrets.cookie) {
-    const given = Buffer.from(hashToken(secrets.cookie));
+  if (secrets.secret) {
+    const given = Buffer.from(hashToken(secrets.secret));
     const kept = Buffer.from(booking.secret_hash);
     if (given.length === kept.length && crypto.timingSafeEqual(given, kept)) return true;
-    if (await keyOpens(db, booking.id, secrets.cookie, 'manage')) return true;
+    if (await keyOpens(db, booking.id, secrets.secret, 'manage')) return true;
   }
   return secrets.key !== undefined && (await keyOpens(db, booking.id, secrets.key, 'manage'));
 }
