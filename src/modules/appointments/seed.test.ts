@@ -27,7 +27,7 @@ describe('the demo places', () => {
     expect(seeded.map((place) => [place.name, place.kind, place.office_slug])).toEqual([
       ['Bürgerbüro Erkelenz', 'counter', 'buergerbuero'],
       ['Standesamt Erkelenz', 'counter', 'standesamt'],
-      ['Telefonische Beratung Bauaufsicht', 'phone', null],
+      ['Telefonische Beratung Bauaufsicht', 'phone', 'bauordnung'],
     ]);
     for (const place of seeded) expect(place.hint).toContain('(Demonstrationswerte)');
     // Without an office, the phone place keeps its own hours and lunch break.

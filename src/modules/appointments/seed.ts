@@ -76,7 +76,8 @@ export const demoPlaces: readonly DemoPlace[] = [
   },
   {
     name: 'Telefonische Beratung Bauaufsicht',
-    officeSlug: null,
+    // Run by the building regulation office, whose clerks serve it; the calls keep their own week.
+    officeSlug: 'bauordnung',
     kind: 'phone',
     hint: `Wir rufen Sie zur gebuchten Zeit unter der angegebenen Nummer an. Halten Sie Flurstück oder Anschrift bereit. ${demoNote}`,
     slotMinutes: 30,

@@ -4,12 +4,15 @@ import { hoursOn, publishedOffice } from '#modules/catalog/index.ts';
 import type { Location as EngineLocation, OpenPeriod, RequestedService, ServiceRules, SlotQuery } from './calendar/index.ts';
 import { appointmentsDb, busyBetween, busyInWindow, findPlace, type Location } from './repo.ts';
 
-/** How the place's days open: the catalogue office's hours (holidays, closing days, exceptions included), or the place's own week. */
+/**
+ * How the place's days open: its own week where it has one (a video or phone place, which its office runs
+ * beside the counter, closed on public holidays as the offices are), otherwise the catalogue office's hours
+ * with their holidays, closing days and exceptions.
+ */
 async function openingOf(ctx: KernelContext, location: Location): Promise<(date: string) => readonly OpenPeriod[]> {
   const holidays = holidaysFor(ctx.config);
-  const office = location.office_slug ? await publishedOffice(ctx, location.office_slug) : null;
+  const office = !location.hours && location.office_slug ? await publishedOffice(ctx, location.office_slug) : null;
   if (office) return (date) => hoursOn(office.content, date, holidays).periods;
-  // A video or phone place keeps its own week and closes on public holidays, as the offices do.
   const week = location.hours ?? [];
   return (date) => hoursOn({ hours: week, exceptions: [], closedOnHolidays: true, closingDays: [] }, date, holidays).periods;
 }

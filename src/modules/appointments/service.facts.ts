@@ -68,7 +68,8 @@ export async function placeFacts(ctx: KernelContext, location: Location): Promis
     name: location.name,
     kind: location.kind,
     hint: location.hint,
-    address: content?.street ? `${content.street}, ${content.postalCode} ${content.city}`.trim() : null,
+    // A video or phone appointment happens where the person is; the office's address would mislead.
+    address: location.kind === 'counter' && content?.street ? `${content.street}, ${content.postalCode} ${content.city}`.trim() : null,
     phone: content?.phone || null,
     email: content?.email || null,
   };
