@@ -11,7 +11,7 @@ import { appointmentsDb, busyBetween, busyInWindow, findPlace, type Location } f
  */
 async function openingOf(ctx: KernelContext, location: Location): Promise<(date: string) => readonly OpenPeriod[]> {
   const holidays = holidaysFor(ctx.config);
-  const office = !location.hours && location.office_slug ? await publishedOffice(ctx, location.office_slug) : null;
+  const office = !location.hours?.length && location.office_slug ? await publishedOffice(ctx, location.office_slug) : null;
   if (office) return (date) => hoursOn(office.content, date, holidays).periods;
   const week = location.hours ?? [];
   return (date) => hoursOn({ hours: week, exceptions: [], closedOnHolidays: true, closingDays: [] }, date, holidays).periods;

@@ -137,7 +137,7 @@ function DayTimes(props: TimesProps & { day: { date: string; slots: readonly Slo
                 <div class="kern-form-check" key={slot.start.toISOString()}>
                   <input class="kern-form-check__radio" type="radio" id={id} name="beginn" value={slot.start.toISOString()} checked={index === 0} />
                   <label class="kern-label" for={id}>
-                    {t('appointments:times.slot', { from: timeText(slot.start, lang), to: timeText(slot.end, lang) })}
+                    {t('appointments:times.slot', { from: timeText(slot.start, lang) })}
                   </label>
                 </div>
               );
