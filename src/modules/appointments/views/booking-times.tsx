@@ -86,7 +86,7 @@ export function BookingTimesPage(props: TimesProps) {
           <div class="kern-hint" id="tag-hint">
             {t('appointments:times.otherDayHint')}
           </div>
-          <input class="kern-form-input__input kern-form-input__input--width-4" id="tag" name="tag" type="text" inputmode="numeric" autocomplete="off" value={props.typedDay} aria-describedby="tag-hint" />
+          <input class="kern-form-input__input" id="tag" name="tag" type="text" inputmode="numeric" autocomplete="off" value={props.typedDay} aria-describedby="tag-hint" />
         </div>
         <button type="submit" class="kern-btn kern-btn--secondary">
           <span class="kern-label">{t('appointments:times.showDay')}</span>
