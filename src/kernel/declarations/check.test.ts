@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { cronProblem, figureProblems, rowProblems, schemaProblems } from './check.ts';
+import { cronProblem, figureProblems, publishedTableSchema, rowProblems, schemaProblems } from './check.ts';
 import type { TableSchema } from './datasets.ts';
 import { densePerMonth, monthsIn, rangeInstants, type FigureDeclaration } from './figures.ts';
 
@@ -84,6 +85,14 @@ describe('figures', () => {
       '{"month":"2026-11","dimensions":{"channel":"email"},"value":1.5}: not a number in count',
     ]);
     expect(figureProblems({ ...perChannel, unit: 'percent', period: 'now', dimensions: [] }, [{ value: 101 }], range)).toEqual(['{"value":101}: not a number in percent']);
+  });
+
+  it('takes minutes with decimals but none below zero, and publishes them as "min"', () => {
+    const wait: FigureDeclaration = { ...perChannel, unit: 'minutes', period: 'now', dimensions: [] };
+    expect(figureProblems(wait, [{ value: 12.5 }], range)).toEqual([]);
+    expect(figureProblems(wait, [{ value: -1 }], range)).toEqual(['{"value":-1}: not a number in minutes']);
+    const published = publishedTableSchema({ fields: [{ name: 'wait', type: 'number', title: 't', description: 'd', unit: 'minutes' }] }, ((key: string) => key) as unknown as TFunction) as { fields: { unit?: string }[] };
+    expect(published.fields[0]?.unit).toBe('min');
   });
 });
 

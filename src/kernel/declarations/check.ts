@@ -82,6 +82,7 @@ const unitChecks: Record<Unit, (value: number) => boolean> = {
   percent: (value) => Number.isFinite(value) && value >= 0 && value <= 100,
   euro: (value) => Number.isFinite(value),
   days: (value) => Number.isFinite(value) && value >= 0,
+  minutes: (value) => Number.isFinite(value) && value >= 0,
 };
 
 /** Everything wrong with a figure's values: a month or combination missing or twice, a number outside its unit. */
@@ -125,10 +126,10 @@ export function cronProblem(expression: string): string | undefined {
 
 /**
  * The schema as published beside the data (Frictionless Table Schema), its texts in the language of `t`
- * and units spelt as codes: `count` → "{count}", `percent` → "%", `euro` → "EUR", `days` → "d".
+ * and units spelt as codes: `count` → "{count}", `percent` → "%", `euro` → "EUR", `days` → "d", `minutes` → "min".
  */
 export function publishedTableSchema(schema: TableSchema, t: TFunction): Record<string, unknown> {
-  const unitCodes: Record<Unit, string> = { count: '{count}', percent: '%', euro: 'EUR', days: 'd' };
+  const unitCodes: Record<Unit, string> = { count: '{count}', percent: '%', euro: 'EUR', days: 'd', minutes: 'min' };
   return {
     fields: schema.fields.map((field) => ({
       name: field.name,

@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
  */
 
 /** Units of figures and numeric columns; their names in words are `kernel:units.<unit>`. */
-export const units = ['count', 'percent', 'euro', 'days'] as const;
+export const units = ['count', 'percent', 'euro', 'days', 'minutes'] as const;
 export type Unit = (typeof units)[number];
 
 /** Calendar months in Berlin, `YYYY-MM`, both ends included. */

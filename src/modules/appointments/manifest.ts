@@ -1,12 +1,15 @@
 import { defineModule } from '#kernel/module.ts';
 import figuresDe from './locales/figures.de.json' with { type: 'json' };
 import figuresEn from './locales/figures.en.json' with { type: 'json' };
-import { monthlyFiguresDataset } from './opendata.ts';
+import { availabilityHistoryDataset, monthlyFiguresDataset } from './opendata.ts';
+import figureStatsDe from './locales/figure-stats.de.json' with { type: 'json' };
+import figureStatsEn from './locales/figure-stats.en.json' with { type: 'json' };
+import { snapshotAvailabilityJob, takeAvailabilitySnapshots } from './service.snapshots.ts';
 import { apiRoutes } from './routes.api.ts';
 import { figuresPath, figuresRoutes } from './routes.figures.tsx';
 import { seedAppointments } from './seed.ts';
 import { availabilitySubscriptions, serviceRoutes } from './service.routes.ts';
-import { noShowRateFigure, servedPerDayFigure } from './stats.ts';
+import { daysUntilFreeFigure, meanWaitFigure, noShowRateFigure, servedPerDayFigure } from './stats.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { appointmentsMigrations } from './migrations/index.ts';
@@ -35,12 +38,12 @@ import { offerToWaitlist, sweepWaitlistJob } from './service.waitlist.offer.ts';
 export const appointmentsModule = defineModule({
   id: 'appointments',
   migrations: appointmentsMigrations,
-  locales: { de: { ...de, ...waitlistDe, ...figuresDe, ...staffDe }, en: { ...en, ...waitlistEn, ...figuresEn, ...staffEn } },
+  locales: { de: { ...de, ...waitlistDe, ...figuresDe, ...staffDe, ...figureStatsDe }, en: { ...en, ...waitlistEn, ...figuresEn, ...staffEn, ...figureStatsEn } },
   permissions: permissionMap,
   roles: appointmentsRoles,
   events: [appointmentBooked, appointmentTimeFreed],
   settings: appointmentsSettings,
-  jobs: [sendConfirmLinkJob, sendConfirmationJob, sendCancellationJob, sendWaitlistConfirmJob, sendWaitlistOfferJob, sweepWaitlistJob, sendRemindersJob, sendBookingSmsJob],
+  jobs: [sendConfirmLinkJob, sendConfirmationJob, sendCancellationJob, sendWaitlistConfirmJob, sendWaitlistOfferJob, sweepWaitlistJob, sendRemindersJob, sendBookingSmsJob, snapshotAvailabilityJob],
   // A freed time goes to the first in line; an office published with a new closing day cancels that day's bookings.
   on: [confirmOnBooked, offerToWaitlist, cancelForClosedOffice, ...availabilitySubscriptions],
   routes: async (app, ctx) => {
@@ -53,10 +56,14 @@ export const appointmentsModule = defineModule({
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
   accountLinks: [{ path: '/konto/termine', label: 'appointments:mine.title', order: 6 }],
-  seed: seedAppointments,
+  // The demo places' first availability snapshot, so the figures and the history have a day from the start.
+  seed: async (ctx) => {
+    await seedAppointments(ctx);
+    await takeAvailabilitySnapshots(ctx);
+  },
   serviceRoutes,
-  stats: [noShowRateFigure, servedPerDayFigure],
-  openData: [monthlyFiguresDataset],
+  stats: [noShowRateFigure, servedPerDayFigure, meanWaitFigure, daysUntilFreeFigure],
+  openData: [monthlyFiguresDataset, availabilityHistoryDataset],
   staffLinks: [{ path: '/verwaltung/termine', label: 'appointments:staff.places.title', permission: appointmentsPermissions.serveCounters, order: 47 }, { path: figuresPath, label: 'appointments:figures.staffLink', permission: appointmentsPermissions.serveCounters, order: 48 }],
   retention: [
     {

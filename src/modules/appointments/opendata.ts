@@ -2,6 +2,7 @@ import { berlinDay, todayInBerlin } from '#kernel/calendar.ts';
 import { defineDataset, type Row, type TableField } from '#kernel/declarations/datasets.ts';
 import { monthsIn } from '#kernel/declarations/figures.ts';
 import { activePlaces, countsPerPlace, placeNames } from './repo.figures.ts';
+import { snapshotsDb, snapshotsSince } from './repo.snapshots.ts';
 import { appointmentsDb } from './repo.ts';
 import { noShowRate, servedPerDay } from './stats.ts';
 
@@ -29,8 +30,10 @@ interface Group {
   waitSum: number;
 }
 
-/** How many months back the dataset reaches, the current one included. */
+/** How many months back the datasets reach, the current one included. */
 export const openDataMonths = 13;
+
+const firstDayOfOpenData = (year: number, month: number) => new Date(Date.UTC(year, month - openDataMonths, 1)).toISOString().slice(0, 10);
 
 export const monthlyFiguresDataset = defineDataset({
   id: 'appointments.monthly-figures',
@@ -51,14 +54,14 @@ export const monthlyFiguresDataset = defineDataset({
       column('no_show', 'integer', { unit: 'count', constraints: { required: true, minimum: 0 } }),
       column('no_show_rate', 'number', { unit: 'percent', constraints: { minimum: 0, maximum: 100 } }),
       column('served_per_day', 'number', { unit: 'count', constraints: { minimum: 0 } }),
-      column('mean_wait_minutes', 'number', { constraints: { minimum: 0 } }),
+      column('mean_wait_minutes', 'number', { unit: 'minutes', constraints: { minimum: 0 } }),
     ],
   },
   rows: async (db) => {
     const appointments = appointmentsDb(db);
     const today = todayInBerlin();
     const [year, month] = today.split('-').map(Number) as [number, number];
-    const first = new Date(Date.UTC(year, month - openDataMonths, 1)).toISOString().slice(0, 10);
+    const first = firstDayOfOpenData(year, month);
     const [names, active, perDay] = await Promise.all([placeNames(appointments), activePlaces(appointments), countsPerPlace(appointments, berlinDay(first).from, berlinDay(today).to, 'day')]);
     // Every month for every place taking bookings, zeros included, so a gap never has to be guessed at; a place
     // no longer taking bookings keeps the months it had bookings in, under its name.
@@ -95,5 +98,47 @@ export const monthlyFiguresDataset = defineDataset({
           mean_wait_minutes: group.waited === 0 ? null : Math.round((group.waitSum / group.waited) * 10) / 10,
         }),
       );
+  },
+});
+
+const historyColumn = (name: string, type: TableField['type'], extra: Partial<TableField> = {}): TableField => ({
+  name,
+  type,
+  title: `appointments:figureStats.openData.columns.${name}.title`,
+  description: `appointments:figureStats.openData.columns.${name}.description`,
+  ...extra,
+});
+
+/** The daily snapshots of how far ahead each place's services are booked, from the first day of the months the datasets reach. */
+export const availabilityHistoryDataset = defineDataset({
+  id: 'appointments.availability-history',
+  title: 'appointments:figureStats.openData.title',
+  description: 'appointments:figureStats.openData.description',
+  licence: 'dl-zero-de/2.0',
+  frequency: 'DAILY',
+  themes: ['GOVE'],
+  refresh: '50 4 * * *',
+  schema: {
+    primaryKey: ['day', 'place_id', 'service'],
+    fields: [
+      historyColumn('day', 'date', { constraints: { required: true } }),
+      historyColumn('place_id', 'string', { constraints: { required: true } }),
+      historyColumn('place', 'string', { constraints: { required: true } }),
+      historyColumn('service', 'string', { constraints: { required: true } }),
+      historyColumn('days_until_free', 'integer', { unit: 'days', constraints: { minimum: 0 } }),
+    ],
+  },
+  rows: async (db) => {
+    const [year, month] = todayInBerlin().split('-').map(Number) as [number, number];
+    const [names, snapshots] = await Promise.all([placeNames(appointmentsDb(db)), snapshotsSince(snapshotsDb(db), firstDayOfOpenData(year, month))]);
+    return snapshots.map(
+      (snapshot): Row => ({
+        day: snapshot.day,
+        place_id: snapshot.locationId,
+        place: names.get(snapshot.locationId) ?? '',
+        service: snapshot.serviceSlug,
+        days_until_free: snapshot.daysUntilFree,
+      }),
+    );
   },
 });

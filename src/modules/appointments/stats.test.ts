@@ -7,7 +7,7 @@ import { htmlProblems } from '#test/html-validity.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { counterClerk } from './permissions.ts';
 import { appointmentsDb, type BookingStatus } from './repo.ts';
-import { noShowRateFigure, servedPerDayFigure } from './stats.ts';
+import { meanWaitFigure, noShowRateFigure, servedPerDayFigure } from './stats.ts';
 import { buildLocation } from './test/builders.ts';
 
 let platform: TestPlatform;
@@ -69,6 +69,19 @@ describe('the appointment figures per month', () => {
       { month: '2026-09', value: 0 },
       { month: '2026-10', value: 2 },
     ]);
+  });
+
+  it('give the mean minutes from arrival to call per month, over the bookings called after arriving only', async () => {
+    // August 2026: waited 4 and 7 minutes; one served without a recorded arrival and one missed do not count.
+    await booking(at('2026-08-10', 8), 'served', 4);
+    await booking(at('2026-08-11', 9), 'served', 7, 1);
+    await booking(at('2026-08-11', 10), 'served');
+    await booking(at('2026-08-12', 8), 'no_show');
+    expect(await meanWaitFigure.values(platform.ctx.db, { from: '2026-07', to: '2026-08' })).toEqual([
+      { month: '2026-07', value: 0 },
+      { month: '2026-08', value: 5.5 },
+    ]);
+    expect(meanWaitFigure.unit).toBe('minutes');
   });
 });
 

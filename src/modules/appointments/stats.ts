@@ -5,7 +5,8 @@ import { defineFigure, densePerMonth, rangeInstants, type MonthRange } from '#ke
 import type { Db } from '#kernel/db/database.ts';
 import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { appointmentsPermissions } from './permissions.ts';
-import { activePlaces, countsPerPlace, type PlaceCounts, type PlaceWithServices } from './repo.figures.ts';
+import { activePlaces, countsPerPlace, meanWaitPerMonth, type PlaceCounts, type PlaceWithServices } from './repo.figures.ts';
+import { latestSnapshots, snapshotsDb } from './repo.snapshots.ts';
 import { appointmentsDb } from './repo.ts';
 import { nextFreeOfPlaces } from './service.next-free.ts';
 
@@ -62,6 +63,42 @@ export const servedPerDayFigure = defineFigure({
     const months = await monthsOfDays(db, range);
     return densePerMonth(range, undefined, [...months].map(([month, counts]) => ({ month, value: servedPerDay([...counts.days.values()]) ?? 0 })));
   },
+});
+
+export const meanWaitFigure = defineFigure({
+  id: 'appointments.mean-wait',
+  title: 'appointments:figureStats.meanWait.title',
+  definition: 'appointments:figureStats.meanWait.definition',
+  unit: 'minutes',
+  period: 'month',
+  values: async (db, range) => {
+    const { from, to } = rangeInstants(range);
+    const months = await meanWaitPerMonth(appointmentsDb(db), from, to);
+    return densePerMonth(range, undefined, months.map(({ month, minutes }) => ({ month, value: minutes })));
+  },
+});
+
+/**
+ * Per service, the earliest days until a free time over the places offering it (a person may go to any), from
+ * the latest daily snapshot; the mean over the services with a free time, with one decimal.
+ */
+export function meanDaysUntilFree(snapshots: readonly { serviceSlug: string; daysUntilFree: number | null }[]): number | null {
+  const earliest = new Map<string, number | null>();
+  for (const { serviceSlug, daysUntilFree } of snapshots) {
+    const held = earliest.get(serviceSlug);
+    if (held === undefined || held === null || (daysUntilFree !== null && daysUntilFree < held)) earliest.set(serviceSlug, daysUntilFree ?? held ?? null);
+  }
+  const free = [...earliest.values()].filter((days) => days !== null);
+  return free.length === 0 ? null : Math.round((free.reduce((sum, days) => sum + days, 0) / free.length) * 10) / 10;
+}
+
+export const daysUntilFreeFigure = defineFigure({
+  id: 'appointments.days-until-free',
+  title: 'appointments:figureStats.daysUntilFree.title',
+  definition: 'appointments:figureStats.daysUntilFree.definition',
+  unit: 'days',
+  period: 'now',
+  values: async (db) => [{ value: meanDaysUntilFree(await latestSnapshots(snapshotsDb(db))) ?? 0 }],
 });
 
 /** How far back the staff page looks for served, missed and waiting. */

@@ -3,6 +3,7 @@ import * as appointments from './202612210900_appointments.ts';
 import * as bookingContact from './202612220900_booking_contact.ts';
 import * as appointmentQueue from './202612221000_appointment_queue.ts';
 import * as appointmentWaitlist from './202612221100_appointment_waitlist.ts';
+import * as availabilitySnapshots from './202612221200_availability_snapshots.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const appointmentsMigrations: Migrations = {
@@ -10,4 +11,5 @@ export const appointmentsMigrations: Migrations = {
   '202612220900_booking_contact': bookingContact,
   '202612221000_appointment_queue': appointmentQueue,
   '202612221100_appointment_waitlist': appointmentWaitlist,
+  '202612221200_availability_snapshots': availabilitySnapshots,
 };
