@@ -106,6 +106,13 @@ export type AppointmentTables = {
   };
 };
 
+/**
+ * The content scope of everything that shows free times and the places that offer them: the place tables'
+ * trigger announces it, and so do bookings made and times freed, so cached service pages and places are made
+ * again at once.
+ */
+export const availabilityScope = 'appointments-availability';
+
 export type AppointmentsDb = Executor<KernelTables & AppointmentTables>;
 export type Booking = Selectable<AppointmentTables['appointment_bookings']>;
 

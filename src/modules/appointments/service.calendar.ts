@@ -2,7 +2,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { holidaysFor } from '#kernel/holidays/holidays.ts';
 import { hoursOn, publishedOffice } from '#modules/catalog/index.ts';
 import type { Location as EngineLocation, OpenPeriod, RequestedService, ServiceRules, SlotQuery } from './calendar/index.ts';
-import { appointmentsDb, busyBetween, busyInWindow, findPlace, type Location } from './repo.ts';
+import { appointmentsDb, availabilityScope, busyBetween, busyInWindow, findPlace, type Location } from './repo.ts';
 
 /**
  * How the place's days open: its own week where it has one (a video or phone place, which its office runs
@@ -30,8 +30,13 @@ export interface PlaceCalendar {
  */
 export async function placeCalendar(ctx: KernelContext, locationId: string, now = new Date(), busyIn?: { from: Date; to: Date }): Promise<PlaceCalendar | null> {
   const db = appointmentsDb(ctx.db);
-  // Both at once: the busy times' statement reckons the window's end from the services itself.
-  const [place, busy] = await Promise.all([findPlace(db, locationId), busyIn ? busyBetween(db, locationId, busyIn.from, busyIn.to, now) : busyInWindow(db, locationId, now)]);
+  // The place, its counters and services change when staff change them, and then the tables' trigger tells
+  // every process (`appointments-availability`); what keeps the counters busy is read fresh each time, at
+  // once with the place, its statement reckoning the window's end from the services itself.
+  const [place, busy] = await Promise.all([
+    ctx.content.remember([availabilityScope], `appointments:place:${locationId}`, () => findPlace(db, locationId)),
+    busyIn ? busyBetween(db, locationId, busyIn.from, busyIn.to, now) : busyInWindow(db, locationId, now),
+  ]);
   if (!place) return null;
   const services: ServiceRules[] = place.services.map((service) => ({
     id: service.service_slug,

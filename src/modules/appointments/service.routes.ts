@@ -5,13 +5,10 @@ import { subscribe } from '#kernel/events/define.ts';
 import type { ServiceRoute, ServiceRoutes } from '#kernel/module.ts';
 import { currentMinute } from '#kernel/page-cache/store.ts';
 import { appointmentBooked, appointmentTimeFreed } from './events.ts';
+import { availabilityScope } from './repo.ts';
 import { earliestByService, nextFreeOfPlaces } from './service.next-free.ts';
 
-/**
- * The content scope of everything that shows free times: it changes when a booking takes a time or a time is
- * free again, so cached service pages are made again at once rather than at the end of their minute.
- */
-export const availabilityScope = 'appointments-availability';
+export { availabilityScope };
 
 export const bookingHref = (slug: string) => `/termine/buchen?${new URLSearchParams({ leistung: slug }).toString()}`;
 
