@@ -7,6 +7,7 @@ import { buildService } from '#modules/catalog/test/builders.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { appointmentsAuditSubjects } from './audit.ts';
 import { appointmentsDb } from './repo.ts';
 import { buildLocation } from './test/builders.ts';
 
@@ -241,5 +242,17 @@ describe('a signed-in person', () => {
     expect(mine.status).toBe(200);
     expect(mine.body).toContain(`/termine/buchung/${id}`);
     expect(mine.body).toContain('Personalausweis beantragen (1 Person)');
+  });
+});
+
+describe('the audit log', () => {
+  it('names a booking by its reference and a place by its name', async () => {
+    const id = await hold(new FormClient(platform.app), 1, 7);
+    const { reference } = await appointmentsDb(platform.ctx.db).selectFrom('appointment_bookings').select('reference').where('id', '=', id).executeTakeFirstOrThrow();
+    const t = platform.ctx.i18n.getFixedT('de');
+    const bookings = await appointmentsAuditSubjects.describe!(platform.ctx.db, t, 'appointments.booking', [id, 'not-an-id']);
+    expect(bookings.get(id)).toBe(`Termin ${reference}`);
+    const places = await appointmentsAuditSubjects.describe!(platform.ctx.db, t, 'appointments.location', [placeId]);
+    expect(places.get(placeId)).toBe('Bürgerbüro Test');
   });
 });

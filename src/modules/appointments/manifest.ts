@@ -17,6 +17,7 @@ import { anonymiseBookings, bookingsOf, eraseBookingsOf } from './repo.privacy.t
 import { appointmentsDb } from './repo.ts';
 import { appointmentsPermissions, appointmentsRoles, permissionMap } from './permissions.ts';
 import { appointmentBooked, appointmentTimeFreed } from './events.ts';
+import { appointmentsAuditSubjects } from './audit.ts';
 import { accountBookingRoutes } from './routes.account.tsx';
 import { bookingRoutes } from './routes.booking.tsx';
 import { bookingApiRoutes } from './routes.api.bookings.ts';
@@ -55,6 +56,7 @@ export const appointmentsModule = defineModule({
     await app.register(async (scope) => waitlistRoutes(scope, ctx));
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
+  auditSubjects: appointmentsAuditSubjects,
   accountLinks: [{ path: '/konto/termine', label: 'appointments:mine.title', order: 6 }],
   // The demo places' first availability snapshot, so the figures and the history have a day from the start.
   seed: async (ctx) => {
