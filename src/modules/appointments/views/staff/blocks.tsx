@@ -3,6 +3,7 @@ import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { DateField, rawText, type Raw } from '#kernel/forms/index.ts';
 import type { StaffPlace } from '#modules/appointments/service.staff.ts';
 import { clock, placeHref } from './format.ts';
+import { StaffTable } from './table.tsx';
 
 export interface BlockRow {
   id: string;
@@ -31,43 +32,30 @@ export function BlockList({ page, place, day, counters, blocks }: Props & { bloc
       {blocks.length === 0 ? (
         <p class="kern-body">{t('appointments:staff.block.none')}</p>
       ) : (
-        <div class="kern-table-responsive">
-          <table class="kern-table kern-table--small">
-            <caption class="kern-sr-only">{t('appointments:staff.block.listTitle')}</caption>
-            <thead class="kern-table__header">
-              <tr>
-                <th scope="col">{t('appointments:staff.day.columns.time')}</th>
-                <th scope="col">{t('appointments:staff.block.counter')}</th>
-                <th scope="col">{t('appointments:staff.block.reason')}</th>
-                <th scope="col">{t('appointments:staff.day.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {blocks.map((block) => (
-                <tr key={block.id}>
-                  <th scope="row" class="kern-table__cell">
-                    {clock(block.starts_at)}–{clock(block.ends_at)}
-                  </th>
-                  <td class="kern-table__cell">{where(block)}</td>
-                  <td class="kern-table__cell">{block.reason ?? ''}</td>
-                  <td class="kern-table__cell">
-                    <PostForm page={page} action={`${placeHref(place.id)}/sperren/${block.id}/aufheben?tag=${day}`}>
-                      <button type="submit" class="kern-btn kern-btn--tertiary">
-                        <span class="kern-label">
-                          {t('appointments:staff.block.remove')}
-                          <span class="kern-sr-only">
-                            {' '}
-                            {clock(block.starts_at)}–{clock(block.ends_at)}, {where(block)}
-                          </span>
-                        </span>
-                      </button>
-                    </PostForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable caption={t('appointments:staff.block.listTitle')} columns={[t('appointments:staff.day.columns.time'), t('appointments:staff.block.counter'), t('appointments:staff.block.reason'), t('appointments:staff.day.columns.actions')]}>
+          {blocks.map((block) => (
+            <tr key={block.id}>
+              <th scope="row" class="kern-table__cell">
+                {clock(block.starts_at)}–{clock(block.ends_at)}
+              </th>
+              <td class="kern-table__cell">{where(block)}</td>
+              <td class="kern-table__cell">{block.reason ?? ''}</td>
+              <td class="kern-table__cell">
+                <PostForm page={page} action={`${placeHref(place.id)}/sperren/${block.id}/aufheben?tag=${day}`}>
+                  <button type="submit" class="kern-btn kern-btn--tertiary">
+                    <span class="kern-label">
+                      {t('appointments:staff.block.remove')}
+                      <span class="kern-sr-only">
+                        {' '}
+                        {clock(block.starts_at)}–{clock(block.ends_at)}, {where(block)}
+                      </span>
+                    </span>
+                  </button>
+                </PostForm>
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { DateField, type Raw } from '#kernel/forms/index.ts';
 import type { DayRow, StaffPlace } from '#modules/appointments/service.staff.ts';
 import { BlockForm, BlockList, type BlockRow } from './blocks.tsx';
 import { clock, longDay, placeHref } from './format.ts';
+import { StaffTable } from './table.tsx';
 
 export interface Notice {
   kind: 'success' | 'warning' | 'danger';
@@ -73,51 +74,37 @@ function CounterTable({ page, place, counter, rows, day }: { page: PageContext; 
       {rows.length === 0 ? (
         <p class="kern-body">{t('appointments:staff.day.noBookings')}</p>
       ) : (
-        <div class="kern-table-responsive">
-          <table class="kern-table kern-table--small">
-            <caption class="kern-sr-only">{t('appointments:staff.day.caption', { counter: counter.name })}</caption>
-            <thead class="kern-table__header">
-              <tr>
-                {(['time', 'reference', 'name', 'services', 'channel', 'needs', 'status', 'actions'] as const).map((column) => (
-                  <th scope="col" key={column}>
-                    {t(`appointments:staff.day.columns.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td class="kern-table__cell">
-                    <time datetime={row.starts_at.toISOString()}>{clock(row.starts_at)}</time>–{clock(row.ends_at)}
-                  </td>
-                  <th scope="row" class="kern-table__cell">
-                    {row.reference}
-                  </th>
-                  <td class="kern-table__cell">{row.name ?? t('appointments:staff.day.noName')}</td>
-                  <td class="kern-table__cell">
-                    <ul class="kern-list">
-                      {row.lines.map((line) => (
-                        <li key={line.title}>{t('appointments:staff.day.serviceLine', { title: line.title, count: line.persons })}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td class="kern-table__cell">{t(`appointments:personalData.values.channel.${row.channel}`)}</td>
-                  <td class="kern-table__cell">
-                    <Needs page={page} row={row} />
-                  </td>
-                  <td class="kern-table__cell">
-                    {t(`appointments:personalData.values.status.${row.status}`)}
-                    {row.arrived_at ? <div class="kern-hint">{t('appointments:staff.day.arrivedAt', { time: clock(row.arrived_at) })}</div> : null}
-                  </td>
-                  <td class="kern-table__cell">
-                    <Actions page={page} place={place} row={row} day={day} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable caption={t('appointments:staff.day.caption', { counter: counter.name })} columns={['time', 'reference', 'name', 'services', 'channel', 'needs', 'status', 'actions'].map((column) => t(`appointments:staff.day.columns.${column}`))}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td class="kern-table__cell">
+                <time datetime={row.starts_at.toISOString()}>{clock(row.starts_at)}</time>–{clock(row.ends_at)}
+              </td>
+              <th scope="row" class="kern-table__cell">
+                {row.reference}
+              </th>
+              <td class="kern-table__cell">{row.name ?? t('appointments:staff.day.noName')}</td>
+              <td class="kern-table__cell">
+                <ul class="kern-list">
+                  {row.lines.map((line) => (
+                    <li key={line.title}>{t('appointments:staff.day.serviceLine', { title: line.title, count: line.persons })}</li>
+                  ))}
+                </ul>
+              </td>
+              <td class="kern-table__cell">{t(`appointments:personalData.values.channel.${row.channel}`)}</td>
+              <td class="kern-table__cell">
+                <Needs page={page} row={row} />
+              </td>
+              <td class="kern-table__cell">
+                {t(`appointments:personalData.values.status.${row.status}`)}
+                {row.arrived_at ? <div class="kern-hint">{t('appointments:staff.day.arrivedAt', { time: clock(row.arrived_at) })}</div> : null}
+              </td>
+              <td class="kern-table__cell">
+                <Actions page={page} place={place} row={row} day={day} />
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
     </section>
   );

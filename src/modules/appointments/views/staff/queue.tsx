@@ -4,6 +4,7 @@ import type { QueueEntry, QueueTicket } from '#modules/appointments/service.staf
 import type { StaffPlace } from '#modules/appointments/service.staff.ts';
 import type { Notice } from './day.tsx';
 import { clock, placeHref } from './format.ts';
+import { StaffTable } from './table.tsx';
 
 export interface QueueProps {
   page: PageContext;
@@ -66,40 +67,27 @@ function CalledBookings({ page, place, called, counters }: Pick<QueueProps, 'pag
       <h2 class="kern-heading-medium" id="called-title">
         {t('appointments:staff.queue.calledTitle')}
       </h2>
-      <div class="kern-table-responsive">
-        <table class="kern-table kern-table--small">
-          <caption class="kern-sr-only">{t('appointments:staff.queue.calledTitle')}</caption>
-          <thead class="kern-table__header">
-            <tr>
-              <th scope="col">{t('appointments:staff.queue.columns.number')}</th>
-              <th scope="col">{t('appointments:staff.queue.counter')}</th>
-              <th scope="col">{t('appointments:staff.queue.calledAt')}</th>
-              <th scope="col">{t('appointments:staff.day.columns.actions')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {called.map((booking) => (
-              <tr key={booking.id}>
-                <th scope="row" class="kern-table__cell">
-                  {booking.label}
-                </th>
-                <td class="kern-table__cell">{counters.find((counter) => counter.id === booking.called_counter_id)?.name ?? ''}</td>
-                <td class="kern-table__cell">{booking.called_at ? clock(booking.called_at) : ''}</td>
-                <td class="kern-table__cell">
-                  <PostForm page={page} action={`${placeHref(place.id)}/buchungen/${booking.id}/erledigt?zurueck=warteschlange`}>
-                    <button type="submit" class="kern-btn kern-btn--tertiary">
-                      <span class="kern-label">
-                        {t('appointments:staff.steps.served')}
-                        <span class="kern-sr-only"> – {booking.label}</span>
-                      </span>
-                    </button>
-                  </PostForm>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable caption={t('appointments:staff.queue.calledTitle')} columns={[t('appointments:staff.queue.columns.number'), t('appointments:staff.queue.counter'), t('appointments:staff.queue.calledAt'), t('appointments:staff.day.columns.actions')]}>
+        {called.map((booking) => (
+          <tr key={booking.id}>
+            <th scope="row" class="kern-table__cell">
+              {booking.label}
+            </th>
+            <td class="kern-table__cell">{counters.find((counter) => counter.id === booking.called_counter_id)?.name ?? ''}</td>
+            <td class="kern-table__cell">{booking.called_at ? clock(booking.called_at) : ''}</td>
+            <td class="kern-table__cell">
+              <PostForm page={page} action={`${placeHref(place.id)}/buchungen/${booking.id}/erledigt?zurueck=warteschlange`}>
+                <button type="submit" class="kern-btn kern-btn--tertiary">
+                  <span class="kern-label">
+                    {t('appointments:staff.steps.served')}
+                    <span class="kern-sr-only"> – {booking.label}</span>
+                  </span>
+                </button>
+              </PostForm>
+            </td>
+          </tr>
+        ))}
+      </StaffTable>
     </section>
   );
 }
@@ -135,33 +123,19 @@ export function QueuePage(props: QueueProps) {
         {queue.length === 0 ? (
           <p class="kern-body">{t('appointments:staff.queue.empty')}</p>
         ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table kern-table--small">
-              <caption class="kern-sr-only">{t('appointments:staff.queue.caption')}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('appointments:staff.queue.columns.position')}</th>
-                  <th scope="col">{t('appointments:staff.queue.columns.number')}</th>
-                  <th scope="col">{t('appointments:staff.queue.columns.kind')}</th>
-                  <th scope="col">{t('appointments:staff.queue.columns.since')}</th>
-                  <th scope="col">{t('appointments:staff.queue.columns.services')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {queue.map((entry, index) => (
-                  <tr key={entry.id}>
-                    <td class="kern-table__cell">{index + 1}</td>
-                    <th scope="row" class="kern-table__cell">
-                      {entry.label}
-                    </th>
-                    <td class="kern-table__cell">{entry.startsAt ? t('appointments:staff.queue.booked', { time: clock(entry.startsAt) }) : t('appointments:staff.queue.walkIn')}</td>
-                    <td class="kern-table__cell">{clock(entry.since)}</td>
-                    <td class="kern-table__cell">{titlesOf(entry.services)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable caption={t('appointments:staff.queue.caption')} columns={[t('appointments:staff.queue.columns.position'), t('appointments:staff.queue.columns.number'), t('appointments:staff.queue.columns.kind'), t('appointments:staff.queue.columns.since'), t('appointments:staff.queue.columns.services')]}>
+            {queue.map((entry, index) => (
+              <tr key={entry.id}>
+                <td class="kern-table__cell">{index + 1}</td>
+                <th scope="row" class="kern-table__cell">
+                  {entry.label}
+                </th>
+                <td class="kern-table__cell">{entry.startsAt ? t('appointments:staff.queue.booked', { time: clock(entry.startsAt) }) : t('appointments:staff.queue.walkIn')}</td>
+                <td class="kern-table__cell">{clock(entry.since)}</td>
+                <td class="kern-table__cell">{titlesOf(entry.services)}</td>
+              </tr>
+            ))}
+          </StaffTable>
         )}
       </section>
       <CalledBookings page={page} place={place} called={props.called} counters={counters} />
@@ -178,36 +152,23 @@ export function QueuePage(props: QueueProps) {
         {props.tickets.length === 0 ? (
           <p class="kern-body">{t('appointments:staff.queue.noTickets')}</p>
         ) : (
-          <div class="kern-table-responsive">
-            <table class="kern-table kern-table--small">
-              <caption class="kern-sr-only">{t('appointments:staff.queue.ticketsTitle')}</caption>
-              <thead class="kern-table__header">
-                <tr>
-                  <th scope="col">{t('appointments:staff.queue.columns.number')}</th>
-                  <th scope="col">{t('appointments:staff.queue.columns.since')}</th>
-                  <th scope="col">{t('appointments:staff.queue.columns.status')}</th>
-                  <th scope="col">{t('appointments:staff.day.columns.actions')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {props.tickets.map((ticket) => (
-                  <tr key={ticket.id}>
-                    <th scope="row" class="kern-table__cell">
-                      {ticket.label}
-                    </th>
-                    <td class="kern-table__cell">{clock(ticket.created_at)}</td>
-                    <td class="kern-table__cell">
-                      {t(`appointments:staff.queue.status.${ticket.status}`)}
-                      {ticket.counter_id ? ` (${counters.find((counter) => counter.id === ticket.counter_id)?.name ?? ''})` : ''}
-                    </td>
-                    <td class="kern-table__cell">
-                      <TicketActions page={page} place={place} ticket={ticket} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaffTable caption={t('appointments:staff.queue.ticketsTitle')} columns={[t('appointments:staff.queue.columns.number'), t('appointments:staff.queue.columns.since'), t('appointments:staff.queue.columns.status'), t('appointments:staff.day.columns.actions')]}>
+            {props.tickets.map((ticket) => (
+              <tr key={ticket.id}>
+                <th scope="row" class="kern-table__cell">
+                  {ticket.label}
+                </th>
+                <td class="kern-table__cell">{clock(ticket.created_at)}</td>
+                <td class="kern-table__cell">
+                  {t(`appointments:staff.queue.status.${ticket.status}`)}
+                  {ticket.counter_id ? ` (${counters.find((counter) => counter.id === ticket.counter_id)?.name ?? ''})` : ''}
+                </td>
+                <td class="kern-table__cell">
+                  <TicketActions page={page} place={place} ticket={ticket} />
+                </td>
+              </tr>
+            ))}
+          </StaffTable>
         )}
       </section>
     </div>
