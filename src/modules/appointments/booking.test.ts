@@ -49,7 +49,7 @@ async function hold(client: FormClient, persons = 1, day = 0): Promise<string> {
 const linkIn = (text: string, path: string) => new RegExp(`https?://[^\\s]+(${path}[^\\s]*)`).exec(text)?.[1];
 
 describe('booking an appointment without an account', () => {
-  it('goes from the service to the next free days, holds a time, confirms the address by link and sends the calendar entry', async () => {
+  it('goes from the service to the next free days, holds a time, confirms the address by link, sends the calendar entry, moves and cancels it', async () => {
     const client = new FormClient(platform.app);
     const start = await client.get(`/termine/buchen?leistung=${slug}`);
     expect(start.status).toBe(200);
@@ -109,14 +109,28 @@ describe('booking an appointment without an account', () => {
     // Someone without the cookie or a key learns nothing about the booking.
     expect((await new FormClient(platform.app).get(`/termine/buchung/${id}`)).status).toBe(404);
 
-    // The booking's own link opens it in yet another browser, which cancels it after being asked.
+    // Moved to another time: the calendar file names the same event, one sequence on.
+    const later = await other.get(`/termine/buchung/${id}/umbuchen`);
+    const moved = await other.post(`/termine/buchung/${id}/umbuchen`, { beginn: allOffered(later.body).at(-1)! });
+    const movedId = bookingId(moved.location)!;
+    await platform.runJobs();
+    const movedMail = platform.smtp.lastTo('erika@example.org')!;
+    expect(movedMail.subject).toMatch(/^Termin verschoben/);
+    const movedFile = movedMail.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))!.content.toString('utf8');
+    const movedEvent = new ICAL.Event(new ICAL.Component(ICAL.parse(movedFile) as unknown[]).getFirstSubcomponent('vevent')!);
+    expect(movedEvent.uid).toBe(event.uid);
+    expect(movedEvent.sequence).toBe(event.sequence + 1);
+
+    // The first mail's link still opens the booking, now at its new time, in yet another browser, which cancels it after being asked.
     const manage = linkIn(bookedMail.text!, '/termine/buchung/');
     const third = new FormClient(platform.app);
-    expect((await third.follow(await third.get(manage!))).body).toContain('Ihr Termin ist gebucht');
-    expect((await third.get(`/termine/buchung/${id}/absagen`)).body).toContain('Termin absagen?');
-    const cancelled = await third.post(`/termine/buchung/${id}/absagen`, {});
+    const opened = await third.get(manage!);
+    expect(opened.location).toBe(`/termine/buchung/${movedId}`);
+    expect((await third.follow(opened)).body).toContain('Ihr Termin ist gebucht');
+    expect((await third.get(`/termine/buchung/${movedId}/absagen`)).body).toContain('Termin absagen?');
+    const cancelled = await third.post(`/termine/buchung/${movedId}/absagen`, {});
     expect(cancelled.status).toBe(303);
-    expect((await third.get(`/termine/buchung/${id}`)).body).toContain('Dieser Termin ist abgesagt');
+    expect((await third.get(`/termine/buchung/${movedId}`)).body).toContain('Dieser Termin ist abgesagt');
     await platform.runJobs();
     const cancelMail = platform.smtp.lastTo('erika@example.org')!;
     const cancelFile = cancelMail.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))!.content.toString('utf8');
@@ -145,7 +159,7 @@ describe('booking an appointment without an account', () => {
     expect(after.at(-1)!.text).toMatch(/^Termin gebucht: .* Absagen oder verschieben: http/);
   });
 
-  it('moves a booking to another time: the same calendar entry, one sequence on, the old time free again', async () => {
+  it('moves a booking to another time: the same calendar entry, one sequence on, the old booking ended as moved', async () => {
     const client = new FormClient(platform.app);
     const id = await hold(client, 1, 2);
     await client.post(`/termine/buchung/${id}/angaben`, { name: 'Rita Rebook', confirmBy: 'sms', phone: '0171 9999999' });

@@ -27,6 +27,15 @@ describe('holding a time', () => {
     expect(new Set(held.map((booking) => booking?.counter_id))).toEqual(new Set(ids));
   });
 
+  it('gives one counter’s time to exactly one of 50 clients racing for it', async () => {
+    const { location, counters } = await buildLocation(platform.ctx);
+    const start = at('2027-03-04T08:00:00Z');
+    const results = await Promise.all(Array.from({ length: 50 }, () => holdFreeCounter(db(), holdAt(location.id, start, 15), [counters[0]!.id])));
+    expect(results.filter((result) => result !== undefined)).toHaveLength(1);
+    const rows = await db().selectFrom('appointment_bookings').select('id').where('location_id', '=', location.id).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses a time that overlaps one held on the counter, and takes the time right after it', async () => {
     const { location, counters } = await buildLocation(platform.ctx);
     const ids = [counters[0]!.id];

@@ -26,6 +26,16 @@ export async function keyOpens(db: AppointmentsDb, bookingId: string, key: strin
   return found?.purpose === purpose;
 }
 
+/**
+ * The booking a key opens now: a moved booking takes its keys along, so the link in an older mail (which
+ * names the booking it was sent for) still opens the booking it became.
+ */
+export async function bookingOfKey(db: AppointmentsDb, key: string, purpose: KeyPurpose): Promise<string | undefined> {
+  if (key.length === 0 || key.length > 100) return undefined;
+  const found = await db.selectFrom('appointment_booking_keys').select('booking_id').where('key_hash', '=', hashToken(key)).where('purpose', '=', purpose).executeTakeFirst();
+  return found?.booking_id;
+}
+
 /** Link paths a message carries: GET shows a page that asks before anything changes (mail scanners follow links). */
 export const confirmPath = (bookingId: string, key: string) => `/termine/buchung/${bookingId}/bestaetigen/${key}`;
 export const managePath = (bookingId: string, key: string) => `/termine/buchung/${bookingId}/verwalten/${key}`;

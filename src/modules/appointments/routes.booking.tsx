@@ -12,7 +12,7 @@ import { settingsOf } from '#kernel/settings.ts';
 import { freeSlots, nextFreeDays, type RequestedService } from './calendar/index.ts';
 import { codeForm, detailsForm } from './forms.booking.ts';
 import { findBooking } from './repo.bookings.ts';
-import { issueKey, keyOpens } from './repo.keys.ts';
+import { bookingOfKey, issueKey, keyOpens } from './repo.keys.ts';
 import { appointmentsDb, type Booking } from './repo.ts';
 import { cancelBooking, confirmByCode, confirmByKey, extendHold, giveDetails, isRunning, mayOpenBooking, resendCode, type Details } from './service.book.ts';
 import { placeCalendar } from './service.calendar.ts';
@@ -295,11 +295,11 @@ export async function bookingRoutes(app: App, ctx: KernelContext): Promise<void>
 
   // The link from the booking's mail: this browser keeps its key, the address bar loses it.
   app.get('/termine/buchung/:bookingId/verwalten/:key', { schema: { params: KeyParams } }, async (request, reply) => {
-    const db = appointmentsDb(ctx.db);
-    if (!(await keyOpens(db, request.params.bookingId, request.params.key, 'manage'))) throw new HttpProblem(404, 'appointments:errors.linkExpired');
-    keepSecret(ctx, reply, request.params.bookingId, request.params.key);
+    const bookingId = await bookingOfKey(appointmentsDb(ctx.db), request.params.key, 'manage');
+    if (!bookingId) throw new HttpProblem(404, 'appointments:errors.linkExpired');
+    keepSecret(ctx, reply, bookingId, request.params.key);
     reply.header('referrer-policy', 'no-referrer');
-    return reply.redirect(bookingPath(request.params.bookingId), 303);
+    return reply.redirect(bookingPath(bookingId), 303);
   });
 
   app.get('/termine/buchung/:bookingId/absagen', { schema: { params: BookingParams } }, async (request, reply) => {
