@@ -167,7 +167,8 @@ export async function bookingRoutes(app: App, ctx: KernelContext): Promise<void>
       );
   }
 
-  app.get('/termine', async (_request, reply) => reply.redirect('/termine/buchen', 301));
+  // For now the booking is what `/termine` offers; a temporary redirect leaves room for a page of its own.
+  app.get('/termine', async (_request, reply) => reply.redirect('/termine/buchen', 302));
 
   app.get('/termine/buchen', { schema: { querystring: StartQuery } }, async (request, reply) => {
     const query = request.query as Record<string, unknown> & { ort?: string; leistung?: string | string[] };
