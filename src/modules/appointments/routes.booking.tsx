@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { isSignedIn } from '#kernel/auth/actor.ts';
+import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { parseDay } from '#kernel/dates.ts';
 import { formMessages, readForm, toRaw, formBody, type FormErrors, type Raw } from '#kernel/forms/index.ts';
@@ -55,8 +56,6 @@ function cookieSecret(ctx: KernelContext, request: FastifyRequest, id: string): 
   return request.cookies[secretCookie(ctx, id)];
 }
 
-const dayOf = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(instant);
-
 export async function bookingRoutes(app: App, ctx: KernelContext): Promise<void> {
   async function offerOf(request: FastifyRequest, placeId: string | undefined): Promise<{ places: PlaceOffer[]; place: PlaceOffer | undefined }> {
     const places = await placeOffers(ctx, request.page.lang);
@@ -92,7 +91,7 @@ export async function bookingRoutes(app: App, ctx: KernelContext): Promise<void>
     const actor = request.actor;
     const raw = shown.raw ?? toRaw(detailsForm, { name: isSignedIn(actor) ? actor.displayName : '', confirmBy: 'email', email: isSignedIn(actor) ? (actor.email ?? '') : '', phone: null, needs: [], needsNote: '' });
     const messages = formMessages(request.page, shown.errors ?? {}, detailsForm);
-    const back = `/termine/buchen/zeiten?${requestQuery(booking.location_id, booking.services)}&tag=${dayOf(booking.starts_at)}`;
+    const back = `/termine/buchen/zeiten?${requestQuery(booking.location_id, booking.services)}&tag=${todayInBerlin(booking.starts_at)}`;
     return reply
       .header('cache-control', noStore)
       .status(shown.status ?? 200)
@@ -219,7 +218,7 @@ export async function bookingRoutes(app: App, ctx: KernelContext): Promise<void>
       if (held.reason === 'request') throw new HttpProblem(422, `appointments:problems.${held.problem.reason}`, { ...held.problem });
       if (held.reason === 'unknown-place') throw new HttpProblem(404, 'appointments:errors.placeNotFound');
       const past = start.getTime() <= Date.now();
-      return again(request.t(past ? 'appointments:errors.pastTime' : held.reason === 'taken' ? 'appointments:errors.taken' : 'appointments:errors.notOffered'), 409, past ? undefined : dayOf(start));
+      return again(request.t(past ? 'appointments:errors.pastTime' : held.reason === 'taken' ? 'appointments:errors.taken' : 'appointments:errors.notOffered'), 409, past ? undefined : todayInBerlin(start));
     }
     keepSecret(ctx, reply, held.booking.id, held.secret);
     return reply.redirect(bookingPath(held.booking.id), 303);
