@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { berlinDay, todayInBerlin } from '#kernel/calendar.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -11,19 +13,27 @@ let place: Awaited<ReturnType<typeof buildOfficePlace>>;
 let clerk: Clerk;
 let stranger: Clerk;
 
+// The queue is a day's queue in Berlin: a run that starts just before midnight waits for the new day.
+const today = () => berlinDay(todayInBerlin());
+const endOfToday = () => today().to.getTime();
+
 beforeAll(async () => {
+  if (endOfToday() - Date.now() < 3 * 60_000) await sleep(endOfToday() - Date.now() + 1000);
   platform = await createTestPlatform();
   place = await buildOfficePlace(platform.ctx, 'Bürgerbüro Warteraum');
   const other = await buildOfficePlace(platform.ctx, 'Bürgerbüro Fremd');
   clerk = await clerkOf(platform, place.office.id);
   stranger = await clerkOf(platform, other.office.id);
-});
+}, 5 * 60_000);
 afterAll(async () => {
   await platform.close();
 });
 
 const base = () => `/verwaltung/termine/${place.location.id}`;
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+// Minutes from now but still today in Berlin, so that near midnight a booking stays in today's queue.
+const laterToday = (n: number) => new Date(Math.min(Date.now() + n * 60_000, endOfToday() - 60_000));
+const earlierToday = (n: number) => new Date(Math.max(Date.now() - n * 60_000, today().from.getTime()));
 
 describe('the order of the queue', () => {
   const entry = (id: string, since: string, startsAt: string | null): QueueEntry => ({ kind: startsAt ? 'booking' : 'ticket', id, label: id, since: new Date(since), startsAt: startsAt ? new Date(startsAt) : null, services: [] });
@@ -49,8 +59,8 @@ describe('waiting numbers, calling and the call display', () => {
     const issued = await clerk.client.post(`${base()}/wartenummern`, { services: place.service.slug });
     expect(issued.status).toBe(303);
     expect((await clerk.client.follow(issued)).body).toContain('Wartenummer A 001 ausgegeben.');
-    const early = await buildBooking(platform.ctx, place, minutes(20), { counter: 1, status: 'arrived', arrivedAt: minutes(0), name: 'Frida Früh' });
-    const due = await buildBooking(platform.ctx, place, minutes(-5), { counter: 0, status: 'arrived', arrivedAt: minutes(0), name: 'Paul Pünktlich' });
+    const early = await buildBooking(platform.ctx, place, laterToday(20), { counter: 1, status: 'arrived', arrivedAt: minutes(0), name: 'Frida Früh' });
+    const due = await buildBooking(platform.ctx, place, earlierToday(5), { counter: 0, status: 'arrived', arrivedAt: minutes(0), name: 'Paul Pünktlich' });
 
     const queue = await clerk.client.get(`${base()}/warteschlange`);
     expect(queue.status).toBe(200);
