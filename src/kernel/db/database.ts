@@ -5,6 +5,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { copyIntoPglite, copyIntoPostgres, type CopyInto } from './copy.ts';
 import { ChangeFeed, changeChannel, listenOnConnection, listenOnPostgres } from './notifications.ts';
 import { copyPristineCluster, pristineClusterDir } from './pglite-cluster.ts';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
@@ -33,6 +34,11 @@ export interface Database {
    * by this process no later than the commit that made them returns.
    */
   changes: ChangeFeed;
+  /**
+   * Bulk load in COPY text format (`copy.ts`). On PGlite it takes the single connection blob by blob, so it
+   * must not be called while the caller holds a transaction.
+   */
+  copyInto: CopyInto;
   /** PGlite only: the whole data directory as a tarball, to start copies of this database quickly. */
   dump?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -62,6 +68,7 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     changes,
     jobsExecutor: { executeSql: (text, values) => pool.query(text, values) },
+    copyInto: (...args) => copyIntoPostgres(pool, ...args),
     // Kysely only ends the pool if a query went through it; pg-boss may have been its only user.
     close: async () => {
       await unlisten();
@@ -100,7 +107,8 @@ async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<Dat
     await db.destroy();
     if (!client.closed) await lock.run(() => client.close());
   };
-  return { kind: 'pglite', db, changes, jobsExecutor, dump, close };
+  const copyInto: CopyInto = (...args) => copyIntoPglite(client, lock, ...args);
+  return { kind: 'pglite', db, changes, jobsExecutor, copyInto, dump, close };
 }
 
 /** Lets pg-boss insert a job inside the caller's transaction, so the job exists exactly when the change does. */
