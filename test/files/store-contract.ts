@@ -80,6 +80,10 @@ export function describeFileStore(backend: Backend): void {
       const csv = Buffer.from('Straße;Hausnummer\nJohannismarkt;17\n');
       expect(await platform.ctx.files.put(csv, { accept: ['application/pdf', 'text/csv'], maxBytes: 1000 })).toMatchObject({ ok: true, file: { mediaType: 'text/csv', extension: 'csv' } });
       expect(await platform.ctx.files.put(Buffer.from('{"a":1}\u0000'), { accept: ['application/json'], maxBytes: 1000 })).toMatchObject({ ok: false, reason: 'type-not-allowed' });
+      // Excel on a German Windows writes Windows-1252: ß is the single byte 0xDF, € is 0x80; that is text too.
+      const legacy = Buffer.from([...Buffer.from('Straße;Betrag\r\nMarkt;5 ', 'latin1'), 0x80, 0x0d, 0x0a]);
+      expect(await platform.ctx.files.put(legacy, { accept: ['text/csv'], maxBytes: 1000 })).toMatchObject({ ok: true, file: { mediaType: 'text/csv' } });
+      expect(await platform.ctx.files.put(Buffer.from([0x41, 0x3b, 0x81, 0x0a]), { accept: ['text/csv'], maxBytes: 1000 })).toMatchObject({ ok: false, reason: 'type-not-allowed' });
     });
 
     it('keeps referenced files and removes unreferenced ones after the grace period, content and record', async () => {

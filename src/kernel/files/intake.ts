@@ -72,29 +72,41 @@ export function tempPath(tmpDir: string): string {
   return path.join(tmpDir, `${randomUUID()}.part`);
 }
 
-/** Decides on the way whether the bytes are plain text, since text has no magic bytes to detect. */
+/**
+ * Decides on the way whether the bytes are plain text, since text has no magic bytes to detect: UTF-8, or
+ * (what Excel on a German Windows writes) Windows-1252, both without control characters.
+ */
 class TextSniffer {
   #decoder = new TextDecoder('utf-8', { fatal: true });
-  #text = true;
+  #utf8 = true;
+  #legacy = true;
 
   push(bytes: Uint8Array): void {
-    if (!this.#text) return;
+    if (this.#legacy) this.#legacy = !bytes.some((byte) => legacyNonText[byte] === 1);
+    if (!this.#utf8) return;
     try {
-      this.#text = !controlCharacters.test(this.#decoder.decode(bytes, { stream: true }));
+      this.#utf8 = !controlCharacters.test(this.#decoder.decode(bytes, { stream: true }));
     } catch {
-      this.#text = false;
+      this.#utf8 = false;
     }
   }
 
   finish(): boolean {
-    if (!this.#text) return false;
-    try {
-      return !controlCharacters.test(this.#decoder.decode());
-    } catch {
-      return false;
+    if (this.#utf8) {
+      try {
+        if (!controlCharacters.test(this.#decoder.decode())) return true;
+      } catch {
+        // An incomplete UTF-8 sequence at the end: not UTF-8, perhaps Windows-1252.
+      }
     }
+    return this.#legacy;
   }
 }
+
+/** Bytes that are no text in Windows-1252: control characters but tab, line feed and carriage return, and the five it leaves undefined. */
+const legacyNonText = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte += 1) if (![0x09, 0x0a, 0x0d, 0x0c].includes(byte)) legacyNonText[byte] = 1;
+for (const byte of [0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d]) legacyNonText[byte] = 1;
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
