@@ -1,14 +1,21 @@
 import { defineModule } from '#kernel/module.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import portalDe from './locales/portal.de.json' with { type: 'json' };
+import portalEn from './locales/portal.en.json' with { type: 'json' };
 import { opendataMigrations } from './migrations/index.ts';
 import { opendataRoles, organizationScope, permissionMap } from './permissions.ts';
+import { portalRoutes } from './routes.portal.tsx';
 
 /** The open-data portal: datasets, resources and their versions, the DataStore, the CKAN-compatible API, DCAT-AP.de. */
 export const opendataModule = defineModule({
   id: 'opendata',
   migrations: opendataMigrations,
-  locales: { de: { ...de }, en: { ...en } },
+  routes: async (app, ctx) => {
+    await portalRoutes(app, ctx);
+  },
+  nav: [{ path: '/daten', label: 'opendata:portal.nav', order: 40 }],
+  locales: { de: { ...de, ...portalDe }, en: { ...en, ...portalEn } },
   permissions: permissionMap,
   roles: opendataRoles,
   scopes: [organizationScope],
