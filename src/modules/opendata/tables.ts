@@ -46,6 +46,7 @@ export type OpendataTables = {
     conforms_to: string | null;
     hvd_category: string | null;
     declaration_id: string | null;
+    refreshed_at: Date | null;
     demo: Generated<boolean>;
     issued_at: Date | null;
     modified_at: Generated<Date>;

@@ -22,6 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
+  // The city itself publishes what the platform's modules declare (their figures and directories).
+  await sql`insert into opendata_organizations (name, title, title_en, description, description_en, url)
+    values ('stadt-erkelenz', 'Stadt Erkelenz', 'City of Erkelenz', 'Die Stadtverwaltung Erkelenz veröffentlicht Daten aus ihren digitalen Diensten.', 'The city administration of Erkelenz publishes data from its digital services.', 'https://www.erkelenz.de')`.execute(db);
+
   await db.schema
     .createTable('opendata_datasets')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -53,6 +57,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hvd_category', 'text')
     // The manifest declaration (`catalog.services`) a module publishes this dataset through, if any.
     .addColumn('declaration_id', 'text', (c) => c.unique())
+    // When a declared dataset was last made from its module's query (its content may not have changed).
+    .addColumn('refreshed_at', 'timestamptz')
     // Demonstration data, not official: said on every page and in the metadata.
     .addColumn('demo', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('issued_at', 'timestamptz')
