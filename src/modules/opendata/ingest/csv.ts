@@ -1,0 +1,138 @@
+/*
+ * CSV as records: the encoding found from the bytes (UTF-8 with or without a byte-order mark, else
+ * Windows-1252), the delimiter sniffed from the first lines, then csv-parse streaming with a bound on one
+ * record's size, so that a file without line breaks cannot fill the memory.
+ */
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { StopReading } from './report.ts';
+import type { OpenFile, SourceRecord } from './types.ts';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+/** Thrown when the bytes are not UTF-8: the pass starts again as Windows-1252. */
+export class NotUtf8 extends Error {}
+
+export interface CsvReading {
+  encoding: Encoding;
+  delimiter?: string;
+  /** Filled in while reading: what was found. */
+  found: { delimiter?: string; bom?: boolean };
+}
+
+export const maxRecordChars = 4 * 1024 * 1024;
+const sniffChars = 64 * 1024;
+const delimiters = [';', ',', '\t', '|'];
+
+/** The text of the file; a byte-order mark dropped; NUL or undefined Windows-1252 bytes mean it is not text. */
+async function* textChunks(open: OpenFile, reading: CsvReading): AsyncGenerator<string> {
+  const source = await open();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const cp1252 = iconv.getDecoder('windows-1252');
+  let offset = 0;
+  let first = true;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer | string>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (first) reading.found.bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      first = false;
+      let text: string;
+      if (reading.encoding === 'utf-8') {
+        try {
+          text = utf8.decode(bytes, { stream: true });
+        } catch {
+          throw new NotUtf8();
+        }
+      } else text = cp1252.write(bytes);
+      const nul = text.indexOf('\u0000');
+      const bad = nul >= 0 || reading.encoding === 'utf-8' ? nul : text.indexOf('\ufffd');
+      if (bad >= 0) throw new StopReading({ type: 'encoding-error', values: { offset: offset + bad } });
+      offset += text.length;
+      if (text) yield text;
+    }
+    const rest = reading.encoding === 'utf-8' ? decodeEnd(utf8) : cp1252.end() ?? '';
+    if (rest) yield rest;
+  } finally {
+    (source as Readable).destroy?.();
+  }
+}
+
+function decodeEnd(decoder: TextDecoder): string {
+  try {
+    return decoder.decode();
+  } catch {
+    throw new NotUtf8();
+  }
+}
+
+/** The candidate that splits the first lines into the same number of cells most often, and the most cells. */
+export function sniffDelimiter(head: string): string {
+  const end = head.lastIndexOf('\n');
+  const sample = end > 0 ? head.slice(0, end) : head;
+  let best = { delimiter: ';', score: 0 };
+  for (const delimiter of delimiters) {
+    let widths: number[];
+    try {
+      const records: string[][] = parseSync(sample, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 50 });
+      widths = records.map((record) => record.length);
+    } catch {
+      continue;
+    }
+    const counts = new Map<number, number>();
+    for (const width of widths) counts.set(width, (counts.get(width) ?? 0) + 1);
+    const [width, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    if (width < 2) continue;
+    const score = (count / widths.length) * 1_000_000 + width;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+async function* replay(head: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    if (head) yield head;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    // Closes the file when the reader stops early.
+    await rest.return(undefined);
+  }
+}
+
+const stopCodes: Record<string, 'record-too-large' | 'source-error'> = { CSV_MAX_RECORD_SIZE: 'record-too-large' };
+
+/** The file's records, numbered from 1 as its rows (a quoted line break keeps one record one row). */
+export async function* csvRecords(open: OpenFile, reading: CsvReading): AsyncGenerator<SourceRecord> {
+  const chunks = textChunks(open, reading);
+  let head = '';
+  while (head.length < sniffChars) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  const delimiter = reading.delimiter ?? sniffDelimiter(head);
+  reading.found.delimiter = delimiter;
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRecordChars });
+  const input = Readable.from(replay(head, chunks), { objectMode: false });
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  let row = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, cells };
+    }
+  } catch (error) {
+    const { code, records } = error as { code?: unknown; records?: unknown };
+    if (typeof code === 'string' && code.startsWith('CSV_')) {
+      // csv-parse runs ahead of this reader, so its own count names the record that failed.
+      const failed = (typeof records === 'number' ? records : row) + 1;
+      throw new StopReading({ type: stopCodes[code] ?? 'source-error', row: failed, values: { code } });
+    }
+    throw error;
+  } finally {
+    input.destroy();
+    parser.destroy();
+  }
+}
