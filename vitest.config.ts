@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * layers carry the layer in their name (`*.postgres.test.ts`, `*.clamd.test.ts`, `*.s3.test.ts`) and run in
  * their own configurations, which .ci/run starts once what they need is there.
  */
-const layerFiles = ['**/*.postgres.test.ts', '**/*.clamd.test.ts', '**/*.s3.test.ts'];
+const layerFiles = ['**/*.postgres.test.ts', '**/*.clamd.test.ts', '**/*.s3.test.ts', '**/*.conformance.test.ts'];
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

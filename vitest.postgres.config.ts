@@ -17,6 +17,6 @@ export default defineConfig({
   test: {
     ...unit.test,
     include: [...(unit.test?.include ?? []), 'src/**/*.postgres.test.ts', 'test/**/*.postgres.test.ts'],
-    exclude: [...configDefaults.exclude, 'test/fixtures/**', '**/*.pglite.test.ts', '**/*.clamd.test.ts', '**/*.s3.test.ts'],
+    exclude: [...configDefaults.exclude, 'test/fixtures/**', '**/*.pglite.test.ts', '**/*.clamd.test.ts', '**/*.s3.test.ts', '**/*.conformance.test.ts'],
   },
 });
