@@ -45,9 +45,11 @@ export function readBoolean(text: string): boolean | undefined {
   return undefined;
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > monthDays[month - 1]! + (month === 2 && leap(year) ? 1 : 0)) return undefined;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 

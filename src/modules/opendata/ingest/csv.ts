@@ -3,6 +3,7 @@
  * Windows-1252), the delimiter sniffed from the first lines, then csv-parse streaming with a bound on one
  * record's size, so that a file without line breaks cannot fill the memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -26,44 +27,53 @@ export const maxRecordChars = 4 * 1024 * 1024;
 const sniffChars = 64 * 1024;
 const delimiters = [';', ',', '\t', '|'];
 
-/** The text of the file; a byte-order mark dropped; NUL or undefined Windows-1252 bytes mean it is not text. */
-async function* textChunks(open: OpenFile, reading: CsvReading): AsyncGenerator<string> {
-  const source = await open();
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const cp1252 = iconv.getDecoder('windows-1252');
-  let offset = 0;
-  let first = true;
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer | string>) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (first) reading.found.bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-      first = false;
-      let text: string;
-      if (reading.encoding === 'utf-8') {
-        try {
-          text = utf8.decode(bytes, { stream: true });
-        } catch {
-          throw new NotUtf8();
-        }
-      } else text = cp1252.write(bytes);
-      const nul = text.indexOf('\u0000');
-      const bad = nul >= 0 || reading.encoding === 'utf-8' ? nul : text.indexOf('\ufffd');
-      if (bad >= 0) throw new StopReading({ type: 'encoding-error', values: { offset: offset + bad } });
-      offset += text.length;
-      if (text) yield text;
-    }
-    const rest = reading.encoding === 'utf-8' ? decodeEnd(utf8) : cp1252.end() ?? '';
-    if (rest) yield rest;
-  } finally {
-    (source as Readable).destroy?.();
+/** Bytes at the end of a chunk that begin a UTF-8 sequence the next chunk completes. */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if (byte < 0x80) return 0;
+    if (byte >= 0xc0) return back < (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) ? back : 0;
   }
+  return 0;
 }
 
-function decodeEnd(decoder: TextDecoder): string {
+/**
+ * The file for the parser: UTF-8 passes through as bytes once checked (no decoding to text and back),
+ * Windows-1252 is decoded. A byte-order mark is dropped; NUL bytes or bytes Windows-1252 leaves undefined
+ * mean the file is no text.
+ */
+async function* fileChunks(open: OpenFile, reading: CsvReading): AsyncGenerator<Buffer | string> {
+  const source = await open();
+  const cp1252 = iconv.getDecoder('windows-1252');
+  let offset = 0;
+  let carry = Buffer.alloc(0);
   try {
-    return decoder.decode();
-  } catch {
-    throw new NotUtf8();
+    for await (const chunk of source as AsyncIterable<Buffer | string>) {
+      let bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (offset === 0 && carry.length === 0) {
+        reading.found.bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        if (reading.found.bom) bytes = bytes.subarray(3);
+      }
+      const nul = bytes.indexOf(0);
+      if (nul >= 0) throw new StopReading({ type: 'encoding-error', values: { offset: offset + nul } });
+      if (reading.encoding === 'windows-1252') {
+        const text = cp1252.write(bytes);
+        const undefinedByte = text.indexOf('\ufffd');
+        if (undefinedByte >= 0) throw new StopReading({ type: 'encoding-error', values: { offset: offset + undefinedByte } });
+        offset += bytes.length;
+        if (text) yield text;
+        continue;
+      }
+      const joined = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+      const whole = joined.subarray(0, joined.length - incompleteTail(joined));
+      if (!isUtf8(whole)) throw new NotUtf8();
+      carry = Buffer.from(joined.subarray(whole.length));
+      offset += bytes.length;
+      if (whole.length) yield whole;
+    }
+    if (carry.length) throw new NotUtf8();
+  } finally {
+    (source as Readable).destroy?.();
   }
 }
 
@@ -90,9 +100,9 @@ export function sniffDelimiter(head: string): string {
   return best.delimiter;
 }
 
-async function* replay(head: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+async function* replay(head: (Buffer | string)[], rest: AsyncGenerator<Buffer | string>): AsyncGenerator<Buffer | string> {
   try {
-    if (head) yield head;
+    yield* head;
     for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
   } finally {
     // Closes the file when the reader stops early.
@@ -104,14 +114,15 @@ const stopCodes: Record<string, 'record-too-large' | 'source-error'> = { CSV_MAX
 
 /** The file's records, numbered from 1 as its rows (a quoted line break keeps one record one row). */
 export async function* csvRecords(open: OpenFile, reading: CsvReading): AsyncGenerator<SourceRecord> {
-  const chunks = textChunks(open, reading);
-  let head = '';
-  while (head.length < sniffChars) {
+  const chunks = fileChunks(open, reading);
+  const head: (Buffer | string)[] = [];
+  for (let size = 0; size < sniffChars; ) {
     const next = await chunks.next();
     if (next.done) break;
-    head += next.value;
+    head.push(next.value);
+    size += next.value.length;
   }
-  const delimiter = reading.delimiter ?? sniffDelimiter(head);
+  const delimiter = reading.delimiter ?? sniffDelimiter(head.map((chunk) => chunk.toString()).join(''));
   reading.found.delimiter = delimiter;
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRecordChars });
   const input = Readable.from(replay(head, chunks), { objectMode: false });

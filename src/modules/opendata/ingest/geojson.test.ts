@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import type { PublishedTableSchema } from '../tables.ts';
@@ -79,6 +80,22 @@ describe('inspect and typedRows on GeoJSON', () => {
     expect((await inspect(bytesFile('{"type":"Feature","properties":{},"geometry":null}'), 'GEOJSON')).report.errors).toMatchObject([{ type: 'not-geojson' }]);
     expect((await inspect(bytesFile('[1,2,3]'), 'GEOJSON')).report.errors).toMatchObject([{ type: 'not-geojson' }]);
     expect((await inspect(bytesFile('{"type":"FeatureCollection","features":[{"type":'), 'GEOJSON')).report.errors).toMatchObject([{ type: 'not-geojson', values: { reason: 'json' } }]);
+  });
+
+  it('stops at a feature too large to assemble, without holding it', async () => {
+    const open = () =>
+      Promise.resolve(
+        Readable.from(
+          (function* () {
+            yield Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"text":"');
+            const block = Buffer.from('x'.repeat(1024 * 1024));
+            for (let index = 0; index < 40; index++) yield block;
+            yield Buffer.from('"}}]}');
+          })(),
+        ),
+      );
+    const { report } = await inspect(open, 'GEOJSON');
+    expect(report).toMatchObject({ valid: false, truncated: true, errors: [{ type: 'record-too-large', values: { bytes: 16 * 1024 * 1024 } }] });
   });
 
   it('checks properties against a declared schema', async () => {

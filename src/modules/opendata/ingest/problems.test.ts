@@ -32,6 +32,14 @@ describe('the validation report of CSV files', () => {
     ]);
   });
 
+  it('reports an empty file, and reads a header without rows as a valid empty table', async () => {
+    expect((await problemsOf('')).errors).toMatchObject([{ type: 'empty-file' }]);
+    expect((await problemsOf('\n;;\n')).errors).toMatchObject([{ type: 'empty-file' }]);
+    const headerOnly = await inspect(bytesFile('Name;Wert\n'), 'CSV');
+    expect(headerOnly.report).toMatchObject({ valid: true, rowCount: 0 });
+    expect(headerOnly.schema.fields.map((field) => field.type)).toEqual(['string', 'string']);
+  });
+
   it('reports bytes that are neither UTF-8 nor text as an encoding problem', async () => {
     const report = await problemsOf(Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0x31, 0x3b, 0x81, 0x0a]));
     expect(report).toMatchObject({ valid: false, truncated: true, errors: [{ type: 'encoding-error', message: 'opendata:ingest.problems.encoding-error' }] });

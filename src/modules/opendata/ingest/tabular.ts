@@ -91,13 +91,15 @@ export async function inspectTable(source: AsyncIterable<SourceRecord>, settings
   const headerIndex = headerOf(head);
   const headerRecord = head[headerIndex];
   const headerRow = headerRecord?.row ?? 1;
+  const empty = !headerRecord || filled(headerRecord.cells) === 0;
+  if (empty) report.add({ type: 'empty-file' });
   if (headerIndex > 0) report.note('rowsAboveHeader');
   if (headerRecord && headerRecord.cells.length > settings.maxColumns) {
     report.header = headerRecord.cells.slice(0, settings.maxColumns).map(cellText);
     report.add({ type: 'too-many-columns', row: headerRow, values: { count: headerRecord.cells.length, max: settings.maxColumns } });
     throw new StopReading({ type: 'too-many-columns', row: headerRow });
   }
-  const headers = (headerRecord?.cells ?? []).map((cell) => cellText(cell).trim());
+  const headers = empty ? [] : headerRecord.cells.map((cell) => cellText(cell).trim());
   report.header = headers;
   checkHeader(headers, report, headerRow);
 

@@ -6,6 +6,7 @@ export type IngestFormat = 'CSV' | 'XLSX' | 'GEOJSON';
 export type OpenFile = () => Promise<NodeJS.ReadableStream>;
 
 export const problemTypes = [
+  'empty-file',
   'encoding-error',
   'source-error',
   'record-too-large',
