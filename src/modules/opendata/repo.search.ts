@@ -124,3 +124,9 @@ export async function facetRows(db: OpendataDb, filter: SearchFilter, facet: Fac
     .execute();
   return rows;
 }
+
+/** Names of the published datasets in name order (CKAN's package_list). */
+export async function datasetNames(db: OpendataDb, page: { offset: number; limit: number }): Promise<string[]> {
+  const rows = await db.selectFrom('opendata_datasets').select('name').where('state', '=', 'active').orderBy('name').offset(page.offset).limit(page.limit).execute();
+  return rows.map((row) => row.name);
+}

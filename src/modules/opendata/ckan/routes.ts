@@ -1,0 +1,67 @@
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { KernelContext } from '#kernel/context.ts';
+import { registerErrorFormat } from '#kernel/http/error-formats.ts';
+import type { App } from '#kernel/module.ts';
+import { actions } from './actions.ts';
+import { badRequest, ckanErrorFormat, success } from './envelope.ts';
+import type { Params } from './params.ts';
+
+/*
+ * CKAN's Action API at both of CKAN's addresses, for GET and POST. Routes stay thin: decode CKAN's request
+ * dictionary, run the action, wrap the envelope. Refusals of any kind under these prefixes answer in CKAN's
+ * envelope through the registered error format.
+ */
+
+const prefixes = ['/api/3/action/', '/api/action/'] as const;
+const tags = ['CKAN Action API'];
+/** Harvesters page through the whole catalogue; plenty for that, a limit for a runaway script. */
+const rateLimit = { max: 600, timeWindow: '1 minute' };
+
+const Envelope = Type.Object({
+  help: Type.String({ description: 'Address of help_show for this action' }),
+  success: Type.Boolean(),
+  result: Type.Unknown({ description: "The action's result, as CKAN 2.11 shapes it" }),
+});
+const Parameters = Type.Object({}, { additionalProperties: true, description: "CKAN's parameters of the action" });
+
+/** CKAN's request dictionary: the query of a GET, the JSON object or form of a POST. */
+function paramsOf(request: FastifyRequest): Params {
+  if (request.method === 'GET') return { ...(request.query as Params) };
+  const body: unknown = request.body;
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest(`Bad request - Request data JSON decoded to ${JSON.stringify(body)} but it needs to be a dictionary.`);
+  }
+  return body as Params;
+}
+
+export async function ckanRoutes(app: App, ctx: KernelContext): Promise<void> {
+  const publicUrl = ctx.config.PUBLIC_URL;
+  for (const prefix of prefixes) registerErrorFormat(app, prefix, ckanErrorFormat(publicUrl));
+
+  for (const prefix of prefixes) {
+    for (const [name, action] of Object.entries(actions)) {
+      app.route({
+        method: ['GET', 'POST'],
+        url: `${prefix}${name}`,
+        schema: { tags, summary: `CKAN ${name}`, querystring: Parameters, response: { 200: Envelope }, hide: prefix !== '/api/3/action/' },
+        config: { csrf: false, rateLimit },
+        handler: async (request) => {
+          if (request.method === 'GET' && !action.sideEffectFree) throw badRequest('Bad request - Invalid request. Please use POST method for your request');
+          const result = await action.run({ ctx, actor: request.actor, t: request.t, publicUrl }, paramsOf(request));
+          return success(publicUrl, name, result);
+        },
+      });
+    }
+    app.route({
+      method: ['GET', 'POST'],
+      url: `${prefix}:action`,
+      schema: { hide: true, params: Type.Object({ action: Type.String() }) },
+      config: { csrf: false, rateLimit },
+      handler: async (request) => {
+        throw badRequest(`Bad request - Action name not known: ${request.params.action}`);
+      },
+    });
+  }
+}
