@@ -12,17 +12,26 @@ describe('which picture a table gets', () => {
   const people: PublishedField = { name: 'einwohner', type: 'integer', title: 'Einwohner' };
   const year: PublishedField = { name: 'jahr', type: 'year' };
 
+  const rows = (count: number) => Array.from({ length: count }, (_, index) => ({ stadtteil: `Ort ${index}`, jahr: 2020 + index, einwohner: 1000 + index, betreiber: 'Stadtwerke' }));
+
   it('draws bars for named rows and a line over time, one chart per numeric column', () => {
-    expect(planChart([district, people], 5)).toEqual({ kind: 'bar', label: district, values: [people] });
-    expect(planChart([year, people, { name: 'flaeche', type: 'number' }], 5)?.kind).toBe('line');
-    expect(planChart([year, people, { name: 'flaeche', type: 'number' }], 5)?.values.map((field) => field.name)).toEqual(['einwohner', 'flaeche']);
+    expect(planChart([district, people], rows(5))).toEqual({ kind: 'bar', label: district, values: [people] });
+    expect(planChart([year, people, { name: 'flaeche', type: 'number' }], rows(5))?.kind).toBe('line');
+    expect(planChart([year, people, { name: 'flaeche', type: 'number' }], rows(5))?.values.map((field) => field.name)).toEqual(['einwohner', 'flaeche']);
   });
 
-  it('draws nothing without a label column, without numbers, for one row, or for an identifier column', () => {
-    expect(planChart([people], 5)).toBeNull();
-    expect(planChart([district], 5)).toBeNull();
-    expect(planChart([district, people], 1)).toBeNull();
-    expect(planChart([district, { name: 'nr', type: 'integer', constraints: { unique: true } }], 5)).toBeNull();
+  it('draws nothing without a label column, without numbers, for one row, or for identifiers and coordinates', () => {
+    expect(planChart([people], rows(5))).toBeNull();
+    expect(planChart([district], rows(5))).toBeNull();
+    expect(planChart([district, people], rows(1))).toBeNull();
+    expect(planChart([district, { name: 'nr', type: 'integer', constraints: { unique: true } }], rows(5))).toBeNull();
+    expect(planChart([district, { name: 'ladestation_id', type: 'integer' }, { name: 'breitengrad', type: 'number' }, { name: 'postleitzahl', type: 'integer' }], rows(5))).toBeNull();
+  });
+
+  it('takes as names only a column whose values tell the rows apart', () => {
+    const operator: PublishedField = { name: 'betreiber', type: 'string' };
+    expect(planChart([operator, people], rows(5))).toBeNull();
+    expect(planChart([operator, district, people], rows(5))?.label).toBe(district);
   });
 
   it('reads numbers and geometries as the DataStore returns them, an empty cell as a gap', () => {

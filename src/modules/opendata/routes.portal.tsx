@@ -2,10 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import { contentDisposition } from '#kernel/files/disposition.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
-import { datasetPath, portalPath, resourcePath } from './addresses.ts';
+import { datasetPath, dumpPath, portalPath, resourcePath } from './addresses.ts';
 import type { Cell } from './chart/plan.ts';
+import { DatastoreNotFoundError, DatastoreQueryError, exportFormats, exportRows, search, type ExportFormat } from './datastore/index.ts';
 import type { Dataset, Resource, ResourceVersion } from './model.ts';
 import { datasetByName, datasetsPage, organizationByName, organizationsWithCounts, resourceById, versionsOf } from './service.catalog.ts';
 import { facetNames, searchDatasets } from './service.search.ts';
@@ -44,6 +46,8 @@ const PreviewQuery = Type.Object({
 });
 const NameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
 const ResourceParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), id: Type.String({ format: 'uuid' }) });
+const DumpParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const DumpQuery = Type.Object({ format: Type.Optional(Type.Union(exportFormats.map((format) => Type.Literal(format)))) });
 const VersionParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) });
 
 const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((entry) => entry.trim() !== '');
@@ -51,8 +55,8 @@ const asList = (value: string | string[] | undefined) => (value === undefined ? 
 /** The versions the public sees: those that passed their checks, newest first. */
 const publicVersions = (versions: readonly ResourceVersion[]) => versions.filter((version) => version.status === 'loaded' || version.status === 'valid');
 
-/** "ladestationen-standorte-v3.csv": the dataset, the file and its version, with the extension it came with. */
-function downloadName(dataset: Pick<Dataset, 'name'>, resource: Resource, version: ResourceVersion): string {
+/** "ladestationen-standorte": the dataset and the file, as a file name may spell them. */
+function fileStem(dataset: Pick<Dataset, 'name'>, resource: Resource): string {
   const slug = resource.title
     .toLowerCase()
     .replace(/ä/g, 'ae')
@@ -64,19 +68,18 @@ function downloadName(dataset: Pick<Dataset, 'name'>, resource: Resource, versio
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
-  const extension = /\.([a-z0-9]{1,8})$/i.exec(version.filename)?.[1]?.toLowerCase() ?? resource.format.toLowerCase();
-  return `${[dataset.name, slug].filter(Boolean).join('-')}-v${version.version}.${extension}`;
+  return [dataset.name, slug].filter(Boolean).join('-');
 }
 
-/** The DataStore's search as the preview uses it (CKAN's datastore_search, camel-cased). */
-export type TableSearch = (
-  ctx: KernelContext,
-  resourceId: string,
-  query: { limit: number; offset: number; sort: string; fields: string[] },
-) => Promise<{ fields: { id: string }[]; records: unknown; total?: number }>;
+/** "ladestationen-standorte-v3.csv": with the version and the extension the file came with. */
+function downloadName(dataset: Pick<Dataset, 'name'>, resource: Resource, version: ResourceVersion): string {
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(version.filename)?.[1]?.toLowerCase() ?? resource.format.toLowerCase();
+  return `${fileStem(dataset, resource)}-v${version.version}.${extension}`;
+}
 
-export async function portalRoutes(app: App, ctx: KernelContext, options: { tableSearch?: TableSearch } = {}): Promise<void> {
-  const datastoreSearch = options.tableSearch;
+const dumpTypes: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', geojson: 'application/geo+json; charset=utf-8' };
+
+export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> {
   /** A published or withdrawn dataset's resource, addressed under the dataset's own name. */
   async function publicResource(name: string, id: string) {
     const found = await resourceById(ctx, id);
@@ -165,13 +168,13 @@ export async function portalRoutes(app: App, ctx: KernelContext, options: { tabl
   /** A page of the resource's DataStore table, in the order asked for; null while there is no table. */
   async function previewOf(request: FastifyRequest<{ Querystring: { seite?: number; sortierung?: string; richtung?: 'auf' | 'ab' } }>, resource: Resource): Promise<Preview | null> {
     const schema = resource.tableSchema;
-    if (!resource.datastoreActive || !schema || !datastoreSearch) return null;
+    if (!resource.datastoreActive || !schema) return null;
     const { seite = 1, sortierung, richtung } = request.query;
     const sortable = schema.fields.filter((field) => field.type !== 'geojson');
     if (sortierung !== undefined && !sortable.some((field) => field.name === sortierung)) throw new HttpProblem(400, 'opendata:portal.problems.sort', { column: sortierung });
     const sort: PreviewSort | null = sortierung ? { column: sortierung, direction: richtung === 'ab' ? 'desc' : 'asc' } : null;
     const offset = (seite - 1) * previewRows;
-    const result = await datastoreSearch(ctx, resource.id, {
+    const result = await search(ctx, resource.id, {
       limit: previewRows,
       offset,
       sort: sort ? `"${sort.column}" ${sort.direction}, _id` : '_id',
@@ -181,7 +184,6 @@ export async function portalRoutes(app: App, ctx: KernelContext, options: { tabl
     const pages = Math.max(1, Math.ceil(total / previewRows));
     if (seite > pages) throw new HttpProblem(404, 'opendata:portal.problems.page', { pages });
     const present = new Set(result.fields.map((field) => field.id));
-    if (!Array.isArray(result.records)) return null;
     return { fields: schema.fields.filter((field) => present.has(field.name)), records: result.records as Record<string, Cell>[], total, offset, limit: previewRows, sort };
   }
 
@@ -200,5 +202,23 @@ export async function portalRoutes(app: App, ctx: KernelContext, options: { tabl
     const version = publicVersions(await versionsOf(ctx, resource.id)).find((candidate) => candidate.version === request.params.version);
     if (!version) throw new HttpProblem(404, 'opendata:portal.problems.versionNotFound');
     return sendVersion(request, reply, dataset, resource, version);
+  });
+
+  // CKAN's dump address: the whole table of the newest loaded version, streamed, in the format asked for.
+  app.get(`${dumpPath(':id')}`, { schema: { params: DumpParams, querystring: DumpQuery } }, async (request, reply) => {
+    const found = await resourceById(ctx, request.params.id);
+    if (!found?.resource.datastoreActive) throw new HttpProblem(404, 'opendata:portal.problems.resourceNotFound');
+    const format = request.query.format ?? 'csv';
+    const rows = await exportRows(ctx, found.resource.id, {}, format).catch((error: unknown) => {
+      if (error instanceof DatastoreNotFoundError) throw new HttpProblem(404, 'opendata:portal.problems.resourceNotFound');
+      if (error instanceof DatastoreQueryError) throw new HttpProblem(400, 'opendata:portal.problems.noGeometry');
+      throw error;
+    });
+    return reply
+      .type(dumpTypes[format])
+      .header('content-disposition', contentDisposition(`${fileStem(found.dataset, found.resource)}.${format}`))
+      .header('access-control-allow-origin', '*')
+      .header('x-content-type-options', 'nosniff')
+      .send(rows);
   });
 }

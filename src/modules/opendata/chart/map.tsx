@@ -67,8 +67,8 @@ export function GeometryMap(props: MapProps) {
               const [cx, cy] = point(position).split(' ').map(Number) as [number, number];
               return (
                 <g key={`${index}-${part}`}>
-                  <circle cx={cx} cy={cy} r={7} fill={fill} stroke="#ffffff" stroke-width={1.5} />
-                  <text x={cx} y={cy + 4} text-anchor="middle" fill="#ffffff" font-size={row.length > 2 ? 7 : 9}>
+                  <circle cx={cx} cy={cy} r={9} fill={fill} stroke="#ffffff" stroke-width={1.5} />
+                  <text x={cx} y={cy + 4} text-anchor="middle" fill="#ffffff" font-size={row.length > 2 ? 8 : 11}>
                     {row}
                   </text>
                 </g>

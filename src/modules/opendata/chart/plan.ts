@@ -19,11 +19,18 @@ const timeTypes: readonly PublishedField['type'][] = ['date', 'datetime', 'year'
 const numericTypes: readonly PublishedField['type'][] = ['integer', 'number'];
 /** More charts than this say less than the table beside them. */
 const maxCharts = 3;
+/** Numbers that count nothing, and codes that name nothing to a reader: identifiers, house numbers, coordinates. */
+const notQuantities = /(^|_)(id|nr|nummer|hausnummer|plz|postleitzahl|ags|code|schluessel|breitengrad|laengengrad|lat|lon|lng|latitude|longitude|rechtswert|hochwert)$/;
 
-export function planChart(fields: readonly PublishedField[], rowCount: number): ChartPlan | null {
-  if (rowCount < 2) return null;
-  const label = fields.find((field) => field.type === 'string' || timeTypes.includes(field.type));
-  const values = fields.filter((field) => numericTypes.includes(field.type) && !field.constraints?.unique).slice(0, maxCharts);
+/**
+ * A chart when each row has a name of its own (a district, a year) and numbers that measure or count; a
+ * table whose rows share their names (operator, status) is a list of things, which a chart would misstate.
+ */
+export function planChart(fields: readonly PublishedField[], records: readonly Record<string, Cell>[]): ChartPlan | null {
+  if (records.length < 2) return null;
+  const distinct = (field: PublishedField) => new Set(records.map((record) => JSON.stringify(record[field.name] ?? null))).size === records.length;
+  const label = fields.find((field) => (field.type === 'string' || timeTypes.includes(field.type)) && !notQuantities.test(field.name) && distinct(field));
+  const values = fields.filter((field) => numericTypes.includes(field.type) && !field.constraints?.unique && !notQuantities.test(field.name)).slice(0, maxCharts);
   if (!label || values.length === 0) return null;
   return { kind: timeTypes.includes(label.type) ? 'line' : 'bar', label, values };
 }

@@ -18,7 +18,7 @@ const width = 400;
 const ink = '#131525';
 const bar = '#1c4f8c';
 const rule = '#9aa0b3';
-const fontSize = 12;
+const fontSize = 14;
 
 function Frame({ id, title, desc, height, children }: { id: string; title: string; desc: string; height: number; children: preact.ComponentChildren }) {
   return (
@@ -34,9 +34,9 @@ const shorten = (text: string, max: number) => (text.length > max ? `${text.slic
 
 /** Horizontal bars: long labels stay readable on a phone, one row each. */
 export function BarChart(props: ChartProps) {
-  const rowHeight = 22;
-  const labelWidth = 130;
-  const valueRoom = 70;
+  const rowHeight = 26;
+  const labelWidth = 140;
+  const valueRoom = 72;
   const area = width - labelWidth - valueRoom;
   const numbers = props.values.filter((value): value is number => value !== null);
   const low = Math.min(0, ...numbers);
@@ -54,11 +54,11 @@ export function BarChart(props: ChartProps) {
         const end = value === null ? x(0) : Math.max(x(0), x(value));
         return (
           <g key={index}>
-            <text x={labelWidth - 6} y={top + 13} text-anchor="end">
-              {shorten(label, 20)}
+            <text x={labelWidth - 6} y={top + 16} text-anchor="end">
+              {shorten(label, 18)}
             </text>
-            {value === null ? null : <rect x={start} y={top + 2} width={Math.max(end - start, 1)} height={rowHeight - 8} fill={bar} />}
-            <text x={end + 4} y={top + 13}>
+            {value === null ? null : <rect x={start} y={top + 3} width={Math.max(end - start, 1)} height={rowHeight - 9} fill={bar} />}
+            <text x={end + 4} y={top + 16}>
               {value === null ? '–' : props.format(value)}
             </text>
           </g>

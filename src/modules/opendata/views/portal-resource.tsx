@@ -87,6 +87,9 @@ function Dictionary({ page, fields }: { page: PageContext; fields: readonly Publ
 
 const shortDates = { de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }) };
 
+// Five decimals place a point to about a metre: enough to find it, no false precision.
+const coordinates = { de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 5 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 5 }) };
+
 /** A cell as text in the reader's language; a geometry as its kind, a point with its coordinates. */
 export function cellText(page: Pick<PageContext, 't' | 'lang'>, field: PublishedField, value: Cell | undefined): string {
   if (value === null || value === undefined || value === '') return '';
@@ -95,7 +98,7 @@ export function cellText(page: Pick<PageContext, 't' | 'lang'>, field: Published
     if (!geometry) return '';
     if (geometry.type !== 'Point') return geometry.type;
     const [lon, lat] = geometry.coordinates;
-    return `${page.t('opendata:portal.resource.point')} ${formatNumber(Number(lat.toFixed(5)), page.lang)} / ${formatNumber(Number(lon.toFixed(5)), page.lang)}`;
+    return `${page.t('opendata:portal.resource.point')} ${coordinates[page.lang].format(lat)} / ${coordinates[page.lang].format(lon)}`;
   }
   if (typeof value === 'boolean') return page.t(value ? 'opendata:portal.resource.yes' : 'opendata:portal.resource.no');
   if (typeof value === 'number') return field.type === 'year' ? String(value) : formatNumber(value, page.lang);
@@ -170,7 +173,7 @@ function PreviewTable({ page, title, preview, href }: { page: PageContext; title
 
 function Pictures({ page, resource, preview }: { page: PageContext; resource: Resource; preview: Preview }) {
   const { t, lang } = page;
-  const plan = planChart(preview.fields, preview.records.length);
+  const plan = planChart(preview.fields, preview.records);
   const geometry = geometryField(preview.fields);
   if (!plan && !geometry) return null;
   const format = (value: number) => formatNumber(value, lang);
@@ -194,7 +197,14 @@ function Pictures({ page, resource, preview }: { page: PageContext; resource: Re
               values,
               format,
             };
-            return <figure key={field.name} class="opendata-figure">{plan.kind === 'bar' ? <BarChart {...props} /> : <LineChart {...props} />}</figure>;
+            return (
+              <figure key={field.name} class="opendata-figure">
+                <figcaption class="kern-body kern-body--bold" aria-hidden="true">
+                  {props.title}
+                </figcaption>
+                {plan.kind === 'bar' ? <BarChart {...props} /> : <LineChart {...props} />}
+              </figure>
+            );
           })}
         </section>
       ) : null}
