@@ -17,6 +17,7 @@ describe('describeProblem', () => {
     const [problem] = report.errors;
     expect(describeProblem(problem!, t.de)).toBe('Zeile 3, Spalte 2: In der Zeile fehlt eine Zelle.');
     expect(describeProblem(problem!, t.en)).toBe('Row 3, column 2: The row lacks one cell.');
+    expect(describeProblem(problem!, t.en, { where: false })).toBe('The row lacks one cell.');
     const typeError: Problem = { type: 'type-error', row: 4, column: 2, field: 'wert', cell: 'zwölf', values: { type: 'integer' }, message: 'opendata:ingest.problems.type-error' };
     expect(describeProblem({ ...problem!, values: { count: 3 } }, t.de)).toBe('Zeile 3, Spalte 2: In der Zeile fehlen 3 Zellen.');
     expect(describeProblem(typeError, t.de)).toBe('Zeile 4, Spalte 2: „zwölf“ in „wert“ ist kein Wert vom Typ integer.');

@@ -53,12 +53,16 @@ export function problemKey(type: ProblemType): string {
   return `opendata:ingest.problems.${type}`;
 }
 
-/** The sentence for a problem in the translator's language, with where it is ("Zeile 4, Spalte 2: …"). */
-export function describeProblem(problem: Problem, t: Translate): string {
+/**
+ * The sentence for a problem in the translator's language, led by where it is ("Zeile 4, Spalte 2: …")
+ * unless `where: false` (a table that shows row and column in columns of its own).
+ */
+export function describeProblem(problem: Problem, t: Translate, options: { where?: boolean } = {}): string {
   // The constraint picks the sentence where one reads better ("must not be empty" for required).
   const context = problem.values?.constraint;
   const values: Record<string, string | number | undefined> = { ...problem.values, row: problem.row, column: problem.column, field: problem.field, cell: problem.cell, context: context === undefined ? undefined : String(context) };
   const what = String(t(problem.message, values));
+  if (options.where === false) return what;
   const where =
     problem.row !== undefined && problem.column !== undefined
       ? t('opendata:ingest.where.cell', { row: problem.row, column: problem.column })
