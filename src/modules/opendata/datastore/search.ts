@@ -26,16 +26,20 @@ export async function search(ctx: DatastoreContext, resourceId: string, query: D
     query.includeTotal === false ? undefined : countRows(db, name, plan),
   ]);
   const fields = visibleFields(plan.columns);
-  const values = rows.map((row) => plan.columns.map((column) => jsonValue(column.type, row[column.name])));
   let records: SearchResult['records'];
-  if (format === 'objects') records = values.map((cells) => Object.fromEntries(plan.columns.map((column, index) => [column.name, cells[index]])));
-  else if (format === 'lists') records = values;
-  else records = rows.map((row) => `${delimitedLine(plan.columns.map((column) => row[column.name]), format === 'csv' ? ',' : '\t')}\n`).join('');
+  if (format === 'csv' || format === 'tsv') {
+    // As stored, like CKAN's COPY … TO STDOUT: numeric keeps its digits (`12.30`).
+    const delimiter = format === 'csv' ? ',' : '\t';
+    records = rows.map((row) => `${delimitedLine(plan.columns.map((column) => row[column.name]), delimiter)}\n`).join('');
+  } else {
+    const lists = rows.map((row) => plan.columns.map((column) => jsonValue(column.type, row[column.name])));
+    records = format === 'lists' ? lists : lists.map((cells) => Object.fromEntries(plan.columns.map((column, index) => [column.name, cells[index]])));
+  }
   return { fields, records, ...(total === undefined ? {} : { total }), totalWasEstimated: false, limit, offset };
 }
 
 /** CKAN's paging: limit 100 by default and at most 32,000 (more is cut, not refused); both natural numbers. */
-export function paging(query: Pick<DatastoreQuery, 'limit' | 'offset'>, max = maxLimit): { limit: number; offset: number } {
+export function paging(query: Pick<DatastoreQuery, 'limit' | 'offset'>): { limit: number; offset: number } {
   const problems = new Problems();
   const natural = (value: number | undefined, key: 'limit' | 'offset', fallback: number) => {
     if (value === undefined) return fallback;
@@ -43,7 +47,7 @@ export function paging(query: Pick<DatastoreQuery, 'limit' | 'offset'>, max = ma
     problems.add({ key, code: 'not-natural' });
     return fallback;
   };
-  const limit = Math.min(natural(query.limit, 'limit', defaultLimit), max);
+  const limit = Math.min(natural(query.limit, 'limit', defaultLimit), maxLimit);
   const offset = natural(query.offset, 'offset', 0);
   problems.throwIfAny();
   return { limit, offset };
