@@ -65,8 +65,12 @@ export function inLanguage(lang: Language, german: string, english: string | nul
 export const datasetTitle = (lang: Language, dataset: Pick<Dataset, 'title' | 'titleEn'>) => inLanguage(lang, dataset.title, dataset.titleEn);
 export const resourceTitle = (lang: Language, resource: Pick<Resource, 'title' | 'titleEn'>) => inLanguage(lang, resource.title, resource.titleEn);
 
-export function DemoBadge({ page }: { page: PageContext }) {
-  return <span class="kern-badge kern-badge--warning">{page.t('opendata:portal.demo')}</span>;
+export function DemoBadge({ page, small }: { page: PageContext; small?: boolean }) {
+  return (
+    <span class={`kern-badge kern-badge--warning${small ? ' kern-badge--small' : ''}`}>
+      <span class="kern-label">{page.t('opendata:portal.demo')}</span>
+    </span>
+  );
 }
 
 /** The formats a dataset offers, once each, in the order of its resources. */

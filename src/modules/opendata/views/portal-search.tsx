@@ -123,7 +123,7 @@ export function DatasetHit({ page, dataset }: { page: PageContext; dataset: Data
         {shortText(description.text)}
       </p>
       <p class="opendata-hit__badges">
-        {dataset.demo ? <DemoBadge page={page} /> : null}
+        {dataset.demo ? <DemoBadge page={page} small /> : null}
         {formatsOf(dataset).map((format) => (
           <span key={format} class="kern-badge kern-badge--info kern-badge--small">
             <span class="kern-label">{format}</span>
