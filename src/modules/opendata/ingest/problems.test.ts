@@ -17,6 +17,8 @@ describe('the validation report of CSV files', () => {
 
   it('reports ragged rows (missing and extra cells) and blank rows between data, and leaves those rows out', async () => {
     const open = bytesFile('a;b;c\n1;2;3\n4;5\n6;7;8;9\n;;\n10;11;12\n7;8;9;;\n');
+    // A short header over wider rows stays the header.
+    expect((await inspect(bytesFile('a;b\n1;2;3;4\n5;6;7;8\n'), 'CSV')).report).toMatchObject({ header: ['a', 'b'], errors: [{ type: 'extra-cell', row: 2, column: 3 }, { type: 'extra-cell', row: 3, column: 3 }] });
     const { report, schema, parsing } = await inspect(open, 'CSV');
     expect(report.errors.map(({ type, row, column, cell }) => ({ type, row, column, cell }))).toEqual([
       { type: 'missing-cell', row: 3, column: 3, cell: undefined },

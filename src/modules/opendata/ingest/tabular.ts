@@ -33,11 +33,14 @@ interface Settings {
 const isBlank = (cells: readonly RawCell[]) => cells.every((cell) => cellText(cell).trim() === '');
 const filled = (cells: readonly RawCell[]) => cells.reduce<number>((count, cell) => (isEmptyCell(cell, ['']) ? count : count + 1), 0);
 
-/** The header is the first of the first rows that fills at least half as many cells as the fullest of them. */
+/**
+ * The header is the first of the first rows with two filled cells (one in a one-column file): a title line
+ * above it fills one cell, and a short header over ragged rows stays the header.
+ */
 function headerOf(head: readonly SourceRecord[]): number {
   const candidates = head.slice(0, headerSearch);
   const widest = Math.max(0, ...candidates.map((record) => filled(record.cells)));
-  const index = candidates.findIndex((record) => filled(record.cells) >= Math.max(1, Math.ceil(widest / 2)));
+  const index = candidates.findIndex((record) => filled(record.cells) >= Math.min(2, Math.max(1, widest)));
   return Math.max(0, index);
 }
 
