@@ -16,6 +16,7 @@ import { homePageCase } from './cases/home-page.ts';
 import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
 import { notifyLettersCase } from './cases/notify-letters.ts';
 import { notifyMessagesCase } from './cases/notify-messages.ts';
+import { opendataPackageSearchCase } from './cases/opendata-package-search.ts';
 import { profilePages } from './profile.ts';
 import { benchStartup } from './startup.ts';
 
@@ -26,7 +27,7 @@ import { benchStartup } from './startup.ts';
  */
 
 /** Every case, in the order they run. A module adds its own here. */
-const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase];
+const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase, opendataPackageSearchCase];
 
 /** `npm run bench -- page search` runs the cases whose names contain any of the words given. */
 const wanted = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -69,6 +69,11 @@ export type OpendataTables = {
     created_at: Generated<Date>;
     modified_at: Generated<Date>;
   };
+  opendata_link_checks: {
+    url: string;
+    alive: boolean;
+    checked_at: Generated<Date>;
+  };
   opendata_resource_versions: {
     id: Generated<string>;
     resource_id: string;

@@ -2,10 +2,12 @@ import type { Migrations } from '#kernel/db/migrate.ts';
 import * as opendata from './202612300900_opendata.ts';
 import * as datastoreReader from './202612300910_datastore_reader.ts';
 import * as datasetSearch from './202612300920_dataset_search.ts';
+import * as linkChecks from './202612300930_link_checks.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const opendataMigrations: Migrations = {
   '202612300900_opendata': opendata,
   '202612300910_datastore_reader': datastoreReader,
   '202612300920_dataset_search': datasetSearch,
+  '202612300930_link_checks': linkChecks,
 };
