@@ -5,10 +5,14 @@ import ckanDe from './locales/ckan.de.json' with { type: 'json' };
 import ckanEn from './locales/ckan.en.json' with { type: 'json' };
 import portalDe from './locales/portal.de.json' with { type: 'json' };
 import portalEn from './locales/portal.en.json' with { type: 'json' };
+import staffDe from './locales/staff.de.json' with { type: 'json' };
+import staffEn from './locales/staff.en.json' with { type: 'json' };
 import { opendataMigrations } from './migrations/index.ts';
-import { opendataRoles, organizationScope, permissionMap } from './permissions.ts';
+import { staffPortalPath } from './addresses.ts';
+import { opendataPermissions, opendataRoles, organizationScope, permissionMap } from './permissions.ts';
 import { ckanRoutes } from './ckan/routes.ts';
 import { portalRoutes } from './routes.portal.tsx';
+import { staffRoutes } from './routes.staff.tsx';
 
 /** The open-data portal: datasets, resources and their versions, the DataStore, the CKAN-compatible API, DCAT-AP.de. */
 export const opendataModule = defineModule({
@@ -17,9 +21,11 @@ export const opendataModule = defineModule({
   routes: async (app, ctx) => {
     await portalRoutes(app, ctx);
     await ckanRoutes(app, ctx);
+    await staffRoutes(app, ctx);
   },
   nav: [{ path: '/daten', label: 'opendata:portal.nav', order: 40 }],
-  locales: { de: { ...de, ...portalDe, ...ckanDe }, en: { ...en, ...portalEn, ...ckanEn } },
+  staffLinks: [{ path: staffPortalPath, label: 'opendata:staff.title', permission: opendataPermissions.publish, order: 50 }],
+  locales: { de: { ...de, ...portalDe, ...staffDe, ...ckanDe }, en: { ...en, ...portalEn, ...staffEn, ...ckanEn } },
   permissions: permissionMap,
   roles: opendataRoles,
   scopes: [organizationScope],
