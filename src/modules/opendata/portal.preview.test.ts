@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '#kernel/auth/actor.ts';
+import { htmlProblems } from '#test/html-validity.ts';
+import { FormClient } from '#test/http-client.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { opendataDb } from './repo.ts';
+import { createDataset } from './service.datasets.ts';
+import { addResource, receiveVersion } from './service.resources.ts';
+
+let platform: TestPlatform;
+let client: FormClient;
+let tableId: string;
+let placesId: string;
+const system = systemActor('portal-preview-test');
+
+// 25 districts, so the preview has two pages; German CSV as offices write it.
+const districts = Array.from({ length: 25 }, (_, index) => `Bezirk ${String(index + 1).padStart(2, '0')};${1000 + index * 10};${index % 2 === 0 ? '1,5' : '-0,5'}`);
+const csv = `stadtbezirk;einwohner;veraenderung\n${districts.join('\n')}\n`;
+const geojson = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { name: 'Rathaus' }, geometry: { type: 'Point', coordinates: [6.3154, 51.0802] } },
+    { type: 'Feature', properties: { name: 'Hallenbad' }, geometry: { type: 'Point', coordinates: [6.3301, 51.0893] } },
+  ],
+});
+
+async function resourceWith(dataset: string, title: string, format: 'CSV' | 'GEOJSON', content: string, mediaType: string): Promise<string> {
+  const added = await addResource(platform.ctx, system, dataset, { title, format });
+  if (!added.ok) throw new Error(JSON.stringify(added));
+  const put = await platform.ctx.files.put(Buffer.from(content), { accept: [mediaType], maxBytes: 1_000_000 });
+  if (!put.ok) throw new Error(put.reason);
+  const received = await receiveVersion(platform.ctx, system, added.id, { fileId: put.file.id, filename: format === 'CSV' ? 'bezirke.csv' : 'orte.geojson' });
+  if (!received.ok) throw new Error(received.reason);
+  return added.id;
+}
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  client = new FormClient(platform.app);
+  await opendataDb(platform.ctx.db).insertInto('opendata_organizations').values({ name: 'statistik', title: 'Statistikstelle', title_en: null, description_en: null, email: 'statistik@erkelenz.example', url: null }).execute();
+  const created = await createDataset(
+    platform.ctx,
+    system,
+    { name: 'bezirke', organization: 'statistik', title: 'Einwohner nach Bezirken', description: 'Einwohner je Bezirk.', keywords: [], themes: ['SOCI'], licence: 'cc-by/4.0', contactEmail: 'statistik@erkelenz.example', spatial: [], frequency: 'ANNUAL' },
+    { state: 'active' },
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  tableId = await resourceWith('bezirke', 'Bezirke', 'CSV', csv, 'text/csv');
+  placesId = await resourceWith('bezirke', 'Orte', 'GEOJSON', geojson, 'application/json');
+  await platform.runJobs();
+});
+afterAll(async () => {
+  await platform.close();
+});
+
+describe('the table preview', () => {
+  it('shows a page of rows in an accessible table, a bar chart per numeric column, and the exports', async () => {
+    const path = `/daten/bezirke/ressourcen/${tableId}`;
+    const page = await client.get(path);
+    expect(page.status).toBe(200);
+    expect(await htmlProblems(path, page.body)).toEqual([]);
+    expect(page.body).toContain('Bezirke: Zeilen 1 bis 20 von 25');
+    expect(page.body).toContain('<th class="kern-table__cell kern-table__cell--numeric" scope="row">20</th>');
+    expect(page.body).not.toContain('Bezirk 21');
+    expect(page.body).toContain('<title id="diagramm-einwohner-title">einwohner nach stadtbezirk</title>');
+    expect(page.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="diagramm-einwohner-title diagramm-einwohner-desc"/);
+    expect(page.body).toContain('Balkendiagramm mit 20 Werten von 1.000 bis 1.190.');
+    expect(page.body).toContain('Seite 1 von 2');
+    expect(page.body).toContain(`href="/datastore/dump/${tableId}?format=csv"`);
+  });
+
+  it('pages and sorts by links, and refuses a column the table does not have', async () => {
+    const second = await client.get(`/daten/bezirke/ressourcen/${tableId}?seite=2`);
+    expect(second.body).toContain('Bezirk 21');
+    expect(second.body).toContain('Zeilen 21 bis 25 von 25');
+    const sorted = await client.get(`/daten/bezirke/ressourcen/${tableId}?sortierung=einwohner&richtung=ab`);
+    expect(sorted.body.indexOf('Bezirk 25')).toBeLessThan(sorted.body.indexOf('Bezirk 24'));
+    expect(sorted.body).toContain('aria-sort="descending"');
+    const refused = await client.get(`/daten/bezirke/ressourcen/${tableId}?sortierung=passwort`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Nach der Spalte „passwort“ kann nicht sortiert werden.');
+    expect((await client.get(`/daten/bezirke/ressourcen/${tableId}?seite=3`)).status).toBe(404);
+  });
+
+  it('draws the places of a GeoJSON resource as an SVG map, numbered like the rows of the table', async () => {
+    const path = `/daten/bezirke/ressourcen/${placesId}`;
+    const page = await client.get(path);
+    expect(page.status).toBe(200);
+    expect(await htmlProblems(path, page.body)).toEqual([]);
+    expect(page.body).toContain('Karte: Orte');
+    expect(page.body).toContain('Punkt 51,0802 / 6,3154');
+    expect(page.body).toMatch(/<svg[^>]*opendata-map[^>]*role="img"/);
+    expect(page.body).toContain(`href="/datastore/dump/${placesId}?format=geojson"`);
+  });
+
+  it('exports the whole table through the dump address, and refuses GeoJSON for a table without geometry', async () => {
+    const dump = await client.get(`/datastore/dump/${tableId}?format=csv`);
+    expect(dump.status).toBe(200);
+    expect(String(dump.headers['content-type'])).toContain('text/csv');
+    expect(String(dump.headers['content-disposition'])).toContain('bezirke-bezirke.csv');
+    expect(dump.body).toContain('Bezirk 25');
+    const refused = await client.get(`/datastore/dump/${tableId}?format=geojson`);
+    expect(refused.status).toBe(400);
+    expect((await client.get('/datastore/dump/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
