@@ -71,6 +71,13 @@ describe('quality', () => {
     expect(portal.rating).toBe('excellent');
   });
 
+  it('shows the rating and points on the dataset page', async () => {
+    const page = await platform.app.inject({ method: 'GET', url: '/daten/einwohner-stadtbezirke' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Ausgezeichnet');
+    expect(page.body).toMatch(/\d+ von 405 Punkten/);
+  });
+
   it('reads what the nightly link check found for an address on another server: a dead one costs the access points', async () => {
     const created = await createDataset(platform.ctx, actor, { ...(await inputOf('einwohner-stadtbezirke')), name: 'extern-api' }, { state: 'active' });
     if (!created.ok) throw new Error(created.reason);

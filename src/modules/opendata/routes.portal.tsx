@@ -12,6 +12,8 @@ import type { Dataset, Resource, ResourceVersion } from './model.ts';
 import { datasetByName, datasetsPage, organizationByName, organizationsWithCounts, resourceById, versionsOf } from './service.catalog.ts';
 import { facetNames, searchDatasets } from './service.search.ts';
 import { DatasetPage } from './views/portal-dataset.tsx';
+import { QualityBadge } from './views/quality.tsx';
+import { datasetQuality } from './service.quality.ts';
 import { OrganizationPage, OrganizationsPage } from './views/portal-organization.tsx';
 import { datasetTitle, resourceTitle } from './views/portal-parts.tsx';
 import { ResourcePage, type Preview, type PreviewSort } from './views/portal-resource.tsx';
@@ -141,7 +143,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     const title = datasetTitle(request.page.lang, dataset).text;
     return reply.html(
       { title, breadcrumbs: [{ label: request.t('opendata:portal.title'), href: portalPath }, { label: title }] },
-      <DatasetPage page={request.page} dataset={dataset} versions={versions} publicUrl={ctx.config.PUBLIC_URL} today={todayInBerlin()} />,
+      <DatasetPage page={request.page} dataset={dataset} versions={versions} publicUrl={ctx.config.PUBLIC_URL} today={todayInBerlin()} quality={<QualityBadge page={request.page} quality={await datasetQuality(ctx, dataset)} />} />,
     );
   });
 
