@@ -75,19 +75,20 @@ export async function searchDatasetRows(
             : order.by === 'relevance'
               ? sql`d.modified_at desc`
               : sql`d.modified_at ${direction}`;
-  const [count, rows] = await Promise.all([
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  // The count rides on the page's rows (one pass over the matches); a page past the end asks for it alone.
+  const rows =
     page.limit === 0
-      ? Promise.resolve([])
-      : base
+      ? []
+      : await base
           .select(datasetColumns)
+          .select(sql<number>`count(*) over ()`.as('total'))
           .orderBy(orderBy)
           .orderBy('d.id')
           .offset(page.offset)
           .limit(page.limit)
-          .execute(),
-  ]);
-  return { count: count.n, rows: rows as DatasetRow[] };
+          .execute();
+  const count = rows.length > 0 ? Number(rows[0]!.total) : (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return { count, rows: rows.map(({ total: _total, ...row }) => row) as DatasetRow[] };
 }
 
 export interface FacetRow {

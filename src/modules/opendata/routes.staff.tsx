@@ -13,6 +13,7 @@ import { createDataset, setDatasetState, updateDataset, type DatasetInput } from
 import { datasetForPublisher, datasetsForPublisher, newestStatuses, publishableOrganizations } from './service.staff.ts';
 import { DatasetFormPage } from './views/staff/dataset-form.tsx';
 import { DatasetListPage, DatasetPage, DeletePage } from './views/staff/datasets.tsx';
+import { datasetQuality } from './service.quality.ts';
 import { staffCrumbs } from './views/staff/parts.tsx';
 import { staffDatasetPath, staffEditPath, staffNewDatasetPath } from './views/staff/paths.ts';
 
@@ -71,9 +72,15 @@ async function datasetRoutes(app: App, ctx: KernelContext): Promise<void> {
   };
 
   app.get(staffPortalPath, { schema: { querystring: NoticeQuery } }, async (request, reply) => {
-    const datasets = await datasetsForPublisher(ctx, request.actor);
-    const newest = await newestStatuses(ctx, datasets.flatMap((dataset) => dataset.resources.map((resource) => resource.id)));
-    return reply.html({ title: request.t('opendata:staff.title'), breadcrumbs: staffCrumbs(request).slice(0, 1).concat({ label: request.t('opendata:staff.title') }) }, <DatasetListPage page={request.page} datasets={datasets} newest={newest} notice={request.query.notice} />);
+    const listed = await datasetsForPublisher(ctx, request.actor);
+    const newest = await newestStatuses(ctx, listed.flatMap((dataset) => dataset.resources.map((resource) => resource.id)));
+    const quality = new Map(await Promise.all(listed.map(async (dataset) => [dataset.id, await datasetQuality(ctx, dataset)] as const)));
+    // The datasets that need work first: weakest score on top.
+    const datasets = [...listed].sort((one, other) => quality.get(one.id)!.score.points - quality.get(other.id)!.score.points);
+    return reply.html(
+      { title: request.t('opendata:staff.title'), breadcrumbs: staffCrumbs(request).slice(0, 1).concat({ label: request.t('opendata:staff.title') }) },
+      <DatasetListPage page={request.page} datasets={datasets} newest={newest} notice={request.query.notice} quality={quality} />,
+    );
   });
 
   app.get(staffNewDatasetPath, async (request, reply) => {
@@ -95,7 +102,7 @@ async function datasetRoutes(app: App, ctx: KernelContext): Promise<void> {
     const dataset = await datasetForPublisher(ctx, request.actor, request.params.name);
     if (!dataset) return reply.callNotFound();
     const newest = await newestStatuses(ctx, dataset.resources.map((resource) => resource.id));
-    return reply.html({ title: dataset.title, breadcrumbs: staffCrumbs(request, dataset).slice(0, 2).concat({ label: dataset.title }) }, <DatasetPage page={request.page} dataset={dataset} newest={newest} notice={request.query.notice} />);
+    return reply.html({ title: dataset.title, breadcrumbs: staffCrumbs(request, dataset).slice(0, 2).concat({ label: dataset.title }) }, <DatasetPage page={request.page} dataset={dataset} newest={newest} notice={request.query.notice} quality={await datasetQuality(ctx, dataset)} />);
   });
 
   app.get(`${staffPortalPath}/:name/bearbeiten`, { schema: { params: DatasetParams } }, async (request, reply) => {

@@ -37,3 +37,16 @@ export function QualityBadge({ page, quality }: { page: PageContext; quality: Da
     </div>
   );
 }
+
+/** A dataset's rating and points in a table cell of the publisher's list; the ones that need work come first. */
+export function QualityCell({ page, quality }: { page: PageContext; quality: DatasetQuality | undefined }) {
+  if (!quality) return null;
+  const { score } = quality;
+  return (
+    <>
+      <strong class={`opendata-quality opendata-quality--${score.rating}`}>{page.t(`opendata:quality.rating.${score.rating}`)}</strong>
+      <br />
+      <small>{page.t('opendata:qualityBadge.short', { points: Math.round(score.points), max: score.max })}</small>
+    </>
+  );
+}

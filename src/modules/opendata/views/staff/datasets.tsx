@@ -2,6 +2,8 @@ import { Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
 import { datasetPath } from '#modules/opendata/addresses.ts';
 import type { Dataset } from '#modules/opendata/model.ts';
+import type { DatasetQuality } from '#modules/opendata/quality/checks.ts';
+import { QualityBadge, QualityCell } from '#modules/opendata/views/quality.tsx';
 import type { VersionStatus } from '#modules/opendata/tables.ts';
 import { formatInstant, Notice, StaffTable, StateBadge, StatusBadge } from './parts.tsx';
 import { staffDatasetPath, staffDeletePath, staffEditPath, staffNewDatasetPath, staffNewResourcePath, staffResourcePath, staffStatePath, staffVersionPath } from './paths.ts';
@@ -9,7 +11,7 @@ import { staffDatasetPath, staffDeletePath, staffEditPath, staffNewDatasetPath, 
 type Newest = Map<string, { version: number; status: VersionStatus }>;
 
 /** The datasets a publisher may publish, drafts first in mind: state, last change, resources and their newest upload. */
-export function DatasetListPage({ page, datasets, newest, notice }: { page: PageContext; datasets: Dataset[]; newest: Newest; notice?: string }) {
+export function DatasetListPage({ page, datasets, newest, notice, quality }: { page: PageContext; datasets: Dataset[]; newest: Newest; notice?: string; quality: ReadonlyMap<string, DatasetQuality> }) {
   const t = page.t;
   return (
     <>
@@ -23,7 +25,7 @@ export function DatasetListPage({ page, datasets, newest, notice }: { page: Page
       {datasets.length === 0 ? (
         <p>{t('opendata:staff.empty')}</p>
       ) : (
-        <StaffTable caption={t('opendata:staff.title')} columns={[t('opendata:staff.columns.dataset'), t('opendata:staff.columns.state'), t('opendata:staff.columns.modified'), t('opendata:staff.columns.resources')]}>
+        <StaffTable caption={t('opendata:staff.title')} columns={[t('opendata:staff.columns.dataset'), t('opendata:staff.columns.state'), t('opendata:qualityBadge.column'), t('opendata:staff.columns.modified'), t('opendata:staff.columns.resources')]}>
           {datasets.map((dataset) => (
             <tr key={dataset.id}>
               <td>
@@ -35,6 +37,9 @@ export function DatasetListPage({ page, datasets, newest, notice }: { page: Page
               </td>
               <td>
                 <StateBadge page={page} state={dataset.state} />
+              </td>
+              <td>
+                <QualityCell page={page} quality={quality.get(dataset.id)} />
               </td>
               <td>{formatInstant(page, dataset.modifiedAt)}</td>
               <td>
@@ -64,12 +69,18 @@ export function DatasetListPage({ page, datasets, newest, notice }: { page: Page
 }
 
 /** One dataset for its publisher: its state with the buttons that change it, its resources, the way to edit. */
-export function DatasetPage({ page, dataset, newest, notice }: { page: PageContext; dataset: Dataset; newest: Newest; notice?: string }) {
+export function DatasetPage({ page, dataset, newest, notice, quality }: { page: PageContext; dataset: Dataset; newest: Newest; notice?: string; quality: DatasetQuality }) {
   const t = page.t;
   return (
     <>
       <Heading lead={dataset.organization.title}>{dataset.title}</Heading>
       <Notice page={page} code={notice} />
+      <section aria-labelledby="qualitaet" class="kern-stack-sm">
+        <h2 class="kern-heading-medium" id="qualitaet">
+          {t('opendata:qualityBadge.column')}
+        </h2>
+        <QualityBadge page={page} quality={quality} />
+      </section>
       <p>
         {t('opendata:staff.columns.state')}: <StateBadge page={page} state={dataset.state} /> · {t('opendata:staff.columns.modified')}: {formatInstant(page, dataset.modifiedAt)}
       </p>
