@@ -79,6 +79,21 @@ interface Attempt {
   contentType?: string;
 }
 
+/**
+ * Whether a JSON error body says what is wrong: problem details' `detail`, a `message`, CKAN's envelope
+ * (`error.message`, or a Validation Error's messages by field) or CKAN's bare string for a bad request.
+ */
+function explains(body: unknown): boolean {
+  if (typeof body === 'string') return body !== '';
+  if (!body || typeof body !== 'object') return false;
+  const { detail, message, error } = body as { detail?: unknown; message?: unknown; error?: unknown };
+  const text = detail ?? message;
+  if (typeof text === 'string') return text !== '';
+  if (!error || typeof error !== 'object') return false;
+  const { __type: type, ...said } = error as Record<string, unknown>;
+  return typeof type === 'string' && Object.values(said).some((value) => (typeof value === 'string' ? value !== '' : Array.isArray(value) && value.length > 0));
+}
+
 /** What is wrong with an answer, or null when it is one the platform means to give. */
 function judge(caller: Caller, method: string, url: string, response: LightMyRequestResponse): string | null {
   const status = response.statusCode;
@@ -90,8 +105,7 @@ function judge(caller: Caller, method: string, url: string, response: LightMyReq
   const type = String(response.headers['content-type'] ?? '');
   if (type.startsWith('text/html')) return /<html lang="(de|en)"/.test(response.body) ? null : `answered ${status} with a page outside the site layout`;
   if (/json/.test(type)) {
-    const body = JSON.parse(response.body) as { message?: unknown; detail?: unknown };
-    return typeof (body.detail ?? body.message) === 'string' && String(body.detail ?? body.message) !== '' ? null : `answered ${status} with JSON that explains nothing`;
+    return explains(JSON.parse(response.body)) ? null : `answered ${status} with JSON that explains nothing`;
   }
   return `answered ${status} as ${type || 'nothing'}`;
 }
@@ -188,6 +202,8 @@ describe('hostile input on every route', () => {
     let sent = 0;
     let turnedAwayCallers = 0;
     for (const route of platform.app.routeTable) {
+      // CKAN's unversioned addresses run the same handlers as /api/3/action/, which are tried in full.
+      if (route.url.startsWith('/api/action/')) continue;
       const key = `${route.method} ${route.url}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -40,6 +40,7 @@ export const opendataModule = defineModule({
     await dcatRoutes(app, ctx);
   },
   nav: [{ path: '/daten', label: 'opendata:portal.nav', order: 40 }],
+  about: { heading: 'opendata:about.heading', text: 'opendata:about.text', easyText: 'opendata:about.easy', href: '/daten', order: 80 },
   staffLinks: [{ path: staffPortalPath, label: 'opendata:staff.title', permission: opendataPermissions.publish, order: 50 }],
   locales: {
     de: { ...de, ...portalDe, ...staffDe, ...ckanDe, ...dcatDe, ...qualityDe, ...ingestDe, ...datastoreDe, ...sqlDe },

@@ -91,7 +91,7 @@ export async function publishDeclaration(ctx: KernelContext, declaration: Datase
   let outcome: 'created' | 'changed' | 'unchanged' = existing ? 'changed' : 'created';
   if (newest?.file_id === stored.file.id) outcome = 'unchanged';
   else {
-    const received = await receiveVersion(ctx, system, resource.id, { fileId: stored.file.id, filename: `${declaredName(declaration.id)}.csv` });
+    const received = await receiveVersion(ctx, system, resource.id, { fileId: stored.file.id, filename: `${declaredName(declaration.id)}.csv` }, { now: true });
     if (!received.ok) throw new Error(`Declared dataset ${declaration.id} cannot take its new version: ${received.reason}`);
   }
   await db.updateTable('opendata_datasets').set({ refreshed_at: now }).where('id', '=', datasetId).execute();

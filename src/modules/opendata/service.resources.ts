@@ -73,8 +73,18 @@ export const processVersionJob = defineJob({
 
 export type VersionReceipt = { ok: true; versionId: string; version: number } | { ok: false; reason: 'not-found' | 'unknown-file' | 'wrong-type' | 'external' };
 
-/** Records an uploaded (already stored) file as the resource's next version and queues its check and load. */
-export async function receiveVersion(ctx: KernelContext, actor: Actor, resourceId: string, file: { fileId: string; filename: string; note?: string | null }): Promise<VersionReceipt> {
+/**
+ * Records an uploaded (already stored) file as the resource's next version and queues its check and load;
+ * `now` checks and loads it before returning instead (the seed and the declared datasets, whose files are
+ * the platform's own and small, and which run in a job or at start already).
+ */
+export async function receiveVersion(
+  ctx: KernelContext,
+  actor: Actor,
+  resourceId: string,
+  file: { fileId: string; filename: string; note?: string | null },
+  options: { now?: boolean } = {},
+): Promise<VersionReceipt> {
   const db = opendataDb(ctx.db);
   const resource = await db
     .selectFrom('opendata_resources as r')
@@ -90,7 +100,7 @@ export async function receiveVersion(ctx: KernelContext, actor: Actor, resourceI
   if (!info) return { ok: false, reason: 'unknown-file' };
   const format = resource.format as FormatCode;
   if (isFormatCode(format) && !(formats[format].mediaTypes as readonly string[]).includes(info.mediaType)) return { ok: false, reason: 'wrong-type' };
-  return ctx.db.transaction().execute(async (trx) => {
+  const receipt = await ctx.db.transaction().execute(async (trx) => {
     const tx = opendataDb(trx);
     // The resource row is locked, so two uploads at once get consecutive numbers rather than one failing.
     await tx.selectFrom('opendata_resources').select('id').where('id', '=', resourceId).forUpdate().executeTakeFirst();
@@ -112,10 +122,12 @@ export async function receiveVersion(ctx: KernelContext, actor: Actor, resourceI
       .executeTakeFirstOrThrow();
     const ref = await ctx.files.addRef(trx, { fileId: info.id, owner: { module: 'opendata', kind: 'resource-version', id: row.id }, personal: false });
     if (!ref.ok) throw new Error(`The file of version ${row.id} cannot be referenced: ${ref.reason}`);
-    await ctx.jobs.enqueue(trx, processVersionJob, { versionId: row.id });
+    if (!options.now) await ctx.jobs.enqueue(trx, processVersionJob, { versionId: row.id });
     await recordAudit(trx, { actor }, { action: 'opendata.version-uploaded', subjectType: 'opendata.resource', subjectId: resourceId, meta: { version, file: info.id } });
     return { ok: true, versionId: row.id, version } as const;
   });
+  if (options.now) await processVersion(ctx, receipt.versionId);
+  return receipt;
 }
 
 /**

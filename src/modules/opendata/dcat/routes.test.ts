@@ -1,16 +1,12 @@
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
-import { defineModule } from '#kernel/module.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { opendataDb } from '../repo.ts';
 import { createDataset, setDatasetState, type DatasetInput } from '../service.datasets.ts';
-import { dcatRoutes } from './routes.ts';
 import { ns } from './vocabularies.ts';
 
 const publicUrl = 'https://daten.example.org';
-// The routes on their own, as the module's manifest mounts them.
-const dcatOnly = defineModule({ id: 'dcat-routes', routes: dcatRoutes });
 const actor = systemActor('test');
 
 let platform: TestPlatform;
@@ -29,7 +25,7 @@ const input = (name: string): DatasetInput => ({
 });
 
 beforeAll(async () => {
-  platform = await createTestPlatform({ PUBLIC_URL: publicUrl }, [dcatOnly]);
+  platform = await createTestPlatform({ PUBLIC_URL: publicUrl });
   await opendataDb(platform.ctx.db).insertInto('opendata_organizations').values({ name: 'vermessung', title: 'Amt für Vermessung' }).execute();
   for (const [name, state] of [['ladestationen', 'active'], ['entwurf', 'draft'], ['geloescht', 'active']] as const) {
     const created = await createDataset(platform.ctx, actor, input(name), { state });

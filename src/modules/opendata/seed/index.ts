@@ -126,7 +126,7 @@ export async function seedOpendata(ctx: KernelContext): Promise<void> {
     if (!added.ok) throw new Error(`Demo resource of ${input.name} refused: ${added.reason}`);
     const stored = await ctx.files.put(resource.content(), { accept: formats[resource.format].mediaTypes, maxBytes: 10 * 1024 * 1024 });
     if (!stored.ok) throw new Error(`Demo file of ${input.name} refused: ${stored.reason}`);
-    const received = await receiveVersion(ctx, seeder, added.id, { fileId: stored.file.id, filename: resource.filename });
+    const received = await receiveVersion(ctx, seeder, added.id, { fileId: stored.file.id, filename: resource.filename }, { now: true });
     if (!received.ok) throw new Error(`Demo version of ${input.name} refused: ${received.reason}`);
   }
   await publishDueDeclarations(ctx);
