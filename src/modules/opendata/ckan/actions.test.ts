@@ -41,7 +41,7 @@ describe('CKAN envelope and refusals', () => {
 
   it('refuses a body that is no JSON object as CKAN does', async () => {
     const response = await post('package_show', ['x']);
-    expect(response).toEqual({ status: 400, body: 'Bad request - Request data JSON decoded to ["x"] but it needs to be a dictionary.' });
+    expect(response).toEqual({ status: 400, body: 'Bad request - Request data JSON decoded to a list but it needs to be a dictionary.' });
   });
 
   it('gives Not Found Error 404 and Validation Error 409 with field lists', async () => {

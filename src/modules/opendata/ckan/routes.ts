@@ -31,7 +31,9 @@ function paramsOf(request: FastifyRequest): Params {
   const body: unknown = request.body;
   if (body === undefined || body === null || body === '') return {};
   if (typeof body !== 'object' || Array.isArray(body)) {
-    throw badRequest(`Bad request - Request data JSON decoded to ${JSON.stringify(body)} but it needs to be a dictionary.`);
+    // A list is named, not printed: printing a list nested thousands deep would overflow the stack.
+    const decoded = Array.isArray(body) ? 'a list' : JSON.stringify(body);
+    throw badRequest(`Bad request - Request data JSON decoded to ${decoded} but it needs to be a dictionary.`);
   }
   return body as Params;
 }
