@@ -208,7 +208,9 @@ describe('hostile input on every route', () => {
       if (seen.has(key)) continue;
       seen.add(key);
       let reached = false;
-      for (const caller of callers) {
+      // CKAN's actions are the same for every caller (public reads; a session changes nothing), so a visitor
+      // tries them: five callers would only ask the same questions five times over.
+      for (const caller of route.url.startsWith('/api/3/action/') ? callers.slice(0, 1) : callers) {
         const headers = await caller.headers();
         const remoteAddress = caller.remoteAddress();
         let turnedAway: boolean | undefined;
