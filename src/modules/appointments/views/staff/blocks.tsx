@@ -3,7 +3,7 @@ import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { DateField, rawText, type Raw } from '#kernel/forms/index.ts';
 import type { StaffPlace } from '#modules/appointments/service.staff.ts';
 import { clock, placeHref } from './format.ts';
-import { StaffTable } from './table.tsx';
+import { StaffTable } from '#kernel/html/staff-table.tsx';
 
 export interface BlockRow {
   id: string;

@@ -4,7 +4,7 @@ import { DateField, type Raw } from '#kernel/forms/index.ts';
 import type { DayRow, StaffPlace } from '#modules/appointments/service.staff.ts';
 import { BlockForm, BlockList, type BlockRow } from './blocks.tsx';
 import { clock, longDay, placeHref } from './format.ts';
-import { StaffTable } from './table.tsx';
+import { StaffTable } from '#kernel/html/staff-table.tsx';
 
 export interface Notice {
   kind: 'success' | 'warning' | 'danger';

@@ -4,7 +4,7 @@ import type { QueueEntry, QueueTicket } from '#modules/appointments/service.staf
 import type { StaffPlace } from '#modules/appointments/service.staff.ts';
 import type { Notice } from './day.tsx';
 import { clock, placeHref } from './format.ts';
-import { StaffTable } from './table.tsx';
+import { StaffTable } from '#kernel/html/staff-table.tsx';
 
 export interface QueueProps {
   page: PageContext;

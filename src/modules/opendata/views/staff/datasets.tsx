@@ -5,7 +5,8 @@ import type { Dataset } from '#modules/opendata/model.ts';
 import type { DatasetQuality } from '#modules/opendata/quality/checks.ts';
 import { QualityBadge, QualityCell } from '#modules/opendata/views/quality.tsx';
 import type { VersionStatus } from '#modules/opendata/tables.ts';
-import { formatInstant, Notice, StaffTable, StateBadge, StatusBadge } from './parts.tsx';
+import { StaffTable } from '#kernel/html/staff-table.tsx';
+import { formatInstant, Notice, StateBadge, StatusBadge } from './parts.tsx';
 import { staffDatasetPath, staffDeletePath, staffEditPath, staffNewDatasetPath, staffNewResourcePath, staffResourcePath, staffStatePath, staffVersionPath } from './paths.ts';
 
 type Newest = Map<string, { version: number; status: VersionStatus }>;

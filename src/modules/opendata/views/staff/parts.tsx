@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { Alert } from '#kernel/html/components.tsx';
 import type { Crumb, PageContext } from '#kernel/html/page.ts';
 import { staffPortalPath } from '#modules/opendata/addresses.ts';
@@ -32,25 +31,4 @@ export function Notice({ page, code }: { page: PageContext; code: string | undef
   const known = ['created', 'changed', 'published', 'withdrawn', 'deleted', 'resource-added', 'dictionary-changed'];
   if (!code || !known.includes(code)) return null;
   return <Alert kind="success" title={page.t(`opendata:staff.notices.${code}`)} />;
-}
-
-/** A compact table that scrolls sideways on a phone; the caption is for screen readers, the heading above is seen. */
-export function StaffTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ComponentChildren }) {
-  return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{caption}</caption>
-        <thead class="kern-table__header">
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">{children}</tbody>
-      </table>
-    </div>
-  );
 }

@@ -5,7 +5,8 @@ import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { dictionaryForm, resourceForm, uploadForm } from '#modules/opendata/forms.staff.ts';
 import type { Dataset, Resource, ResourceVersion } from '#modules/opendata/model.ts';
 import { formatBytes } from '../portal-parts.tsx';
-import { formatInstant, Notice, StaffTable, StatusBadge } from './parts.tsx';
+import { StaffTable } from '#kernel/html/staff-table.tsx';
+import { formatInstant, Notice, StatusBadge } from './parts.tsx';
 import { staffDictionaryPath, staffNewResourcePath, staffUploadPath, staffVersionPath } from './paths.ts';
 
 export function NewResourcePage({ page, dataset, raw, errors }: { page: PageContext; dataset: Dataset; raw: Raw; errors: FieldErrors }) {

@@ -4,7 +4,8 @@ import type { PageContext } from '#kernel/html/page.ts';
 import { describeProblem } from '#modules/opendata/ingest/index.ts';
 import { finishedStatuses, type VersionDetail } from '#modules/opendata/service.staff.ts';
 import { formatBytes, formatNumber } from '../portal-parts.tsx';
-import { formatInstant, StaffTable, StatusBadge } from './parts.tsx';
+import { StaffTable } from '#kernel/html/staff-table.tsx';
+import { formatInstant, StatusBadge } from './parts.tsx';
 import { staffProgressPath, staffResourcePath, staffVersionPath } from './paths.ts';
 
 /** What the progress says in words: rows loaded so far, of how many when known. */
