@@ -57,6 +57,7 @@ export const appointmentsModule = defineModule({
     await app.register(async (scope) => staffRoutes(scope, ctx));
   },
   auditSubjects: appointmentsAuditSubjects,
+  about: { heading: 'appointments:about.heading', text: 'appointments:about.text', easyText: 'appointments:about.easy', href: '/termine/buchen', order: 20 },
   accountLinks: [{ path: '/konto/termine', label: 'appointments:mine.title', order: 6 }],
   // The demo places' first availability snapshot, so the figures and the history have a day from the start.
   seed: async (ctx) => {
