@@ -1,9 +1,12 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { GeometryMap } from './chart/map.tsx';
-import { geometryOf, numberOf, planChart } from './chart/plan.ts';
+import { chartRows, geometryOf, isIdentifier, numberOf, planChart } from './chart/plan.ts';
 import { BarChart, LineChart, axisTicks } from './chart/svg.tsx';
+import type { PageContext } from '#kernel/html/page.ts';
 import type { PublishedField } from './tables.ts';
+import { placeName } from './views/portal-parts.tsx';
+import { cellText } from './views/portal-resource.tsx';
 
 const format = (value: number) => new Intl.NumberFormat('de-DE').format(value);
 
@@ -39,6 +42,64 @@ describe('which picture a table gets', () => {
     expect(geometryOf('{"type":"Point","coordinates":[6.31,51.08]}')).toEqual({ type: 'Point', coordinates: [6.31, 51.08] });
     expect(geometryOf({ type: 'Feature' })).toBeNull();
     expect(geometryOf('not json')).toBeNull();
+  });
+});
+
+describe('the order a chart draws its rows in', () => {
+  const day: PublishedField = { name: 'messtag', type: 'date' };
+  const value: PublishedField = { name: 'wert', type: 'number' };
+  const rows = [
+    { messtag: '2024-03-01', wert: 3 },
+    { messtag: '2023-12-31', wert: 1 },
+    { messtag: null, wert: 9 },
+    { messtag: '2024-01-15', wert: 2 },
+  ];
+
+  it('runs a line along its dates, earliest first, whatever the order of the table, rows without a date last', () => {
+    const plan = planChart([day, value], rows)!;
+    expect(plan.kind).toBe('line');
+    expect(chartRows(plan, rows).map((row) => row.wert)).toEqual([1, 2, 3, 9]);
+    // The table itself is left as the reader sorted it.
+    expect(rows.map((row) => row.wert)).toEqual([3, 1, 9, 2]);
+  });
+
+  it('orders years and year-months as times, and keeps bars in the order of the table', () => {
+    const years = [{ jahr: 2022, n: 1 }, { jahr: 2020, n: 2 }, { jahr: 2021, n: 3 }];
+    expect(chartRows({ kind: 'line', label: { name: 'jahr', type: 'year' }, values: [] }, years).map((row) => row.jahr)).toEqual([2020, 2021, 2022]);
+    const months = [{ monat: '2024-11', n: 1 }, { monat: '2024-02', n: 2 }];
+    expect(chartRows({ kind: 'line', label: { name: 'monat', type: 'yearmonth' }, values: [] }, months).map((row) => row.monat)).toEqual(['2024-02', '2024-11']);
+    const named = [{ ort: 'Mitte', n: 5 }, { ort: 'Abteiviertel', n: 7 }];
+    expect(chartRows({ kind: 'bar', label: { name: 'ort', type: 'string' }, values: [] }, named).map((row) => row.ort)).toEqual(['Mitte', 'Abteiviertel']);
+  });
+});
+
+describe('numbers in the table preview', () => {
+  // No text of the page is asked for here: the numbers and dates are formatted without it.
+  const page = { t: (key: string) => key, lang: 'de' } as unknown as Pick<PageContext, 't' | 'lang'>;
+
+  it('takes integer columns named as identifiers, or keys of the table, for identifiers; measures and other types not', () => {
+    const integer = (name: string, extra: Partial<PublishedField> = {}): PublishedField => ({ name, type: 'integer', ...extra });
+    for (const name of ['baum_nr', 'id', 'ladestation_id', 'kennung', 'objektkennung', 'gemeindeschluessel', 'plz', 'postleitzahl', 'hausnummer', 'ags']) expect(isIdentifier(integer(name)), name).toBe(true);
+    for (const name of ['einwohner', 'anzahl', 'stammumfang', 'grid', 'nutzung']) expect(isIdentifier(integer(name)), name).toBe(false);
+    expect(isIdentifier(integer('objekt', { constraints: { unique: true } }))).toBe(true);
+    expect(isIdentifier(integer('objekt'), ['objekt'])).toBe(true);
+    expect(isIdentifier({ name: 'baum_nr', type: 'number' })).toBe(false);
+  });
+
+  it('writes an identifier as it is looked up and groups a measure', () => {
+    expect(cellText(page, { name: 'baum_nr', type: 'integer' }, 900001, { identifier: true })).toBe('900001');
+    expect(cellText(page, { name: 'einwohner', type: 'integer' }, 900001)).toBe('900.001');
+    expect(cellText(page, { name: 'umfang', type: 'number' }, 1234.5)).toBe('1.234,5');
+    expect(cellText(page, { name: 'pflanzdatum', type: 'date' }, '1998-03-12')).toBe('12.03.1998');
+  });
+});
+
+describe('the area a dataset covers', () => {
+  it('names a municipality by its key, the city by its configured name, a district as written', () => {
+    expect(placeName('05370004', 'Erkelenz')).toEqual({ name: 'Erkelenz', key: '05370004' });
+    expect(placeName('05370012', 'Erkelenz')).toEqual({ name: 'Geilenkirchen', key: '05370012' });
+    expect(placeName('09162000', 'Erkelenz')).toEqual({ name: '', key: '09162000' });
+    expect(placeName('Holzweiler', 'Erkelenz')).toEqual({ name: 'Holzweiler', key: null });
   });
 });
 

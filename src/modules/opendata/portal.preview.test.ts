@@ -13,9 +13,9 @@ let tableId: string;
 let placesId: string;
 const system = systemActor('portal-preview-test');
 
-// 25 districts, so the preview has two pages; German CSV as offices write it.
-const districts = Array.from({ length: 25 }, (_, index) => `Bezirk ${String(index + 1).padStart(2, '0')};${1000 + index * 10};${index % 2 === 0 ? '1,5' : '-0,5'}`);
-const csv = `stadtbezirk;einwohner;veraenderung\n${districts.join('\n')}\n`;
+// 25 districts, so the preview has two pages; German CSV as offices write it, with a number that identifies.
+const districts = Array.from({ length: 25 }, (_, index) => `${900_001 + index};Bezirk ${String(index + 1).padStart(2, '0')};${1000 + index * 10};${index % 2 === 0 ? '1,5' : '-0,5'}`);
+const csv = `Bezirk-Nr;stadtbezirk;einwohner;veraenderung\n${districts.join('\n')}\n`;
 const geojson = JSON.stringify({
   type: 'FeatureCollection',
   features: [
@@ -67,6 +67,13 @@ describe('the table preview', () => {
     expect(page.body).toContain('Balkendiagramm mit 20 Werten von 1.000 bis 1.190.');
     expect(page.body).toContain('Seite 1 von 2');
     expect(page.body).toContain(`href="/datastore/dump/${tableId}?format=csv"`);
+  });
+
+  it('writes an identifier column as its numbers are looked up, on the left, and groups a measure on the right', async () => {
+    const page = await client.get(`/daten/bezirke/ressourcen/${tableId}`);
+    expect(page.body).toContain('<td class="kern-table__cell">900001</td>');
+    expect(page.body).not.toContain('900.001');
+    expect(page.body).toContain('<td class="kern-table__cell kern-table__cell--numeric">1.000</td>');
   });
 
   it('pages and sorts by links, and refuses a column the table does not have', async () => {

@@ -144,6 +144,12 @@ describe('the dataset page', () => {
     expect(page.body).toContain('href="/daten/ladestationen/dcat.ttl"');
   });
 
+  it('names the area covered by its place, with the municipality key as secondary text', async () => {
+    const page = await client.get('/daten/ladestationen');
+    expect(page.body).toMatch(/<li>Heinsberg<br\/><span class="[^"]*">Gemeindeschlüssel 05370016<\/span><\/li>/);
+    expect(page.body).not.toMatch(/<dd[^>]*>05370016/);
+  });
+
   it('is in English where asked, with the labels translated', async () => {
     const page = await new FormClient(platform.app).get('/daten/ladestationen?lang=en');
     expect(page.body).toContain('Transport, Energy');

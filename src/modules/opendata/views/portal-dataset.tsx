@@ -5,7 +5,7 @@ import type { PageContext } from '#kernel/html/page.ts';
 import { datasetRdfPath, organizationPath } from '../addresses.ts';
 import type { Dataset, ResourceVersion } from '../model.ts';
 import { ApiBox, Citation } from './portal-api.tsx';
-import { DemoBadge, Fact, datasetTitle, formatDay, frequencyLabel, inLanguage, licenceLabel, licencePage, themeLabel } from './portal-parts.tsx';
+import { DemoBadge, Fact, Place, datasetTitle, formatDay, frequencyLabel, inLanguage, licenceLabel, licencePage, themeLabel } from './portal-parts.tsx';
 import { ResourceCard } from './portal-resource-card.tsx';
 
 export interface DatasetPageProps {
@@ -92,7 +92,17 @@ function Facts({ page, dataset }: { page: PageContext; dataset: Dataset }) {
         </Fact>
         <Fact label={t('opendata:portal.dataset.frequency')}>{frequencyLabel(page, dataset.frequency)}</Fact>
         <Fact label={t('opendata:portal.dataset.temporal')}>{dataset.temporal ? <Temporal page={page} temporal={dataset.temporal} /> : null}</Fact>
-        <Fact label={t('opendata:portal.dataset.spatial')}>{dataset.spatial.length > 0 ? dataset.spatial.join(', ') : null}</Fact>
+        <Fact label={t('opendata:portal.dataset.spatial')}>
+          {dataset.spatial.length > 0 ? (
+            <ul class="kern-list opendata-places">
+              {dataset.spatial.map((place) => (
+                <li key={place}>
+                  <Place page={page} place={place} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Fact>
         <Fact label={t('opendata:portal.dataset.themes')}>{dataset.themes.length > 0 ? dataset.themes.map((theme) => themeLabel(page, theme)).join(', ') : null}</Fact>
         <Fact label={t('opendata:portal.dataset.keywords')}>
           {dataset.keywords.length > 0 ? (

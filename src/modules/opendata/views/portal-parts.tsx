@@ -1,6 +1,7 @@
 import type { Language } from '#kernel/auth/actor.ts';
 import type { LicenceId } from '#kernel/declarations/datasets.ts';
 import type { PageContext } from '#kernel/html/page.ts';
+import { citySpatial } from '../forms.staff.ts';
 import type { Dataset, Resource } from '../model.ts';
 
 /*
@@ -70,6 +71,54 @@ export function DemoBadge({ page, small }: { page: PageContext; small?: boolean 
     <span class={`kern-badge kern-badge--warning${small ? ' kern-badge--small' : ''}`}>
       <span class="kern-label">{page.t('opendata:portal.demo')}</span>
     </span>
+  );
+}
+
+/*
+ * Municipalities by their official key (AGS), so a reader sees a place rather than eight digits. The city's
+ * own name comes from its configuration; beside it the municipalities of its district (Kreis Heinsberg), the
+ * ones a city's dataset covers besides itself. The country's full list (some 11,000 keys) is left to the
+ * DCAT-AP.de vocabulary that harvesters resolve; a key not named here is shown as a key.
+ */
+const districtMunicipalities: Readonly<Record<string, string>> = {
+  '05370004': 'Erkelenz',
+  '05370008': 'Gangelt',
+  '05370012': 'Geilenkirchen',
+  '05370016': 'Heinsberg',
+  '05370020': 'Hückelhoven',
+  '05370024': 'Selfkant',
+  '05370028': 'Übach-Palenberg',
+  '05370032': 'Waldfeucht',
+  '05370036': 'Wassenberg',
+  '05370040': 'Wegberg',
+};
+
+export interface PlaceName {
+  /** What a reader calls the place. */
+  name: string;
+  /** The municipality key behind it, shown as secondary text; null for a place given by name (a district). */
+  key: string | null;
+}
+
+/** A dataset's spatial entry (an AGS or a district's name) as a place's name with its key. */
+export function placeName(place: string, cityName: string): PlaceName {
+  if (!/^\d{8}$/.test(place)) return { name: place, key: null };
+  const name = place === citySpatial ? cityName : districtMunicipalities[place];
+  return { name: name ?? '', key: place };
+}
+
+/** "Erkelenz" with "Gemeindeschlüssel 05370004" beneath it in small type; a key without a known name stays a key. */
+export function Place({ page, place }: { page: Pick<PageContext, 't' | 'cityName'>; place: string }) {
+  const { name, key } = placeName(place, page.cityName);
+  if (!key) return <>{name}</>;
+  const keyText = page.t('opendata:portal.dataset.municipalityKey', { key });
+  if (!name) return <>{keyText}</>;
+  return (
+    <>
+      {name}
+      <br />
+      <span class="kern-body kern-body--small opendata-secondary">{keyText}</span>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import { Heading, Pagination } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
 import { dumpPath } from '../addresses.ts';
 import { GeometryMap } from '../chart/map.tsx';
-import { geometryField, geometryOf, numberOf, planChart, type Cell } from '../chart/plan.ts';
+import { chartRows, geometryField, geometryOf, isIdentifier, numberOf, planChart, type Cell } from '../chart/plan.ts';
 import { BarChart, LineChart } from '../chart/svg.tsx';
 import type { Dataset, Resource, ResourceVersion } from '../model.ts';
 import type { PublishedField } from '../tables.ts';
@@ -90,8 +90,11 @@ const shortDates = { de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium',
 // Five decimals place a point to about a metre: enough to find it, no false precision.
 const coordinates = { de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 5 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 5 }) };
 
-/** A cell as text in the reader's language; a geometry as its kind, a point with its coordinates. */
-export function cellText(page: Pick<PageContext, 't' | 'lang'>, field: PublishedField, value: Cell | undefined): string {
+/**
+ * A cell as text in the reader's language; a geometry as its kind, a point with its coordinates. Numbers are
+ * grouped (1.234,5), except those of an identifier column, which stay as they are looked up (900001).
+ */
+export function cellText(page: Pick<PageContext, 't' | 'lang'>, field: PublishedField, value: Cell | undefined, options: { identifier?: boolean } = {}): string {
   if (value === null || value === undefined || value === '') return '';
   if (field.type === 'geojson') {
     const geometry = geometryOf(value);
@@ -101,7 +104,7 @@ export function cellText(page: Pick<PageContext, 't' | 'lang'>, field: Published
     return `${page.t('opendata:portal.resource.point')} ${coordinates[page.lang].format(lat)} / ${coordinates[page.lang].format(lon)}`;
   }
   if (typeof value === 'boolean') return page.t(value ? 'opendata:portal.resource.yes' : 'opendata:portal.resource.no');
-  if (typeof value === 'number') return field.type === 'year' ? String(value) : formatNumber(value, page.lang);
+  if (typeof value === 'number') return field.type === 'year' || options.identifier ? String(value) : formatNumber(value, page.lang);
   if (field.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return shortDates[page.lang].format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
@@ -118,12 +121,14 @@ function SortLink({ page, field, sort, href }: { page: PageContext; field: Publi
   );
 }
 
-function PreviewTable({ page, title, preview, href }: { page: PageContext; title: string; preview: Preview; href: ResourcePageProps['previewHref'] }) {
+function PreviewTable({ page, title, preview, primaryKey, href }: { page: PageContext; title: string; preview: Preview; primaryKey: readonly string[]; href: ResourcePageProps['previewHref'] }) {
   const { t } = page;
   const from = preview.total === 0 ? 0 : preview.offset + 1;
   const to = preview.offset + preview.records.length;
   const pages = Math.max(1, Math.ceil(preview.total / preview.limit));
-  const numeric = (field: PublishedField) => field.type === 'integer' || field.type === 'number';
+  // Identifiers line up as the codes they are, on the left; measures on the right, so their places align.
+  const identifiers = new Set(preview.fields.filter((field) => isIdentifier(field, primaryKey)).map((field) => field.name));
+  const numeric = (field: PublishedField) => (field.type === 'integer' || field.type === 'number') && !identifiers.has(field.name);
   return (
     <section aria-labelledby="vorschau" class="kern-stack-sm">
       <h2 class="kern-heading-medium" id="vorschau">
@@ -158,7 +163,7 @@ function PreviewTable({ page, title, preview, href }: { page: PageContext; title
                 </th>
                 {preview.fields.map((field) => (
                   <td key={field.name} class={`kern-table__cell${numeric(field) ? ' kern-table__cell--numeric' : ''}`}>
-                    {cellText(page, field, record[field.name])}
+                    {cellText(page, field, record[field.name], { identifier: identifiers.has(field.name) })}
                   </td>
                 ))}
               </tr>
@@ -177,6 +182,7 @@ function Pictures({ page, resource, preview }: { page: PageContext; resource: Re
   const geometry = geometryField(preview.fields);
   if (!plan && !geometry) return null;
   const format = (value: number) => formatNumber(value, lang);
+  const rows = plan ? chartRows(plan, preview.records) : [];
   return (
     <>
       {plan ? (
@@ -186,14 +192,14 @@ function Pictures({ page, resource, preview }: { page: PageContext; resource: Re
           </h2>
           <p class="kern-body kern-body--small">{t('opendata:portal.chart.shown')}</p>
           {plan.values.map((field) => {
-            const values = preview.records.map((record) => numberOf(record[field.name]));
+            const values = rows.map((record) => numberOf(record[field.name]));
             const numbers = values.filter((value): value is number => value !== null);
             if (numbers.length === 0) return null;
             const props = {
               id: `diagramm-${field.name}`,
               title: t('opendata:portal.chart.title', { value: fieldTitle(field), label: fieldTitle(plan.label) }),
               desc: t('opendata:portal.chart.desc', { kind: t(`opendata:portal.chart.${plan.kind}`), count: numbers.length, min: format(Math.min(...numbers)), max: format(Math.max(...numbers)) }),
-              labels: preview.records.map((record) => cellText(page, plan.label, record[plan.label.name])),
+              labels: rows.map((record) => cellText(page, plan.label, record[plan.label.name])),
               values,
               format,
             };
@@ -271,7 +277,7 @@ export function ResourcePage({ page, dataset, resource, versions, preview, previ
         <DownloadLink page={page} dataset={dataset} resource={resource} />
       </div>
       <VersionList page={page} dataset={dataset} resource={resource} versions={versions} />
-      {preview ? <PreviewTable page={page} title={title.text} preview={preview} href={previewHref} /> : resource.current && fields.length > 0 ? <p class="kern-body">{t('opendata:portal.resource.previewNone')}</p> : null}
+      {preview ? <PreviewTable page={page} title={title.text} preview={preview} primaryKey={resource.tableSchema?.primaryKey ?? []} href={previewHref} /> : resource.current && fields.length > 0 ? <p class="kern-body">{t('opendata:portal.resource.previewNone')}</p> : null}
       {preview ? <Pictures page={page} resource={resource} preview={preview} /> : null}
       {preview && resource.datastoreActive ? <Exports page={page} resource={resource} fields={preview.fields} /> : null}
       {fields.length > 0 ? <Dictionary page={page} fields={fields} /> : null}
