@@ -19,11 +19,11 @@ USER_AGENT = "ckanapi/4.7 (+https://github.com/ckan/ckanapi)"
 failures = []
 
 
-def call(action, data=None, get=False, prefix="/api/3/action/"):
+def call(action, data=None, get=False, prefix="/api/3/action/", token=True):
     """One call as ckanapi makes it; returns (status, decoded body)."""
     url = BASE + prefix + action
     headers = {"User-Agent": USER_AGENT}
-    if TOKEN:
+    if TOKEN and token:
         headers["Authorization"] = TOKEN
     if get:
         query = urllib.parse.urlencode({k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in (data or {}).items()})
@@ -111,6 +111,11 @@ check(
     envelope_ok("datastore_search_sql", status, body) or (status == 400 and body == "Bad request - Action name not known: datastore_search_sql"),
     body,
 )
+
+status, body = call("package_create", {"name": "contract-test", "title": "Contract test"}, token=False)
+check("package_create without a token -> Authorization Error 403", error_ok(status, body, 403, "Authorization Error") and body["error"].get("message", "").startswith("Access denied"), body)
+status, body = call("package_create", {"name": "contract-test"}, get=True)
+check("package_create over GET -> bare string 400", status == 400 and body == "Bad request - Invalid request. Please use POST method for your request", body)
 
 print(f"{len(failures)} failed" if failures else "all checks passed")
 sys.exit(1 if failures else 0)

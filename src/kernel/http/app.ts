@@ -157,6 +157,15 @@ function keepPersonalPagesOutOfCaches(app: App) {
   });
 }
 
+/**
+ * The token of an `Authorization` header: `Bearer <token>`, or a bare single word, which is how CKAN's
+ * clients (ckanapi) send their API token. Other schemes (`Basic …`) carry no token of ours.
+ */
+export function tokenOf(header: string | undefined): string | undefined {
+  const value = header?.trim() ?? '';
+  return /^Bearer\s+(\S+)$/i.exec(value)?.[1] ?? (/^\S+$/.test(value) ? value : undefined);
+}
+
 /** Who is asking, in which language, and what every page needs to render: run first for every request. */
 function requestPreparer(ctx: KernelContext) {
   const resolveActor = ctx.modules.find((module) => module.resolveActor)?.resolveActor;
@@ -167,7 +176,7 @@ function requestPreparer(ctx: KernelContext) {
   const identify = async (request: FastifyRequest) => {
     request.actor = anonymous;
     request.sessionData = {};
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = tokenOf(request.headers.authorization);
     // A machine presents its token and nothing else: a bearer request never borrows a cookie session, and
     // an unknown token leaves it anonymous, which the route then refuses with 401.
     if (bearer && resolveClient) request.actor = (await resolveClient(ctx.db, bearer)) ?? anonymous;

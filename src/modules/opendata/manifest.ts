@@ -13,6 +13,8 @@ import qualityEn from './locales/quality.en.json' with { type: 'json' };
 import sqlDe from './locales/sql.de.json' with { type: 'json' };
 import sqlEn from './locales/sql.en.json' with { type: 'json' };
 import ckanEn from './locales/ckan.en.json' with { type: 'json' };
+import ckanWriteDe from './locales/ckan-write.de.json' with { type: 'json' };
+import ckanWriteEn from './locales/ckan-write.en.json' with { type: 'json' };
 import portalDe from './locales/portal.de.json' with { type: 'json' };
 import portalEn from './locales/portal.en.json' with { type: 'json' };
 import staffDe from './locales/staff.de.json' with { type: 'json' };
@@ -43,8 +45,8 @@ export const opendataModule = defineModule({
   about: { heading: 'opendata:about.heading', text: 'opendata:about.text', easyText: 'opendata:about.easy', href: '/daten', order: 80 },
   staffLinks: [{ path: staffPortalPath, label: 'opendata:staff.title', permission: opendataPermissions.publish, order: 50 }],
   locales: {
-    de: { ...de, ...portalDe, ...staffDe, ...ckanDe, ...dcatDe, ...qualityDe, ...ingestDe, ...datastoreDe, ...sqlDe },
-    en: { ...en, ...portalEn, ...staffEn, ...ckanEn, ...dcatEn, ...qualityEn, ...ingestEn, ...datastoreEn, ...sqlEn },
+    de: { ...de, ...portalDe, ...staffDe, ...ckanDe, ...ckanWriteDe, ...dcatDe, ...qualityDe, ...ingestDe, ...datastoreDe, ...sqlDe },
+    en: { ...en, ...portalEn, ...staffEn, ...ckanEn, ...ckanWriteEn, ...dcatEn, ...qualityEn, ...ingestEn, ...datastoreEn, ...sqlEn },
   },
   permissions: permissionMap,
   roles: opendataRoles,

@@ -12,6 +12,7 @@ import { badRequest, notFound, validationError } from './envelope.ts';
 import { groupDict, organizationDict, packageDict, resourceDict, type Translate } from './dicts.ts';
 import { packageSearch } from './package-search.ts';
 import { dictionary, flag, list, natural, required, text, type Params } from './params.ts';
+import { writeActions } from './write-actions.ts';
 
 /*
  * CKAN's read actions, each mapping CKAN's parameters onto the catalogue's typed services and the answer
@@ -138,6 +139,7 @@ export const actions: Record<string, Action> = {
     sideEffectFree: true,
     run: async (call, params) => {
       const name = required(params, 'name');
+      if (name in writeActions) return call.t(`opendata:ckanWrite.help.${name}`);
       if (!(name in actions)) throw notFound('opendata:ckan.errors.actionNotFound');
       return call.t(`opendata:ckan.help.${name}`);
     },

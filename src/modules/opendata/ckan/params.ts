@@ -1,5 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { HttpProblem } from '#kernel/http/problem.ts';
-import { validationError } from './envelope.ts';
+import { badRequest, validationError } from './envelope.ts';
 
 /*
  * CKAN's request dictionary: a GET's query (a repeated key becomes a list), a POST's JSON object or form.
@@ -7,6 +8,19 @@ import { validationError } from './envelope.ts';
  */
 
 export type Params = Readonly<Record<string, unknown>>;
+
+/** CKAN's request dictionary: the query of a GET, the JSON object or form of a POST. */
+export function paramsOf(request: FastifyRequest): Params {
+  if (request.method === 'GET') return { ...(request.query as Params) };
+  const body: unknown = request.body;
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    // A list is named, not printed: printing a list nested thousands deep would overflow the stack.
+    const decoded = Array.isArray(body) ? 'a list' : JSON.stringify(body);
+    throw badRequest(`Bad request - Request data JSON decoded to ${decoded} but it needs to be a dictionary.`);
+  }
+  return body as Params;
+}
 
 const problem = (key: string, message: string): HttpProblem => validationError({ [key]: message });
 

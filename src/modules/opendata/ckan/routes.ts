@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import type { FastifyRequest } from 'fastify';
 import type { KernelContext } from '#kernel/context.ts';
 import { registerErrorFormat } from '#kernel/http/error-formats.ts';
 import type { App } from '#kernel/module.ts';
 import { actions } from './actions.ts';
 import { badRequest, ckanErrorFormat, success } from './envelope.ts';
-import type { Params } from './params.ts';
+import { paramsOf } from './params.ts';
+import { ckanWriteRoutes } from './write-routes.ts';
 
 /*
  * CKAN's Action API at both of CKAN's addresses, for GET and POST. Routes stay thin: decode CKAN's request
@@ -25,23 +25,12 @@ const Envelope = Type.Object({
 });
 const Parameters = Type.Object({}, { additionalProperties: true, description: "CKAN's parameters of the action" });
 
-/** CKAN's request dictionary: the query of a GET, the JSON object or form of a POST. */
-function paramsOf(request: FastifyRequest): Params {
-  if (request.method === 'GET') return { ...(request.query as Params) };
-  const body: unknown = request.body;
-  if (body === undefined || body === null || body === '') return {};
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    // A list is named, not printed: printing a list nested thousands deep would overflow the stack.
-    const decoded = Array.isArray(body) ? 'a list' : JSON.stringify(body);
-    throw badRequest(`Bad request - Request data JSON decoded to ${decoded} but it needs to be a dictionary.`);
-  }
-  return body as Params;
-}
-
 export async function ckanRoutes(app: App, ctx: KernelContext): Promise<void> {
   const publicUrl = ctx.config.PUBLIC_URL;
   for (const prefix of prefixes) registerErrorFormat(app, prefix, ckanErrorFormat(publicUrl));
 
+  // The write actions sit in a scope of their own (their guard and multipart parser), beside the read ones.
+  await app.register(async (scope) => ckanWriteRoutes(scope, ctx, prefixes));
   for (const prefix of prefixes) {
     for (const [name, action] of Object.entries(actions)) {
       app.route({
