@@ -17,6 +17,7 @@ import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
 import { notifyLettersCase } from './cases/notify-letters.ts';
 import { notifyMessagesCase } from './cases/notify-messages.ts';
 import { opendataPackageSearchCase } from './cases/opendata-package-search.ts';
+import { opendataUpload50kCase } from './cases/opendata-upload-50k.ts';
 import { profilePages } from './profile.ts';
 import { benchStartup } from './startup.ts';
 
@@ -27,7 +28,7 @@ import { benchStartup } from './startup.ts';
  */
 
 /** Every case, in the order they run. A module adds its own here. */
-const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase, opendataPackageSearchCase];
+const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase, opendataPackageSearchCase, opendataUpload50kCase];
 
 /** `npm run bench -- page search` runs the cases whose names contain any of the words given. */
 const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
