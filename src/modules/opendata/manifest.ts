@@ -30,6 +30,7 @@ import { seedOpendata } from './seed/index.ts';
 import { publishDeclaredJob } from './service.declared.ts';
 import { processVersionJob } from './service.resources.ts';
 import { checkLinksJob } from './service.quality.ts';
+import { datasetSearch } from './search.ts';
 
 /** The open-data portal: datasets, resources and their versions, the DataStore, the CKAN-compatible API, DCAT-AP.de. */
 export const opendataModule = defineModule({
@@ -52,6 +53,7 @@ export const opendataModule = defineModule({
   roles: opendataRoles,
   scopes: [organizationScope],
   jobs: [processVersionJob, publishDeclaredJob, checkLinksJob],
+  search: datasetSearch,
   seed: seedOpendata,
   auditSubjects: { types: { 'opendata.dataset': 'opendata:auditSubjects.dataset', 'opendata.resource': 'opendata:auditSubjects.resource' } },
 });

@@ -7,6 +7,7 @@ import { hvdCategories } from './hvd.ts';
 import { inOrganization, opendataPermissions } from './permissions.ts';
 import { datasetRowByName, opendataDb, organizationRowByName } from './repo.ts';
 import type { DatasetState } from './tables.ts';
+import { reindexDataset } from './search.ts';
 
 /*
  * Writing datasets: their metadata, publishing and withdrawing them. A publisher writes for the organisation
@@ -122,6 +123,7 @@ export async function createDataset(ctx: KernelContext, actor: Actor, input: Dat
       .returning(['id', 'name'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actor }, { action: 'opendata.dataset-created', subjectType: 'opendata.dataset', subjectId: row.id, meta: { name: row.name, state } });
+    await reindexDataset(trx, row.id);
     return { ok: true, id: row.id, name: row.name } as const;
   });
 }
@@ -147,6 +149,7 @@ export async function updateDataset(ctx: KernelContext, actor: Actor, nameOrId: 
       .where('id', '=', current.id)
       .execute();
     await recordAudit(trx, { actor }, { action: 'opendata.dataset-changed', subjectType: 'opendata.dataset', subjectId: current.id, meta: { name: input.name } });
+    await reindexDataset(trx, current.id);
     return { ok: true, id: current.id, name: input.name } as const;
   });
 }
@@ -164,6 +167,7 @@ export async function setDatasetState(ctx: KernelContext, actor: Actor, nameOrId
       .where('id', '=', current.id)
       .execute();
     await recordAudit(trx, { actor }, { action: `opendata.dataset-${state === 'active' ? 'published' : state === 'deleted' ? 'deleted' : 'withdrawn'}`, subjectType: 'opendata.dataset', subjectId: current.id });
+    await reindexDataset(trx, current.id);
   });
   return { ok: true };
 }

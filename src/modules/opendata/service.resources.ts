@@ -10,6 +10,7 @@ import { grantReader } from './datastore/sql.ts';
 import { inOrganization, opendataPermissions } from './permissions.ts';
 import { datasetRowByName, opendataDb } from './repo.ts';
 import type { PublishedTableSchema } from './tables.ts';
+import { reindexDataset } from './search.ts';
 
 /*
  * Resources and their versions. A new file becomes a new version, numbered on; the job checks it (a
@@ -57,6 +58,7 @@ export async function addResource(ctx: KernelContext, actor: Actor, datasetNameO
       .executeTakeFirstOrThrow();
     await db.updateTable('opendata_datasets').set({ modified_at: new Date() }).where('id', '=', dataset.id).execute();
     await recordAudit(trx, { actor }, { action: 'opendata.resource-added', subjectType: 'opendata.resource', subjectId: row.id, meta: { dataset: dataset.name } });
+    await reindexDataset(trx, dataset.id);
     return { ok: true, id: row.id } as const;
   });
 }
