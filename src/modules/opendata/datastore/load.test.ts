@@ -45,6 +45,15 @@ describe('loading a table', () => {
     ]);
   });
 
+  it('indexes the row number, the words and the primary key, whichever database it is on', async () => {
+    const resourceId = newResourceId();
+    await loadTable(ctx(), { resourceId, schema: facilitySchema, rows: rowsOf(facilityRows) });
+    const { rows } = await sql<{ name: string; definition: string }>`
+      select indexname as name, indexdef as definition from pg_indexes where schemaname = 'datastore' and tablename = ${resourceId} order by 1`.execute(ctx().db);
+    expect(rows.map((row) => row.name)).toEqual([`${resourceId}_full_text`, `${resourceId}_key`, `${resourceId}_pkey`]);
+    expect(rows[0]!.definition).toContain('USING gin');
+  });
+
   it('gives back every value as JSON, numbered in the file’s order', async () => {
     const resourceId = newResourceId();
     await loadTable(ctx(), { resourceId, schema: facilitySchema, rows: rowsOf(facilityRows) });

@@ -36,8 +36,14 @@ export async function loadTable(ctx: DatastoreContext, input: LoadInput): Promis
       for await (const row of input.rows) yield writeLine(++id, row);
     }
     const columns = ['_id', ...input.schema.fields.map((field) => field.name)];
-    const rowCount = await ctx.database.copyInto({ schema: schemaName, name: staging }, columns, lines(), { onProgress: input.onProgress });
-    await finishStagingTable(ctx, staging, input.schema, rowCount);
+    // PGlite holds the whole process while a statement runs: an index built over a million rows at the end
+    // would stop every page for seconds. There the indexes grow with the rows instead, in small COPYs that
+    // let waiting queries in between; a server builds them once over all rows, which costs less in all.
+    const embedded = ctx.database.kind === 'pglite';
+    if (embedded) await createIndexes(ctx, staging, input.schema);
+    const rowCount = await ctx.database.copyInto({ schema: schemaName, name: staging }, columns, lines(), { onProgress: input.onProgress, ...(embedded ? { chunkChars: embeddedChunkChars } : {}) });
+    if (!embedded) await createIndexes(ctx, staging, input.schema);
+    await finishStagingTable(ctx, staging, rowCount);
     await swapIn(ctx, name);
     return { rowCount };
   } catch (error) {
@@ -72,9 +78,9 @@ function checkedTypes(schema: PublishedTableSchema): ColumnType[] {
  * per row (on PGlite that doubled its time); the identity serves rows added later. `_full_text` is a
  * generated column, computed as each row arrives, which measured faster than one UPDATE after the COPY
  * (that writes every row twice). The 'simple' configuration keeps words as written (lower case, no
- * stemming), so a German word is found as it is typed. A generated column must be immutable, which rules
- * out casting dates and times to text (their spelling depends on DateStyle): those are found with filters,
- * as are geometries, whose coordinates would only flood the index.
+ * stemming), so a German word is found as it is typed. Only text columns feed it (see `searchable`);
+ * dates and times could not anyway, as a generated column must be immutable and their spelling depends on
+ * DateStyle. Numbers, truth values, dates and geometries are found with filters.
  */
 async function createStagingTable(ctx: DatastoreContext, staging: string, schema: PublishedTableSchema, types: readonly ColumnType[]): Promise<void> {
   const columns = schema.fields.map((field, index) => sql`${sql.id(field.name)} ${sql.raw(types[index]!)}`);
@@ -92,20 +98,36 @@ async function createStagingTable(ctx: DatastoreContext, staging: string, schema
   }
 }
 
-const searchable: ReadonlySet<ColumnType> = new Set(['text', 'int8', 'int4', 'numeric', 'bool']);
+/*
+ * Words only: numbers are found by filters (exact and by range). A column of amounts or running numbers
+ * puts a million distinct tokens into the GIN index, which made building it seven times as slow, for
+ * searches nobody types into a search box.
+ */
+const searchable: ReadonlySet<ColumnType> = new Set(['text']);
 
-/** Indexes built once over all rows (cheaper than row by row during the COPY), then the planner's statistics. */
-async function finishStagingTable(ctx: DatastoreContext, staging: string, schema: PublishedTableSchema, rowCount: number): Promise<void> {
+/** PGlite: about 256 kB of lines per COPY, some tenths of a second with the indexes growing alongside. */
+const embeddedChunkChars = 256 * 1024;
+
+/** The primary key on `_id`, GIN on `_full_text`, a btree on the schema's primary key. */
+async function createIndexes(ctx: DatastoreContext, staging: string, schema: PublishedTableSchema): Promise<void> {
   const { db } = ctx.database;
   const table = tableRef(staging);
   await sql`alter table ${table} add constraint ${sql.id(`${staging}_pkey`)} primary key ("_id")`.execute(db);
-  await sql`alter table ${table} alter column "_id" restart with ${sql.lit(rowCount + 1)}`.execute(db);
-  await sql`create index ${sql.id(`${staging}_full_text`)} on ${table} using gin ("_full_text")`.execute(db);
+  // A short pending list: rows added to a GIN index wait there until it is full, and the COPY that fills it
+  // merges them all at once; 256 kB keeps that pause on PGlite within a few tenths of a second.
+  await sql`create index ${sql.id(`${staging}_full_text`)} on ${table} using gin ("_full_text") with (gin_pending_list_limit = 256)`.execute(db);
   const key = schema.primaryKey ?? [];
   if (key.length > 0) {
     const keyColumns = sql.join(key.map((column) => sql.id(column)));
     await sql`create index ${sql.id(`${staging}_key`)} on ${table} (${keyColumns})`.execute(db);
   }
+}
+
+/** Rows added later are numbered on from the loaded ones; then the planner's statistics. */
+async function finishStagingTable(ctx: DatastoreContext, staging: string, rowCount: number): Promise<void> {
+  const { db } = ctx.database;
+  const table = tableRef(staging);
+  await sql`alter table ${table} alter column "_id" restart with ${sql.lit(rowCount + 1)}`.execute(db);
   await sql`analyze ${table}`.execute(db);
 }
 

@@ -71,6 +71,14 @@ describe('full-text query', () => {
     expect(await numbers({ q: 'Halle' })).toEqual([]);
   });
 
+  it('searches the words of text columns; numbers are found by filters or field by field', async () => {
+    expect(await numbers({ q: '1830.25' })).toEqual([]);
+    expect(await numbers({ q: 'true' })).toEqual([]);
+    expect(await numbers({ filters: { flaeche: 1830.25 } })).toEqual([2]);
+    expect(await numbers({ q: { flaeche: '1830' } })).toEqual([2]);
+    expect(await numbers({ q: '1998-04' })).toEqual([1]);
+  });
+
   it('reads quotes, or and minus as a search box does, and odd punctuation without failing', async () => {
     expect(await numbers({ q: 'Gerderath -Feuerwache' })).toEqual([7]);
     expect(await numbers({ q: 'Keyenberg or Lövenich' })).toEqual([2, 6]);
