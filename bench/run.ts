@@ -16,6 +16,9 @@ import { homePageCase } from './cases/home-page.ts';
 import { jobsInTransactionCase } from './cases/jobs-in-transaction.ts';
 import { notifyLettersCase } from './cases/notify-letters.ts';
 import { notifyMessagesCase } from './cases/notify-messages.ts';
+import { opendataDatastoreLoadCase } from './cases/opendata-datastore-load.ts';
+import { opendataDatastoreSearchCase } from './cases/opendata-datastore-search.ts';
+import { opendataLoadResponsivenessCase } from './cases/opendata-load-responsiveness.ts';
 import { opendataPackageSearchCase } from './cases/opendata-package-search.ts';
 import { opendataUpload50kCase } from './cases/opendata-upload-50k.ts';
 import { profilePages } from './profile.ts';
@@ -28,7 +31,7 @@ import { benchStartup } from './startup.ts';
  */
 
 /** Every case, in the order they run. A module adds its own here. */
-const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase, opendataPackageSearchCase, opendataUpload50kCase];
+const allCases: readonly BenchCase[] = [homePageCase, jobsInTransactionCase, notifyMessagesCase, notifyLettersCase, catalogServicePageCase, catalogSearchCase, applicationsSubmitCase, appointmentsFreeSlotsCase, opendataPackageSearchCase, opendataUpload50kCase, opendataDatastoreLoadCase, opendataDatastoreSearchCase, opendataLoadResponsivenessCase];
 
 /** `npm run bench -- page search` runs the cases whose names contain any of the words given. */
 const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
