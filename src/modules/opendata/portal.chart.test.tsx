@@ -2,7 +2,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { GeometryMap } from './chart/map.tsx';
 import { chartRows, geometryOf, isIdentifier, numberOf, planChart } from './chart/plan.ts';
-import { BarChart, LineChart, axisTicks } from './chart/svg.tsx';
+import { BarChart, LineChart, axisTicks, labelLines } from './chart/svg.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { PublishedField } from './tables.ts';
 import { placeName } from './views/portal-parts.tsx';
@@ -91,6 +91,7 @@ describe('numbers in the table preview', () => {
     expect(cellText(page, { name: 'einwohner', type: 'integer' }, 900001)).toBe('900.001');
     expect(cellText(page, { name: 'umfang', type: 'number' }, 1234.5)).toBe('1.234,5');
     expect(cellText(page, { name: 'pflanzdatum', type: 'date' }, '1998-03-12')).toBe('12.03.1998');
+    expect(cellText(page, { name: 'monat', type: 'yearmonth' }, '2025-12')).toBe('Dez.\u00a02025');
   });
 });
 
@@ -112,6 +113,16 @@ describe('the SVG charts', () => {
     expect(html).toContain('<desc id="c1-desc">Balkendiagramm mit 2 Werten</desc>');
     expect(html).toContain('12.000');
     expect(html.match(/<rect /g)).toHaveLength(2);
+  });
+
+  it('breaks a long label between words onto a second line instead of cutting the name', () => {
+    expect(labelLines('Gerderath')).toEqual(['Gerderath']);
+    expect(labelLines('Granterath und Hetzerath')).toEqual(['Granterath und', 'Hetzerath']);
+    expect(labelLines('Keyenberg, Venrath und Borschemich')).toEqual(['Keyenberg, Venrath', 'und Borschemich']);
+    expect(labelLines('Donaudampfschifffahrtsgesellschaft')).toEqual(['Donaudampfschifffa…']);
+    const html = renderToString(<BarChart id="c3" title="t" desc="d" labels={['Erkelenz', 'Granterath und Hetzerath']} values={[20654, 3380]} format={format} />);
+    expect(html).toContain('>Granterath und</tspan>');
+    expect(html).toContain('>Hetzerath</tspan>');
   });
 
   it('scales bars to the largest value and leaves a row without a value empty', () => {

@@ -32,9 +32,27 @@ function Frame({ id, title, desc, height, children }: { id: string; title: strin
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** Room for a bar's label on one line, in characters of the chart's type. */
+const labelChars = 19;
+
+/**
+ * A bar's label on one line or, when it is longer, on two broken between words ("Granterath und" /
+ * "Hetzerath"), so a district's name is read whole rather than cut; only what still does not fit is shortened.
+ */
+export function labelLines(label: string): string[] {
+  if (label.length <= labelChars) return [label];
+  const words = label.split(/\s+/);
+  let first = '';
+  while (words.length > 0 && `${first} ${words[0]}`.trim().length <= labelChars) first = `${first} ${words.shift()}`.trim();
+  if (!first) return [shorten(label, labelChars)];
+  return [first, shorten(words.join(' '), labelChars)];
+}
+
 /** Horizontal bars: long labels stay readable on a phone, one row each. */
 export function BarChart(props: ChartProps) {
-  const rowHeight = 26;
+  const lines = props.labels.map(labelLines);
+  const twoLines = lines.some((label) => label.length > 1);
+  const rowHeight = twoLines ? 38 : 26;
   const labelWidth = 140;
   const valueRoom = 72;
   const area = width - labelWidth - valueRoom;
@@ -47,18 +65,24 @@ export function BarChart(props: ChartProps) {
   return (
     <Frame id={props.id} title={props.title} desc={props.desc} height={height}>
       <line x1={x(0)} x2={x(0)} y1={0} y2={height} stroke={rule} stroke-width={1} />
-      {props.labels.map((label, index) => {
+      {lines.map((label, index) => {
         const value = props.values[index] ?? null;
         const top = index * rowHeight + 4;
+        // The bar, its value and its label share one middle, whether the label has one line or two.
+        const middle = top + rowHeight / 2 - 1;
         const start = value === null ? x(0) : Math.min(x(0), x(value));
         const end = value === null ? x(0) : Math.max(x(0), x(value));
         return (
           <g key={index}>
-            <text x={labelWidth - 6} y={top + 16} text-anchor="end">
-              {shorten(label, 18)}
+            <text x={labelWidth - 6} y={label.length > 1 ? middle - 3 : middle + 5} text-anchor="end">
+              {label.map((line, number) => (
+                <tspan key={number} x={labelWidth - 6} dy={number === 0 ? 0 : fontSize + 2}>
+                  {line}
+                </tspan>
+              ))}
             </text>
-            {value === null ? null : <rect x={start} y={top + 3} width={Math.max(end - start, 1)} height={rowHeight - 9} fill={bar} />}
-            <text x={end + 4} y={top + 16}>
+            {value === null ? null : <rect x={start} y={middle - 8.5} width={Math.max(end - start, 1)} height={17} fill={bar} />}
+            <text x={end + 4} y={middle + 5}>
               {value === null ? '–' : props.format(value)}
             </text>
           </g>

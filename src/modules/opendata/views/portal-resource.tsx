@@ -86,6 +86,7 @@ function Dictionary({ page, fields }: { page: PageContext; fields: readonly Publ
 }
 
 const shortDates = { de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }) };
+const months = { de: new Intl.DateTimeFormat('de-DE', { month: 'short', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }) };
 
 // Five decimals place a point to about a metre: enough to find it, no false precision.
 const coordinates = { de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 5 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 5 }) };
@@ -106,6 +107,8 @@ export function cellText(page: Pick<PageContext, 't' | 'lang'>, field: Published
   if (typeof value === 'boolean') return page.t(value ? 'opendata:portal.resource.yes' : 'opendata:portal.resource.no');
   if (typeof value === 'number') return field.type === 'year' || options.identifier ? String(value) : formatNumber(value, page.lang);
   if (field.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return shortDates[page.lang].format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
+  // "Dez. 2025" rather than "2025-12", which a narrow column breaks at its hyphen; the space does not break either.
+  if (field.type === 'yearmonth' && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return months[page.lang].format(new Date(`${value}-01T00:00:00Z`)).replace(/ /g, '\u00a0');
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
