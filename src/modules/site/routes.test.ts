@@ -122,7 +122,8 @@ describe('what the pages promise', () => {
     } finally {
       await demo.close();
     }
-  });
+    // A platform seeded with every module's demo data (files loaded into the DataStore among them) takes a while.
+  }, 120_000);
 });
 
 describe('accessibility feedback', () => {

@@ -3,6 +3,7 @@ import * as opendata from './202612300900_opendata.ts';
 import * as datastoreReader from './202612300910_datastore_reader.ts';
 import * as datasetSearch from './202612300920_dataset_search.ts';
 import * as linkChecks from './202612300930_link_checks.ts';
+import * as portalContentChanged from './202612300940_portal_content_changed.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const opendataMigrations: Migrations = {
@@ -10,4 +11,5 @@ export const opendataMigrations: Migrations = {
   '202612300910_datastore_reader': datastoreReader,
   '202612300920_dataset_search': datasetSearch,
   '202612300930_link_checks': linkChecks,
+  '202612300940_portal_content_changed': portalContentChanged,
 };
