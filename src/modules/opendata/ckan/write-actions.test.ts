@@ -159,6 +159,13 @@ describe('CKAN resource_create and datastore_upsert', () => {
     expect((await audited(resourceId)).map((entry) => entry.actor_label)).toEqual([`client:${clientId}`, `client:${clientId}`]);
   });
 
+  it('refuses a file that is not of the format named, before adding any resource', async () => {
+    const wrong = await postFile('resource_create', { package_id: 'baustellen', format: 'PDF' }, { name: 'liste.pdf', content: 'a;b\n1;2\n' });
+    expect(wrong).toEqual({ status: 409, body: { help: `${help}resource_create`, success: false, error: { upload: ['The file is no PDF file'], __type: 'Validation Error' } } });
+    const dataset = (await platform.app.inject({ method: 'GET', url: '/api/3/action/package_show?id=baustellen' })).json().result;
+    expect(dataset.resources).toHaveLength(2);
+  });
+
   async function rows(query: Record<string, string> = {}) {
     const response = await platform.app.inject({ method: 'GET', url: `/api/3/action/datastore_search?${new URLSearchParams({ resource_id: resourceId, sort: '_id', ...query })}` });
     return response.json().result;

@@ -18,7 +18,7 @@ import { applyPackage, emptyInput, inputOf, problemsError, type PackageWrite } f
 
 export interface WriteContext extends ActionContext {
   /** The file a multipart `resource_create` brought (`upload`), already in the file store, or why the store refused it. */
-  upload?: { fileId: string; filename: string } | { refused: string };
+  upload?: { fileId: string; filename: string; mediaType: string } | { refused: string };
 }
 
 type WriteAction = Action & { run(call: WriteContext, params: Params): Promise<unknown> };
@@ -90,6 +90,8 @@ async function resourceCreate(call: WriteContext, params: Params) {
   if (!upload && !url) throw validationError({ url: 'Missing value' });
   const format = formatOf(params, upload);
   if (!format) throw validationError({ format: `Missing value or not one of ${Object.keys(formats).join(', ')}` });
+  // Checked before the resource is added, so a file of the wrong kind leaves no empty resource behind.
+  if (upload && !(formats[format].mediaTypes as readonly string[]).includes(upload.mediaType)) throw validationError({ upload: `The file is no ${format} file` });
   const title = text(params, 'name')?.trim() || (upload ? upload.filename : '') || dataset.title;
   const added = await addResource(call.ctx, call.actor, dataset.id, { title, description: text(params, 'description') ?? '', format, externalUrl: upload ? null : url });
   if (!added.ok && added.reason === 'not-found') throw notFound('opendata:ckan.errors.datasetNotFound');

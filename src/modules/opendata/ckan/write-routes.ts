@@ -21,7 +21,8 @@ import { writeActions, type WriteContext } from './write-actions.ts';
  */
 
 const tags = ['CKAN Action API'];
-const rateLimit = { max: 120, timeWindow: '1 minute' };
+// As many as the read actions take: a script loading a table sends its rows in batches.
+const rateLimit = { max: 600, timeWindow: '1 minute' };
 const Envelope = Type.Object({
   help: Type.String({ description: 'Address of help_show for this action' }),
   success: Type.Boolean(),
@@ -42,7 +43,7 @@ function guard(ctx: KernelContext) {
   const resolveClient = ctx.modules.find((module) => module.resolveClient)?.resolveClient;
   return async (request: FastifyRequest) => {
     // CKAN refuses a GET of an action with side effects before it looks at who asks.
-    if (request.method === 'GET') throw badRequest('Bad request - Invalid request. Please use POST method for your request');
+    if (request.method === 'GET' || request.method === 'HEAD') throw badRequest('Bad request - Invalid request. Please use POST method for your request');
     const key = request.headers['x-ckan-api-key'];
     if (request.actor.kind === 'anonymous' && typeof key === 'string' && key.trim() && resolveClient) {
       request.actor = (await resolveClient(ctx.db, key.trim())) ?? anonymous;
@@ -68,7 +69,7 @@ function uploads(ctx: KernelContext) {
 function uploadOf(ctx: KernelContext, request: FastifyRequest): WriteContext['upload'] {
   const upload = ctx.files.uploadOf(request, 'upload');
   if (!upload) return undefined;
-  if (upload.result.ok) return { fileId: upload.result.file.id, filename: upload.filename };
+  if (upload.result.ok) return { fileId: upload.result.file.id, filename: upload.filename, mediaType: upload.result.file.mediaType };
   const refusal = describeRefusal(upload.result, request.lang);
   return { refused: request.t(refusal.key, refusal.values) };
 }
