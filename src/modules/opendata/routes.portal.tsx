@@ -4,6 +4,7 @@ import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { contentDisposition } from '#kernel/files/disposition.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
+import { publicPage } from '#kernel/page-cache/index.ts';
 import type { App } from '#kernel/module.ts';
 import { datasetPath, dumpPath, portalPath, resourcePath } from './addresses.ts';
 import type { Cell } from './chart/plan.ts';
@@ -79,6 +80,9 @@ function downloadName(dataset: Pick<Dataset, 'name'>, resource: Resource, versio
   return `${fileStem(dataset, resource)}-v${version.version}.${extension}`;
 }
 
+/** The portal's pages come from the open-data tables alone, whose triggers announce every change (see the migrations). */
+const cached = publicPage('opendata');
+
 const dumpTypes: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', geojson: 'application/geo+json; charset=utf-8' };
 
 export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> {
@@ -89,7 +93,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     return found;
   }
 
-  app.get(portalPath, { schema: { querystring: SearchQuery } }, async (request, reply) => {
+  app.get(portalPath, { schema: { querystring: SearchQuery }, config: cached }, async (request, reply) => {
     const query = request.query;
     const filters = Object.fromEntries((Object.keys(filterParams) as FacetKey[]).map((facet) => [facet, asList(query[filterParams[facet]])])) as Record<FacetKey, string[]>;
     const search: PortalSearch = { text: query.q?.trim() ?? '', filters, sort: (query.sortierung as SortParam | undefined) ?? 'relevanz', page: query.seite ?? 1 };
@@ -112,7 +116,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     return reply.html({ title: t('opendata:portal.title'), breadcrumbs: [{ label: t('opendata:portal.title') }] }, <SearchPage page={request.page} search={search} count={result.count} datasets={result.datasets} facets={result.facets} pages={pages} />);
   });
 
-  app.get(`${portalPath}/organisationen`, async (request, reply) => {
+  app.get(`${portalPath}/organisationen`, { config: cached }, async (request, reply) => {
     const t = request.t;
     const organizations = await organizationsWithCounts(ctx);
     return reply.html(
@@ -121,7 +125,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get(`${portalPath}/organisationen/:name`, { schema: { params: NameParams, querystring: PageQuery } }, async (request, reply) => {
+  app.get(`${portalPath}/organisationen/:name`, { schema: { params: NameParams, querystring: PageQuery }, config: cached }, async (request, reply) => {
     const organization = await organizationByName(ctx, request.params.name);
     if (!organization) return reply.callNotFound();
     const current = request.query.seite ?? 1;
@@ -135,7 +139,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get(`${portalPath}/:name`, { schema: { params: NameParams } }, async (request, reply) => {
+  app.get(`${portalPath}/:name`, { schema: { params: NameParams }, config: cached }, async (request, reply) => {
     const dataset = await datasetByName(ctx, request.params.name);
     if (!dataset) throw new HttpProblem(404, 'opendata:portal.problems.notFound');
     if (dataset.name !== request.params.name) return reply.redirect(datasetPath(dataset.name), 301);
@@ -147,7 +151,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     );
   });
 
-  app.get(`${portalPath}/:name/ressourcen/:id`, { schema: { params: ResourceParams, querystring: PreviewQuery } }, async (request, reply) => {
+  app.get(`${portalPath}/:name/ressourcen/:id`, { schema: { params: ResourceParams, querystring: PreviewQuery }, config: cached }, async (request, reply) => {
     const { dataset, resource } = await publicResource(request.params.name, request.params.id);
     const versions = publicVersions(await versionsOf(ctx, resource.id));
     const preview = await previewOf(request, resource);

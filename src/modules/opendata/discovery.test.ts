@@ -67,3 +67,26 @@ describe('published datasets in the platform-wide search', () => {
     expect(page).toContain('typ=dataset">Offene Daten (1)</a>');
   });
 });
+
+describe('the portal pages in the page cache', () => {
+  const cacheOf = (response: { headers: Record<string, unknown> }) => /cache;desc="(\w+)"/.exec(String(response.headers['server-timing']))?.[1];
+
+  it('serves a dataset page again from the cache, and anew once the dataset changes', async () => {
+    const visitor = new FormClient(platform.app);
+    const first = await visitor.get('/daten/ladesaeulen');
+    expect(first.status).toBe(200);
+    const again = await visitor.get('/daten/ladesaeulen');
+    expect(cacheOf(again)).toBe('hit');
+    expect(again.body).toBe(first.body);
+    expect(cacheOf(await visitor.get('/daten?q=Lades%C3%A4ulen'))).toBe('miss');
+    expect(cacheOf(await visitor.get('/daten?q=Lades%C3%A4ulen'))).toBe('hit');
+
+    expect((await setDatasetState(platform.ctx, actor, 'ladesaeulen', 'draft')).ok).toBe(true);
+    expect((await visitor.get('/daten/ladesaeulen')).status).toBe(404);
+    expect((await visitor.get('/daten?q=Lades%C3%A4ulen')).body).not.toContain('href="/daten/ladesaeulen"');
+    expect((await setDatasetState(platform.ctx, actor, 'ladesaeulen', 'active')).ok).toBe(true);
+    const back = await visitor.get('/daten/ladesaeulen');
+    expect(back.status).toBe(200);
+    expect(cacheOf(back)).toBe('miss');
+  });
+});
