@@ -103,3 +103,35 @@ export async function withAndWithoutPageCache(target: BenchTarget, label: string
 }
 
 export const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** The value below which the given share of the sorted times lies (0.95: the p95). */
+export const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+
+/** Times of one kind of task, for its percentiles and its rate: what the latency cases compare. */
+export class Timings {
+  readonly times: number[] = [];
+
+  async time<T>(task: () => Promise<T> | T): Promise<T> {
+    const began = performance.now();
+    const result = await task();
+    this.times.push(performance.now() - began);
+    return result;
+  }
+
+  quantile(share: number): number {
+    return percentile([...this.times].sort((a, b) => a - b), share);
+  }
+
+  get p50(): number {
+    return this.quantile(0.5);
+  }
+
+  get p95(): number {
+    return this.quantile(0.95);
+  }
+
+  get rate(): Rate {
+    const seconds = this.times.reduce((sum, time) => sum + time, 0) / 1000;
+    return { operations: this.times.length, seconds, perSecond: this.times.length / seconds };
+  }
+}

@@ -9,7 +9,7 @@ import { dayClock } from '#modules/appointments/calendar/clock.ts';
 import { counterRanges, locationRanges } from '#modules/appointments/calendar/periods.ts';
 import { appointmentsDb, busyInWindow, findPlace, type AppointmentTables, type BookingStatus } from '#modules/appointments/repo.ts';
 import { placeCalendar } from '#modules/appointments/service.calendar.ts';
-import type { BenchCase, Rate } from '../case.ts';
+import { Timings, type BenchCase } from '../case.ts';
 
 /*
  * A citizen's "show me the free times": for one place and one request, the place's calendar read from the
@@ -209,31 +209,7 @@ function bareBusy(ctx: KernelContext, locationId: string, from: Date, to: Date, 
     where location_id = ${locationId} and ends_at > ${from} and starts_at < ${to}`.execute(ctx.db);
 }
 
-const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-class Timings {
-  readonly times: number[] = [];
-  async time<T>(task: () => Promise<T> | T): Promise<T> {
-    const began = performance.now();
-    const result = await task();
-    this.times.push(performance.now() - began);
-    return result;
-  }
-  get sorted() {
-    return [...this.times].sort((a, b) => a - b);
-  }
-  get p50() {
-    return percentile(this.sorted, 0.5);
-  }
-  get p95() {
-    return percentile(this.sorted, 0.95);
-  }
-  get rate(): Rate {
-    const seconds = this.times.reduce((sum, time) => sum + time, 0) / 1000;
-    return { operations: this.times.length, seconds, perSecond: this.times.length / seconds };
-  }
-}
 
 export const appointmentsFreeSlotsCase: BenchCase = {
   name: 'appointments free slots vs bare SQL',

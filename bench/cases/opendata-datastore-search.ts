@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { KernelContext } from '#kernel/context.ts';
-import type { BenchCase, BenchTarget, Comparison, Rate } from '../case.ts';
+import { Timings, type BenchCase, type BenchTarget, type Comparison } from '../case.ts';
 import { benchRows, csvResource, districts, takeOver, uploadAndLoad, writeGermanCsv } from './opendata-datastore-file.ts';
 
 /*
@@ -14,25 +13,7 @@ import { benchRows, csvResource, districts, takeOver, uploadAndLoad, writeGerman
 const warmUp = 5;
 const rounds = Number(process.env.BENCH_DATASTORE_ROUNDS ?? 60);
 
-const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-class Timings {
-  readonly times: number[] = [];
-  async time<T>(task: () => Promise<T>): Promise<T> {
-    const began = performance.now();
-    const result = await task();
-    this.times.push(performance.now() - began);
-    return result;
-  }
-  quantile(share: number) {
-    return percentile([...this.times].sort((a, b) => a - b), share);
-  }
-  get rate(): Rate {
-    const seconds = this.times.reduce((sum, time) => sum + time, 0) / 1000;
-    return { operations: this.times.length, seconds, perSecond: this.times.length / seconds };
-  }
-}
 
 /** The action as a CKAN client sends it; the total it answers. */
 async function viaAction(baseUrl: string, resourceId: string, district: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serverWithoutPageCache, type BenchCase, type Comparison, type Rate } from '../case.ts';
+import { percentile, serverWithoutPageCache, type BenchCase, type Comparison, type Rate } from '../case.ts';
 import { benchRows, csvResource, uploadAndLoad, writeGermanCsv } from './opendata-datastore-file.ts';
 
 /*
@@ -15,7 +15,6 @@ const page = '/daten';
 const interval = 200;
 const baselineRequests = 50;
 
-const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 /** Asks for the page on schedule until `until` settles (or `count` requests are due); the time of each answer from when it was due. */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { KernelContext } from '#kernel/context.ts';
 import { opendataDb } from '#modules/opendata/repo.ts';
 import { prefixQuery, searchDatasets } from '#modules/opendata/service.search.ts';
-import type { BenchCase, Comparison, Rate } from '../case.ts';
+import { Timings, type BenchCase, type Comparison } from '../case.ts';
 
 /*
  * package_search over 10,000 datasets: the catalogue's search as the portal and the CKAN API run it (the page
@@ -73,28 +73,7 @@ function bareSearch(ctx: KernelContext, word: string | null, modifiedSince: Date
     limit ${limit}`.execute(ctx.db);
 }
 
-const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-class Timings {
-  readonly times: number[] = [];
-  async time<T>(task: () => Promise<T>): Promise<T> {
-    const began = performance.now();
-    const result = await task();
-    this.times.push(performance.now() - began);
-    return result;
-  }
-  get p50() {
-    return percentile([...this.times].sort((a, b) => a - b), 0.5);
-  }
-  get p95() {
-    return percentile([...this.times].sort((a, b) => a - b), 0.95);
-  }
-  get rate(): Rate {
-    const seconds = this.times.reduce((sum, time) => sum + time, 0) / 1000;
-    return { operations: this.times.length, seconds, perSecond: this.times.length / seconds };
-  }
-}
 
 async function compare(variant: string, measuredTask: (round: number) => Promise<number>, bareTask: (round: number) => Promise<number>): Promise<Comparison> {
   const measured = new Timings();
