@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { ErrorFormat } from '#kernel/http/error-formats.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
@@ -27,6 +28,16 @@ export const helpUrl = (publicUrl: string, action: string) => `${absolute(public
 export function actionOf(url: string): string {
   return /^\/api\/(?:3\/)?action\/([^/?#]+)/.exec(url)?.[1] ?? 'help_show';
 }
+
+/** How every action's answer is described in the OpenAPI document, read and write alike. */
+export const envelopeSchema = Type.Object({
+  help: Type.String({ description: 'Address of help_show for this action' }),
+  success: Type.Boolean(),
+  result: Type.Unknown({ description: "The action's result, as CKAN 2.11 shapes it" }),
+});
+export const openApiTags = ['CKAN Action API'];
+/** Harvesters page through the whole catalogue and scripts send rows in batches; plenty for both, a limit for a runaway script. */
+export const actionRateLimit = { max: 600, timeWindow: '1 minute' };
 
 export function success(publicUrl: string, action: string, result: unknown) {
   return { help: helpUrl(publicUrl, action), success: true as const, result };

@@ -3,7 +3,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { registerErrorFormat } from '#kernel/http/error-formats.ts';
 import type { App } from '#kernel/module.ts';
 import { actions } from './actions.ts';
-import { badRequest, ckanErrorFormat, success } from './envelope.ts';
+import { actionRateLimit, badRequest, ckanErrorFormat, envelopeSchema, openApiTags, success } from './envelope.ts';
 import { paramsOf } from './params.ts';
 import { ckanWriteRoutes } from './write-routes.ts';
 
@@ -14,15 +14,6 @@ import { ckanWriteRoutes } from './write-routes.ts';
  */
 
 const prefixes = ['/api/3/action/', '/api/action/'] as const;
-const tags = ['CKAN Action API'];
-/** Harvesters page through the whole catalogue; plenty for that, a limit for a runaway script. */
-const rateLimit = { max: 600, timeWindow: '1 minute' };
-
-const Envelope = Type.Object({
-  help: Type.String({ description: 'Address of help_show for this action' }),
-  success: Type.Boolean(),
-  result: Type.Unknown({ description: "The action's result, as CKAN 2.11 shapes it" }),
-});
 const Parameters = Type.Object({}, { additionalProperties: true, description: "CKAN's parameters of the action" });
 
 export async function ckanRoutes(app: App, ctx: KernelContext): Promise<void> {
@@ -36,8 +27,8 @@ export async function ckanRoutes(app: App, ctx: KernelContext): Promise<void> {
       app.route({
         method: ['GET', 'POST'],
         url: `${prefix}${name}`,
-        schema: { tags, summary: `CKAN ${name}`, querystring: Parameters, response: { 200: Envelope }, hide: prefix !== '/api/3/action/' },
-        config: { csrf: false, rateLimit },
+        schema: { tags: openApiTags, summary: `CKAN ${name}`, querystring: Parameters, response: { 200: envelopeSchema }, hide: prefix !== '/api/3/action/' },
+        config: { csrf: false, rateLimit: actionRateLimit },
         handler: async (request) => {
           if (request.method === 'GET' && !action.sideEffectFree) throw badRequest('Bad request - Invalid request. Please use POST method for your request');
           const result = await action.run({ ctx, actor: request.actor, t: request.t, publicUrl }, paramsOf(request));
@@ -49,7 +40,7 @@ export async function ckanRoutes(app: App, ctx: KernelContext): Promise<void> {
       method: ['GET', 'POST'],
       url: `${prefix}:action`,
       schema: { hide: true, params: Type.Object({ action: Type.String() }) },
-      config: { csrf: false, rateLimit },
+      config: { csrf: false, rateLimit: actionRateLimit },
       handler: async (request) => {
         throw badRequest(`Bad request - Action name not known: ${request.params.action}`);
       },

@@ -1,7 +1,6 @@
 import { finished } from 'node:stream/promises';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { anonymous, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { describeRefusal } from '#kernel/files/refusals.ts';
@@ -9,7 +8,7 @@ import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { maxUploadBytes, uploadMediaTypes } from '../forms.staff.ts';
 import { opendataPermissions } from '../permissions.ts';
-import { actionOf, badRequest, success } from './envelope.ts';
+import { actionOf, actionRateLimit, badRequest, envelopeSchema, openApiTags, success } from './envelope.ts';
 import { paramsOf } from './params.ts';
 import { writeActions, type WriteContext } from './write-actions.ts';
 
@@ -19,15 +18,6 @@ import { writeActions, type WriteContext } from './write-actions.ts';
  * `resource_create`'s `upload` into the file store as ckanapi sends it. CKAN's clients send the token
  * bare in `Authorization` (read by the kernel) or in `X-CKAN-API-Key` (read here).
  */
-
-const tags = ['CKAN Action API'];
-// As many as the read actions take: a script loading a table sends its rows in batches.
-const rateLimit = { max: 600, timeWindow: '1 minute' };
-const Envelope = Type.Object({
-  help: Type.String({ description: 'Address of help_show for this action' }),
-  success: Type.Boolean(),
-  result: Type.Unknown({ description: "The action's result, as CKAN 2.11 shapes it" }),
-});
 
 /** What each action is refused as, in CKAN's words (`ckan/logic/auth/*.py`). */
 const deniedTo: Record<string, string> = {
@@ -89,8 +79,8 @@ export async function ckanWriteRoutes(app: App, ctx: KernelContext, prefixes: re
         method: ['GET', 'POST'],
         url: `${prefix}${name}`,
         ...(name === 'resource_create' ? { bodyLimit: 2 * maxUploadBytes + 1024 * 1024 } : {}),
-        schema: { tags, summary: `CKAN ${name}`, description: `Needs a client token with the scope ${opendataPermissions.publish}, sent as \`Authorization: <token>\`.`, response: { 200: Envelope }, hide: prefix !== '/api/3/action/' },
-        config: { csrf: false, rateLimit },
+        schema: { tags: openApiTags, summary: `CKAN ${name}`, description: `Needs a client token with the scope ${opendataPermissions.publish}, sent as \`Authorization: <token>\`.`, response: { 200: envelopeSchema }, hide: prefix !== '/api/3/action/' },
+        config: { csrf: false, rateLimit: actionRateLimit },
         handler: async (request) => {
           const call: WriteContext = { ctx, actor: request.actor, t: request.t, publicUrl, upload: uploadOf(ctx, request) };
           return success(publicUrl, name, await action.run(call, paramsOf(request)));
