@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { copyIntoPglite, copyIntoPostgres, type CopyInto } from './copy.ts';
+import { copyCsvIntoPglite, copyCsvIntoPostgres, type CopyCsvInto } from './copy-csv.ts';
 import { ChangeFeed, changeChannel, listenOnConnection, listenOnPostgres } from './notifications.ts';
 import { copyPristineCluster, pristineClusterDir } from './pglite-cluster.ts';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.ts';
@@ -39,6 +40,8 @@ export interface Database {
    * must not be called while the caller holds a transaction.
    */
   copyInto: CopyInto;
+  /** Bulk load of CSV text as PostgreSQL's CSV parser reads it (`copy-csv.ts`); the same rule about transactions. */
+  copyCsvInto: CopyCsvInto;
   /** PGlite only: the whole data directory as a tarball, to start copies of this database quickly. */
   dump?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -69,6 +72,7 @@ async function openPostgres(url: string): Promise<Database> {
     changes,
     jobsExecutor: { executeSql: (text, values) => pool.query(text, values) },
     copyInto: (...args) => copyIntoPostgres(pool, ...args),
+    copyCsvInto: (...args) => copyCsvIntoPostgres(pool, ...args),
     // Kysely only ends the pool if a query went through it; pg-boss may have been its only user.
     close: async () => {
       await unlisten();
@@ -108,7 +112,8 @@ async function openPglite({ dataDir, loadDataDir, pristineCluster }: Extract<Dat
     if (!client.closed) await lock.run(() => client.close());
   };
   const copyInto: CopyInto = (...args) => copyIntoPglite(client, lock, ...args);
-  return { kind: 'pglite', db, changes, jobsExecutor, copyInto, dump, close };
+  const copyCsvInto: CopyCsvInto = (...args) => copyCsvIntoPglite(client, lock, ...args);
+  return { kind: 'pglite', db, changes, jobsExecutor, copyInto, copyCsvInto, dump, close };
 }
 
 /** Lets pg-boss insert a job inside the caller's transaction, so the job exists exactly when the change does. */

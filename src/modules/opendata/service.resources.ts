@@ -11,6 +11,7 @@ import { inOrganization, opendataPermissions } from './permissions.ts';
 import { datasetRowByName, opendataDb } from './repo.ts';
 import type { PublishedTableSchema } from './tables.ts';
 import { reindexDataset } from './search.ts';
+import { loadCsvFast } from './service.load-csv.ts';
 
 /*
  * Resources and their versions. A new file becomes a new version, numbered on; the job checks it (a
@@ -179,36 +180,53 @@ export async function processVersion(ctx: KernelContext, versionId: string): Pro
   };
   // A module's declared dataset is checked against its declared schema; an upload's columns are inferred.
   const declared = version.declaration_id !== null && version.table_schema !== null;
+  const progress = progressWriter(ctx, versionId);
+  const fast = version.format === 'CSV' && !declared ? await loadCsvFast(ctx, version.resource_id, open, (inferred) => mergeDictionary(inferred, version.table_schema), progress.onProgress) : undefined;
+  if (fast) {
+    await progress.written();
+    await markLoaded(ctx, version, fast);
+    return;
+  }
   const { schema, report, parsing } = await inspect(open, version.format, declared ? { schema: version.table_schema! } : {});
   if (!report.valid) {
     await finish(ctx, versionId, version.dataset_id, { status: 'invalid', report });
     return;
   }
   const published = declared ? version.table_schema! : mergeDictionary(schema, version.table_schema);
+  const { rowCount } = await loadTable(ctx, { resourceId: version.resource_id, schema: published, rows: typedRows(open, version.format, published, parsing), onProgress: progress.onProgress });
+  await progress.written();
+  await markLoaded(ctx, version, { schema: published, report, rowCount });
+}
+
+/** Progress is written in order, one write at a time, never more than once per ten thousand rows. */
+function progressWriter(ctx: KernelContext, versionId: string): { onProgress: (rowsLoaded: number) => void; written: () => Promise<void> } {
+  const db = opendataDb(ctx.db);
   let reported = 0;
-  // Progress is written in order, one write at a time, never more than once per ten thousand rows.
   let progress = Promise.resolve();
-  const { rowCount } = await loadTable(ctx, {
-    resourceId: version.resource_id,
-    schema: published,
-    rows: typedRows(open, version.format, published, parsing),
-    onProgress: (rowsLoaded: number) => {
-      if (rowsLoaded - reported < 10_000) return;
-      reported = rowsLoaded;
-      progress = progress
-        .then(async () => {
-          await db.updateTable('opendata_resource_versions').set({ rows_loaded: rowsLoaded }).where('id', '=', versionId).execute();
-        })
-        .catch((error: unknown) => ctx.log.warn({ err: error, versionId }, 'load progress not recorded'));
-    },
-  });
-  await progress;
+  const onProgress = (rowsLoaded: number) => {
+    if (rowsLoaded - reported < 10_000) return;
+    reported = rowsLoaded;
+    progress = progress
+      .then(async () => {
+        await db.updateTable('opendata_resource_versions').set({ rows_loaded: rowsLoaded }).where('id', '=', versionId).execute();
+      })
+      .catch((error: unknown) => ctx.log.warn({ err: error, versionId }, 'load progress not recorded'));
+  };
+  return { onProgress, written: () => progress };
+}
+
+/** A loaded table serves: the SQL endpoint may read it, the resource names its schema, the version is done. */
+async function markLoaded(
+  ctx: KernelContext,
+  version: { id: string; resource_id: string; dataset_id: string },
+  loaded: { schema: PublishedTableSchema; report: unknown; rowCount: number },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const tx = opendataDb(trx);
     // The SQL endpoint's read-only role reads the new table (a role PostgreSQL may lack; then nothing is granted).
     await grantReader(trx, version.resource_id);
-    await tx.updateTable('opendata_resources').set({ table_schema: JSON.stringify(published), datastore_active: true, modified_at: new Date() }).where('id', '=', version.resource_id).execute();
-    await finishIn(tx, versionId, version.dataset_id, { status: 'loaded', report, rowCount });
+    await tx.updateTable('opendata_resources').set({ table_schema: JSON.stringify(loaded.schema), datastore_active: true, modified_at: new Date() }).where('id', '=', version.resource_id).execute();
+    await finishIn(tx, version.id, version.dataset_id, { status: 'loaded', report: loaded.report, rowCount: loaded.rowCount });
   });
 }
 

@@ -22,30 +22,47 @@ export interface LoadInput {
 
 /** Loads rows into a fresh table for the resource and puts it in place of the old one; returns the row count. */
 export async function loadTable(ctx: DatastoreContext, input: LoadInput): Promise<{ rowCount: number }> {
-  const name = tableName(input.resourceId);
-  const staging = name + stagingSuffix;
   const types = checkedTypes(input.schema);
-  const { db } = ctx.database;
-  // A staging table a crashed load left behind is of no use to anyone.
-  await sql`drop table if exists ${tableRef(staging)}`.execute(db);
-  try {
-    await createStagingTable(ctx, staging, input.schema, types);
+  const rowCount = await intoFreshTable(ctx, input.resourceId, input.schema, async (staging, embedded) => {
     const writeLine = lineWriter(types);
     async function* lines(): AsyncGenerator<string> {
       let id = 0;
       for await (const row of input.rows) yield writeLine(++id, row);
     }
     const columns = ['_id', ...input.schema.fields.map((field) => field.name)];
-    // PGlite holds the whole process while a statement runs: an index built over a million rows at the end
-    // would stop every page for seconds. There the indexes grow with the rows instead, in small COPYs that
-    // let waiting queries in between; a server builds them once over all rows, which costs less in all.
+    return ctx.database.copyInto({ schema: schemaName, name: staging }, columns, lines(), { onProgress: input.onProgress, ...(embedded ? { chunkChars: embeddedChunkChars } : {}) });
+  });
+  return { rowCount };
+}
+
+/**
+ * The frame of every load: a staging table for the schema, filled by `fill` (which returns its row count),
+ * indexed, counted and analysed, then swapped in. A fill that throws leaves no staging table behind.
+ * PGlite holds the whole process while a statement runs: an index built over a million rows at the end would
+ * stop every page for seconds. There the indexes exist before the fill, which must then go in small steps
+ * that let waiting queries in between; a server builds them once over all rows, which costs less in all.
+ */
+export async function intoFreshTable(
+  ctx: DatastoreContext,
+  resourceId: string,
+  schema: PublishedTableSchema,
+  fill: (staging: string, embedded: boolean) => Promise<number>,
+): Promise<number> {
+  const name = tableName(resourceId);
+  const staging = name + stagingSuffix;
+  const types = checkedTypes(schema);
+  const { db } = ctx.database;
+  // A staging table a crashed load left behind is of no use to anyone.
+  await sql`drop table if exists ${tableRef(staging)}`.execute(db);
+  try {
+    await createStagingTable(ctx, staging, schema, types);
     const embedded = ctx.database.kind === 'pglite';
-    if (embedded) await createIndexes(ctx, staging, input.schema);
-    const rowCount = await ctx.database.copyInto({ schema: schemaName, name: staging }, columns, lines(), { onProgress: input.onProgress, ...(embedded ? { chunkChars: embeddedChunkChars } : {}) });
-    if (!embedded) await createIndexes(ctx, staging, input.schema);
+    if (embedded) await createIndexes(ctx, staging, schema);
+    const rowCount = await fill(staging, embedded);
+    if (!embedded) await createIndexes(ctx, staging, schema);
     await finishStagingTable(ctx, staging, rowCount);
     await swapIn(ctx, name);
-    return { rowCount };
+    return rowCount;
   } catch (error) {
     await sql`drop table if exists ${tableRef(staging)}`.execute(db);
     throw error;

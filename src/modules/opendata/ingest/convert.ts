@@ -14,10 +14,10 @@ export interface Conventions {
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 // An integer part never starts with 0 unless it is 0: '01234' is a code (a postcode), not a number.
-const plainComma = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
-const groupedComma = /^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
-const plainDot = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-const groupedDot = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+export const plainComma = /^-?(?:0|[1-9]\d*)(?:,\d+)?$/;
+export const groupedComma = /^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
+export const plainDot = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+export const groupedDot = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** A number written with the given decimal mark (and optional thousands groups of the other mark). */
 export function readNumber(text: string, decimal: DecimalMark): number | undefined {
@@ -37,11 +37,14 @@ export function readInteger(text: string, decimal: DecimalMark): number | undefi
   return value !== undefined && Number.isSafeInteger(value) && !/[eE]/.test(text) ? value : undefined;
 }
 
+export const trueWords = ['ja', 'wahr', 'true'];
+export const falseWords = ['nein', 'falsch', 'false'];
+
 /** ja/nein, wahr/falsch, true/false in any case. A column of 0 and 1 stays integer: it may be a count. */
 export function readBoolean(text: string): boolean | undefined {
   const word = text.toLowerCase();
-  if (word === 'ja' || word === 'wahr' || word === 'true') return true;
-  if (word === 'nein' || word === 'falsch' || word === 'false') return false;
+  if (trueWords.includes(word)) return true;
+  if (falseWords.includes(word)) return false;
   return undefined;
 }
 
@@ -53,9 +56,9 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const dottedDate = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-const slashDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+export const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const dottedDate = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+export const slashDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** 'YYYY-MM-DD' from ISO, `dd.mm.yyyy` or a slash date in the file's order. Two-digit years are not dates. */
 export function readDate(text: string, dateOrder: DateOrder): string | undefined {

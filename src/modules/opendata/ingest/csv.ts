@@ -42,7 +42,7 @@ function incompleteTail(bytes: Buffer): number {
  * Windows-1252 is decoded. A byte-order mark is dropped; NUL bytes or bytes Windows-1252 leaves undefined
  * mean the file is no text.
  */
-async function* fileChunks(open: OpenFile, reading: CsvReading): AsyncGenerator<Buffer | string> {
+export async function* fileChunks(open: OpenFile, reading: CsvReading): AsyncGenerator<Buffer | string> {
   const source = await open();
   const cp1252 = iconv.getDecoder('windows-1252');
   let offset = 0;

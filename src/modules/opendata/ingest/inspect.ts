@@ -30,15 +30,20 @@ async function tableOrStop(records: AsyncIterable<SourceRecord>, settings: Table
   }
 }
 
+/** How a CSV file's table is read; the decimal mark's default waits for the delimiter the reader finds. */
+export function csvSettings(reading: CsvReading, limits: Pick<Limits, 'schema' | 'maxColumns'>): TableSettings {
+  // Without a cell that decides, a comma-separated file writes 1.5 and a semicolon one 1,5.
+  const fallbackDecimal = () => (reading.found.delimiter === ',' ? '.' : ',');
+  return { declared: limits.schema, maxColumns: limits.maxColumns, fallbackDecimal, shortRowsEmpty: false };
+}
+
 async function inspectCsv(open: OpenFile, limits: Limits): Promise<Inspection> {
   // Optimistic: read as UTF-8 and start again as Windows-1252 at the first byte that UTF-8 cannot decode.
   for (const encoding of ['utf-8', 'windows-1252'] as Encoding[]) {
     const report = new ReportBuilder(limits.maxErrors);
     const reading: CsvReading = { encoding, found: {} };
-    // Without a cell that decides, a comma-separated file writes 1.5 and a semicolon one 1,5.
-    const fallbackDecimal = () => (reading.found.delimiter === ',' ? '.' : ',');
     try {
-      const found = await tableOrStop(csvRecords(open, reading), { declared: limits.schema, maxColumns: limits.maxColumns, fallbackDecimal, shortRowsEmpty: false }, report);
+      const found = await tableOrStop(csvRecords(open, reading), csvSettings(reading, limits), report);
       if (encoding === 'windows-1252') report.note('windows1252');
       const parsing: ParsingOptions = { format: 'CSV', encoding, bom: reading.found.bom ?? false, delimiter: reading.found.delimiter, ...found.conventions, headerRow: found.headerRow, columns: found.columns };
       return { schema: found.schema, report: report.build(), parsing };
