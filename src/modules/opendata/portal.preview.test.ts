@@ -14,8 +14,9 @@ let placesId: string;
 const system = systemActor('portal-preview-test');
 
 // 25 districts, so the preview has two pages; German CSV as offices write it, with a number that identifies.
-const districts = Array.from({ length: 25 }, (_, index) => `${900_001 + index};Bezirk ${String(index + 1).padStart(2, '0')};${1000 + index * 10};${index % 2 === 0 ? '1,5' : '-0,5'}`);
-const csv = `Bezirk-Nr;stadtbezirk;einwohner;veraenderung\n${districts.join('\n')}\n`;
+const uuid = (index: number) => `0f8b${String(index).padStart(4, '0')}-3c2e-4a57-9d1b-5e6f7a8b9c0d`;
+const districts = Array.from({ length: 25 }, (_, index) => `${900_001 + index};Bezirk ${String(index + 1).padStart(2, '0')};${1000 + index * 10};${index % 2 === 0 ? '1,5' : '-0,5'};${uuid(index)}`);
+const csv = `Bezirk-Nr;stadtbezirk;einwohner;veraenderung;schluessel\n${districts.join('\n')}\n`;
 const geojson = JSON.stringify({
   type: 'FeatureCollection',
   features: [
@@ -74,6 +75,8 @@ describe('the table preview', () => {
     expect(page.body).toContain('<td class="kern-table__cell">900001</td>');
     expect(page.body).not.toContain('900.001');
     expect(page.body).toContain('<td class="kern-table__cell kern-table__cell--numeric">1.000</td>');
+    // A UUID stays on one line instead of breaking at each hyphen.
+    expect(page.body).toContain(`<td class="kern-table__cell opendata-cell-uuid">${uuid(0)}</td>`);
   });
 
   it('pages and sorts by links, and refuses a column the table does not have', async () => {

@@ -165,7 +165,7 @@ function PreviewTable({ page, title, preview, primaryKey, href }: { page: PageCo
                   {preview.offset + index + 1}
                 </th>
                 {preview.fields.map((field) => (
-                  <td key={field.name} class={`kern-table__cell${numeric(field) ? ' kern-table__cell--numeric' : ''}`}>
+                  <td key={field.name} class={`kern-table__cell${numeric(field) ? ' kern-table__cell--numeric' : ''}${isUuid(record[field.name]) ? ' opendata-cell-uuid' : ''}`}>
                     {cellText(page, field, record[field.name], { identifier: identifiers.has(field.name) })}
                   </td>
                 ))}
@@ -178,6 +178,9 @@ function PreviewTable({ page, title, preview, primaryKey, href }: { page: PageCo
     </section>
   );
 }
+
+const uuidPattern = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown) => typeof value === 'string' && uuidPattern.test(value);
 
 function Pictures({ page, resource, preview }: { page: PageContext; resource: Resource; preview: Preview }) {
   const { t, lang } = page;
