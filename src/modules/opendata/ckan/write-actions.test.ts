@@ -208,6 +208,23 @@ describe('CKAN resource_create and datastore_upsert', () => {
     expect((await rows()).total).toBe(6);
   });
 
+  it('takes a batch of rows larger than the API\'s usual megabyte, and answers 413 beyond its own limit', async () => {
+    const before = (await rows()).total;
+    const records = Array.from({ length: 2500 }, (_, index) => ({ strasse: `Umleitung ${index} `.padEnd(400, 'x'), stadtteil: 'Erkelenz', sperrung_tage: index % 30 }));
+    const batch = await post('datastore_upsert', { resource_id: resourceId, method: 'insert', force: true, records });
+    expect(JSON.stringify(records).length).toBeGreaterThan(1024 * 1024);
+    expect(batch.status).toBe(200);
+    expect((await rows()).total).toBe(before + 2500);
+    const tooLarge = await platform.app.inject({
+      method: 'POST',
+      url: '/api/3/action/datastore_upsert',
+      headers: { 'content-type': 'application/json', ...bare() },
+      payload: JSON.stringify({ resource_id: resourceId, force: true, records: [{ strasse: 'x'.repeat(17 * 1024 * 1024) }] }),
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect((await rows()).total).toBe(before + 2500);
+  }, 120_000);
+
   it('refuses rows that do not fit the Table Schema, naming row and field, and writes none of the call', async () => {
     const before = (await rows()).total;
     const wrong = await post('datastore_upsert', { resource_id: resourceId, method: 'insert', force: true, records: [{ strasse: 'Gute Straße', sperrung_tage: 1 }, { strasse: 'Schlechte Straße', sperrung_tage: 'viele' }] });

@@ -64,6 +64,15 @@ function uploadOf(ctx: KernelContext, request: FastifyRequest): WriteContext['up
   return { refused: request.t(refusal.key, refusal.values) };
 }
 
+/**
+ * Beyond the API's usual megabyte: a file sent with `resource_create`, and the batches of rows scripts send
+ * to `datastore_upsert` (ckanapi's default of 250 records of a wide table can pass one megabyte).
+ */
+const bodyLimits: Partial<Record<string, number>> = {
+  resource_create: 2 * maxUploadBytes + 1024 * 1024,
+  datastore_upsert: 16 * 1024 * 1024,
+};
+
 export async function ckanWriteRoutes(app: App, ctx: KernelContext, prefixes: readonly string[]): Promise<void> {
   const publicUrl = ctx.config.PUBLIC_URL;
   app.addHook('onRequest', guard(ctx));
@@ -78,7 +87,7 @@ export async function ckanWriteRoutes(app: App, ctx: KernelContext, prefixes: re
       app.route({
         method: ['GET', 'POST'],
         url: `${prefix}${name}`,
-        ...(name === 'resource_create' ? { bodyLimit: 2 * maxUploadBytes + 1024 * 1024 } : {}),
+        ...(bodyLimits[name] === undefined ? {} : { bodyLimit: bodyLimits[name] }),
         schema: { tags: openApiTags, summary: `CKAN ${name}`, description: `Needs a client token with the scope ${opendataPermissions.publish}, sent as \`Authorization: <token>\`.`, response: { 200: envelopeSchema }, hide: prefix !== '/api/3/action/' },
         config: { csrf: false, rateLimit: actionRateLimit },
         handler: async (request) => {
