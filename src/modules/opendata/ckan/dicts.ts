@@ -52,8 +52,8 @@ export function groupDict(theme: DataTheme, t: Translate, extra: { packageCount?
   return {
     id: theme.toLowerCase(),
     name: theme.toLowerCase(),
-    title: t(`opendata:ckan.groups.${theme}`),
-    display_name: t(`opendata:ckan.groups.${theme}`),
+    title: t(`opendata:themes.${theme}`),
+    display_name: t(`opendata:themes.${theme}`),
     description: '',
     image_url: '',
     image_display_url: '',

@@ -47,7 +47,7 @@ function textAndClauses(q: string | undefined): { text?: string; clauses?: strin
 }
 
 function displayName(call: ActionContext, facet: FacetName, value: FacetValue): string {
-  if (facet === 'groups') return call.t(`opendata:ckan.groups.${value.name}`);
+  if (facet === 'groups') return call.t(`opendata:themes.${value.name}`);
   if (facet === 'license_id') return licenceTitle(value.name);
   return value.displayName;
 }

@@ -28,7 +28,7 @@ export function licenceLabel(page: Pick<PageContext, 't'>, id: string): string {
   return page.t(`opendata:portal.licences.${id.replace(/[./]/g, '_')}`, { defaultValue: id });
 }
 
-export const themeLabel = (page: Pick<PageContext, 't'>, theme: string) => page.t(`opendata:portal.themes.${theme}`, { defaultValue: theme });
+export const themeLabel = (page: Pick<PageContext, 't'>, theme: string) => page.t(`opendata:themes.${theme}`, { defaultValue: theme });
 export const frequencyLabel = (page: Pick<PageContext, 't'>, frequency: string) => page.t(`opendata:portal.frequencies.${frequency}`, { defaultValue: frequency });
 
 const dayFormats = {
