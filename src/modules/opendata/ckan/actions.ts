@@ -148,6 +148,20 @@ export const actions: Record<string, Action> = {
 
 const recordsFormats: readonly RecordsFormat[] = ['objects', 'lists', 'csv', 'tsv'];
 
+/**
+ * CKAN's `_links`: the same search from its start and from the next page, every parameter kept (a
+ * dictionary as JSON, a list joined by commas, as the action reads them over GET).
+ */
+function pageLink(params: Params, offset?: number): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'offset' || value === undefined || value === null) continue;
+    search.append(key, Array.isArray(value) ? value.map(String).join(',') : typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  if (offset !== undefined) search.set('offset', String(offset));
+  return `/api/3/action/datastore_search?${search.toString()}`;
+}
+
 async function datastoreSearchAction(call: ActionContext, params: Params) {
   const known = new Set(['resource_id', 'id', 'filters', 'q', 'plain', 'distinct', 'limit', 'offset', 'fields', 'sort', 'include_total', 'records_format', 'language', 'full_text', 'total_estimation_threshold']);
   const unknown = Object.keys(params).filter((key) => !known.has(key));
@@ -181,7 +195,7 @@ async function datastoreSearchAction(call: ActionContext, params: Params) {
       limit: result.limit,
       offset: result.offset,
       records_format: format,
-      _links: { start: `/api/3/action/datastore_search?resource_id=${resourceId}`, next: `/api/3/action/datastore_search?resource_id=${resourceId}&offset=${result.offset + result.limit}` },
+      _links: { start: pageLink(params), next: pageLink(params, result.offset + result.limit) },
     };
   } catch (error) {
     if (error instanceof DatastoreNotFoundError) throw notFound('opendata:ckan.errors.resourceNotFound');

@@ -225,6 +225,18 @@ describe('CKAN resource_create and datastore_upsert', () => {
     expect((await rows()).total).toBe(before + 2500);
   }, 120_000);
 
+  it('links the next page of a search with its filters, as CKAN\'s _links do', async () => {
+    const first = (await platform.app.inject({ method: 'POST', url: '/api/3/action/datastore_search', payload: { resource_id: resourceId, filters: { stadtteil: 'Erkelenz' }, limit: 2, sort: '_id' } })).json().result;
+    expect(first._links.start).not.toContain('offset');
+    expect(first._links.next).toContain('offset=2');
+    const next = (await platform.app.inject({ method: 'GET', url: first._links.next })).json().result;
+    expect(next.offset).toBe(2);
+    expect(next.records).toHaveLength(2);
+    expect(next.records.every((record: { stadtteil: string }) => record.stadtteil === 'Erkelenz')).toBe(true);
+    expect(next.records[0]._id).toBeGreaterThan(first.records[1]._id);
+    expect(next.total).toBe(first.total);
+  });
+
   it('refuses rows that do not fit the Table Schema, naming row and field, and writes none of the call', async () => {
     const before = (await rows()).total;
     const wrong = await post('datastore_upsert', { resource_id: resourceId, method: 'insert', force: true, records: [{ strasse: 'Gute Straße', sperrung_tage: 1 }, { strasse: 'Schlechte Straße', sperrung_tage: 'viele' }] });
