@@ -6,7 +6,8 @@ import { opendataDb } from './repo.ts';
 import { datasetByName } from './service.catalog.ts';
 import { declarations, declaredName, isDue, publishDeclaration } from './service.declared.ts';
 import { datasetQuality, portalQuality } from './service.quality.ts';
-import { addResource, receiveVersion } from './service.resources.ts';
+import { claimLoad, releaseLoad } from './repo.loads.ts';
+import { addResource, processVersion, receiveVersion } from './service.resources.ts';
 import { createDataset, type DatasetInput } from './service.datasets.ts';
 import { seedOpendata } from './seed/index.ts';
 
@@ -107,6 +108,29 @@ describe('versions', () => {
     const after = (await datasetByName(platform.ctx, 'einwohner-stadtbezirke'))!.resources[0]!;
     expect(after.current).toMatchObject({ version: 1, rowCount: 9 });
     expect((await search(platform.ctx, districts.id, {})).total).toBe(9);
+  });
+});
+
+describe('loads of one resource', () => {
+  it('run one at a time: a second version waits while a load is claimed, and takes over a claim its worker left an hour ago', async () => {
+    const districts = (await datasetByName(platform.ctx, 'einwohner-stadtbezirke'))!.resources[0]!;
+    const file = await platform.ctx.files.put(Buffer.from('nr;name\n1;Erkelenz\n2;Lövenich\n'), { accept: ['text/csv'], maxBytes: 10_000 });
+    if (!file.ok) throw new Error('put failed');
+    const first = await receiveVersion(platform.ctx, actor, districts.id, { fileId: file.file.id, filename: 'a.csv' });
+    const second = await receiveVersion(platform.ctx, actor, districts.id, { fileId: file.file.id, filename: 'b.csv' });
+    if (!first.ok || !second.ok) throw new Error('versions refused');
+    const { db } = platform.ctx;
+    expect(await claimLoad(db, districts.id, first.versionId)).toBe(true);
+    await expect(processVersion(platform.ctx, second.versionId)).rejects.toThrow(/is loading/);
+    // The first version's own retry may go on with its claim.
+    expect(await claimLoad(db, districts.id, first.versionId)).toBe(true);
+    await opendataDb(db).updateTable('opendata_resource_loads').set({ started_at: new Date(Date.now() - 61 * 60_000) }).where('resource_id', '=', districts.id).execute();
+    await processVersion(platform.ctx, second.versionId);
+    const versions = await opendataDb(db).selectFrom('opendata_resource_versions').select(['id', 'status']).where('id', '=', second.versionId).executeTakeFirstOrThrow();
+    expect(versions.status).toBe('loaded');
+    expect(await opendataDb(db).selectFrom('opendata_resource_loads').selectAll().where('resource_id', '=', districts.id).execute()).toEqual([]);
+    await releaseLoad(db, districts.id, first.versionId);
+    await platform.runJobs();
   });
 });
 

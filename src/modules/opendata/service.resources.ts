@@ -4,11 +4,12 @@ import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineJob } from '#kernel/jobs.ts';
 import { formats, isFormatCode, isTabular, type FormatCode } from './formats.ts';
-import { inspect, typedRows } from './ingest/index.ts';
+import { inspect, typedRows, type IngestFormat } from './ingest/index.ts';
 import { loadTable } from './datastore/index.ts';
 import { grantReader } from './datastore/sql.ts';
 import { inOrganization, opendataPermissions } from './permissions.ts';
 import { datasetRowByName, opendataDb } from './repo.ts';
+import { claimLoad, releaseLoad } from './repo.loads.ts';
 import type { PublishedTableSchema } from './tables.ts';
 import { reindexDataset } from './search.ts';
 import { loadCsvFast } from './service.load-csv.ts';
@@ -172,7 +173,30 @@ export async function processVersion(ctx: KernelContext, versionId: string): Pro
     await finish(ctx, versionId, version.dataset_id, { status: 'valid' });
     return;
   }
-  await db.updateTable('opendata_resource_versions').set({ status: 'checking' }).where('id', '=', versionId).execute();
+  // Two versions of one resource never load at once (they would share the staging tables): the second
+  // waits for its job's retry.
+  if (!(await claimLoad(ctx.db, version.resource_id, versionId))) throw new Error(`Another version of resource ${version.resource_id} is loading; version ${versionId} waits`);
+  try {
+    await db.updateTable('opendata_resource_versions').set({ status: 'checking' }).where('id', '=', versionId).execute();
+    await checkAndLoad(ctx, { ...version, format: version.format });
+  } finally {
+    await releaseLoad(ctx.db, version.resource_id, versionId);
+  }
+}
+
+interface TabularVersion {
+  id: string;
+  file_id: string;
+  resource_id: string;
+  dataset_id: string;
+  format: IngestFormat;
+  table_schema: PublishedTableSchema | null;
+  declaration_id: string | null;
+}
+
+/** A tabular version read (the fast way for CSV first), and loaded when valid. */
+async function checkAndLoad(ctx: KernelContext, version: TabularVersion): Promise<void> {
+  const versionId = version.id;
   const open = async () => {
     const again = await ctx.files.open(version.file_id);
     if (!again.ok) throw new Error(`The file of version ${versionId} went away: ${again.reason}`);

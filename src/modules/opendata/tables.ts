@@ -69,6 +69,11 @@ export type OpendataTables = {
     created_at: Generated<Date>;
     modified_at: Generated<Date>;
   };
+  opendata_resource_loads: {
+    resource_id: string;
+    version_id: string;
+    started_at: Generated<Date>;
+  };
   opendata_link_checks: {
     url: string;
     alive: boolean;
