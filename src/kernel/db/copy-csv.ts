@@ -1,10 +1,7 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { quoteIdentifier, type CopyOptions, type CopyTable } from './copy.ts';
+import { copyFromStdin, quoteIdentifier, type CopyOptions, type CopyTable } from './copy.ts';
 import type { ConnectionLock } from './pglite-dialect.ts';
 
 /*
@@ -35,18 +32,7 @@ function csvStatement(table: CopyTable, columns: readonly string[], source: stri
 
 /** PostgreSQL: one COPY FROM STDIN fed the text as it comes; progress counts line breaks (about the rows). */
 export async function copyCsvIntoPostgres(pool: pg.Pool, ...[table, columns, text, options]: Parameters<CopyCsvInto>): Promise<number> {
-  const client = await pool.connect();
-  let failed = false;
-  try {
-    const stream = client.query(copyFrom(csvStatement(table, columns, 'stdin', options)));
-    await pipeline(Readable.from(counted(text, options.onProgress)), stream);
-    return stream.rowCount;
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    client.release(failed);
-  }
+  return copyFromStdin(pool, csvStatement(table, columns, 'stdin', options), counted(text, options.onProgress));
 }
 
 async function* counted(text: AsyncIterable<string | Buffer>, onProgress: ((rows: number) => void) | undefined): AsyncGenerator<string | Buffer> {

@@ -79,11 +79,16 @@ export async function copyIntoPglite(client: PGlite, lock: ConnectionLock, ...[t
 
 /** PostgreSQL: one COPY FROM STDIN on a pooled connection, fed as a stream with backpressure. */
 export async function copyIntoPostgres(pool: pg.Pool, ...[table, columns, lines, options = {}]: Parameters<CopyInto>): Promise<number> {
+  return copyFromStdin(pool, copyStatement(table, columns, 'stdin'), batched(lines, options.onProgress));
+}
+
+/** A COPY … FROM STDIN statement fed from `source` on a connection of the pool; returns the rows copied. */
+export async function copyFromStdin(pool: pg.Pool, statement: string, source: AsyncIterable<string | Buffer>): Promise<number> {
   const client = await pool.connect();
   let failed = false;
   try {
-    const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin')));
-    await pipeline(Readable.from(batched(lines, options.onProgress)), stream);
+    const stream = client.query(copyFrom(statement));
+    await pipeline(Readable.from(source), stream);
     return stream.rowCount;
   } catch (error) {
     failed = true;
