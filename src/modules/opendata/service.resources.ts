@@ -204,13 +204,14 @@ async function checkAndLoad(ctx: KernelContext, version: TabularVersion): Promis
   };
   // A module's declared dataset is checked against its declared schema; an upload's columns are inferred.
   const declared = version.declaration_id !== null && version.table_schema !== null;
-  const progress = progressWriter(ctx, versionId);
-  const fast = version.format === 'CSV' && !declared ? await loadCsvFast(ctx, version.resource_id, open, (inferred) => mergeDictionary(inferred, version.table_schema), progress.onProgress) : undefined;
-  if (fast) {
+  if (version.format === 'CSV' && !declared) {
+    const progress = progressWriter(ctx, versionId);
+    const fast = await loadCsvFast(ctx, version.resource_id, open, (inferred) => mergeDictionary(inferred, version.table_schema), progress.onProgress);
     await progress.written();
-    await markLoaded(ctx, version, fast);
-    return;
+    if (fast) return markLoaded(ctx, version, fast);
   }
+  // The usual way counts its rows from the start again.
+  const progress = progressWriter(ctx, versionId);
   const { schema, report, parsing } = await inspect(open, version.format, declared ? { schema: version.table_schema! } : {});
   if (!report.valid) {
     await finish(ctx, versionId, version.dataset_id, { status: 'invalid', report });
