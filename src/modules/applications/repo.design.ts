@@ -37,7 +37,3 @@ export async function lockVersion(db: ApplicationsDb, id: string) {
   return db.selectFrom('application_form_versions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** Whether the database refused a row because another holds its unique key (a version number, the one published version). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}

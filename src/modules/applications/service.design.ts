@@ -6,7 +6,8 @@ import { checkDefinition, type DefinitionProblem } from './definition/check.ts';
 import type { Text } from './definition/schema.ts';
 import { decodeText, readableOrder, readJson } from './design-json.ts';
 import { applicationsPermissions } from './permissions.ts';
-import { isUniqueViolation, listVersions, type VersionListing } from './repo.design.ts';
+import { isUniqueViolation } from '#kernel/db/errors.ts';
+import { listVersions, type VersionListing } from './repo.design.ts';
 import { applicationsDb, findFormVersion, insertFormVersion, latestVersionNumber } from './repo.forms.ts';
 import type { FormVersionStatus } from './tables.ts';
 

@@ -8,7 +8,8 @@ import { catalogDb, historyOf, insertEntry, insertHistory, lockEntry, updateEntr
 import { sortKey } from './rules.ts';
 import type { Content } from './schemas.content.ts';
 import type { Entry, HistoryAction } from './tables.ts';
-import { draftProblems, isUniqueViolation, slugTakenError } from './validation.ts';
+import { isUniqueViolation } from '#kernel/db/errors.ts';
+import { draftProblems, slugTakenError } from './validation.ts';
 
 /** Create, edit, preview, publish and unpublish entries; read their history. Publishing is `service.publishing.ts`. */
 export const editCatalog = 'catalog.edit';

@@ -8,7 +8,7 @@ import type { CatalogExport, Content, ExportedServiceContent, ServiceContent } f
 import { canonical, changedFields, recordChange } from './service.editing.ts';
 import type { Entry, EntryKind } from './tables.ts';
 import { checkImport, type ImportProblem } from './transfer.check.ts';
-import { isUniqueViolation } from './validation.ts';
+import { isUniqueViolation } from '#kernel/db/errors.ts';
 
 /** Export and import the whole catalogue as JSON (back office, CLI and API). */
 export const transferCatalog = 'catalog.transfer';

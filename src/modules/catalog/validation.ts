@@ -60,7 +60,3 @@ function fieldOfLink(kind: EntryKind, content: Content, url: string): string {
 /** Another entry of the kind has the address already. */
 export const slugTakenError = (slug: string) => ({ code: 'catalog:errors.slugTaken', values: { slug } });
 
-/** PostgreSQL's unique_violation: two saves raced for one address, and the database refused the second. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}

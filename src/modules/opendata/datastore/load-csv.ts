@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type RawBuilder } from 'kysely';
 import type { CsvDelimiter } from '#kernel/db/copy-csv.ts';
+import { isDataException } from '#kernel/db/errors.ts';
 import type { Conventions } from '../ingest/convert.ts';
 import { sqlReader, type SqlReader } from '../ingest/sql-readers.ts';
 import type { PublishedTableSchema } from '../tables.ts';
@@ -40,9 +41,6 @@ const serverParts = 3;
 
 const rawSuffix = '__raw';
 
-/** PostgreSQL's complaint about the data itself (SQLSTATE class 22: a bad row, a bad byte), not about the database. */
-const isDataError = (error: unknown) => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('22');
-
 export async function loadCsvText(ctx: DatastoreContext, input: CsvTextLoad): Promise<CsvTextOutcome> {
   const { db } = ctx.database;
   const raw = tableName(input.resourceId) + rawSuffix;
@@ -60,7 +58,7 @@ export async function loadCsvText(ctx: DatastoreContext, input: CsvTextLoad): Pr
     try {
       copied = await ctx.database.copyCsvInto({ schema: schemaName, name: raw }, columns, input.text, { delimiter: input.delimiter, header: true, onProgress: input.onProgress });
     } catch (error) {
-      if (isDataError(error)) return { ok: false, reason: 'copy-refused' };
+      if (isDataException(error)) return { ok: false, reason: 'copy-refused' };
       throw error;
     }
     const readers = input.schema.fields.map((field, index) => sqlReader(field, sql.ref(columns[index]!), input.conventions));
@@ -88,7 +86,7 @@ export async function loadCsvText(ctx: DatastoreContext, input: CsvTextLoad): Pr
   } catch (error) {
     if (error instanceof NotLoadable) return { ok: false, reason: error.reason };
     // A cell SQL reads as a day the calendar lacks, and the like.
-    if (isDataError(error)) return { ok: false, reason: 'unreadable-cells' };
+    if (isDataException(error)) return { ok: false, reason: 'unreadable-cells' };
     throw error;
   } finally {
     await sql`drop table if exists ${tableRef(raw)}`.execute(db);

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { csvDelimiters } from '#kernel/db/copy-csv.ts';
 import { StopReading } from './report.ts';
 import type { OpenFile, SourceRecord } from './types.ts';
 
@@ -25,7 +26,6 @@ export interface CsvReading {
 
 export const maxRecordChars = 4 * 1024 * 1024;
 const sniffChars = 64 * 1024;
-const delimiters = [';', ',', '\t', '|'];
 
 /** Bytes at the end of a chunk that begin a UTF-8 sequence the next chunk completes. */
 function incompleteTail(bytes: Buffer): number {
@@ -82,7 +82,7 @@ export function sniffDelimiter(head: string): string {
   const end = head.lastIndexOf('\n');
   const sample = end > 0 ? head.slice(0, end) : head;
   let best = { delimiter: ';', score: 0 };
-  for (const delimiter of delimiters) {
+  for (const delimiter of csvDelimiters) {
     let widths: number[];
     try {
       const records: string[][] = parseSync(sample, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 50 });

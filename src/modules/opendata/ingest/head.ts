@@ -16,11 +16,9 @@ import { csvRecords, fileChunks, type CsvReading, type Encoding } from './csv.ts
 import { csvSettings } from './inspect.ts';
 import { ReportBuilder, StopReading } from './report.ts';
 import { sqlReadableTypes } from './sql-readers.ts';
-import { inspectTable } from './tabular.ts';
+import { headRecords, inspectTable } from './tabular.ts';
 import type { OpenFile, SourceRecord, ValidationReport } from './types.ts';
 
-/** Rows read before the fast load is chosen; the same number the usual reader reads to find the header. */
-const headRows = 1000;
 const maxColumns = 1000;
 
 export interface CsvHead {
@@ -44,7 +42,7 @@ export async function csvHead(open: OpenFile, encoding: Encoding): Promise<CsvHe
     for await (const record of csvRecords(open, reading)) {
       head.push(record);
       yield record;
-      if (head.length > headRows) return;
+      if (head.length > headRecords) return;
     }
   }
   const report = new ReportBuilder(1);

@@ -10,7 +10,8 @@ import { fieldName, fieldNames } from './names.ts';
 import { StopReading, type ReportBuilder } from './report.ts';
 import type { DecimalMark, RawCell, RowValues, SourceRecord } from './types.ts';
 
-const headRecords = 1000;
+/** Records read ahead to find the header; the fast CSV load reads as many to choose its way. */
+export const headRecords = 1000;
 const headCells = 200_000;
 const headerSearch = 20;
 
