@@ -22,8 +22,7 @@ export interface LoadInput {
 
 /** Loads rows into a fresh table for the resource and puts it in place of the old one; returns the row count. */
 export async function loadTable(ctx: DatastoreContext, input: LoadInput): Promise<{ rowCount: number }> {
-  const types = checkedTypes(input.schema);
-  const rowCount = await intoFreshTable(ctx, input.resourceId, input.schema, async (staging, embedded) => {
+  const rowCount = await intoFreshTable(ctx, input.resourceId, input.schema, async (staging, { embedded, types }) => {
     const writeLine = lineWriter(types);
     async function* lines(): AsyncGenerator<string> {
       let id = 0;
@@ -36,7 +35,8 @@ export async function loadTable(ctx: DatastoreContext, input: LoadInput): Promis
 }
 
 /**
- * The frame of every load: a staging table for the schema, filled by `fill` (which returns its row count),
+ * The frame of every load: a staging table for the schema, filled by `fill` (told the column types, which
+ * returns its row count),
  * indexed, counted and analysed, then swapped in. A fill that throws leaves no staging table behind.
  * PGlite holds the whole process while a statement runs: an index built over a million rows at the end would
  * stop every page for seconds. There the indexes exist before the fill, which must then go in small steps
@@ -46,7 +46,7 @@ export async function intoFreshTable(
   ctx: DatastoreContext,
   resourceId: string,
   schema: PublishedTableSchema,
-  fill: (staging: string, embedded: boolean) => Promise<number>,
+  fill: (staging: string, frame: { embedded: boolean; types: readonly ColumnType[] }) => Promise<number>,
 ): Promise<number> {
   const name = tableName(resourceId);
   const staging = name + stagingSuffix;
@@ -58,7 +58,7 @@ export async function intoFreshTable(
     await createStagingTable(ctx, staging, schema, types);
     const embedded = ctx.database.kind === 'pglite';
     if (embedded) await createIndexes(ctx, staging, schema);
-    const rowCount = await fill(staging, embedded);
+    const rowCount = await fill(staging, { embedded, types });
     if (!embedded) await createIndexes(ctx, staging, schema);
     await finishStagingTable(ctx, staging, rowCount);
     await swapIn(ctx, name);
