@@ -34,6 +34,21 @@ describe('ClamAV adapter, where clamd is not what answers', () => {
     await expect(missingSocket.scan(Readable.from([Buffer.from('x')]))).rejects.toThrow('clamd unreachable: ENOENT');
   });
 
+  it('fails the scan, and does not call the daemon missing, when the peer drops the connection mid-stream', async () => {
+    // A peer that hangs up after the first bytes, unread content left behind, as clamd does past its limit.
+    const dropping = net.createServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    try {
+      const scanner = new ClamdScanner({ kind: 'tcp', host: '127.0.0.1', port: (dropping.address() as net.AddressInfo).port }, 5000);
+      const endless = Readable.from((function* () {
+        for (let i = 0; i < 10_000; i++) yield Buffer.alloc(64 * 1024, 1);
+      })());
+      await expect(scanner.scan(endless)).rejects.toThrow(/^clamd could not scan: it closed the connection while the content was sent \((EPIPE|ECONNRESET)\)$/);
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
+    }
+  });
+
   it('reads clamd answers: clean, a signature found, and anything else as a failure to scan', () => {
     expect(parseReply('stream: OK')).toEqual({ infected: false });
     expect(parseReply('stream: Win.Test.EICAR_HDB-1 FOUND')).toEqual({ infected: true, signature: 'Win.Test.EICAR_HDB-1' });

@@ -65,6 +65,10 @@ function write(socket: net.Socket, bytes: Buffer): Promise<void> {
 function readReply(socket: net.Socket): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let connected = false;
+    socket.once('connect', () => {
+      connected = true;
+    });
     const done = () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const end = text.indexOf('\0');
@@ -81,10 +85,14 @@ function readReply(socket: net.Socket): Promise<string> {
       else resolve(text.replace(/\0.*$/s, ''));
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      // An early answer followed by a reset (clamd stops reading past its limit) still counts.
+      // An early answer followed by a reset (clamd stops reading past its limit) still counts. Whether the
+      // answer is read before the failed write is a race the operating system decides, so a connection
+      // clamd closes mid-stream without an answer read is still a scan that failed, not a daemon missing.
       const reply = done();
       if (reply !== null) return resolve(reply);
-      reject(error instanceof ScannerError ? error : new ScannerError(`clamd unreachable: ${error.code ?? error.message}`));
+      if (error instanceof ScannerError) return reject(error);
+      const code = error.code ?? error.message;
+      reject(new ScannerError(connected ? `clamd could not scan: it closed the connection while the content was sent (${code})` : `clamd unreachable: ${code}`));
     });
   });
 }
