@@ -16,6 +16,8 @@ export interface QueryPlan {
   columns: Column[];
   where: RawBuilder<unknown>[];
   sort: SortItem[];
+  /** How well a row matches a full-text `q`, when there is one: without a sort of its own, best first (as CKAN). */
+  rank?: RawBuilder<unknown>;
   distinct: boolean;
   /** Whether the order is `_id` alone, so an export can page by `_id` instead of by offset. */
   byIdOnly: boolean;
@@ -27,7 +29,8 @@ export function planQuery(columns: readonly Column[], query: DatastoreQuery): Qu
   const problems = new Problems();
   const byName = new Map(columns.filter((column) => column.name !== '_full_text').map((column) => [column.name, column]));
   const selected = selectedColumns(byName, query.fields, problems);
-  const where = [...filterConditions(byName, query.filters ?? {}, problems), ...textConditions(byName, query, problems)];
+  const text = textConditions(byName, query, problems);
+  const where = [...filterConditions(byName, query.filters ?? {}, problems), ...text.conditions];
   const sort = sortItems(byName, query.sort, problems);
   const distinct = query.distinct === true;
   for (const item of distinct ? sort : []) {
@@ -35,11 +38,13 @@ export function planQuery(columns: readonly Column[], query: DatastoreQuery): Qu
     if (!selected.some((column) => column.name === item.column)) problems.add({ key: 'sort', code: 'bad-sort', value: item.column });
   }
   problems.throwIfAny();
-  const byIdOnly = sort.length === 0 && !distinct;
-  // Without a sort of its own, rows come in the file's order; a tie-breaker keeps paging stable.
+  // SELECT DISTINCT could not be ordered by the rank, which it does not return.
+  const rank = sort.length === 0 && !distinct ? text.rank : undefined;
+  const byIdOnly = sort.length === 0 && !distinct && rank === undefined;
+  // Without a sort of its own, rows come in the file's order (after the rank, if any); a tie-breaker keeps paging stable.
   if (!distinct && !sort.some((item) => item.column === '_id')) sort.push({ column: '_id', descending: false });
   if (distinct && sort.length === 0) sort.push(...selected.map((column) => ({ column: column.name, descending: false })));
-  return { columns: selected, where, sort, distinct, byIdOnly };
+  return { columns: selected, where, sort, ...(rank ? { rank } : {}), distinct, byIdOnly };
 }
 
 function selectedColumns(byName: ReadonlyMap<string, Column>, fields: DatastoreQuery['fields'], problems: Problems): Column[] {
@@ -110,13 +115,18 @@ function filterCondition(column: Column, filter: FilterValue, problems: Problems
   return right && sql`${ref} = ${right}`;
 }
 
-function textConditions(byName: ReadonlyMap<string, Column>, query: DatastoreQuery, problems: Problems): RawBuilder<unknown>[] {
+function textConditions(
+  byName: ReadonlyMap<string, Column>,
+  query: DatastoreQuery,
+  problems: Problems,
+): { conditions: RawBuilder<unknown>[]; rank?: RawBuilder<unknown> } {
   const { q } = query;
-  if (q === undefined || q === '') return [];
+  if (q === undefined || q === '') return { conditions: [] };
   if (typeof q === 'string') {
     // websearch_to_tsquery reads quotes, `or` and `-` as a search box does and never fails on odd input.
     const tsquery = query.plain === false ? sql`to_tsquery('simple', ${q})` : sql`websearch_to_tsquery('simple', ${q})`;
-    return [sql`"_full_text" @@ ${tsquery}`];
+    // CKAN's rank: normalisation 32 scales it to rank / (rank + 1), so a long row does not lose by its length alone.
+    return { conditions: [sql`"_full_text" @@ ${tsquery}`], rank: sql`ts_rank("_full_text", ${tsquery}, 32)` };
   }
   const conditions: RawBuilder<unknown>[] = [];
   for (const [name, text] of Object.entries(q)) {
@@ -125,7 +135,7 @@ function textConditions(byName: ReadonlyMap<string, Column>, query: DatastoreQue
     else if (typeof text !== 'string') problems.add({ key: 'q', code: 'bad-value', field: name, value: String(text) });
     else conditions.push(sql`${sql.id(name)}::text ilike ${`%${escapeLike(text)}%`}`);
   }
-  return conditions;
+  return { conditions };
 }
 
 /** The text taken literally in ILIKE: its own `%`, `_` and `\` escaped. */
@@ -151,10 +161,10 @@ function sortItems(byName: ReadonlyMap<string, Column>, sort: DatastoreQuery['so
   return items;
 }
 
-export function orderBy(sort: readonly SortItem[]): RawBuilder<unknown> {
-  const items = sort.map((item) => {
+export function orderBy(plan: Pick<QueryPlan, 'sort' | 'rank'>): RawBuilder<unknown> {
+  const items = plan.sort.map((item) => {
     const nulls = item.nulls ? sql.raw(` nulls ${item.nulls}`) : sql``;
     return sql`${sql.id(item.column)} ${sql.raw(item.descending ? 'desc' : 'asc')}${nulls}`;
   });
-  return sql.join(items);
+  return sql.join(plan.rank ? [sql`${plan.rank} desc`, ...items] : items);
 }

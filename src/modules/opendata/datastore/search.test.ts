@@ -86,6 +86,14 @@ describe('full-text query', () => {
     expect(await numbers({ q: "'):*&|!(" })).toEqual([]);
   });
 
+  it('puts the best matches first, as CKAN does, unless a sort is asked for', async () => {
+    // Lövenich and Gerderath stand twice in rows 2 and 7 (name and district), once in row 4.
+    expect(await numbers({ q: 'Gerderath or Lövenich' })).toEqual([2, 7, 4]);
+    expect(await numbers({ q: 'Gerderath or Lövenich', sort: 'nummer desc' })).toEqual([7, 4, 2]);
+    expect(await numbers({ q: 'Gerderath or Lövenich', offset: 1, limit: 1 })).toEqual([7]);
+    expect(await numbers({ q: 'Gerderath or Lövenich', distinct: true })).toEqual([2, 4, 7]);
+  });
+
   it('takes tsquery syntax when plain is false, and refuses what is not', async () => {
     expect(await numbers({ q: 'sport:* | turn:*', plain: false })).toEqual([6, 7]);
     expect(await refusal({ q: 'a & | b', plain: false })).toEqual({ q: ['invalid full-text query "a & | b"'] });

@@ -77,7 +77,7 @@ export async function pageRows(db: AnyExecutor, name: string, plan: QueryPlan, l
   const distinct = plan.distinct ? sql`distinct ` : sql``;
   const { rows } = await sql<Record<string, unknown>>`
     select ${distinct}${selectList(plan.columns)} from ${tableRef(name)} ${whereClause(plan, extra)}
-     order by ${orderBy(plan.sort)} limit ${limit} offset ${offset}`.execute(db);
+     order by ${orderBy(plan)} limit ${limit} offset ${offset}`.execute(db);
   return rows;
 }
 
