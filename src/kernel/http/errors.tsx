@@ -61,10 +61,10 @@ function refusalFor(error: FastifyError, request: FastifyRequest): Refusal | nul
     return withTitle({ status, detail: t(status === 401 ? 'kernel:errors.unauthorized.body' : 'kernel:errors.forbidden.body') }, t);
   }
   if (error instanceof HttpProblem) {
-    const { fields, problems, titleKey, type } = error.details;
+    const { fields, problems, titleKey, type, extensions } = error.details;
     const detail = error.messageKey ? t(error.messageKey, error.values) : [...Object.values(fields ?? {}), ...(problems ?? [])].join(' ');
     const title = titleKey ? t(titleKey) : titleFor(error.statusCode, t);
-    return { status: error.statusCode, type, title, detail, fields, problems };
+    return { status: error.statusCode, type, title, detail, fields, problems, ...(extensions ? { extensions } : {}) };
   }
   if (error.validation) {
     const fields = fieldErrorsFrom(error.validation, t);

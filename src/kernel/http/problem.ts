@@ -7,6 +7,11 @@ export interface ProblemDetails {
   /** i18n key of the title, when the status's own title says too little. */
   titleKey?: string;
   /**
+   * Members a foreign API's envelope carries beside the fields for machines (CKAN's `_records_row`); the
+   * platform's own problem+json has its fixed members and leaves them out.
+   */
+  extensions?: Record<string, string | number | boolean>;
+  /**
    * The kind of problem, for machines to tell refusals of one status apart: `<module>/<reason>`
    * (`notify/unknown-purpose`). It becomes the problem type URI of the APIs; without it the status says it all.
    */
@@ -48,4 +53,5 @@ export interface Refusal {
   fieldsIn?: FieldPlace;
   /** Findings that belong to no single field. */
   problems?: readonly string[];
+  extensions?: ProblemDetails['extensions'];
 }

@@ -82,25 +82,28 @@ function recordsOf(params: Params): Record<string, unknown>[] {
 
 const rowName = (index: number) => `Row ${index + 1} (records[${index}])`;
 
+/** CKAN's refusal of one record: the messages, and `_records_row`, the record's 0-based place, for scripts. */
+const rowError = (index: number, fields: Record<string, string>) => validationError(fields, { _records_row: index });
+
 /** One record as typed cells, or CKAN's Validation Error naming the row and the field. */
 function checkRow(record: Record<string, unknown>, index: number, fields: readonly PublishedField[], types: ReadonlyMap<string, string>, method: Method): Row {
   const names = new Set(fields.map((field) => field.name));
   const strangers = Object.keys(record).filter((name) => !names.has(name) && (name !== '_id' || method === 'insert'));
-  if (strangers.length > 0) throw validationError({ fields: `${rowName(index)}: fields "${strangers.join(', ')}" do not exist` });
+  if (strangers.length > 0) throw rowError(index, { fields: `${rowName(index)}: fields "${strangers.join(', ')}" do not exist` });
   const row: Row = { index, cells: [], given: new Set() };
   if ('_id' in record) {
     const id = record._id;
     if (!(typeof id === 'number' && Number.isSafeInteger(id) && id > 0) && !(typeof id === 'string' && /^[1-9]\d{0,17}$/.test(id))) {
-      throw validationError({ records: `${rowName(index)}, field "_id": must be a positive integer` });
+      throw rowError(index, { records: `${rowName(index)}, field "_id": must be a positive integer` });
     }
     row.id = String(id);
   }
   for (const field of fields) {
     if (!(field.name in record)) {
-      if (method === 'insert' && field.constraints?.required) throw validationError({ records: `${rowName(index)}, field "${field.name}": Missing value` });
+      if (method === 'insert' && field.constraints?.required) throw rowError(index, { records: `${rowName(index)}, field "${field.name}": Missing value` });
       continue;
     }
-    const value = cellValue(record[field.name], field, rowName(index));
+    const value = cellValue(record[field.name], field, index);
     row.cells.push({ column: field.name, type: types.get(field.name) ?? 'text', value });
     row.given.add(field.name);
   }
@@ -108,8 +111,8 @@ function checkRow(record: Record<string, unknown>, index: number, fields: readon
 }
 
 /** A JSON value as the text the column's type reads, checked against the field's type and constraints. */
-function cellValue(value: unknown, field: PublishedField, row: string): string | null {
-  const refuse = (message: string) => validationError({ records: `${row}, field "${field.name}": ${message}` });
+function cellValue(value: unknown, field: PublishedField, index: number): string | null {
+  const refuse = (message: string) => rowError(index, { records: `${rowName(index)}, field "${field.name}": ${message}` });
   if (value === null || value === undefined || (value === '' && field.type !== 'string')) {
     if (field.constraints?.required) throw refuse('Missing value');
     return null;
@@ -140,21 +143,21 @@ async function writeRow(trx: Parameters<typeof insertRow>[0], table: string, row
     if (row.id !== undefined) return [{ column: '_id', type: 'int8', value: row.id }];
     if (key.length === 0) throw validationError({ table: 'unique key must be passed for update/upsert' });
     const missing = key.filter((name) => !row.given.has(name));
-    if (missing.length > 0) throw validationError({ key: `${rowName(row.index)}: fields "${missing.join(', ')}" are missing but needed as key` });
+    if (missing.length > 0) throw rowError(row.index, { key: `${rowName(row.index)}: fields "${missing.join(', ')}" are missing but needed as key` });
     return row.cells.filter((cell) => key.includes(cell.column));
   };
   if (method === 'insert') {
     // The schema's primary key stays unique, as CKAN's unique index keeps it.
     const keyed = key.length > 0 && key.every((name) => row.given.has(name)) ? row.cells.filter((cell) => key.includes(cell.column)) : [];
-    if (keyed.length > 0 && (await rowExists(trx, table, keyed))) throw validationError({ records: `${rowName(row.index)}: a row with this key (${key.join(', ')}) exists already` });
+    if (keyed.length > 0 && (await rowExists(trx, table, keyed))) throw rowError(row.index, { records: `${rowName(row.index)}: a row with this key (${key.join(', ')}) exists already` });
     await insertRow(trx, table, row.cells);
     return;
   }
   const where = keyCells();
   const changed = await updateRows(trx, table, row.cells, where);
   if (changed > 0) return;
-  if (method === 'update') throw validationError({ key: `${rowName(row.index)}: key "${JSON.stringify(where.map((cell) => cell.value))}" not found` });
+  if (method === 'update') throw rowError(row.index, { key: `${rowName(row.index)}: key "${JSON.stringify(where.map((cell) => cell.value))}" not found` });
   const missing = fields.filter((field) => field.constraints?.required && !row.given.has(field.name)).map((field) => field.name);
-  if (missing.length > 0) throw validationError({ records: `${rowName(row.index)}, field "${missing[0]}": Missing value` });
+  if (missing.length > 0) throw rowError(row.index, { records: `${rowName(row.index)}, field "${missing[0]}": Missing value` });
   await insertRow(trx, table, row.cells);
 }

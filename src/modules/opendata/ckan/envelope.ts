@@ -49,7 +49,8 @@ export const searchQueryError = (messageKey: string, values: Record<string, unkn
   new HttpProblem(400, messageKey, values, { type: 'ckan/search-query' });
 export const notFound = (messageKey: string, values: Record<string, unknown> = {}) => new HttpProblem(404, messageKey, values, { type: 'ckan/not-found' });
 /** CKAN's Validation Error carries field → [messages] instead of one message; `fields` hold the translated texts. */
-export const validationError = (fields: Record<string, string>) => new HttpProblem(409, null, {}, { type: 'ckan/validation', fields });
+export const validationError = (fields: Record<string, string>, extensions?: Record<string, number>) =>
+  new HttpProblem(409, null, {}, { type: 'ckan/validation', fields, ...(extensions ? { extensions } : {}) });
 
 function errorType(status: number, type: string | undefined): CkanErrorType | 'bare' {
   const named = type ? types[type] : undefined;
@@ -70,7 +71,7 @@ export function ckanErrorFormat(publicUrl: string): ErrorFormat {
       const help = helpUrl(publicUrl, actionOf(request.url));
       const error =
         type === 'Validation Error' && refusal.fields
-          ? { ...Object.fromEntries(Object.entries(refusal.fields).map(([field, message]) => [field, [message]])), __type: type }
+          ? { ...Object.fromEntries(Object.entries(refusal.fields).map(([field, message]) => [field, [message]])), ...refusal.extensions, __type: type }
           : { __type: type, message: refusal.detail };
       return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ help, success: false, error }) };
     },

@@ -203,6 +203,7 @@ describe('CKAN resource_create and datastore_upsert', () => {
     const twice = await post('datastore_upsert', { resource_id: resourceId, method: 'insert', force: true, records: [{ strasse: 'Ringstraße', sperrung_tage: 2 }] });
     expect(twice.status).toBe(409);
     expect(twice.body.error.records[0]).toContain('Row 1');
+    expect(twice.body.error._records_row).toBe(0);
     const lost = await post('datastore_upsert', { resource_id: resourceId, method: 'update', force: true, records: [{ strasse: 'Gibt-es-nicht-Weg', sperrung_tage: 2 }] });
     expect(lost.body.error.key[0]).toContain('not found');
     expect((await rows()).total).toBe(6);
@@ -240,9 +241,9 @@ describe('CKAN resource_create and datastore_upsert', () => {
   it('refuses rows that do not fit the Table Schema, naming row and field, and writes none of the call', async () => {
     const before = (await rows()).total;
     const wrong = await post('datastore_upsert', { resource_id: resourceId, method: 'insert', force: true, records: [{ strasse: 'Gute Straße', sperrung_tage: 1 }, { strasse: 'Schlechte Straße', sperrung_tage: 'viele' }] });
-    expect(wrong).toEqual({ status: 409, body: { help: `${help}datastore_upsert`, success: false, error: { records: ['Row 2 (records[1]), field "sperrung_tage": "viele" is not a valid integer'], __type: 'Validation Error' } } });
+    expect(wrong).toEqual({ status: 409, body: { help: `${help}datastore_upsert`, success: false, error: { records: ['Row 2 (records[1]), field "sperrung_tage": "viele" is not a valid integer'], _records_row: 1, __type: 'Validation Error' } } });
     const stranger = await post('datastore_upsert', { resource_id: resourceId, method: 'insert', force: true, records: [{ strasse: 'X', farbe: 'rot' }] });
-    expect(stranger.body.error).toEqual({ fields: ['Row 1 (records[0]): fields "farbe" do not exist'], __type: 'Validation Error' });
+    expect(stranger.body.error).toEqual({ fields: ['Row 1 (records[0]): fields "farbe" do not exist'], _records_row: 0, __type: 'Validation Error' });
     const readOnly = await post('datastore_upsert', { resource_id: resourceId, records: [{ strasse: 'X' }] });
     expect(readOnly.body.error).toEqual({ 'read-only': ['Cannot edit read-only resource. Either pass "force=True" or change url_type to "datastore"'], __type: 'Validation Error' });
     expect((await post('datastore_upsert', { resource_id: resourceId, force: true, method: 'replace', records: [] })).body.error).toMatchObject({ method: [expect.any(String)] });
