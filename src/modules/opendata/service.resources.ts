@@ -3,7 +3,7 @@ import { recordAudit } from '#kernel/audit.ts';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineJob } from '#kernel/jobs.ts';
-import { formats, isFormatCode, isTabular, type FormatCode } from './formats.ts';
+import { formats, isFormatCode, isTabular, linkFormatOf, type FormatCode } from './formats.ts';
 import { inspect, typedRows, type IngestFormat } from './ingest/index.ts';
 import { loadTable } from './datastore/index.ts';
 import { grantReader } from './datastore/sql.ts';
@@ -37,10 +37,13 @@ export async function addResource(ctx: KernelContext, actor: Actor, datasetNameO
   ctx.permissions.require(actor, opendataPermissions.publish, inOrganization(dataset.organization_id));
   const problems: Partial<Record<keyof ResourceInput, string>> = {};
   if (!input.title.trim() || input.title.length > 200) problems.title = 'opendata:datasets.problems.title';
-  if (!isFormatCode(input.format)) problems.format = 'opendata:resources.problems.format';
+  // Files kept here come in the formats the portal reads; a link may name any file type the catalogue knows.
+  const linked = input.externalUrl ? linkFormatOf(input.format) : undefined;
+  if (!isFormatCode(input.format) && !linked) problems.format = 'opendata:resources.problems.format';
   if (input.externalUrl && !/^https?:\/\/\S+$/.test(input.externalUrl)) problems.externalUrl = 'opendata:datasets.problems.url';
   if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems };
-  const format = input.format as FormatCode;
+  const format = linked?.code ?? (input.format as FormatCode);
+  const mediaType = linked?.mediaType ?? formats[input.format as FormatCode].published;
   return ctx.db.transaction().execute(async (trx) => {
     const db = opendataDb(trx);
     const last = await db.selectFrom('opendata_resources').select((eb) => eb.fn.max('position').as('position')).where('dataset_id', '=', dataset.id).executeTakeFirst();
@@ -53,7 +56,7 @@ export async function addResource(ctx: KernelContext, actor: Actor, datasetNameO
         title_en: input.titleEn?.trim() || null,
         description: input.description?.trim() ?? '',
         format,
-        media_type: formats[format].published,
+        media_type: mediaType,
         external_url: input.externalUrl || null,
       })
       .returning('id')

@@ -166,6 +166,25 @@ describe('CKAN resource_create and datastore_upsert', () => {
     expect(dataset.resources).toHaveLength(2);
   });
 
+  it('links a map service or an archive in any file type the catalogue knows, and refuses other formats', async () => {
+    const wms = await post('resource_create', { package_id: 'baustellen', name: 'Baustellen (WMS)', format: 'wms srvc', url: 'https://geodaten.erkelenz.de/wms?SERVICE=WMS&REQUEST=GetCapabilities' });
+    expect(wms.status).toBe(200);
+    expect(wms.body.result).toMatchObject({ format: 'WMS_SRVC', mimetype: 'application/octet-stream', url_type: null });
+    const archive = await post('resource_create', { package_id: 'baustellen', name: 'Baustellen als Shape', url: 'https://geodaten.erkelenz.de/baustellen.zip' });
+    expect(archive.body.result).toMatchObject({ format: 'ZIP', mimetype: 'application/zip' });
+    const odd = await post('resource_create', { package_id: 'baustellen', format: 'DOCX', url: 'https://geodaten.erkelenz.de/baustellen.docx' });
+    expect(odd.status).toBe(409);
+    expect(odd.body.error.format[0]).toMatch(/^Missing value or not one of CSV, JSON, GEOJSON, .*WMS_SRVC/);
+    // Files kept here stay in the formats the portal reads and checks.
+    const upload = await postFile('resource_create', { package_id: 'baustellen', format: 'ZIP' }, { name: 'baustellen.zip', content: 'PK' });
+    expect(upload.body.error).toEqual({ format: ['Missing value or not one of CSV, XLSX, GEOJSON, JSON, PDF'], __type: 'Validation Error' });
+    const turtle = await platform.app.inject({ method: 'GET', url: '/daten/baustellen/dcat.ttl' });
+    expect(turtle.statusCode).toBe(200);
+    expect(turtle.body).toContain('http://publications.europa.eu/resource/authority/file-type/WMS_SRVC');
+    expect(turtle.body).toContain('https://www.iana.org/assignments/media-types/application/zip');
+    expect(turtle.body).not.toContain('application/octet-stream');
+  });
+
   async function rows(query: Record<string, string> = {}) {
     const response = await platform.app.inject({ method: 'GET', url: `/api/3/action/datastore_search?${new URLSearchParams({ resource_id: resourceId, sort: '_id', ...query })}` });
     return response.json().result;

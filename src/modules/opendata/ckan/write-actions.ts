@@ -1,4 +1,5 @@
-import { formats, isFormatCode, type FormatCode } from '../formats.ts';
+import { fileTypes, type FileType } from '../dcat/vocabularies.ts';
+import { formats, isFormatCode, linkFormatOf, type FormatCode } from '../formats.ts';
 import { datasetByName } from '../service.catalog.ts';
 import { createDataset, setDatasetState, updateDataset, type DatasetWrite } from '../service.datasets.ts';
 import { addResource, receiveVersion } from '../service.resources.ts';
@@ -67,17 +68,20 @@ async function packagePatch(call: ActionContext, params: Params) {
   return shown(call, current.id);
 }
 
-/** The format a script names (`csv`, `CSV`, `text/csv`), or the one its file or address ends in. */
-function formatOf(params: Params, upload: WriteContext['upload']): FormatCode | undefined {
+/**
+ * The format a script names (`csv`, `CSV`, `text/csv`, for a link also `WMS_SRVC` or `wms srvc`), or the one
+ * its file or address ends in: for an upload one the portal reads, for a link any file type the catalogue knows.
+ */
+function formatOf(params: Params, upload: WriteContext['upload']): FileType | undefined {
+  const known = (code: string | undefined): FileType | undefined => {
+    if (!code) return undefined;
+    if (upload) return isFormatCode(code.toUpperCase()) ? (code.toUpperCase() as FormatCode) : undefined;
+    return linkFormatOf(code)?.code;
+  };
   const named = text(params, 'format')?.trim();
-  if (named) {
-    const upper = named.toUpperCase();
-    if (isFormatCode(upper)) return upper;
-    return (Object.keys(formats) as FormatCode[]).find((code) => formats[code].published === named.toLowerCase());
-  }
+  if (named) return known(named) ?? (Object.keys(formats) as FormatCode[]).find((code) => formats[code].published === named.toLowerCase());
   const name = upload && 'filename' in upload ? upload.filename : (text(params, 'url') ?? '');
-  const extension = /\.([a-z]+)(?:[?#].*)?$/i.exec(name)?.[1]?.toUpperCase();
-  return extension && isFormatCode(extension) ? extension : undefined;
+  return known(/\.([a-z]+)(?:[?#].*)?$/i.exec(name)?.[1]);
 }
 
 async function resourceCreate(call: WriteContext, params: Params) {
@@ -89,9 +93,9 @@ async function resourceCreate(call: WriteContext, params: Params) {
   const url = text(params, 'url')?.trim();
   if (!upload && !url) throw validationError({ url: 'Missing value' });
   const format = formatOf(params, upload);
-  if (!format) throw validationError({ format: `Missing value or not one of ${Object.keys(formats).join(', ')}` });
+  if (!format) throw validationError({ format: `Missing value or not one of ${(upload ? Object.keys(formats) : fileTypes).join(', ')}` });
   // Checked before the resource is added, so a file of the wrong kind leaves no empty resource behind.
-  if (upload && !(formats[format].mediaTypes as readonly string[]).includes(upload.mediaType)) throw validationError({ upload: `The file is no ${format} file` });
+  if (upload && !(formats[format as FormatCode].mediaTypes as readonly string[]).includes(upload.mediaType)) throw validationError({ upload: `The file is no ${format} file` });
   const title = text(params, 'name')?.trim() || (upload ? upload.filename : '') || dataset.title;
   const added = await addResource(call.ctx, call.actor, dataset.id, { title, description: text(params, 'description') ?? '', format, externalUrl: upload ? null : url });
   if (!added.ok && added.reason === 'not-found') throw notFound('opendata:ckan.errors.datasetNotFound');

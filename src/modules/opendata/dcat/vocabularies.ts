@@ -78,6 +78,10 @@ export function mediaTypeUri(mediaType: string): string | null {
   const bare = mediaType.split(';')[0]!.trim().toLowerCase();
   return bare in ianaTypes ? `${mediaTypeBase}${bare}` : null;
 }
+/** The first registered media type the list holds for a file type; undefined for a service or a format IANA lacks. */
+export function mediaTypeOfFileType(code: FileType): string | undefined {
+  return Object.keys(ianaTypes).find((mediaType) => ianaTypes[mediaType] === code);
+}
 /** The file type a media-type IRI of the list stands for; null for any other IRI. */
 export function fileTypeOfMediaTypeUri(uri: string): FileType | null {
   return uri.startsWith(mediaTypeBase) ? (ianaTypes[uri.slice(mediaTypeBase.length)] ?? null) : null;
