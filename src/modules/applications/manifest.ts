@@ -4,6 +4,7 @@ import { settingsOf } from '#kernel/settings.ts';
 import { applicationsAuditSubjects } from './audit.ts';
 import { caseSubmitted } from './events.ts';
 import { exportCaseJob } from './export/service.ts';
+import { processingTimesDataset } from './opendata.ts';
 import { followSubmission } from './service.after-submit.ts';
 import { applicationsPermissions, applicationsRoles, permissionMap } from './permissions.ts';
 import { accountRoutes } from './routes.account.tsx';
@@ -57,6 +58,8 @@ export const applicationsModule = defineModule({
   accountLinks: [{ path: '/konto/antraege', label: 'applications:mine.title', order: 5 }],
   staffLinks: [{ path: '/verwaltung/antraege', label: 'applications:casework.list.title', permission: applicationsPermissions.handleCases, order: 20 }, { path: '/verwaltung/antraege/neu', label: 'applications:assisted.title', permission: applicationsPermissions.handleCases, order: 21 }, { path: '/verwaltung/antraege/bearbeitungszeiten', label: 'applications:casework.times.title', permission: applicationsPermissions.handleCases, order: 22 }, { path: '/verwaltung/formulare', label: 'applications:design.title', permission: applicationsPermissions.designForms, order: 30 }],
   jobs: [sendResumeLinkJob, makeReceiptJob, exportCaseJob, remindReplyByJob],
+  // Processing times per form, counts and days only, published by the open-data module.
+  openData: [processingTimesDataset],
   permissions: permissionMap,
   roles: applicationsRoles,
   settings: applicationsSettings,

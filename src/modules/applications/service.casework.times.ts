@@ -1,5 +1,6 @@
 import type { Actor, Language } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { Db } from '#kernel/db/database.ts';
 import { movesOf } from '#kernel/workflow/index.ts';
 import { applicationsDb } from './repo.forms.ts';
 import { casesForTimes } from './repo.times.ts';
@@ -9,6 +10,9 @@ import { caseStates, caseWorkflow, type CaseState } from './workflow.case.ts';
 
 /** How long a report looks back: a year, so seasons (dog tax in January, bulky waste in spring) even out. */
 export const timesPeriodDays = 365;
+
+/** The first instant a report counts cases sent from. */
+export const periodStart = (now: Date) => new Date(now.getTime() - timesPeriodDays * 24 * 60 * 60 * 1000);
 
 const openStates: readonly CaseState[] = caseStates.filter((state) => !decidedStates.has(state));
 
@@ -43,10 +47,18 @@ const rank = (sorted: readonly number[], share: number) => (sorted.length === 0 
  * Counts only, no person's data: nothing to audit.
  */
 export async function processingTimes(ctx: KernelContext, actor: Actor, language: Language, now = new Date()): Promise<FormTimes[]> {
-  const offices = caseworkOffices(ctx, actor);
-  const since = new Date(now.getTime() - timesPeriodDays * 24 * 60 * 60 * 1000);
-  const cases = await casesForTimes(applicationsDb(ctx.db), offices, since, openStates);
-  const moves = await movesOf(ctx.db.withTables(), caseWorkflow.definition.id, cases.map((made) => made.id));
+  return timesOf(ctx.db, caseworkOffices(ctx, actor), language, now);
+}
+
+/** The same report over every office, for the open figures: counts only, whoever asks. */
+export async function processingTimesOfAllOffices(db: Db, language: Language, now = new Date()): Promise<FormTimes[]> {
+  return timesOf(db, 'all', language, now);
+}
+
+async function timesOf(db: Db, offices: readonly string[] | 'all', language: Language, now: Date): Promise<FormTimes[]> {
+  const since = periodStart(now);
+  const cases = await casesForTimes(applicationsDb(db), offices, since, openStates);
+  const moves = await movesOf(db.withTables(), caseWorkflow.definition.id, cases.map((made) => made.id));
   const perForm = new Map<string, { title: string; targetDays: number | null; days: number[]; withdrawn: number; openDays: number[] }>();
   for (const made of cases) {
     // Cases come oldest first, so the newest version's title and target are the ones kept.

@@ -6,6 +6,8 @@ import { formatDay } from '#kernel/dates.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { rowProblems } from '#kernel/declarations/check.ts';
+import { fewestDecided, processingTimesDataset } from './opendata.ts';
 import { processingTimes } from './service.casework.times.ts';
 import { publishShippedForm } from './test/builders.ts';
 import { caseworkerOf, citizenCase, guestContact, type Caseworker } from './test/casework.ts';
@@ -104,6 +106,33 @@ describe('processing times per form', () => {
     const visitor = await new FormClient(platform.app).get('/verwaltung/antraege/bearbeitungszeiten');
     expect([302, 303, 401, 403]).toContain(visitor.status);
     expect(visitor.body).not.toContain('Nachricht an die Stadtverwaltung');
+  });
+});
+
+describe('processing times as open data', () => {
+  it('give every office’s forms with counts, and times only where five or more decisions hide each single one', async () => {
+    const rowsNow = () => processingTimesDataset.rows(platform.ctx.db, platform.ctx.config);
+    const before = await rowsNow();
+    expect(rowProblems(processingTimesDataset.schema, before)).toEqual([]);
+    const contact = before.find((row) => row.form === 'kontakt');
+    expect(contact).toMatchObject({ title: 'Nachricht an die Stadtverwaltung', target_days: 7, open: 1, open_over_target: 1, median_days: null, ninetieth_percentile_days: null, within_target_percent: null });
+    // Every office, not only one caseworker's: the registration office's open case counts too.
+    expect(before.find((row) => row.form === 'meldebescheinigung')).toMatchObject({ decided: 0, open: 1, median_days: null });
+    expect(contact!.period_end).toBe(todayInBerlin());
+    expect(contact!.period_start).toBe(todayInBerlin(new Date(Date.now() - 365 * dayMs)));
+
+    const decided = Number(contact!.decided);
+    for (let index = decided; index < fewestDecided; index += 1) {
+      const quick = await guestContact(platform.ctx);
+      await step(clerk, quick.id, 'annehmen');
+      await step(clerk, quick.id, 'bewilligen', { approveNote: 'Erledigt.' });
+      await backdate(quick.id, 6, { accept: 5, approve: 3 });
+    }
+    const after = (await rowsNow()).find((row) => row.form === 'kontakt')!;
+    expect(after.decided).toBe(fewestDecided);
+    // 3, 3, 3, 4 and 19 days: the median 3, nine in ten within 19, four of five within the target of 7.
+    expect(after).toMatchObject({ median_days: 3, ninetieth_percentile_days: 19, within_target_percent: 80 });
+    expect(JSON.stringify(await rowsNow())).not.toMatch(/Wertstoffhof|@|Erledigt/);
   });
 });
 

@@ -4,7 +4,7 @@ import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { search } from './datastore/index.ts';
 import { opendataDb } from './repo.ts';
 import { datasetByName } from './service.catalog.ts';
-import { declarations, declaredName, isDue, publishDeclaration } from './service.declared.ts';
+import { declarations, declaredName, isDue, publishDeclaration, temporalCoverage } from './service.declared.ts';
 import { datasetQuality, portalQuality } from './service.quality.ts';
 import { claimLoad, releaseLoad } from './repo.loads.ts';
 import { addResource, processVersion, receiveVersion } from './service.resources.ts';
@@ -146,6 +146,31 @@ describe('the datasets other modules declare', () => {
       expect(dataset!.resources[0]!.current?.status, declaration.id).toBe('loaded');
       expect(dataset!.resources[0]!.tableSchema!.fields.map((field) => field.name)).toEqual(declaration.schema.fields.map((field) => field.name));
     }
+  });
+
+  it('state the period their rows speak of, from their date columns, and none for a directory of how things stand', async () => {
+    const periods = new Map<string, unknown>();
+    for (const declaration of declarations(platform.ctx)) {
+      // Published again now: the seed of a module may have come after the first publication.
+      await publishDeclaration(platform.ctx, declaration);
+      const period = temporalCoverage(declaration, await declaration.rows(platform.ctx.db, platform.ctx.config));
+      periods.set(declaration.id, (await datasetByName(platform.ctx, declaredName(declaration.id)))!.temporal);
+      expect(periods.get(declaration.id), declaration.id).toEqual(period ? { start: period.temporalStart, end: period.temporalEnd } : null);
+    }
+    // The catalogue of services speaks of how things stand; a table of days of the days it holds.
+    expect(periods.get('catalog.services')).toBeNull();
+    const column = (name: string, type: 'date' | 'yearmonth' | 'year') => ({ name, type, title: 'opendata:declared.keyword', description: 'opendata:declared.keyword' });
+    const declaration = {
+      ...declarations(platform.ctx).find((one) => one.id === 'catalog.services')!,
+      id: 'test.days',
+      schema: { fields: [column('day', 'date'), column('month', 'yearmonth'), column('year', 'year')] },
+      rows: async () => [{ day: '2026-11-30', month: null, year: null }, { day: '2026-01-05', month: null, year: null }],
+    };
+    await publishDeclaration(platform.ctx, declaration);
+    expect((await datasetByName(platform.ctx, declaredName('test.days')))!.temporal).toEqual({ start: '2026-01-05', end: '2026-11-30' });
+    expect(temporalCoverage(declaration, [{ day: '2026-03-05', month: '2024-02', year: null }, { day: null, month: null, year: 2027 }])).toEqual({ temporalStart: '2024-02-01', temporalEnd: '2027-12-31' });
+    expect(temporalCoverage(declaration, [{ month: '2024-02' }])).toEqual({ temporalStart: '2024-02-01', temporalEnd: '2024-02-29' });
+    expect(temporalCoverage(declaration, [{ day: 'gestern' }])).toBeUndefined();
   });
 
   it('take a new version only when the rows changed', async () => {

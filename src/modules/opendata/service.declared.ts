@@ -60,10 +60,38 @@ function declaredInput(ctx: KernelContext, declaration: DatasetDeclaration): Dat
   };
 }
 
+/**
+ * The period the rows speak of: from the earliest to the latest day, month or year in any of their date
+ * columns (a month from its first day to its last). Undefined for a directory of how things stand now.
+ */
+export function temporalCoverage(declaration: DatasetDeclaration, rows: readonly Row[]): { temporalStart: string; temporalEnd: string } | undefined {
+  const days: string[] = [];
+  for (const field of declaration.schema.fields) {
+    for (const row of rows) {
+      const value = row[field.name];
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const text = String(value);
+      if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) days.push(text, text);
+      else if (field.type === 'yearmonth' && /^\d{4}-\d{2}$/.test(text)) days.push(`${text}-01`, lastDayOf(text));
+      else if (field.type === 'year' && /^\d{4}$/.test(text)) days.push(`${text}-01-01`, `${text}-12-31`);
+    }
+  }
+  if (days.length === 0) return undefined;
+  days.sort();
+  return { temporalStart: days[0]!, temporalEnd: days[days.length - 1]! };
+}
+
+/** The last day of a month `YYYY-MM`. */
+function lastDayOf(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+}
+
 /** Makes or refreshes one declared dataset now: metadata from the declaration, a new version if the rows changed. */
 export async function publishDeclaration(ctx: KernelContext, declaration: DatasetDeclaration, now = new Date()): Promise<'created' | 'changed' | 'unchanged'> {
   const db = opendataDb(ctx.db);
-  const input = declaredInput(ctx, declaration);
+  const rows = await declaration.rows(ctx.db, ctx.config);
+  const input = { ...declaredInput(ctx, declaration), ...temporalCoverage(declaration, rows) };
   const existing = await db.selectFrom('opendata_datasets').select(['id', 'name']).where('declaration_id', '=', declaration.id).executeTakeFirst();
   let datasetId: string;
   if (existing) {
@@ -84,7 +112,7 @@ export async function publishDeclaration(ctx: KernelContext, declaration: Datase
   }
   // The declared schema is the contract: a new version is checked against it, not inferred.
   await db.updateTable('opendata_resources').set({ table_schema: JSON.stringify(schema) }).where('id', '=', resource.id).execute();
-  const csv = Buffer.from(declaredCsv(declaration, await declaration.rows(ctx.db, ctx.config)), 'utf8');
+  const csv = Buffer.from(declaredCsv(declaration, rows), 'utf8');
   const stored = await ctx.files.put(csv, { accept: ['text/csv'], maxBytes: 512 * 1024 * 1024 });
   if (!stored.ok) throw new Error(`Declared dataset ${declaration.id} cannot be stored: ${stored.reason}`);
   const newest = await db.selectFrom('opendata_resource_versions').select('file_id').where('resource_id', '=', resource.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
