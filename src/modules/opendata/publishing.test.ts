@@ -112,12 +112,13 @@ describe('versions', () => {
 });
 
 describe('loads of one resource', () => {
-  it('run one at a time: a second version waits while a load is claimed, and takes over a claim its worker left an hour ago', async () => {
+  it('run one at a time: a second version waits while a load is claimed, takes over a claim its worker left an hour ago, and is not overwritten by the older one', async () => {
     const districts = (await datasetByName(platform.ctx, 'einwohner-stadtbezirke'))!.resources[0]!;
-    const file = await platform.ctx.files.put(Buffer.from('nr;name\n1;Erkelenz\n2;Lövenich\n'), { accept: ['text/csv'], maxBytes: 10_000 });
-    if (!file.ok) throw new Error('put failed');
-    const first = await receiveVersion(platform.ctx, actor, districts.id, { fileId: file.file.id, filename: 'a.csv' });
-    const second = await receiveVersion(platform.ctx, actor, districts.id, { fileId: file.file.id, filename: 'b.csv' });
+    const older = await platform.ctx.files.put(Buffer.from('nr;name\n1;Erkelenz\n2;Lövenich\n'), { accept: ['text/csv'], maxBytes: 10_000 });
+    const newer = await platform.ctx.files.put(Buffer.from('nr;name\n1;Erkelenz\n2;Lövenich\n3;Keyenberg\n'), { accept: ['text/csv'], maxBytes: 10_000 });
+    if (!older.ok || !newer.ok) throw new Error('put failed');
+    const first = await receiveVersion(platform.ctx, actor, districts.id, { fileId: older.file.id, filename: 'a.csv' });
+    const second = await receiveVersion(platform.ctx, actor, districts.id, { fileId: newer.file.id, filename: 'b.csv' });
     if (!first.ok || !second.ok) throw new Error('versions refused');
     const { db } = platform.ctx;
     expect(await claimLoad(db, districts.id, first.versionId)).toBe(true);
@@ -130,7 +131,11 @@ describe('loads of one resource', () => {
     expect(versions.status).toBe('loaded');
     expect(await opendataDb(db).selectFrom('opendata_resource_loads').selectAll().where('resource_id', '=', districts.id).execute()).toEqual([]);
     await releaseLoad(db, districts.id, first.versionId);
+    // The first version's job comes after the second loaded: it is superseded, and the newer rows stay.
     await platform.runJobs();
+    expect((await opendataDb(db).selectFrom('opendata_resource_versions').select('status').where('id', '=', first.versionId).executeTakeFirstOrThrow()).status).toBe('superseded');
+    expect((await search(platform.ctx, districts.id, {})).total).toBe(3);
+    expect((await datasetByName(platform.ctx, 'einwohner-stadtbezirke'))!.resources[0]!.current).toMatchObject({ version: second.version });
   });
 });
 

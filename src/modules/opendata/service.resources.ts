@@ -180,11 +180,27 @@ export async function processVersion(ctx: KernelContext, versionId: string): Pro
   // waits for its job's retry.
   if (!(await claimLoad(ctx.db, version.resource_id, versionId))) throw new Error(`Another version of resource ${version.resource_id} is loading; version ${versionId} waits`);
   try {
+    // Checked under the claim: a newer version that loaded first must not be overwritten with older rows.
+    if (await newerVersionLoaded(db, version.resource_id, versionId)) {
+      await finish(ctx, versionId, version.dataset_id, { status: 'superseded' });
+      return;
+    }
     await db.updateTable('opendata_resource_versions').set({ status: 'checking' }).where('id', '=', versionId).execute();
     await checkAndLoad(ctx, { ...version, format: version.format });
   } finally {
     await releaseLoad(ctx.db, version.resource_id, versionId);
   }
+}
+
+async function newerVersionLoaded(db: ReturnType<typeof opendataDb>, resourceId: string, versionId: string): Promise<boolean> {
+  const newer = await db
+    .selectFrom('opendata_resource_versions')
+    .select('id')
+    .where('resource_id', '=', resourceId)
+    .where('status', '=', 'loaded')
+    .where('version', '>', (eb) => eb.selectFrom('opendata_resource_versions').select('version').where('id', '=', versionId))
+    .executeTakeFirst();
+  return newer !== undefined;
 }
 
 interface TabularVersion {
@@ -259,7 +275,7 @@ async function markLoaded(
 }
 
 interface Outcome {
-  status: 'loaded' | 'valid' | 'invalid' | 'failed';
+  status: 'loaded' | 'valid' | 'invalid' | 'failed' | 'superseded';
   report?: unknown;
   rowCount?: number;
   note?: string;

@@ -71,7 +71,7 @@ export interface VersionDetail {
   finishedAt: Date | null;
 }
 
-export const finishedStatuses: readonly VersionStatus[] = ['loaded', 'valid', 'invalid', 'failed'];
+export const finishedStatuses: readonly VersionStatus[] = ['loaded', 'valid', 'invalid', 'failed', 'superseded'];
 
 export async function versionForPublisher(ctx: KernelContext, actor: Actor, name: string, resourceId: string, number: number): Promise<VersionDetail | null> {
   const dataset = await datasetForPublisher(ctx, actor, name);

@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 export const datasetStates = ['draft', 'active', 'deleted'] as const;
 export type DatasetState = (typeof datasetStates)[number];
 
-export const versionStatuses = ['received', 'checking', 'loaded', 'valid', 'invalid', 'failed'] as const;
+export const versionStatuses = ['received', 'checking', 'loaded', 'valid', 'invalid', 'failed', 'superseded'] as const;
 export type VersionStatus = (typeof versionStatuses)[number];
 
 /** A `date` column: PostgreSQL hands it back as a Date at midnight UTC; written as `YYYY-MM-DD`. */

@@ -13,7 +13,7 @@ export const staffCrumbs = (page: Pick<PageContext, 't'>, dataset?: Pick<Dataset
 ];
 
 const stateKinds: Record<DatasetState, string> = { draft: 'warning', active: 'success', deleted: 'danger' };
-const statusKinds: Record<VersionStatus, string> = { received: 'info', checking: 'info', loaded: 'success', valid: 'success', invalid: 'danger', failed: 'danger' };
+const statusKinds: Record<VersionStatus, string> = { received: 'info', checking: 'info', loaded: 'success', valid: 'success', invalid: 'danger', failed: 'danger', superseded: 'info' };
 
 export function StateBadge({ page, state }: { page: PageContext; state: DatasetState }) {
   return <span class={`kern-badge kern-badge--${stateKinds[state]}`}><span class="kern-label kern-label--small">{page.t(`opendata:staff.states.${state}`)}</span></span>;
