@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
    CKAN's answers are untyped dictionaries by design; the tests read them as a CKAN client does. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Value from 'typebox/value';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
+import { resultSchemas } from './openapi.ts';
 import { buildTestCatalog, testOrganizations } from './testing.ts';
 
 let platform: TestPlatform;
@@ -57,6 +59,27 @@ describe('CKAN envelope and refusals', () => {
     const response = await platform.app.inject({ method: 'GET', url: '/api/3/action/package_show/extra' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ success: false, error: { __type: 'Not Found Error' } });
+  });
+
+  it('describes each action’s result in the OpenAPI description, and the answers fit it with nothing dropped', async () => {
+    const paths = (await platform.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths as Record<string, { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { result: { title?: string } } } }> }> } }>;
+    const described = (action: string) => paths[`/api/3/action/${action}`]?.get?.responses['200']?.content['application/json']?.schema.properties.result;
+    expect(described('package_show')?.title).toBe('CKAN package (dataset)');
+    expect(described('datastore_search')?.title).toBe('datastore_search result');
+    const shown = (await get('package_show', { id: 'ladesaeulen' })).body.result;
+    const answers: [string, unknown][] = [
+      ['status_show', (await get('status_show')).body.result],
+      ['package_show', shown],
+      ['package_search', (await get('package_search', { rows: '3', 'facet.field': '["groups"]' })).body.result],
+      ['organization_show', (await get('organization_show', { id: shown.organization.name })).body.result],
+      ['resource_show', (await get('resource_show', { id: shown.resources[0].id })).body.result],
+      ['tag_list', (await get('tag_list')).body.result],
+      ['group_list', (await get('group_list', { all_fields: 'true' })).body.result],
+    ];
+    for (const [action, result] of answers) expect([...Value.Errors(resultSchemas[action]!, result)].map((error) => `${error.instancePath} ${error.message}`), action).toEqual([]);
+    // Members the schema leaves undescribed still reach the client.
+    expect(shown).toHaveProperty('relationships_as_object', []);
+    expect(shown.resources[0]).toHaveProperty('cache_url');
   });
 
   it('answers datastore_search_sql on PGlite as a CKAN without SQL search', async () => {

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { ErrorFormat } from '#kernel/http/error-formats.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
@@ -30,11 +29,6 @@ export function actionOf(url: string): string {
 }
 
 /** How every action's answer is described in the OpenAPI document, read and write alike. */
-export const envelopeSchema = Type.Object({
-  help: Type.String({ description: 'Address of help_show for this action' }),
-  success: Type.Boolean(),
-  result: Type.Unknown({ description: "The action's result, as CKAN 2.11 shapes it" }),
-});
 export const openApiTags = ['CKAN Action API'];
 /** Harvesters page through the whole catalogue and scripts send rows in batches; plenty for both, a limit for a runaway script. */
 export const actionRateLimit = { max: 600, timeWindow: '1 minute' };

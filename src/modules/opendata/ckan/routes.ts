@@ -3,7 +3,8 @@ import type { KernelContext } from '#kernel/context.ts';
 import { registerErrorFormat } from '#kernel/http/error-formats.ts';
 import type { App } from '#kernel/module.ts';
 import { actions } from './actions.ts';
-import { actionRateLimit, badRequest, ckanErrorFormat, envelopeSchema, openApiTags, success } from './envelope.ts';
+import { actionRateLimit, badRequest, ckanErrorFormat, openApiTags, success } from './envelope.ts';
+import { envelopeOf, plainJson } from './openapi.ts';
 import { paramsOf } from './params.ts';
 import { ckanWriteRoutes } from './write-routes.ts';
 
@@ -27,7 +28,8 @@ export async function ckanRoutes(app: App, ctx: KernelContext): Promise<void> {
       app.route({
         method: ['GET', 'POST'],
         url: `${prefix}${name}`,
-        schema: { tags: openApiTags, summary: `CKAN ${name}`, querystring: Parameters, response: { 200: envelopeSchema }, hide: prefix !== '/api/3/action/' },
+        schema: { tags: openApiTags, summary: `CKAN ${name}`, querystring: Parameters, response: { 200: envelopeOf(name) }, hide: prefix !== '/api/3/action/' },
+        serializerCompiler: plainJson,
         config: { csrf: false, rateLimit: actionRateLimit },
         handler: async (request) => {
           if (request.method === 'GET' && !action.sideEffectFree) throw badRequest('Bad request - Invalid request. Please use POST method for your request');

@@ -8,7 +8,8 @@ import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { maxUploadBytes, uploadMediaTypes } from '../forms.staff.ts';
 import { opendataPermissions } from '../permissions.ts';
-import { actionOf, actionRateLimit, badRequest, envelopeSchema, openApiTags, success } from './envelope.ts';
+import { actionOf, actionRateLimit, badRequest, openApiTags, success } from './envelope.ts';
+import { envelopeOf, plainJson } from './openapi.ts';
 import { paramsOf } from './params.ts';
 import { writeActions, type WriteContext } from './write-actions.ts';
 
@@ -88,7 +89,8 @@ export async function ckanWriteRoutes(app: App, ctx: KernelContext, prefixes: re
         method: ['GET', 'POST'],
         url: `${prefix}${name}`,
         ...(bodyLimits[name] === undefined ? {} : { bodyLimit: bodyLimits[name] }),
-        schema: { tags: openApiTags, summary: `CKAN ${name}`, description: `Needs a client token with the scope ${opendataPermissions.publish}, sent as \`Authorization: <token>\`.`, response: { 200: envelopeSchema }, hide: prefix !== '/api/3/action/' },
+        schema: { tags: openApiTags, summary: `CKAN ${name}`, description: `Needs a client token with the scope ${opendataPermissions.publish}, sent as \`Authorization: <token>\`.`, response: { 200: envelopeOf(name) }, hide: prefix !== '/api/3/action/' },
+        serializerCompiler: plainJson,
         config: { csrf: false, rateLimit: actionRateLimit },
         handler: async (request) => {
           const call: WriteContext = { ctx, actor: request.actor, t: request.t, publicUrl, upload: uploadOf(ctx, request) };
