@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaff } from '#modules/accounts/test/builders.ts';
 import { dataPublisher } from '#modules/opendata/permissions.ts';
 import { opendataDb } from '#modules/opendata/repo.ts';
+import { declarations, publishDeclaration } from '#modules/opendata/service.declared.ts';
+import { appointmentsDb } from '#modules/appointments/repo.ts';
+import { buildLocation } from '#modules/appointments/test/builders.ts';
 import { seedOpendata } from '#modules/opendata/seed/index.ts';
 import type { Page } from 'playwright-core';
 import { treeRegister } from '#bench/cases/opendata-upload-50k.ts';
@@ -9,7 +12,8 @@ import { bothWays, checkPage, follow, logInStaff, startSite, submit, visit, type
 
 /*
  * The open-data portal as its people meet it, with and without JavaScript: a data user searches, opens a
- * dataset, previews its table and reads the API calls; a publisher of an office creates a dataset, uploads a
+ * dataset, previews its table and reads the API calls; a journalist finds the appointment figures, downloads
+ * them as CSV and a CKAN client reads the same through the Action API; a publisher of an office creates a dataset, uploads a
  * messy German CSV of 50,000 rows, follows its check, and publishes it. Every page is checked (axe, valid
  * HTML, no console or CSP errors). How long the upload takes is measured in bench/, not here.
  */
@@ -50,6 +54,60 @@ describe.each(bothWays)('a data user $how', ({ javaScript }) => {
     expect(await visit(page, '/daten/oeffentliche-einrichtungen')).toBe(200);
     expect(await follow(page, 'Vorschau und Datenbeschreibung')).toBe(200);
     expect(await page.getByText('Stadtbücherei').count()).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a journalist and a CKAN client (journey 6)', () => {
+  it('find the appointment figures, read them in the preview table, download them as CSV, and read the same through CKAN', { timeout: 120_000 }, async () => {
+    // A place with served bookings in the last three months, each with its wait at the counter.
+    const place = await buildLocation(site.platform.ctx, { name: 'Bürgerbüro am Markt' });
+    const now = Date.now();
+    for (let back = 1; back <= 3; back += 1) {
+      for (let index = 0; index < back * 2; index += 1) {
+        const startsAt = new Date(now - back * 30 * 86_400_000 + index * 3_600_000);
+        await appointmentsDb(site.platform.ctx.db)
+          .insertInto('appointment_bookings')
+          .values({
+            reference: `J6-${back}-${index}`, location_id: place.location.id, counter_id: place.counters[0]!.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 900_000),
+            status: 'served', services: JSON.stringify([{ serviceId: 'personalausweis', persons: 1 }]), channel: 'online', name: 'Erika Mustermann', email: 'erika@example.org',
+            secret_hash: 'e'.repeat(64), created_by: 'test', arrived_at: startsAt, called_at: new Date(startsAt.getTime() + (5 + back * 5) * 60_000),
+          })
+          .execute();
+      }
+    }
+    // The daily refresh, now rather than at its hour.
+    await publishDeclaration(site.platform.ctx, declarations(site.platform.ctx).find((one) => one.id === 'appointments.monthly-figures')!);
+    await site.platform.runJobs();
+    const title = 'Termine im Bürgerbüro und anderen Stellen je Monat';
+
+    const page = await site.open({ javaScript: false });
+    expect(await visit(page, '/daten')).toBe(200);
+    await page.getByLabel('Suchbegriff').fill('Termine Bürgerbüro');
+    expect(await submit(page, 'Suchen')).toBe(200);
+    expect(await follow(page, title)).toBe(200);
+    expect(await follow(page, 'Vorschau und Datenbeschreibung')).toBe(200);
+    expect(await page.getByRole('table').first().getByRole('columnheader', { name: /Mittlere Wartezeit/ }).count()).toBe(1);
+    const csvLink = page.getByRole('link', { name: /CSV/ }).first();
+    const csv = await page.request.get((await csvLink.getAttribute('href'))!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text.split(/\r?\n/)[0]).toContain('month');
+    expect(text).toContain('Bürgerbüro am Markt');
+    expect(text).not.toMatch(/Erika|example\.org|J6-/);
+
+    // The same through the Action API, as a CKAN client asks.
+    const api = async <T,>(action: string, query: Record<string, string>) => ((await (await page.request.get(`/api/3/action/${action}?${new URLSearchParams(query)}`)).json()) as { success: boolean; result: T });
+    type Found = { results: { title: string; resources: { id: string }[] }[]; search_facets: Record<string, { items: { name: string }[] }> };
+    const search = await api<Found>('package_search', { q: 'Termine', fq: 'organization:stadt-erkelenz', 'facet.field': '["groups","res_format"]' });
+    expect(search.success).toBe(true);
+    const dataset = search.result.results.find((one) => one.title === title);
+    expect(dataset).toBeDefined();
+    expect(search.result.search_facets.res_format?.items.map((item) => item.name)).toContain('CSV');
+    const rows = await api<{ total: number; records: { served: number }[] }>('datastore_search', { resource_id: dataset!.resources[0]!.id, filters: JSON.stringify({ place_id: place.location.id }), sort: 'month' });
+    expect(rows.result.total).toBeGreaterThanOrEqual(3);
+    expect(rows.result.records.filter((row) => row.served > 0)).toHaveLength(3);
+    expect((await page.request.get('/catalog.ttl')).headers()['content-type']).toMatch(/^text\/turtle/);
   });
 });
 
