@@ -58,21 +58,24 @@ describe.each(bothWays)('a data user $how', ({ javaScript }) => {
 });
 
 describe('a journalist and a CKAN client (journey 6)', () => {
-  it('find the appointment figures, read them in the preview table, download them as CSV, and read the same through CKAN', { timeout: 120_000 }, async () => {
-    // A place with served bookings in the last three months, each with its wait at the counter.
+  it('find the appointment figures, see one place’s chart with its table, download them as CSV, and read the same through CKAN', { timeout: 120_000 }, async () => {
+    // Two places with served bookings in the last three months, each with its wait at the counter.
     const place = await buildLocation(site.platform.ctx, { name: 'Bürgerbüro am Markt' });
+    const other = await buildLocation(site.platform.ctx, { name: 'Außenstelle Lövenich' });
     const now = Date.now();
-    for (let back = 1; back <= 3; back += 1) {
-      for (let index = 0; index < back * 2; index += 1) {
-        const startsAt = new Date(now - back * 30 * 86_400_000 + index * 3_600_000);
-        await appointmentsDb(site.platform.ctx.db)
-          .insertInto('appointment_bookings')
-          .values({
-            reference: `J6-${back}-${index}`, location_id: place.location.id, counter_id: place.counters[0]!.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 900_000),
-            status: 'served', services: JSON.stringify([{ serviceId: 'personalausweis', persons: 1 }]), channel: 'online', name: 'Erika Mustermann', email: 'erika@example.org',
-            secret_hash: 'e'.repeat(64), created_by: 'test', arrived_at: startsAt, called_at: new Date(startsAt.getTime() + (5 + back * 5) * 60_000),
-          })
-          .execute();
+    for (const [where, code] of [[place, 'M'], [other, 'L']] as const) {
+      for (let back = 1; back <= 3; back += 1) {
+        for (let index = 0; index < back * 2; index += 1) {
+          const startsAt = new Date(now - back * 30 * 86_400_000 + index * 3_600_000);
+          await appointmentsDb(site.platform.ctx.db)
+            .insertInto('appointment_bookings')
+            .values({
+              reference: `J6-${code}-${back}-${index}`, location_id: where.location.id, counter_id: where.counters[0]!.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 900_000),
+              status: 'served', services: JSON.stringify([{ serviceId: 'personalausweis', persons: 1 }]), channel: 'online', name: 'Erika Mustermann', email: 'erika@example.org',
+              secret_hash: 'e'.repeat(64), created_by: 'test', arrived_at: startsAt, called_at: new Date(startsAt.getTime() + (5 + back * 5) * 60_000),
+            })
+            .execute();
+        }
       }
     }
     // The daily refresh, now rather than at its hour.
@@ -87,6 +90,12 @@ describe('a journalist and a CKAN client (journey 6)', () => {
     expect(await follow(page, title)).toBe(200);
     expect(await follow(page, 'Vorschau und Datenbeschreibung')).toBe(200);
     expect(await page.getByRole('table').first().getByRole('columnheader', { name: /Mittlere Wartezeit/ }).count()).toBe(1);
+    // Every place for every month makes no chart; one place's months do, beside the table of the same rows.
+    expect(await page.locator('svg[role="img"]').count()).toBe(0);
+    await page.getByLabel('Zeilen zeigen für: Ort').selectOption('Bürgerbüro am Markt');
+    expect(await submit(page, 'Anzeigen')).toBe(200);
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('table').first().getByText('Bürgerbüro am Markt').count()).toBeGreaterThanOrEqual(3);
     const csvLink = page.getByRole('link', { name: /CSV/ }).first();
     const csv = await page.request.get((await csvLink.getAttribute('href'))!);
     expect(csv.status()).toBe(200);

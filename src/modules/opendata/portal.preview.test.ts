@@ -11,6 +11,7 @@ let platform: TestPlatform;
 let client: FormClient;
 let tableId: string;
 let placesId: string;
+let monthlyId: string;
 const system = systemActor('portal-preview-test');
 
 // 25 districts, so the preview has two pages; German CSV as offices write it, with a number that identifies.
@@ -24,6 +25,10 @@ const geojson = JSON.stringify({
     { type: 'Feature', properties: { name: 'Hallenbad' }, geometry: { type: 'Point', coordinates: [6.3301, 51.0893] } },
   ],
 });
+
+// Each place for each month: no column names a row alone, so only one place's rows make a line.
+const months = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01'];
+const monthly = `monat;ort_id;ort;besuche\n${months.flatMap((month, index) => [`${month};a1;Bürgerbüro;${100 + index * 10}`, `${month};b2;Stadtbücherei;${40 + index}`]).join('\n')}\n`;
 
 async function resourceWith(dataset: string, title: string, format: 'CSV' | 'GEOJSON', content: string, mediaType: string): Promise<string> {
   const added = await addResource(platform.ctx, system, dataset, { title, format });
@@ -48,6 +53,7 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(JSON.stringify(created));
   tableId = await resourceWith('bezirke', 'Bezirke', 'CSV', csv, 'text/csv');
   placesId = await resourceWith('bezirke', 'Orte', 'GEOJSON', geojson, 'application/json');
+  monthlyId = await resourceWith('bezirke', 'Besuche je Monat', 'CSV', monthly, 'text/csv');
   await platform.runJobs();
 });
 afterAll(async () => {
@@ -90,6 +96,32 @@ describe('the table preview', () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('Nach der Spalte „passwort“ kann nicht sortiert werden.');
     expect((await client.get(`/daten/bezirke/ressourcen/${tableId}?seite=3`)).status).toBe(404);
+  });
+
+  it('offers to show one group of rows where a table repeats along its time, and draws that group as a line', async () => {
+    const path = `/daten/bezirke/ressourcen/${monthlyId}`;
+    const all = await client.get(path);
+    expect(all.status).toBe(200);
+    expect(all.body).not.toContain('role="img"');
+    expect(all.body).toContain('<label class="kern-label" for="vorschau-gruppe">Zeilen zeigen für: ort</label>');
+    expect(all.body).toContain('<option value="Stadtbücherei">Stadtbücherei</option>');
+    expect(all.body).not.toContain('<option value="a1">');
+
+    const one = await client.get(`${path}?spalte=ort&wert=B%C3%BCrgerb%C3%BCro`);
+    expect(one.status).toBe(200);
+    expect(await htmlProblems(path, one.body)).toEqual([]);
+    expect(one.body).toContain('Besuche je Monat: Zeilen 1 bis 4 von 4');
+    expect(one.body).not.toContain('<td class="kern-table__cell">Stadtbücherei</td>');
+    expect(one.body).toContain('Liniendiagramm mit 4 Werten von 100 bis 130.');
+    expect(one.body).toMatch(/<option value="Bürgerbüro" selected(="")?>Bürgerbüro<\/option>/);
+    // Sorting and paging keep the choice.
+    expect(one.body).toContain('?spalte=ort&amp;wert=B%C3%BCrgerb%C3%BCro&amp;sortierung=besuche&amp;richtung=auf#vorschau');
+
+    const refused = await client.get(`${path}?spalte=ort_id&wert=a1`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Die Spalte „ort_id“ kann hier nicht ausgewählt werden.');
+    // A table that makes its chart by itself is offered no choice.
+    expect((await client.get(`/daten/bezirke/ressourcen/${tableId}`)).body).not.toContain('vorschau-gruppe');
   });
 
   it('draws the places of a GeoJSON resource as an SVG map, numbered like the rows of the table', async () => {

@@ -7,9 +7,10 @@ import { HttpProblem } from '#kernel/http/problem.ts';
 import { publicPage } from '#kernel/page-cache/index.ts';
 import type { App } from '#kernel/module.ts';
 import { datasetPath, dumpPath, portalPath, resourcePath } from './addresses.ts';
-import type { Cell } from './chart/plan.ts';
+import { groupingField, planChart, type Cell } from './chart/plan.ts';
 import { DatastoreNotFoundError, DatastoreQueryError, exportFormats, exportRows, search, type ExportFormat } from './datastore/index.ts';
 import type { Dataset, Resource, ResourceVersion } from './model.ts';
+import type { PublishedField } from './tables.ts';
 import { datasetByName, datasetsPage, organizationByName, organizationsWithCounts, resourceById, versionsOf } from './service.catalog.ts';
 import { facetNames, searchDatasets } from './service.search.ts';
 import { DatasetPage } from './views/portal-dataset.tsx';
@@ -28,6 +29,8 @@ import { SearchPage, filterParams, sortParams, type FacetKey, type PortalSearch,
 
 const perPage = 20;
 const previewRows = 20;
+/** A choice of more groups than this is a list to search, not to pick from. */
+const maxGroups = 50;
 const values = Type.Union([Type.String({ maxLength: 200 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 })]);
 const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -45,6 +48,9 @@ const PreviewQuery = Type.Object({
   seite: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
   sortierung: Type.Optional(Type.String({ maxLength: 100 })),
   richtung: Type.Optional(Type.Union([Type.Literal('auf'), Type.Literal('ab')])),
+  // One group of rows (a place), so a table that repeats along its time can be drawn as a line.
+  spalte: Type.Optional(Type.String({ maxLength: 100 })),
+  wert: Type.Optional(Type.String({ maxLength: 500 })),
   lang: Type.Optional(Type.String()),
 });
 const NameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -159,6 +165,8 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     const path = resourcePath(dataset.name, resource.id);
     const href = (pageNumber: number, sort: PreviewSort | null) => {
       const params = new URLSearchParams();
+      if (preview?.group?.chosen) params.set('spalte', preview.group.field.name);
+      if (preview?.group?.chosen) params.set('wert', preview.group.chosen);
       if (sort) params.set('sortierung', sort.column);
       if (sort) params.set('richtung', sort.direction === 'asc' ? 'auf' : 'ab');
       if (pageNumber > 1) params.set('seite', String(pageNumber));
@@ -172,10 +180,16 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
   });
 
   /** A page of the resource's DataStore table, in the order asked for; null while there is no table. */
-  async function previewOf(request: FastifyRequest<{ Querystring: { seite?: number; sortierung?: string; richtung?: 'auf' | 'ab' } }>, resource: Resource): Promise<Preview | null> {
+  async function previewOf(
+    request: FastifyRequest<{ Querystring: { seite?: number; sortierung?: string; richtung?: 'auf' | 'ab'; spalte?: string; wert?: string } }>,
+    resource: Resource,
+  ): Promise<Preview | null> {
     const schema = resource.tableSchema;
     if (!resource.datastoreActive || !schema) return null;
-    const { seite = 1, sortierung, richtung } = request.query;
+    const { seite = 1, sortierung, richtung, spalte, wert } = request.query;
+    const grouping = groupingField(schema.fields);
+    if (spalte !== undefined && spalte !== grouping?.name) throw new HttpProblem(400, 'opendata:portal.problems.group', { column: spalte });
+    const chosen = spalte !== undefined && wert ? wert : null;
     const sortable = schema.fields.filter((field) => field.type !== 'geojson');
     if (sortierung !== undefined && !sortable.some((field) => field.name === sortierung)) throw new HttpProblem(400, 'opendata:portal.problems.sort', { column: sortierung });
     const sort: PreviewSort | null = sortierung ? { column: sortierung, direction: richtung === 'ab' ? 'desc' : 'asc' } : null;
@@ -185,12 +199,25 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
       offset,
       sort: sort ? `"${sort.column}" ${sort.direction}, _id` : '_id',
       fields: schema.fields.map((field) => field.name),
+      ...(chosen && grouping ? { filters: { [grouping.name]: chosen } } : {}),
     });
     const total = result.total ?? 0;
     const pages = Math.max(1, Math.ceil(total / previewRows));
     if (seite > pages) throw new HttpProblem(404, 'opendata:portal.problems.page', { pages });
     const present = new Set(result.fields.map((field) => field.id));
-    return { fields: schema.fields.filter((field) => present.has(field.name)), records: result.records as Record<string, Cell>[], total, offset, limit: previewRows, sort };
+    const fields = schema.fields.filter((field) => present.has(field.name));
+    const records = result.records as Record<string, Cell>[];
+    // Offered where the page's rows make no chart of their own: picked, the rows of one group may.
+    const group = grouping && (chosen || !planChart(fields, records)) ? await groupOf(resource, grouping, chosen) : undefined;
+    return { fields, records, total, offset, limit: previewRows, sort, ...(group ? { group } : {}) };
+  }
+
+  /** The values to pick a group by, when there are a few (two to fifty); more would not fit a choice. */
+  async function groupOf(resource: Resource, field: PublishedField, chosen: string | null): Promise<Preview['group']> {
+    const found = await search(ctx, resource.id, { fields: [field.name], distinct: true, sort: `"${field.name}" asc`, limit: maxGroups + 1, includeTotal: false });
+    const values = (found.records as Record<string, Cell>[]).map((record) => record[field.name]).filter((value): value is string => typeof value === 'string' && value !== '');
+    if (values.length < 2 || values.length > maxGroups) return undefined;
+    return { field, values, chosen };
   }
 
   async function sendVersion(request: FastifyRequest, reply: FastifyReply, dataset: Dataset, resource: Resource, version: ResourceVersion) {

@@ -72,6 +72,16 @@ export function chartRows<T extends Record<string, Cell>>(plan: ChartPlan, recor
   return keyed.map(({ record }) => record);
 }
 
+/**
+ * A column to pick one group of rows by, where a table's rows repeat along its time (a month for each
+ * place): then the rows of one value of it can be drawn as a line. Text, not named as an identifier; the
+ * caller asks the table how many values it holds.
+ */
+export function groupingField(fields: readonly PublishedField[]): PublishedField | undefined {
+  if (!fields.some((field) => timeTypes.includes(field.type))) return undefined;
+  return fields.find((field) => field.type === 'string' && !identifierNames.test(field.name));
+}
+
 export function geometryField(fields: readonly PublishedField[]): PublishedField | undefined {
   return fields.find((field) => field.type === 'geojson');
 }

@@ -21,6 +21,8 @@ export interface Preview {
   offset: number;
   limit: number;
   sort: PreviewSort | null;
+  /** A column to show one group of rows by (a place), its values, and the one shown (null: all rows). */
+  group?: { field: PublishedField; values: readonly string[]; chosen: string | null };
 }
 
 export interface ResourcePageProps {
@@ -124,6 +126,40 @@ function SortLink({ page, field, sort, href }: { page: PageContext; field: Publi
   );
 }
 
+/** A GET form to show the rows of one group (one place), so their numbers along the time make a line. */
+function GroupChoice({ page, group, sort, href }: { page: PageContext; group: NonNullable<Preview['group']>; sort: PreviewSort | null; href: ResourcePageProps['previewHref'] }) {
+  const { t } = page;
+  const column = fieldTitle(group.field);
+  return (
+    <form method="get" action={href(1, null)} class="opendata-group-choice">
+      <input type="hidden" name="spalte" value={group.field.name} />
+      {sort ? <input type="hidden" name="sortierung" value={sort.column} /> : null}
+      {sort ? <input type="hidden" name="richtung" value={sort.direction === 'asc' ? 'auf' : 'ab'} /> : null}
+      <div class="kern-form-input">
+        <label class="kern-label" for="vorschau-gruppe">
+          {t('opendata:portal.resource.group', { column })}
+        </label>
+        <div class="kern-hint" id="vorschau-gruppe-hinweis">
+          {t('opendata:portal.resource.groupHint')}
+        </div>
+        <div class="kern-form-input__select-wrapper">
+          <select class="kern-form-input__select" id="vorschau-gruppe" name="wert" aria-describedby="vorschau-gruppe-hinweis">
+            <option value="">{t('opendata:portal.resource.groupAll')}</option>
+            {group.values.map((value) => (
+              <option key={value} value={value} selected={group.chosen === value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" class="kern-btn kern-btn--secondary">
+        <span class="kern-label">{t('opendata:portal.resource.groupShow')}</span>
+      </button>
+    </form>
+  );
+}
+
 function PreviewTable({ page, title, preview, primaryKey, href }: { page: PageContext; title: string; preview: Preview; primaryKey: readonly string[]; href: ResourcePageProps['previewHref'] }) {
   const { t } = page;
   const from = preview.total === 0 ? 0 : preview.offset + 1;
@@ -137,6 +173,7 @@ function PreviewTable({ page, title, preview, primaryKey, href }: { page: PageCo
       <h2 class="kern-heading-medium" id="vorschau">
         {t('opendata:portal.resource.preview')}
       </h2>
+      {preview.group ? <GroupChoice page={page} group={preview.group} sort={preview.sort} href={href} /> : null}
       {/* Focusable, so a keyboard scrolls a table wider than the screen; named by its caption. */}
       <section class="kern-table-responsive" tabindex={0} aria-labelledby="vorschau-titel">
         <table class="kern-table kern-table--small kern-table--striped">
