@@ -122,6 +122,12 @@ describe('the table preview', () => {
     expect(refused.body).toContain('Die Spalte „ort_id“ kann hier nicht ausgewählt werden.');
     // A table that makes its chart by itself is offered no choice.
     expect((await client.get(`/daten/bezirke/ressourcen/${tableId}`)).body).not.toContain('vorschau-gruppe');
+    // Nor one so long that finding its groups would read more rows than a page should (its version says how many).
+    await opendataDb(platform.ctx.db).updateTable('opendata_resource_versions').set({ row_count: 50_001 }).where('resource_id', '=', monthlyId).execute();
+    const long = await client.get(path);
+    expect(long.body).not.toContain('vorschau-gruppe');
+    expect((await client.get(`${path}?spalte=ort&wert=Stadtb%C3%BCcherei`)).status).toBe(400);
+    await opendataDb(platform.ctx.db).updateTable('opendata_resource_versions').set({ row_count: 8 }).where('resource_id', '=', monthlyId).execute();
   });
 
   it('draws the places of a GeoJSON resource as an SVG map, numbered like the rows of the table', async () => {

@@ -31,6 +31,8 @@ const perPage = 20;
 const previewRows = 20;
 /** A choice of more groups than this is a list to search, not to pick from. */
 const maxGroups = 50;
+/** Finding the groups reads the whole table; a table this long is for the API, not for picking a line. */
+const maxGroupedRows = 50_000;
 const values = Type.Union([Type.String({ maxLength: 200 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 })]);
 const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -187,7 +189,7 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     const schema = resource.tableSchema;
     if (!resource.datastoreActive || !schema) return null;
     const { seite = 1, sortierung, richtung, spalte, wert } = request.query;
-    const grouping = groupingField(schema.fields);
+    const grouping = (resource.current?.rowCount ?? 0) <= maxGroupedRows ? groupingField(schema.fields) : undefined;
     if (spalte !== undefined && spalte !== grouping?.name) throw new HttpProblem(400, 'opendata:portal.problems.group', { column: spalte });
     const chosen = spalte !== undefined && wert ? wert : null;
     const sortable = schema.fields.filter((field) => field.type !== 'geojson');
@@ -208,7 +210,8 @@ export async function portalRoutes(app: App, ctx: KernelContext): Promise<void> 
     const fields = schema.fields.filter((field) => present.has(field.name));
     const records = result.records as Record<string, Cell>[];
     // Offered where the page's rows make no chart of their own: picked, the rows of one group may.
-    const group = grouping && (chosen || !planChart(fields, records)) ? await groupOf(resource, grouping, chosen) : undefined;
+    const offered = grouping && (chosen || !planChart(fields, records));
+    const group = offered ? await groupOf(resource, grouping, chosen) : undefined;
     return { fields, records, total, offset, limit: previewRows, sort, ...(group ? { group } : {}) };
   }
 
