@@ -80,6 +80,20 @@ export interface TableField {
   constraints?: { required?: boolean; unique?: boolean; enum?: readonly string[]; minimum?: number; maximum?: number; pattern?: string };
 }
 
+/**
+ * The columns of one dataset, their texts under one i18n prefix (`<prefix>.<name>.title` and `.description`):
+ * `const column = columnsUnder('catalog:openData.columns')`, then `column('id', 'string', { … })`.
+ */
+export function columnsUnder(prefix: string) {
+  return (name: string, type: FieldType, extra: Partial<TableField> = {}): TableField => ({
+    name,
+    type,
+    title: `${prefix}.${name}.title`,
+    description: `${prefix}.${name}.description`,
+    ...extra,
+  });
+}
+
 export interface TableSchema {
   fields: readonly TableField[];
   primaryKey?: readonly string[];

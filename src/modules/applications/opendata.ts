@@ -1,5 +1,5 @@
 import { todayInBerlin } from '#kernel/calendar.ts';
-import { defineDataset, type Row, type TableField } from '#kernel/declarations/datasets.ts';
+import { columnsUnder, defineDataset, type Row } from '#kernel/declarations/datasets.ts';
 import { textIn } from './definition/texts.ts';
 import { applicationsDb, publishedForms } from './repo.forms.ts';
 import { periodStart, processingTimesOfAllOffices, type FormTimes } from './service.casework.times.ts';
@@ -16,13 +16,7 @@ export const fewestDecided = 5;
 
 const noCases: Omit<FormTimes, 'formKey' | 'title' | 'targetDays'> = { decided: 0, medianDays: null, ninetiethDays: null, withinTarget: null, withdrawn: 0, open: 0, openOverTarget: 0, oldestOpenDays: null };
 
-const column = (name: string, type: TableField['type'], extra: Partial<TableField> = {}): TableField => ({
-  name,
-  type,
-  title: `applications:casework.times.openData.columns.${name}.title`,
-  description: `applications:casework.times.openData.columns.${name}.description`,
-  ...extra,
-});
+const column = columnsUnder('applications:casework.times.openData.columns');
 
 export const processingTimesDataset = defineDataset({
   id: 'applications.processing-times',

@@ -1,5 +1,5 @@
 import { berlinDay, todayInBerlin } from '#kernel/calendar.ts';
-import { defineDataset, type Row, type TableField } from '#kernel/declarations/datasets.ts';
+import { columnsUnder, defineDataset, type Row } from '#kernel/declarations/datasets.ts';
 import { monthsIn } from '#kernel/declarations/figures.ts';
 import { activePlaces, countsPerPlace, placeNames } from './repo.figures.ts';
 import { snapshotsDb, snapshotsSince } from './repo.snapshots.ts';
@@ -11,13 +11,7 @@ import { noShowRate, servedPerDay } from './stats.ts';
  * and how long people waited at the counter. Counts and means only; no booking, name or time of a person.
  */
 
-const column = (name: string, type: TableField['type'], extra: Partial<TableField> = {}): TableField => ({
-  name,
-  type,
-  title: `appointments:figures.openData.columns.${name}.title`,
-  description: `appointments:figures.openData.columns.${name}.description`,
-  ...extra,
-});
+const column = columnsUnder('appointments:figures.openData.columns');
 
 interface Group {
   month: string;
@@ -101,13 +95,7 @@ export const monthlyFiguresDataset = defineDataset({
   },
 });
 
-const historyColumn = (name: string, type: TableField['type'], extra: Partial<TableField> = {}): TableField => ({
-  name,
-  type,
-  title: `appointments:figureStats.openData.columns.${name}.title`,
-  description: `appointments:figureStats.openData.columns.${name}.description`,
-  ...extra,
-});
+const historyColumn = columnsUnder('appointments:figureStats.openData.columns');
 
 /** The daily snapshots of how far ahead each place's services are booked, from the first day of the months the datasets reach. */
 export const availabilityHistoryDataset = defineDataset({

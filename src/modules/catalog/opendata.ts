@@ -1,4 +1,4 @@
-import { defineDataset, type Row, type TableField } from '#kernel/declarations/datasets.ts';
+import { columnsUnder, defineDataset, type Row } from '#kernel/declarations/datasets.ts';
 import { namedDays } from '#kernel/holidays/rules.ts';
 import { channelKinds, type ClosingDay, type OfficeContent, type OpeningPeriod, type ServiceContent } from './schemas.content.ts';
 import { closingDayText } from './closing-days.ts';
@@ -9,13 +9,7 @@ import { catalogDb, publishedOfKind } from './repo.ts';
  * (CSV and JSON with a Table Schema, DCAT-AP.de metadata). Only what citizens already see on the pages.
  */
 
-const column = (name: string, type: TableField['type'], extra: Partial<TableField> = {}): TableField => ({
-  name,
-  type,
-  title: `catalog:openData.columns.${name}.title`,
-  description: `catalog:openData.columns.${name}.description`,
-  ...extra,
-});
+const column = columnsUnder('catalog:openData.columns');
 
 const routeColumn: Record<(typeof channelKinds)[number], string> = {
   online: 'route_online',

@@ -1,4 +1,4 @@
-import { defineDataset, type Row, type TableField } from '#kernel/declarations/datasets.ts';
+import { columnsUnder, defineDataset, type Row } from '#kernel/declarations/datasets.ts';
 import { allStreets, streetsDb } from './repo.ts';
 import { streetSources } from './tables.ts';
 
@@ -7,13 +7,7 @@ import { streetSources } from './tables.ts';
  * and coordinates where known. `source` says whether a row is the city's official register or demo data.
  */
 
-const column = (name: string, type: TableField['type'], extra: Partial<TableField> = {}): TableField => ({
-  name,
-  type,
-  title: `streets:openData.columns.${name}.title`,
-  description: `streets:openData.columns.${name}.description`,
-  ...extra,
-});
+const column = columnsUnder('streets:openData.columns');
 
 export const streetsDataset = defineDataset({
   id: 'streets.register',
