@@ -103,7 +103,7 @@ describe('the table preview', () => {
     const all = await client.get(path);
     expect(all.status).toBe(200);
     expect(all.body).not.toContain('role="img"');
-    expect(all.body).toContain('<label class="kern-label" for="vorschau-gruppe">Zeilen zeigen für: ort</label>');
+    expect(all.body).toContain('<label class="kern-label" for="wert">Zeilen zeigen für: ort</label>');
     expect(all.body).toContain('<option value="Stadtbücherei">Stadtbücherei</option>');
     expect(all.body).not.toContain('<option value="a1">');
 
@@ -121,11 +121,11 @@ describe('the table preview', () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('Die Spalte „ort_id“ kann hier nicht ausgewählt werden.');
     // A table that makes its chart by itself is offered no choice.
-    expect((await client.get(`/daten/bezirke/ressourcen/${tableId}`)).body).not.toContain('vorschau-gruppe');
+    expect((await client.get(`/daten/bezirke/ressourcen/${tableId}`)).body).not.toContain('name="spalte"');
     // Nor one so long that finding its groups would read more rows than a page should (its version says how many).
     await opendataDb(platform.ctx.db).updateTable('opendata_resource_versions').set({ row_count: 50_001 }).where('resource_id', '=', monthlyId).execute();
     const long = await client.get(path);
-    expect(long.body).not.toContain('vorschau-gruppe');
+    expect(long.body).not.toContain('name="spalte"');
     expect((await client.get(`${path}?spalte=ort&wert=Stadtb%C3%BCcherei`)).status).toBe(400);
     await opendataDb(platform.ctx.db).updateTable('opendata_resource_versions').set({ row_count: 8 }).where('resource_id', '=', monthlyId).execute();
   });

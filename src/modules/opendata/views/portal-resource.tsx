@@ -1,4 +1,4 @@
-import { Heading, Pagination } from '#kernel/html/components.tsx';
+import { Heading, Pagination, Select, SubmitButton } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
 import { dumpPath } from '../addresses.ts';
 import { GeometryMap } from '../chart/map.tsx';
@@ -135,27 +135,14 @@ function GroupChoice({ page, group, sort, href }: { page: PageContext; group: No
       <input type="hidden" name="spalte" value={group.field.name} />
       {sort ? <input type="hidden" name="sortierung" value={sort.column} /> : null}
       {sort ? <input type="hidden" name="richtung" value={sort.direction === 'asc' ? 'auf' : 'ab'} /> : null}
-      <div class="kern-form-input">
-        <label class="kern-label" for="vorschau-gruppe">
-          {t('opendata:portal.resource.group', { column })}
-        </label>
-        <div class="kern-hint" id="vorschau-gruppe-hinweis">
-          {t('opendata:portal.resource.groupHint')}
-        </div>
-        <div class="kern-form-input__select-wrapper">
-          <select class="kern-form-input__select" id="vorschau-gruppe" name="wert" aria-describedby="vorschau-gruppe-hinweis">
-            <option value="">{t('opendata:portal.resource.groupAll')}</option>
-            {group.values.map((value) => (
-              <option key={value} value={value} selected={group.chosen === value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <button type="submit" class="kern-btn kern-btn--secondary">
-        <span class="kern-label">{t('opendata:portal.resource.groupShow')}</span>
-      </button>
+      <Select
+        name="wert"
+        label={t('opendata:portal.resource.group', { column })}
+        hint={t('opendata:portal.resource.groupHint')}
+        value={group.chosen ?? ''}
+        choices={[{ value: '', label: t('opendata:portal.resource.groupAll') }, ...group.values.map((value) => ({ value, label: value }))]}
+      />
+      <SubmitButton kind="secondary" label={t('opendata:portal.resource.groupShow')} />
     </form>
   );
 }
