@@ -65,20 +65,23 @@ function declaredInput(ctx: KernelContext, declaration: DatasetDeclaration): Dat
  * columns (a month from its first day to its last). Undefined for a directory of how things stand now.
  */
 export function temporalCoverage(declaration: DatasetDeclaration, rows: readonly Row[]): { temporalStart: string; temporalEnd: string } | undefined {
-  const days: string[] = [];
+  let start: string | undefined;
+  let end: string | undefined;
+  const spans = (first: string, last: string) => {
+    if (start === undefined || first < start) start = first;
+    if (end === undefined || last > end) end = last;
+  };
   for (const field of declaration.schema.fields) {
     for (const row of rows) {
       const value = row[field.name];
       if (typeof value !== 'string' && typeof value !== 'number') continue;
       const text = String(value);
-      if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) days.push(text, text);
-      else if (field.type === 'yearmonth' && /^\d{4}-\d{2}$/.test(text)) days.push(`${text}-01`, lastDayOf(text));
-      else if (field.type === 'year' && /^\d{4}$/.test(text)) days.push(`${text}-01-01`, `${text}-12-31`);
+      if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) spans(text, text);
+      else if (field.type === 'yearmonth' && /^\d{4}-\d{2}$/.test(text)) spans(`${text}-01`, lastDayOf(text));
+      else if (field.type === 'year' && /^\d{4}$/.test(text)) spans(`${text}-01-01`, `${text}-12-31`);
     }
   }
-  if (days.length === 0) return undefined;
-  days.sort();
-  return { temporalStart: days[0]!, temporalEnd: days[days.length - 1]! };
+  return start !== undefined && end !== undefined ? { temporalStart: start, temporalEnd: end } : undefined;
 }
 
 /** The last day of a month `YYYY-MM`. */
