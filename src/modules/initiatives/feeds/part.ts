@@ -1,0 +1,8 @@
+import type { ModulePart } from '../part.ts';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+
+/** What the feeds area adds to the module. */
+export const feedsPart: ModulePart = {
+  locales: { de, en },
+};

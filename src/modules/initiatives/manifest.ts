@@ -1,0 +1,28 @@
+import { defineModule } from '#kernel/module.ts';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import { directoryPart } from './directory/part.ts';
+import { feedsPart } from './feeds/part.ts';
+import { initiativesMigrations } from './migrations/index.ts';
+import { moderationPart } from './moderation/part.ts';
+import { joinParts } from './part.ts';
+import { initiativesRoles, permissionMap } from './permissions.ts';
+import { resourcesPart } from './resources/part.ts';
+
+const joined = joinParts([{ locales: { de, en } }, directoryPart, moderationPart, feedsPart, resourcesPart]);
+
+export const initiativesModule = defineModule({
+  id: 'initiatives',
+  migrations: initiativesMigrations,
+  locales: joined.locales,
+  permissions: permissionMap,
+  roles: initiativesRoles,
+  routes: joined.routes,
+  jobs: joined.jobs,
+  on: joined.on,
+  events: joined.events,
+  staffLinks: joined.staffLinks,
+  accountLinks: joined.accountLinks,
+  retention: joined.retention,
+  personalData: joined.personalData,
+});

@@ -1,0 +1,7 @@
+import type { Migrations } from '#kernel/db/migrate.ts';
+import * as initiatives from './202612311000_initiatives.ts';
+
+/** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
+export const initiativesMigrations: Migrations = {
+  '202612311000_initiatives': initiatives,
+};
