@@ -219,6 +219,17 @@ describe('calendarFile', () => {
     expect(() => make({ events: [event({ url: 'javascript:alert(1)' })] })).toThrow(/web addresses/);
   });
 
+  it('writes a whole-day event as Berlin days, and a published feed may be empty', () => {
+    // 00:00 Berlin on 16 and 18 January is 23:00 UTC the evening before.
+    const { first } = parse(make({ method: 'PUBLISH', events: [event({ allDay: true, start: new Date('2027-01-15T23:00:00Z'), end: new Date('2027-01-17T23:00:00Z') })] }));
+    const start = first.getFirstPropertyValue('dtstart') as ICAL.Time;
+    expect(start.isDate).toBe(true);
+    expect(start.toString()).toBe('2027-01-16');
+    expect((first.getFirstPropertyValue('dtend') as ICAL.Time).toString()).toBe('2027-01-18');
+    const empty = parse(make({ method: 'PUBLISH', events: [] }));
+    expect(empty.events).toHaveLength(0);
+  });
+
   it('refuses what no caller should send', () => {
     expect(() => make({ events: [] })).toThrow(/at least one event/);
     expect(() => make({ events: [event({ end: new Date('2027-01-15T07:00:00Z') })] })).toThrow(/ends before it starts/);

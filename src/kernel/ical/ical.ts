@@ -26,6 +26,8 @@ export interface CalendarEvent {
   sequence?: number;
   start: Date;
   end: Date;
+  /** A whole-day event: written as DATE values, the Berlin days from `start` up to (not including) `end`'s. */
+  allDay?: boolean;
   summary: string;
   description?: string;
   location?: string;
@@ -74,7 +76,8 @@ export function cancelled(event: CalendarEvent): CalendarEvent {
  * cancellation of an event not marked cancelled): those are mistakes in code, not in what a person typed.
  */
 export function calendarFile(input: CalendarFileInput): string {
-  if (input.events.length === 0) throw new Error('An iCalendar file needs at least one event.');
+  // A published feed may be empty for a while (a filter that finds nothing); a mail's file never is.
+  if (input.events.length === 0 && input.method !== 'PUBLISH') throw new Error('An iCalendar file needs at least one event.');
   const calendar = new ICalCalendar({
     prodId: `//Stadt ${oneLine(input.cityName)}//${oneLine(input.cityName)} Digital//DE`,
     method: input.method ? ICalCalendarMethod[input.method] : null,
@@ -95,14 +98,15 @@ function eventData(event: CalendarEvent, method: CalendarMethod | undefined, now
   // Berlin time from 02:00 to 03:00 on the last Sunday of October happens twice. RFC 5545 reads such a
   // time as the first pass, ical.js as the second; an event touching that hour is written in UTC instead,
   // which every program reads alike.
-  const inUtc = isRepeatedHour(event.start) || isRepeatedHour(event.end);
+  const inUtc = !event.allDay && (isRepeatedHour(event.start) || isRepeatedHour(event.end));
   return {
+    allDay: event.allDay ?? false,
     id: event.uid,
     sequence: event.sequence ?? 0,
     stamp: now,
     start: inUtc ? event.start : berlin(event.start),
     end: inUtc ? event.end : berlin(event.end),
-    timezone: inUtc ? null : calendarTimeZone,
+    timezone: inUtc || event.allDay ? null : calendarTimeZone,
     summary: text(event.summary),
     description: event.description === undefined ? null : text(event.description),
     location: event.location ? text(event.location) : null,

@@ -2,6 +2,7 @@ import { defineModule } from '#kernel/module.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { directoryPart } from './directory/part.ts';
+import { seedDirectory } from './directory/seed.ts';
 import { feedsPart } from './feeds/part.ts';
 import { initiativesMigrations } from './migrations/index.ts';
 import { moderationPart } from './moderation/part.ts';
@@ -25,4 +26,9 @@ export const initiativesModule = defineModule({
   accountLinks: joined.accountLinks,
   retention: joined.retention,
   personalData: joined.personalData,
+  nav: [{ path: '/initiativen', label: 'initiatives:nav', order: 45 }],
+  about: { heading: 'initiatives:about.heading', text: 'initiatives:about.text', easyText: 'initiatives:about.easy', href: '/initiativen', order: 40 },
+  seed: async (ctx) => {
+    await seedDirectory(ctx);
+  },
 });

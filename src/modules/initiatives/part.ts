@@ -46,7 +46,11 @@ export function joinParts(parts: readonly ModulePart[]): Required<Pick<ModuleMan
       }
     },
     personalData: {
-      export: async (db, userId, ctx) => Object.assign({}, ...(await Promise.all(sources.map((source) => source.export(db, userId, ctx))))),
+      export: async (db, userId, ctx) => {
+        const joined: Record<string, unknown> = {};
+        for (const source of sources) Object.assign(joined, await source.export(db, userId, ctx));
+        return joined;
+      },
       erase: async (db, userId, ctx) => {
         for (const source of sources) await source.erase(db, userId, ctx);
       },

@@ -60,7 +60,7 @@ export function occurrencesBetween(event: Recurring, from: Date, to: Date): Occu
     const startsAt = local.toJSDate();
     if (startsAt >= to) break;
     const key = event.allDay ? local.toISODate() : startsAt.getTime();
-    if (excluded.has(key as never)) continue;
+    if (excluded.has(key)) continue;
     const endsAt = new Date(startsAt.getTime() + length);
     if (endsAt > from) found.push({ startsAt, endsAt });
     if (found.length >= occurrenceLimit) break;
