@@ -9,6 +9,8 @@ import { moderationPart } from './moderation/part.ts';
 import { joinParts } from './part.ts';
 import { initiativesRoles, permissionMap } from './permissions.ts';
 import { resourcesPart } from './resources/part.ts';
+import { directoryDataset, eventsDataset } from './opendata.ts';
+import { initiativesSearch } from './search.ts';
 
 const joined = joinParts([{ locales: { de, en } }, directoryPart, moderationPart, feedsPart, resourcesPart]);
 
@@ -26,6 +28,8 @@ export const initiativesModule = defineModule({
   accountLinks: joined.accountLinks,
   retention: joined.retention,
   personalData: joined.personalData,
+  search: initiativesSearch,
+  openData: [directoryDataset, eventsDataset],
   nav: [{ path: '/initiativen', label: 'initiatives:nav', order: 45 }],
   about: { heading: 'initiatives:about.heading', text: 'initiatives:about.text', easyText: 'initiatives:about.easy', href: '/initiativen', order: 40 },
   seed: async (ctx) => {

@@ -6,6 +6,8 @@ import { calendarEntries, countsByDomain, publishedInitiatives } from './repo.ts
 import { demoInitiatives } from './seed-data.ts';
 import { seedDirectory } from './seed.ts';
 import { domains } from '../vocabulary.ts';
+import { reindexInitiative } from '../search.ts';
+import { searchDocuments } from '#kernel/search/index.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -58,5 +60,20 @@ describe('the directory', () => {
     expect(found.map((entry) => entry.accessibility)).toEqual([['hoeranlage'], ['stufenlos']]);
     expect((await calendarEntries(db, { ...window, accessibility: ['stufenlos'], initiativeId: open.id })).map((entry) => entry.title)).toEqual(['Später']);
     expect(await calendarEntries(db, { ...window, district: 'gerderath', initiativeId: open.id })).toEqual([]);
+  });
+});
+
+describe('the platform-wide search', () => {
+  it('finds a published initiative and its event, and forgets them once withdrawn', async () => {
+    const initiative = await buildInitiative(platform.ctx, { name: 'Schraubertreff Venrath', summary: 'Gemeinsam Mopeds reparieren.', domains: ['mobilitaet'] });
+    await buildEvent(platform.ctx, initiative.id, { title: 'Zweitaktfrühling in Venrath' });
+    await platform.ctx.db.transaction().execute((trx) => reindexInitiative(trx, initiative.id));
+    const found = await searchDocuments(platform.ctx, 'Schraubertreff', 'de');
+    expect(found.hits.map((hit) => hit.url)).toContain(`/initiativen/${initiative.slug}`);
+    expect((await searchDocuments(platform.ctx, 'Zweitaktfrühling', 'de')).hits.map((hit) => hit.type)).toEqual(['initiative-event']);
+    await initiativesDb(platform.ctx.db).updateTable('initiatives').set({ status: 'withdrawn' }).where('id', '=', initiative.id).execute();
+    await platform.ctx.db.transaction().execute((trx) => reindexInitiative(trx, initiative.id));
+    expect((await searchDocuments(platform.ctx, 'Schraubertreff', 'de')).hits).toEqual([]);
+    expect((await searchDocuments(platform.ctx, 'Zweitaktfrühling', 'de')).hits).toEqual([]);
   });
 });

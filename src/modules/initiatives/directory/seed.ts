@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { KernelContext } from '#kernel/context.ts';
 import { insertEvent } from '../events/repo.ts';
 import { initiativesDb } from '../repo.ts';
+import { reindexInitiative } from '../search.ts';
 import { demoInitiatives } from './seed-data.ts';
 
 /** The demo entries and their meetings, each once (by slug), published as if moderated. */
@@ -57,6 +58,7 @@ export async function seedDirectory(ctx: Pick<KernelContext, 'db'>, now = new Da
         },
         now,
       );
+      await reindexInitiative(trx, initiative.id);
     }
   });
 }
