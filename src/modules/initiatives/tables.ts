@@ -47,6 +47,8 @@ export type InitiativesTables = {
     confirmed_current_at: Date | null;
     edited_at: Date | null;
     edit_reviewed_at: Date | null;
+    /** When the maintainers were last asked to confirm the entry as current (the yearly question). */
+    confirm_requested_at: Date | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

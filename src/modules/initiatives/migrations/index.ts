@@ -1,7 +1,9 @@
 import type { Migrations } from '#kernel/db/migrate.ts';
 import * as initiatives from './202612311000_initiatives.ts';
+import * as confirmRequested from './202612311220_confirm_requested.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const initiativesMigrations: Migrations = {
   '202612311000_initiatives': initiatives,
+  '202612311220_confirm_requested': confirmRequested,
 };
