@@ -18,7 +18,6 @@ import { appointmentsDb } from '#modules/appointments/repo.ts';
 import { buildHold, buildLocation, holdAt } from '#modules/appointments/test/builders.ts';
 import { insertEntry, waitlistDb } from '#modules/appointments/repo.waitlist.ts';
 import { buildInitiative, buildMaintainer } from '#modules/initiatives/test/builders.ts';
-import { buildInitiative, buildMaintainer } from '#modules/initiatives/test/builders.ts';
 import { FormClient } from './http-client.ts';
 import { createTestPlatform, type TestPlatform } from './platform.ts';
 
@@ -59,13 +58,10 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   appointment_bookings: (id) => sql`user_id = ${id}`,
   appointment_waitlist: (id) => sql`user_id = ${id}`,
   initiative_maintainers: (id) => sql`user_id = ${id}`,
-  initiative_maintainers: (id) => sql`user_id = ${id}`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
 const outsideTheDownload: Record<string, string> = {
-  initiatives: 'an organisation’s entry in the initiatives hub, proposed without an account; its public contact belongs to the organisation, and a proposer with an account is in the download as a maintainer',
-  initiative_keys: 'hashes of links sent by e-mail, kept for an entry rather than an account; a hash tells the person nothing and could help an attacker',
   initiatives: 'an organisation’s entry in the initiatives hub, proposed without an account; its public contact belongs to the organisation, and a proposer with an account is in the download as a maintainer',
   initiative_keys: 'hashes of links sent by e-mail, kept for an entry rather than an account; a hash tells the person nothing and could help an attacker',
   initiative_resource_requests: 'requests for a room or other resource are sent without an account; the name and address typed in are tied to no account',
@@ -160,8 +156,6 @@ async function personWithDataEverywhere() {
   const visit = await buildHold(ctx, [counters[0]!.id], holdAt(location.id, new Date(Date.now() + 7 * 86_400_000), 15, { userId: citizen.user.id }));
   await appointmentsDb(ctx.db).updateTable('appointment_bookings').set({ status: 'booked', name: 'Clara Komplett', email: 'clara@example.org', phone: '+49 2431 123456', needs: ['interpreter'], needs_note: 'Türkisch' }).where('id', '=', visit.id).execute();
   await insertEntry(waitlistDb(ctx.db), { locationId: location.id, services: [{ serviceId: 'personalausweis', persons: 1 }], fromDay: '2027-03-01', toDay: '2027-03-05', name: 'Clara Wartend', email: 'clara-warteliste@example.org', language: 'de', userId: citizen.user.id });
-  const initiative = await buildInitiative(ctx, { name: 'Repair-Café Clara' });
-  await buildMaintainer(ctx, initiative.id, { name: 'Clara Pflegt', email: 'clara-initiative@example.org', user_id: citizen.user.id });
   const initiative = await buildInitiative(ctx, { name: 'Repair-Café Clara' });
   await buildMaintainer(ctx, initiative.id, { name: 'Clara Pflegt', email: 'clara-initiative@example.org', user_id: citizen.user.id });
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
