@@ -150,12 +150,25 @@ function readEvent(event: ICAL.Component, zones: Zones): (FeedEvent & { uid: str
   };
 }
 
+/** Renames the events' RRULE lines only: a VTIMEZONE's rules are the zone's changes to summer time. */
+function renameEventRules(body: string): string {
+  let inEvent = false;
+  return body
+    .split(/\r?\n/)
+    .map((line) => {
+      if (/^BEGIN:VEVENT\s*$/i.test(line)) inEvent = true;
+      else if (/^END:VEVENT\s*$/i.test(line)) inEvent = false;
+      return inEvent ? line.replace(/^RRULE(?=[:;])/i, ruleName) : line;
+    })
+    .join('\r\n');
+}
+
 function calendarOf(text: string): ICAL.Component | FeedProblem {
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (!/^BEGIN:VCALENDAR\r?\n/i.test(body)) return 'not-ical';
   if (!/\nEND:VCALENDAR\s*$/i.test(body)) return 'truncated';
   try {
-    const parsed: unknown = ICAL.parse(body.replace(/(^|\n)RRULE(?=[:;])/gi, `$1${ruleName}`));
+    const parsed: unknown = ICAL.parse(renameEventRules(body));
     if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') return 'parse-error';
     const calendar = new ICAL.Component(parsed);
     return calendar.name === 'vcalendar' ? calendar : 'not-ical';
