@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
+import { searchDocuments } from '#kernel/search/index.ts';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -162,6 +163,8 @@ describe('proposing and moderating an initiative', () => {
     expect(liveMail?.subject).toContain('ist jetzt im Initiativen-Hub');
     expect(liveMail?.text).toContain('/initiativen/pflegen');
     expect(liveMail?.text).toContain('/initiativen/repair-cafe-loevenich');
+    // Published, it is found by the platform-wide search.
+    expect((await searchDocuments(platform.ctx, 'Repair-Café Lövenich', 'de')).hits.map((hit) => hit.url)).toContain('/initiativen/repair-cafe-loevenich');
 
     // The history names every step; publishing twice is a conflict.
     const history = await moderatorClient.get(detailPath);

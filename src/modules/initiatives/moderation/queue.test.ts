@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
+import { searchDocuments } from '#kernel/search/index.ts';
+import { reindexInitiative } from '../search.ts';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -90,6 +92,8 @@ describe('the moderators’ queue', () => {
 
   it('withdraws a published entry only with a reason', async () => {
     const entry = await buildInitiative(platform.ctx, { name: 'Zum Zurückziehen' });
+    await platform.ctx.db.transaction().execute((trx) => reindexInitiative(trx, entry.id));
+    expect((await searchDocuments(platform.ctx, 'Zum Zurückziehen', 'de')).hits.map((hit) => hit.url)).toContain(`/initiativen/${entry.slug}`);
     const path = `/verwaltung/initiativen/${entry.id}`;
     const page = await client.get(path);
     expect(page.body).toContain('Zurückziehen');
@@ -98,6 +102,7 @@ describe('the moderators’ queue', () => {
     await client.get(path);
     expect((await client.post(`${path}/withdraw`, { 'note-withdraw': 'Gibt es nicht mehr.' })).status).toBe(303);
     expect((await db().selectFrom('initiatives').select('status').where('id', '=', entry.id).executeTakeFirstOrThrow()).status).toBe('withdrawn');
+    expect((await searchDocuments(platform.ctx, 'Zum Zurückziehen', 'de')).hits).toEqual([]);
   });
 });
 

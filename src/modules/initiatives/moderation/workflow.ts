@@ -1,6 +1,7 @@
 import { defineWorkflow } from '#kernel/workflow/index.ts';
 import { initiativesPermissions } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
+import { reindexInitiative } from '../search.ts';
 import type { InitiativeRow, InitiativeStatus } from '../tables.ts';
 import { lockInitiative, updateInitiative } from './repo.ts';
 
@@ -49,6 +50,8 @@ export const initiativeWorkflow = defineWorkflow({
   moveTo: async (trx, item, change) => {
     const now = new Date();
     await updateInitiative(initiativesDb(trx), item.id, { status: change.to, ...changesOf(change.transition, change.note, now) }, now);
+    // Going public or coming off changes what the platform-wide search finds, in the same transaction.
+    if (change.from === 'published' || change.to === 'published') await reindexInitiative(trx, item.id);
   },
   subject: () => ({ subjectType: 'initiatives.initiative' }),
 });
