@@ -96,6 +96,17 @@ describe('events a maintainer enters', () => {
     expect(await db().selectFrom('initiative_events').select('id').where('initiative_id', '=', initiative.id).execute()).toEqual([]);
   });
 
+  it('creates an event once when the form is sent twice', async () => {
+    const { initiative, client, base } = await maintainerBrowser('termine-doppelt@example.org');
+    const form = await client.get(`${base}/termine/neu`);
+    const formKey = /name="_formKey" value="([^"]+)"/.exec(form.body)?.[1];
+    expect(formKey).toBeDefined();
+    const fields = { _formKey: formKey!, title: 'Doppelklick', day: ahead(2).toFormat('dd.MM.yyyy'), startTime: '10:00', endTime: '12:00', repeat: 'none' };
+    expect((await client.post(`${base}/termine/neu`, fields)).status).toBe(303);
+    expect((await client.post(`${base}/termine/neu`, fields)).status).toBe(303);
+    expect(await db().selectFrom('initiative_events').select('id').where('initiative_id', '=', initiative.id).execute()).toHaveLength(1);
+  });
+
   it('does not let a maintainer change an event of another entry or an imported one', async () => {
     const { client, base } = await maintainerBrowser('termine-fremd@example.org');
     const other = await buildInitiative(platform.ctx);

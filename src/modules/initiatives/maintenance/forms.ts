@@ -1,5 +1,6 @@
 import { defineForm, type Option } from '#kernel/forms/index.ts';
-import { accessibilityFeatures, districtKeys, domains, languages, providerKinds, targetGroups } from '../vocabulary.ts';
+import { proposeForm } from '../moderation/forms.ts';
+import { accessibilityFeatures, districtKeys } from '../vocabulary.ts';
 
 /*
  * The forms a maintainer fills in: the address a link is mailed to, the entry's public fields, an event
@@ -21,25 +22,14 @@ export const linkRequestForm = defineForm({
 /** Decimal degrees as people type them, with a point or a comma. */
 const coordinate = '^-?\\d{1,3}(?:[.,]\\d{1,6})?$';
 
+// The proposal's own fields, so an entry is kept with the same labels and limits it was proposed with; only
+// who proposed it and their consent are left out, and the map's coordinates are added.
+const { proposerName: _name, proposerEmail: _email, consent: _consent, ...proposedFields } = proposeForm.fields;
+
 export const entryForm = defineForm({
   id: 'initiatives.maintenance.entry',
   fields: {
-    name: { kind: 'text', label: 'initiatives:maintenance.entry.name', required: true, maxLength: 160 },
-    summary: { kind: 'text', label: 'initiatives:maintenance.entry.summary', hint: 'initiatives:maintenance.entry.summaryHint', required: true, maxLength: 300 },
-    description: { kind: 'textarea', label: 'initiatives:maintenance.entry.description', maxLength: 5000 },
-    providerKind: { kind: 'choice', label: 'initiatives:maintenance.entry.providerKind', required: true, widget: 'select', options: options(providerKinds, 'initiatives:providerKinds') },
-    domains: { kind: 'choices', label: 'initiatives:maintenance.entry.domains', required: true, options: options(domains, 'initiatives:domains') },
-    targetGroups: { kind: 'choices', label: 'initiatives:maintenance.entry.targetGroups', options: options(targetGroups, 'initiatives:targetGroups') },
-    districts: { kind: 'choices', label: 'initiatives:maintenance.entry.districts', hint: 'initiatives:maintenance.entry.districtsHint', options: districtOptions },
-    contactName: { kind: 'text', label: 'initiatives:maintenance.entry.contactName', maxLength: 200 },
-    contactEmail: { kind: 'email', label: 'initiatives:maintenance.entry.contactEmail', maxLength: 254 },
-    contactPhone: { kind: 'phone', label: 'initiatives:maintenance.entry.contactPhone', autocomplete: 'off' },
-    website: { kind: 'text', label: 'initiatives:maintenance.entry.website', hint: 'initiatives:maintenance.entry.websiteHint', maxLength: 500, pattern: '^https?://\\S+$', messages: { pattern: 'initiatives:maintenance.errors.url' } },
-    accessibility: { kind: 'choices', label: 'initiatives:maintenance.entry.accessibility', options: options(accessibilityFeatures, 'initiatives:accessibility') },
-    accessibilityNote: { kind: 'textarea', label: 'initiatives:maintenance.entry.accessibilityNote', maxLength: 1000 },
-    languages: { kind: 'choices', label: 'initiatives:maintenance.entry.languages', options: options(languages, 'initiatives:languages') },
-    meetingTimes: { kind: 'textarea', label: 'initiatives:maintenance.entry.meetingTimes', hint: 'initiatives:maintenance.entry.meetingTimesHint', maxLength: 1000 },
-    address: { kind: 'text', label: 'initiatives:maintenance.entry.address', maxLength: 300 },
+    ...proposedFields,
     latitude: { kind: 'text', label: 'initiatives:maintenance.entry.latitude', hint: 'initiatives:maintenance.entry.coordinateHint', maxLength: 12, pattern: coordinate, messages: { pattern: 'initiatives:maintenance.errors.coordinate' } },
     longitude: { kind: 'text', label: 'initiatives:maintenance.entry.longitude', hint: 'initiatives:maintenance.entry.coordinateHint', maxLength: 12, pattern: coordinate, messages: { pattern: 'initiatives:maintenance.errors.coordinate' } },
   },
@@ -50,6 +40,8 @@ export type Repeat = (typeof repeatOptions)[number];
 
 export const eventForm = defineForm({
   id: 'initiatives.maintenance.event',
+  // A new event is created once, however often the form is sent (a double click, back and send again).
+  once: true,
   fields: {
     title: { kind: 'text', label: 'initiatives:maintenance.event.title', required: true, maxLength: 200 },
     description: { kind: 'textarea', label: 'initiatives:maintenance.event.description', maxLength: 5000 },

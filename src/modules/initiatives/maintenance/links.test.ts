@@ -75,7 +75,7 @@ describe('a maintainer keeps the entry current through a mailed link', () => {
       domains: 'umwelt',
       districts: 'gerderath',
       accessibility: 'stufenlos',
-      website: 'https://repaircafe-gerderath.example.org',
+      website: 'repaircafe-gerderath.example.org',
       meetingTimes: 'Jeden ersten Samstag im Monat, 10 bis 13 Uhr',
       latitude: '51,0794',
       longitude: '6,3161',
@@ -83,16 +83,17 @@ describe('a maintainer keeps the entry current through a mailed link', () => {
     expect(saved.status).toBe(303);
     expect((await client.follow(saved)).body).toContain('Ihre Änderungen sind gespeichert und öffentlich sichtbar.');
     const row = await db().selectFrom('initiatives').selectAll().where('id', '=', initiative.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ name: 'Repair-Café Gerderath e. V.', status: 'published', domains: ['umwelt'], districts: ['gerderath'], accessibility: ['stufenlos'], latitude: '51.079400', edit_reviewed_at: null });
+    expect(row).toMatchObject({ name: 'Repair-Café Gerderath e. V.', status: 'published', domains: ['umwelt'], districts: ['gerderath'], accessibility: ['stufenlos'], latitude: '51.079400', website: 'https://repaircafe-gerderath.example.org', edit_reviewed_at: null });
     expect(row.edited_at).not.toBeNull();
     expect(row.confirmed_current_at!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     const audit = await platform.ctx.db.selectFrom('audit_log').selectAll().where('subject_id', '=', initiative.id).where('action', '=', 'initiatives.entry-edited').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ subject_type: 'initiatives.initiative', actor_label: 'anonymous' });
     expect(audit.meta).toMatchObject({ maintainerId: maintainer.id });
 
-    // The owner's public page, where it is served, shows the new name with no staff action.
+    // The public page shows the new name with no staff action.
     const publicPage = await new FormClient(platform.app).get(`/initiativen/${initiative.slug}`);
-    if (publicPage.status === 200) expect(publicPage.body).toContain('Repair-Café Gerderath e. V.');
+    expect(publicPage.status).toBe(200);
+    expect(publicPage.body).toContain('Repair-Café Gerderath e. V.');
   });
 
   it('confirms the entry as current without changing it', async () => {
@@ -185,11 +186,14 @@ describe('a maintainer keeps the entry current through a mailed link', () => {
     const client = new FormClient(platform.app);
     const { links } = await requestLinks(client, 'falsch@example.org');
     await client.follow(await openLink(client, links[0]!));
-    const refused = await client.post(`/initiativen/pflegen/${initiative.id}`, { name: 'Neuer Name', summary: '', providerKind: 'verein', website: 'repaircafe.example.org', latitude: '51,07' });
+    const refused = await client.post(`/initiativen/pflegen/${initiative.id}`, { name: 'Neuer Name', summary: '', providerKind: 'verein', website: 'javascript:alert(1)', latitude: '51,07' });
     expect(refused.status).toBe(422);
     expect(refused.body).toContain('value="Neuer Name"');
-    expect(refused.body).toContain('value="repaircafe.example.org"');
-    expect(refused.body).toContain('Bitte geben Sie eine Adresse an, die mit http:// oder https:// beginnt.');
+    expect(refused.body).toContain('Bitte füllen Sie das Feld „Kurzbeschreibung“ aus.');
+    const script = await client.post(`/initiativen/pflegen/${initiative.id}`, { name: 'Neuer Name', summary: 'Kurz.', providerKind: 'verein', domains: 'umwelt', website: 'javascript:alert(1)' });
+    expect(script.status).toBe(422);
+    expect(script.body).toContain('value="javascript:alert(1)"');
+    expect(script.body).toContain('Bitte geben Sie die Webseite als Adresse mit https:// oder http:// an');
     expect(await htmlProblems(`/initiativen/pflegen/${initiative.id}`, refused.body)).toEqual([]);
     const pair = await client.post(`/initiativen/pflegen/${initiative.id}`, { name: 'Neuer Name', summary: 'Kurz.', providerKind: 'verein', domains: 'umwelt', latitude: '51,07' });
     expect(pair.status).toBe(422);

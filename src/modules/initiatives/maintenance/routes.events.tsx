@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import Type from 'typebox';
 import type { KernelContext } from '#kernel/context.ts';
-import { formBody, readForm, toRaw, type FormErrors, type Raw } from '#kernel/forms/index.ts';
+import { formBody, once, readForm, toRaw, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { initiativesDb } from '../repo.ts';
@@ -66,7 +66,7 @@ export async function eventRoutes(app: App, ctx: KernelContext): Promise<void> {
     const access = await requireAccess(ctx, request, request.params.initiativeId);
     const read = readForm(eventForm, request);
     if (!read.ok) return page(request, reply, access, undefined, read);
-    const added = await addEvent(ctx, actingOf(request), access, read.value);
+    const added = await once(ctx, request, read, () => addEvent(ctx, actingOf(request), access, read.value));
     if (!added.ok) return page(request, reply, access, undefined, { raw: read.raw, errors: problemErrors(added.problem) });
     return reply.redirect(`${entryPath(access.initiativeId)}?notice=event-added`, 303);
   });

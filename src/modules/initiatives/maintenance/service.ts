@@ -2,6 +2,7 @@ import { isSignedIn, type Actor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormValue } from '#kernel/forms/index.ts';
+import { isWebAddress } from '../moderation/service.propose.ts';
 import { initiativesDb, type InitiativesDb } from '../repo.ts';
 import type { AccessibilityFeature, Domain, ProviderKind } from '../vocabulary.ts';
 import type { entryForm, feedForm, maintainerForm } from './forms.ts';
@@ -74,10 +75,13 @@ export async function attachAccount(ctx: KernelContext, acting: Acting, key: str
 
 const coordinate = (text: string) => (text === '' ? null : Number(text.replace(',', '.')));
 
-export type EntryProblem = { field: 'latitude' | 'longitude'; code: 'initiatives:maintenance.errors.coordinatePair' | 'initiatives:maintenance.errors.coordinateRange' };
+export type EntryProblem = { field: 'latitude' | 'longitude' | 'website'; code: string };
 
 /** Saves the entry's public fields; live at once, and waiting in the moderators' review list. */
 export async function saveEntry(ctx: KernelContext, acting: Acting, access: Access, input: FormValue<typeof entryForm>): Promise<{ ok: true } | { ok: false; problem: EntryProblem }> {
+  // As the proposal takes it: an address typed without its scheme is a web address.
+  const website = input.website === '' ? null : /^[a-z][a-z0-9+.-]*:/i.test(input.website) ? input.website : `https://${input.website}`;
+  if (website !== null && !isWebAddress(website)) return { ok: false, problem: { field: 'website', code: 'initiatives:moderation.errors.website' } };
   const latitude = coordinate(input.latitude);
   const longitude = coordinate(input.longitude);
   if ((latitude === null) !== (longitude === null)) return { ok: false, problem: { field: latitude === null ? 'latitude' : 'longitude', code: 'initiatives:maintenance.errors.coordinatePair' } };
@@ -100,7 +104,7 @@ export async function saveEntry(ctx: KernelContext, acting: Acting, access: Acce
           contact_name: input.contactName || null,
           contact_email: input.contactEmail || null,
           contact_phone: input.contactPhone,
-          website: input.website || null,
+          website,
           accessibility: input.accessibility as AccessibilityFeature[],
           accessibility_note: input.accessibilityNote || null,
           languages: input.languages.length > 0 ? input.languages : ['de'],
