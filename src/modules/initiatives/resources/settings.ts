@@ -1,9 +1,18 @@
-import { ConfigError, defineSettings } from '#kernel/settings.ts';
+import { ConfigError, defineSettings, settingsOf, type ModuleSettingsCarrier } from '#kernel/settings.ts';
 
-/** A tile URL template with {z}, {x} and {y}, over http(s); empty for none. */
+export interface MapTiles {
+  url: string;
+  attribution: string;
+}
+
+/**
+ * A tile URL template with {z}, {x} and {y}: an address on the platform's own host (`/karten/{z}/{x}/{y}.png`,
+ * which the content security policy allows), or an absolute http(s) one; empty for none.
+ */
 function tileUrl(raw: string): string {
   if (raw === '') return '';
   if (!['{z}', '{x}', '{y}'].every((part) => raw.includes(part))) throw new ConfigError('must contain {z}, {x} and {y}');
+  if (raw.startsWith('/') && !raw.startsWith('//')) return raw;
   let parsed: URL;
   try {
     parsed = new URL(raw.replaceAll(/\{[a-z]\}/g, '0'));
@@ -22,4 +31,15 @@ export const mapSettings = defineSettings({
     default: '',
     parse: tileUrl,
   },
+  INITIATIVES_MAP_TILE_ATTRIBUTION: {
+    description: 'The credit the tile source asks for, shown in the corner of the map (plain text, e.g. "© OpenStreetMap-Mitwirkende")',
+    default: '',
+    parse: (raw: string) => raw,
+  },
 });
+
+/** The map's tiles as the installation sets them; an empty address means no base map. */
+export function mapTilesOf(ctx: { config: ModuleSettingsCarrier }): MapTiles {
+  const values = settingsOf(ctx, mapSettings);
+  return { url: values.INITIATIVES_MAP_TILE_URL, attribution: values.INITIATIVES_MAP_TILE_ATTRIBUTION };
+}
