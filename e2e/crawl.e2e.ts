@@ -24,7 +24,7 @@ const maxPages = 120;
 /** A full crawl visits up to maxPages pages at about a second each (axe and validation included). */
 const crawlTimeout = 600_000;
 /** Links that change state or leave the HTML world; the journeys test them on purpose. */
-const skipped = [/^\/abmelden/, /^\/api\//, /^\/assets\//, /^\/anmelden\/oidc/, /\.(json|jsonld|geojson|csv|pdf|ics|ttl|rdf|xml)(\?|$)/, /\/download$/, /^\/datastore\/dump\//, /^\/metrics/, /^\/(healthz|readyz)/];
+const skipped = [/^\/abmelden/, /^\/api\//, /^\/assets\//, /^\/anmelden\/oidc/, /\.(json|jsonld|geojson|csv|pdf|ics|atom|ttl|rdf|xml)(\?|$)/, /\/download$/, /^\/datastore\/dump\//, /^\/metrics/, /^\/(healthz|readyz)/];
 
 function kindOf(path: string): string {
   // Ids and slugs become one placeholder, so "/leistungen/hund-anmelden" and ".../personalausweis" are one kind.

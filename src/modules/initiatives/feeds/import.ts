@@ -2,6 +2,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { requestOutbound, type OutboundFailure } from '#kernel/outbound/request.ts';
 import { insertEvent, writeOccurrences } from '../events/repo.ts';
 import { initiativesDb, type InitiativesDb } from '../repo.ts';
+import { reindexInitiative } from '../search.ts';
 import type { EventRow, FeedRow } from '../tables.ts';
 import { sendFeedFailureJob } from './mail.ts';
 import { parseFeed, type FeedEvent, type FeedProblem } from './parse.ts';
@@ -134,7 +135,10 @@ export async function importFeed(ctx: KernelContext, feed: Pick<FeedRow, 'id' | 
       await recordFailure(ctx, db, locked, failure, now);
       return { ok: false as const, ...failure };
     }
-    return applyFeed(ctx, db, locked, parsed.events, parsed.skipped, now);
+    const outcome = await applyFeed(ctx, db, locked, parsed.events, parsed.skipped, now);
+    // The search finds the entry's events with dates ahead: put them in step in the import's transaction.
+    await reindexInitiative(trx, locked.initiative_id);
+    return outcome;
   });
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { initiativesPermissions } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
+import { reindexInitiative } from '../search.ts';
 import { countFeedEvents, discardHeld, heldFeeds, lockFeed, releaseHeld, updateFeed, type HeldFeed } from './repo.ts';
 
 /*
@@ -33,6 +34,7 @@ export async function decideHeld(ctx: KernelContext, actor: Actor, feedId: strin
     if (count === 0) return { ok: false, reason: 'nothing-held' };
     const counts = await countFeedEvents(db, feed.id);
     await updateFeed(db, feed.id, { event_count: counts.shown, held_count: counts.held, ...(decision === 'discard' ? { active: false } : {}) });
+    await reindexInitiative(trx, feed.initiative_id);
     await recordAudit(trx, { actor, requestId: requestId ?? null }, {
       action: decision === 'release' ? 'initiatives.held-events-released' : 'initiatives.held-events-discarded',
       subjectType: 'initiatives.feed',

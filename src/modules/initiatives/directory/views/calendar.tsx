@@ -60,18 +60,23 @@ export function EventLine({ page, entry, showInitiative = true }: { page: PageCo
             <dd>{entry.location}</dd>
           </div>
         ) : null}
-        <div>
-          <dt>{t('initiatives:directory.fields.districts')}</dt>
-          <dd>{districtNames(page, entry.district ? [entry.district] : entry.initiative.districts)}</dd>
-        </div>
-        <div>
-          <dt>{t('initiatives:directory.fields.accessibility')}</dt>
-          <dd>
-            <AccessibilityText page={page} features={entry.accessibility} />
-          </dd>
-        </div>
+        {/* On an initiative's own page its districts, features and demo mark stand once above the dates. */}
+        {showInitiative ? (
+          <>
+            <div>
+              <dt>{t('initiatives:directory.fields.districts')}</dt>
+              <dd>{districtNames(page, entry.district ? [entry.district] : entry.initiative.districts)}</dd>
+            </div>
+            <div>
+              <dt>{t('initiatives:directory.fields.accessibility')}</dt>
+              <dd>
+                <AccessibilityText page={page} features={entry.accessibility} />
+              </dd>
+            </div>
+          </>
+        ) : null}
       </dl>
-      {entry.demo ? <DemoMark page={page} /> : null}
+      {entry.demo && showInitiative ? <DemoMark page={page} /> : null}
     </li>
   );
 }
@@ -113,7 +118,7 @@ export function CalendarPage({ page, search, entries, until, next }: { page: Pag
         <summary class="kern-title">{t('initiatives:directory.filter.title')}</summary>
         <form method="get" action="/initiativen/kalender" class="kern-stack-md form">
           <FilterFields page={page} search={search}>
-            <TextField name="ab" label={t('initiatives:calendar.from')} hint={t('initiatives:calendar.fromHint')} value={search.from} maxLength={10} width={4} />
+            <TextField name="ab" label={t('initiatives:calendar.from')} hint={t('initiatives:calendar.fromHint')} value={search.from} maxLength={10} />
           </FilterFields>
           <SubmitButton label={t('initiatives:directory.filter.submit')} />
         </form>
