@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { searchDocuments } from '#kernel/search/index.ts';
 import { reindexInitiative } from '../search.ts';
 import { FormClient } from '#test/http-client.ts';
@@ -8,7 +8,7 @@ import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { moderator } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
 import { buildEvent, buildInitiative, buildMaintainer } from '../test/builders.ts';
-import { moderationRetention } from './privacy.ts';
+import { moderationPersonalData, moderationRetention } from './privacy.ts';
 import { daysSince } from './views/queue.tsx';
 
 let platform: TestPlatform;
@@ -129,6 +129,17 @@ describe('what proposing keeps about people', () => {
     expect(await db().selectFrom('initiative_maintainers').select('id').where('initiative_id', '=', rejected.id).execute()).toEqual([]);
     expect(await db().selectFrom('initiative_maintainers').select('id').where('initiative_id', '=', recent.id).execute()).toHaveLength(1);
     expect((await db().selectFrom('initiative_keys').select('key_hash').where('initiative_id', '=', fresh.id).execute()).map((r) => r.key_hash)).toEqual([`gueltig-${old.id}`]);
+  });
+
+  it('puts a person’s maintainer rows into their data download and erases them with the account, keeping the entry', async () => {
+    const citizen = await buildCitizen(platform.ctx);
+    const entry = await buildInitiative(platform.ctx, { name: 'Gepflegt von Konto' });
+    await buildMaintainer(platform.ctx, entry.id, { name: 'Konto Person', email: 'konto-person@example.org', user_id: citizen.user.id });
+    const exported = await moderationPersonalData.export(platform.ctx.db, citizen.user.id, platform.ctx);
+    expect(exported).toEqual({ initiativeMaintainers: [expect.objectContaining({ initiative: 'Gepflegt von Konto', name: 'Konto Person', email: 'konto-person@example.org', status: 'active' })] });
+    await moderationPersonalData.erase(platform.ctx.db, citizen.user.id, platform.ctx);
+    expect(await db().selectFrom('initiative_maintainers').select('id').where('initiative_id', '=', entry.id).execute()).toEqual([]);
+    expect((await db().selectFrom('initiatives').select('name').where('id', '=', entry.id).executeTakeFirst())?.name).toBe('Gepflegt von Konto');
   });
 
   it('counts whole days waited', () => {
