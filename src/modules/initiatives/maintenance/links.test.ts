@@ -132,6 +132,15 @@ describe('a maintainer keeps the entry current through a mailed link', () => {
     expect(await htmlProblems('/initiativen/pflegen', refused.body)).toEqual([]);
   });
 
+  it('limits how often one address asks for links', async () => {
+    const client = new FormClient(platform.app);
+    await client.get('/initiativen/pflegen');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await client.post('/initiativen/pflegen', { email: `viele-${attempt}@example.org` })).status);
+    expect(statuses.slice(0, 5)).toEqual([303, 303, 303, 303, 303]);
+    expect(statuses[5]).toBe(429);
+  });
+
   it('gives a pending maintainer no link until a moderator approves', async () => {
     const initiative = await buildInitiative(platform.ctx);
     await buildMaintainer(platform.ctx, initiative.id, { email: 'wartet@example.org', status: 'pending', approved_at: null });
