@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
+import { buildStreet } from '#modules/streets/test/builders.ts';
 import { searchDocuments } from '#kernel/search/index.ts';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
@@ -179,6 +180,17 @@ describe('proposing and moderating an initiative', () => {
     await propose('Tafel Erkelenz', 'zwei@example.org');
     const slugs = await db().selectFrom('initiatives').select('slug').where('name', '=', 'Tafel Erkelenz').orderBy('created_at').execute();
     expect(slugs.map((row) => row.slug)).toEqual(['tafel-erkelenz', 'tafel-erkelenz-2']);
+  });
+
+  it('takes the coordinates of an address from the city’s street list, and none for an unknown street', async () => {
+    await buildStreet(platform.ctx.db, { name: 'Pfarrer-Sommer-Weg', latitude: 51.0712, longitude: 6.3101 });
+    for (const [name, address] of [['Im Street-Register', 'Pfarrer-Sommer-Weg 12a'], ['Ohne Register', 'Nirgendwostraße 3']] as const) {
+      const client = new FormClient(platform.app);
+      await client.get('/initiativen/vorschlagen');
+      expect((await client.post('/initiativen/vorschlagen', proposal(name, 'karte@example.org', { address }))).status).toBe(303);
+    }
+    expect(await entryNamed('Im Street-Register')).toMatchObject({ address: 'Pfarrer-Sommer-Weg 12a', latitude: '51.071200', longitude: '6.310100' });
+    expect(await entryNamed('Ohne Register')).toMatchObject({ address: 'Nirgendwostraße 3', latitude: null, longitude: null });
   });
 
   it('rejects with a reason, which is mailed to the proposer', async () => {
