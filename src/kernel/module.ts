@@ -318,6 +318,11 @@ export interface ModuleManifest {
   /** What the module offers visitors, for the home page and the Leichte Sprache page. */
   about?: ModuleAbout;
   commands?: readonly CliCommand[];
+  /**
+   * Origins the module's pages load images from besides the platform itself (a map's tile server named in its
+   * settings), added to the Content-Security-Policy's `img-src`; read once at start.
+   */
+  imageSources?: (ctx: Pick<KernelContext, 'config'>) => readonly string[];
   /** Inserts demo data on first start; must be idempotent and deterministic. */
   seed?: (ctx: KernelContext) => Promise<void>;
   /**

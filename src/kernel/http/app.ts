@@ -40,7 +40,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(ctx: KernelContext, options: AppOptions): Promise<App> {
-  const secure = securityHeaders(ctx.config);
+  const secure = securityHeaders(ctx.config, [...new Set(ctx.modules.flatMap((module) => module.imageSources?.(ctx) ?? []))]);
   const prepare = requestPreparer(ctx);
   // The platform's APIs refuse with problem details; modules add formats for their prefixes (registerErrorFormat).
   const errorFormats = new ErrorFormats();

@@ -34,7 +34,7 @@ const permissionsPolicy = [
  * Sets the security headers on a response. A function of its own, not a plugin's hook, because responses
  * that never reach a route (a malformed address) must carry them as well.
  */
-export function securityHeaders(config: Pick<Config, 'PUBLIC_URL'>): (request: IncomingMessage, response: ServerResponse) => void {
+export function securityHeaders(config: Pick<Config, 'PUBLIC_URL'>, imageSources: readonly string[] = []): (request: IncomingMessage, response: ServerResponse) => void {
   const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -42,8 +42,8 @@ export function securityHeaders(config: Pick<Config, 'PUBLIC_URL'>): (request: I
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        // KERN's icons are CSS masks with data: SVGs.
-        imgSrc: ["'self'", 'data:'],
+        // KERN's icons are CSS masks with data: SVGs; modules add the origins their settings name (map tiles).
+        imgSrc: ["'self'", 'data:', ...imageSources],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],

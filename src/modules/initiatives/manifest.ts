@@ -3,16 +3,20 @@ import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { directoryPart } from './directory/part.ts';
 import { seedDirectory } from './directory/seed.ts';
+import { seedResources } from './resources/seed.ts';
+import { mapSettings, tileOrigins } from './resources/settings.ts';
 import { feedsPart } from './feeds/part.ts';
 import { initiativesMigrations } from './migrations/index.ts';
+import { maintenancePart } from './maintenance/part.ts';
 import { moderationPart } from './moderation/part.ts';
 import { joinParts } from './part.ts';
 import { initiativesRoles, permissionMap } from './permissions.ts';
 import { resourcesPart } from './resources/part.ts';
 import { directoryDataset, eventsDataset } from './opendata.ts';
 import { initiativesSearch } from './search.ts';
+import { initiativesAuditSubjects } from './audit.ts';
 
-const joined = joinParts([{ locales: { de, en } }, directoryPart, moderationPart, feedsPart, resourcesPart]);
+const joined = joinParts([{ locales: { de, en } }, directoryPart, moderationPart, maintenancePart, feedsPart, resourcesPart]);
 
 export const initiativesModule = defineModule({
   id: 'initiatives',
@@ -28,11 +32,15 @@ export const initiativesModule = defineModule({
   accountLinks: joined.accountLinks,
   retention: joined.retention,
   personalData: joined.personalData,
+  auditSubjects: initiativesAuditSubjects,
   search: initiativesSearch,
   openData: [directoryDataset, eventsDataset],
   nav: [{ path: '/initiativen', label: 'initiatives:nav', order: 45 }],
   about: { heading: 'initiatives:about.heading', text: 'initiatives:about.text', easyText: 'initiatives:about.easy', href: '/initiativen', order: 40 },
+  settings: mapSettings,
+  imageSources: tileOrigins,
   seed: async (ctx) => {
     await seedDirectory(ctx);
+    await seedResources(ctx);
   },
 });

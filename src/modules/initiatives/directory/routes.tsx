@@ -8,6 +8,9 @@ import { calendarFile, calendarFileName, calendarMediaType, uidFor } from '#kern
 import type { App } from '#kernel/module.ts';
 import { publicPage } from '#kernel/page-cache/index.ts';
 import { initiativesDb } from '../repo.ts';
+import { resourcesFor } from '../resources/repo.ts';
+import { mapTilesOf } from '../resources/settings.ts';
+import { MapIsland } from '../views/map.tsx';
 import { accessibilityFeatures, districtKeys, domains, type AccessibilityFeature, type District, type Domain } from '../vocabulary.ts';
 import { calendarEntries, countsByDomain, publicEvent, publishedBySlug, publishedInitiatives, type CalendarEntry, type CalendarFilter } from './repo.ts';
 import { CalendarPage, type CalendarSearch } from './views/calendar.tsx';
@@ -61,7 +64,19 @@ export async function directoryRoutes(app: App, ctx: KernelContext): Promise<voi
     const t = request.t;
     return reply.html(
       { title: t('initiatives:directory.title'), breadcrumbs: [{ label: t('initiatives:directory.title') }] },
-      <DirectoryPage page={request.page} search={{ domains: filter.domains, district: filter.district ?? '', accessibility: filter.accessibility, text }} initiatives={initiatives} counts={counts} />,
+      <DirectoryPage
+        page={request.page}
+        search={{ domains: filter.domains, district: filter.district ?? '', accessibility: filter.accessibility, text }}
+        initiatives={initiatives}
+        counts={counts}
+        map={
+          <MapIsland
+            page={request.page}
+            tiles={mapTilesOf(ctx)}
+            points={initiatives.flatMap((entry) => (entry.latitude === null || entry.longitude === null ? [] : [{ name: entry.name, href: `/initiativen/${entry.slug}`, latitude: Number(entry.latitude), longitude: Number(entry.longitude), domains: entry.domains }]))}
+          />
+        }
+      />,
     );
   });
 
@@ -141,11 +156,14 @@ export async function directoryRoutes(app: App, ctx: KernelContext): Promise<voi
     const initiative = await publishedBySlug(db, request.params.slug);
     if (!initiative) throw new HttpProblem(404, 'initiatives:directory.problems.notFound');
     const now = new Date();
-    const events = await calendarEntries(db, { initiativeId: initiative.id, from: now, to: new Date(now.getTime() + 90 * 86_400_000), limit: 10 });
+    const [events, resources] = await Promise.all([
+      calendarEntries(db, { initiativeId: initiative.id, from: now, to: new Date(now.getTime() + 90 * 86_400_000), limit: 10 }),
+      resourcesFor(ctx.db, initiative, todayInBerlin(now)),
+    ]);
     const t = request.t;
     return reply.html(
       { title: initiative.name, breadcrumbs: [{ label: t('initiatives:directory.title'), href: '/initiativen' }, { label: initiative.name }] },
-      <InitiativePage page={request.page} initiative={initiative} events={events} />,
+      <InitiativePage page={request.page} initiative={initiative} events={events} resources={resources} />,
     );
   });
 

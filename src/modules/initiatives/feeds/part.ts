@@ -1,6 +1,6 @@
 import { initiativesPermissions } from '../permissions.ts';
 import type { ModulePart } from '../part.ts';
-import { importFeedsJob, rollOccurrencesJob } from './jobs.ts';
+import { importFeedsJob, importNewFeedJob, rollOccurrencesJob } from './jobs.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { sendFeedFailureJob } from './mail.ts';
@@ -11,6 +11,6 @@ import { heldPath } from './views/held.tsx';
 export const feedsPart: ModulePart = {
   locales: { de, en },
   routes: feedRoutes,
-  jobs: [importFeedsJob, rollOccurrencesJob, sendFeedFailureJob],
+  jobs: [importFeedsJob, importNewFeedJob, rollOccurrencesJob, sendFeedFailureJob],
   staffLinks: [{ path: heldPath, label: 'initiatives:feeds.held.title', permission: initiativesPermissions.moderate, order: 62 }],
 };

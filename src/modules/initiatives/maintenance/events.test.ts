@@ -2,15 +2,14 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
-import type { TestPlatform } from '#test/platform.ts';
 import { initiativesDb } from '../repo.ts';
 import { buildEvent, buildInitiative, buildMaintainer } from '../test/builders.ts';
 import { askToConfirm } from './jobs.ts';
-import { maintenancePlatform } from './test/platform.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
-  platform = await maintenancePlatform();
+  platform = await createTestPlatform();
 });
 afterAll(async () => {
   await platform.close();
@@ -128,6 +127,9 @@ describe('feeds and further maintainers', () => {
     expect(refused.body).toContain('value="ftp://kalender.example.org/cafe.ics"');
     const added = await client.post(`${base}/feeds`, { feedUrl: 'https://kalender.example.org/cafe.ics' });
     expect(added.status).toBe(303);
+    // Read at once, not at the next hour: the host is unknown, so the attempt is recorded as failed.
+    await platform.runJobs();
+    expect((await db().selectFrom('initiative_feeds').select(['last_fetched_at', 'failures']).where('initiative_id', '=', initiative.id).executeTakeFirstOrThrow())).toMatchObject({ last_fetched_at: expect.any(Date), failures: 1 });
     await db().updateTable('initiative_feeds').set({ last_error: 'Der Server antwortete mit 404.', event_count: 7, held_count: 2 }).where('initiative_id', '=', initiative.id).execute();
     const page = await client.get(base);
     expect(page.body).toContain('https://kalender.example.org/cafe.ics');

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
-import type { TestPlatform } from '#test/platform.ts';
 import { hashToken } from '#kernel/auth/sessions.ts';
 import { initiativesDb } from '../repo.ts';
 import { buildInitiative, buildMaintainer } from '../test/builders.ts';
-import { maintenancePlatform } from './test/platform.ts';
+import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
-  platform = await maintenancePlatform();
+  platform = await createTestPlatform();
 });
 afterAll(async () => {
   await platform.close();

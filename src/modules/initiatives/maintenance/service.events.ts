@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { recordAudit } from '#kernel/audit.ts';
+import { reindexInitiative } from '../search.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { parseDay } from '#kernel/dates.ts';
 import type { FormValue } from '#kernel/forms/index.ts';
@@ -93,8 +94,11 @@ function columnsOf(input: EventInput, times: Timed) {
   };
 }
 
-const audit = (db: Parameters<typeof recordAudit>[0], acting: Acting, access: Access, action: string, eventId: string) =>
-  recordAudit(db, { actor: acting.actor, requestId: acting.requestId ?? null }, { action: `initiatives.${action}`, subjectType, subjectId: access.initiativeId, meta: { maintainerId: access.maintainerId, eventId } });
+/** Records a change of an event and, in its transaction, puts the entry's events in step in the search. */
+async function audit(db: Parameters<typeof recordAudit>[0], acting: Acting, access: Access, action: string, eventId: string) {
+  await recordAudit(db, { actor: acting.actor, requestId: acting.requestId ?? null }, { action: `initiatives.${action}`, subjectType, subjectId: access.initiativeId, meta: { maintainerId: access.maintainerId, eventId } });
+  await reindexInitiative(db, access.initiativeId);
+}
 
 export async function addEvent(ctx: KernelContext, acting: Acting, access: Access, input: EventInput): Promise<{ ok: true; eventId: string } | { ok: false; problem: EventProblem }> {
   const read = timesOf(input);

@@ -1,5 +1,7 @@
 import { isSignedIn, type Actor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
+import { reindexInitiative } from '../search.ts';
+import { importNewFeedJob } from '../feeds/jobs.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormValue } from '#kernel/forms/index.ts';
 import { isWebAddress } from '../moderation/service.propose.ts';
@@ -29,8 +31,10 @@ export interface Acting {
   requestId?: string | undefined;
 }
 
+/** Records a maintainer's change and, in its transaction, puts the entry's search documents in step (edits go live at once). */
 async function audit(db: InitiativesDb, acting: Acting, access: Access, action: string, meta: Record<string, unknown> = {}) {
   await recordAudit(db, { actor: acting.actor, requestId: acting.requestId ?? null }, { action: `initiatives.${action}`, subjectType, subjectId: access.initiativeId, meta: { maintainerId: access.maintainerId, ...meta } });
+  await reindexInitiative(db, access.initiativeId);
 }
 
 /** Queues the mail with a link for each entry the address keeps; the caller answers the same either way. */
@@ -133,7 +137,7 @@ export async function confirmCurrent(ctx: KernelContext, acting: Acting, access:
     });
 }
 
-/** Registers an iCalendar feed; the feeds area fetches it on its schedule. */
+/** Registers an iCalendar feed, read at once and then on the feeds' schedule. */
 export async function registerFeed(ctx: KernelContext, acting: Acting, access: Access, input: FormValue<typeof feedForm>): Promise<{ ok: true } | { ok: false; code: string }> {
   let url: URL;
   try {
@@ -149,6 +153,8 @@ export async function registerFeed(ctx: KernelContext, acting: Acting, access: A
       if (known) return { ok: false as const, code: 'initiatives:maintenance.errors.feedKnown' };
       const feed = await trx.insertInto('initiative_feeds').values({ initiative_id: access.initiativeId, url: url.href }).returning('id').executeTakeFirstOrThrow();
       await audit(trx, acting, access, 'feed-registered', { feedId: feed.id });
+      // Read at once rather than at the next hour, so the maintainer sees on the page what came of it.
+      await ctx.jobs.enqueue(trx, importNewFeedJob, { feedId: feed.id });
       return { ok: true as const };
     });
 }

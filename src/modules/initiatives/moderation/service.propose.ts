@@ -30,8 +30,12 @@ export function slugOf(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 70)
     .replace(/-+$/, '');
-  return slug.length >= 2 ? slug : `initiative${slug ? `-${slug}` : ''}`;
+  if (slug.length < 2) return `initiative${slug ? `-${slug}` : ''}`;
+  // The hub's own pages sit beside the entries under /initiativen/: an entry never takes their names.
+  return reservedSlugs.has(slug) ? `${slug}-initiative` : slug;
 }
+
+const reservedSlugs = new Set(['kalender', 'ressourcen', 'vorschlagen', 'pflegen', 'termine', 'kalender-ics', 'kalender-atom']);
 
 /** Only addresses of the web: a link in the directory must not run script or open a file. */
 export function isWebAddress(value: string): boolean {

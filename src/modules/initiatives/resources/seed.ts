@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { KernelContext } from '#kernel/context.ts';
 import { initiativesDb } from '../repo.ts';
+import { reindexResource } from '../search.ts';
 import type { InitiativesTables } from '../tables.ts';
 
 type NewResource = Insertable<InitiativesTables['initiative_resources']>;
@@ -117,11 +118,15 @@ export const demoResources: readonly NewResource[] = [
 
 /** Adds the demo resources that are not there yet (by slug); a resource already there is left as it is. */
 export async function seedResources(ctx: Pick<KernelContext, 'db'>): Promise<number> {
-  const result = await initiativesDb(ctx.db)
-    .insertInto('initiative_resources')
-    .values(demoResources.map((resource) => ({ ...resource, demo: true })))
-    .onConflict((conflict) => conflict.column('slug').doNothing())
-    .returning('id')
-    .execute();
-  return result.length;
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await initiativesDb(trx)
+      .insertInto('initiative_resources')
+      .values(demoResources.map((resource) => ({ ...resource, demo: true })))
+      .onConflict((conflict) => conflict.column('slug').doNothing())
+      .returning('id')
+      .execute();
+    // Found by the platform-wide search from the start.
+    for (const row of result) await reindexResource(trx, row.id);
+    return result.length;
+  });
 }

@@ -43,3 +43,10 @@ export function mapTilesOf(ctx: { config: ModuleSettingsCarrier }): MapTiles {
   const values = settingsOf(ctx, mapSettings);
   return { url: values.INITIATIVES_MAP_TILE_URL, attribution: values.INITIATIVES_MAP_TILE_ATTRIBUTION };
 }
+
+/** The tile server's origin for the content security policy; none when the tiles come from the platform itself. */
+export function tileOrigins(ctx: { config: ModuleSettingsCarrier }): string[] {
+  const { url } = mapTilesOf(ctx);
+  if (url === '' || url.startsWith('/')) return [];
+  return [new URL(url.replaceAll(/\{[a-z]\}/g, '0')).origin];
+}

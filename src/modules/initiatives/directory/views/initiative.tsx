@@ -2,6 +2,7 @@ import { Heading } from '#kernel/html/components.tsx';
 import { telHref } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { ComponentChildren } from 'preact';
+import type { ResourceRow } from '#modules/initiatives/tables.ts';
 import type { CalendarEntry, PublicInitiative } from '../repo.ts';
 import { EventDays } from './calendar.tsx';
 import { AccessibilityText, DemoMark, DomainBadges, districtNames, longDay } from './parts.tsx';
@@ -26,7 +27,7 @@ const paragraphs = (text: string) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-export function InitiativePage({ page, initiative, events, resources }: { page: PageContext; initiative: PublicInitiative; events: CalendarEntry[]; resources?: ComponentChildren }) {
+export function InitiativePage({ page, initiative, events, resources }: { page: PageContext; initiative: PublicInitiative; events: CalendarEntry[]; resources: readonly ResourceRow[] }) {
   const { t, lang } = page;
   return (
     <article class="kern-stack-lg">
@@ -113,7 +114,23 @@ export function InitiativePage({ page, initiative, events, resources }: { page: 
           </a>
         </p>
       </section>
-      {resources}
+      {resources.length > 0 ? (
+        <section aria-labelledby="ressourcen" class="kern-stack-sm">
+          <h2 class="kern-heading-medium" id="ressourcen">
+            {t('initiatives:initiative.resources')}
+          </h2>
+          <ul class="kern-list">
+            {resources.map((resource) => (
+              <li key={resource.id}>
+                <a class="kern-link" href={`/initiativen/ressourcen/${resource.slug}`}>
+                  {resource.title}
+                </a>{' '}
+                ({t(`initiatives:resourceKinds.${resource.kind}`)}): {resource.summary}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p class="kern-body kern-body--small">
         {initiative.confirmed_current_at ? t('initiatives:initiative.confirmed', { day: longDay(initiative.confirmed_current_at, lang) }) : null}{' '}
         <a class="kern-link" href="/initiativen/pflegen">
