@@ -70,6 +70,30 @@ function pickInto(map: L.Map, container: HTMLElement): void {
   });
 }
 
+/** Space between two markers' centres: each a 24-pixel target with room around it (WCAG 2.5.8). */
+const markerSpacing = 30;
+
+/**
+ * Places at one address (several initiatives meeting in the town hall) would stack their markers, and a
+ * covered marker cannot be reached by pointer. At each zoom, a marker too close to one already placed moves
+ * out on a spiral around its place until it stands free; its link still names the initiative.
+ */
+function spread(map: L.Map, markers: readonly L.Marker[], points: readonly Point[]): void {
+  const placed: L.Point[] = [];
+  markers.forEach((marker, index) => {
+    const point = points[index]!;
+    const home = map.latLngToLayerPoint([point.lat, point.lng]);
+    let spot = home;
+    for (let turn = 1; placed.some((other) => other.distanceTo(spot) < markerSpacing) && turn <= 60; turn += 1) {
+      const angle = turn * 2.4;
+      const radius = markerSpacing * (1 + Math.floor(turn / 8));
+      spot = home.add([Math.cos(angle) * radius, Math.sin(angle) * radius]).round();
+    }
+    placed.push(spot);
+    marker.setLatLng(map.layerPointToLatLng(spot));
+  });
+}
+
 function mount(container: HTMLElement): void {
   container.hidden = false;
   const map = L.map(container, { scrollWheelZoom: false, attributionControl: Boolean(container.dataset.attribution) });
@@ -82,6 +106,8 @@ function mount(container: HTMLElement): void {
   const markers = points.map((point) => L.marker([point.lat, point.lng], { icon: markerIcon(point), keyboard: false, title: '' }).addTo(map));
   if (markers.length > 0) map.fitBounds(L.featureGroup(markers).getBounds(), { padding: [24, 24], maxZoom: 15 });
   else map.setView(erkelenz, 12);
+  spread(map, markers, points);
+  map.on('zoomend', () => spread(map, markers, points));
   pickInto(map, container);
 }
 
