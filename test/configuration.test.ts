@@ -35,7 +35,7 @@ describe('the platform\'s configuration', () => {
   it('is documented in the README, a table for the kernel and for each module with settings', () => {
     const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const groups = settingsGroups(kernelSettings, modules);
-    expect(groups.map((group) => group.heading)).toEqual(['### Kernel', '### Module `site`', '### Module `catalog`', '### Module `accounts`', '### Module `notify`', '### Module `applications`', '### Module `appointments`']);
+    expect(groups.map((group) => group.heading)).toEqual(['### Kernel', '### Module `site`', '### Module `catalog`', '### Module `accounts`', '### Module `notify`', '### Module `applications`', '### Module `appointments`', '### Module `initiatives`']);
     expect(settingsTableProblems(readme, groups), `The README's configuration section should read:\n\n${settingsTables(groups)}`).toEqual([]);
   });
 

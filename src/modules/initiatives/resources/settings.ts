@@ -27,7 +27,7 @@ function tileUrl(raw: string): string {
 export const mapSettings = defineSettings({
   INITIATIVES_MAP_TILE_URL: {
     description:
-      'Tile URL template for the initiatives map ({z}/{x}/{y}, e.g. a tile server the city runs); empty shows the markers without a base map, so no external service is asked unless one is set here',
+      'Tile URL template for the initiatives map ({z}/{x}/{y}, e.g. a tile server the city runs); empty shows the markers without a base map, so no external service is asked unless one is set here; the content security policy allows its origin',
     default: '',
     parse: tileUrl,
   },
