@@ -63,4 +63,15 @@ describe('the map island', () => {
     expect(() => parse('ftp://karten.example/{z}/{x}/{y}.png')).toThrow(/https/);
     expect(() => parse('//karten.example/{z}/{x}/{y}.png')).toThrow();
   });
+
+  it('lets the page load tiles from the server the settings name, and from nowhere else', async () => {
+    const csp = (response: { headers: Record<string, unknown> }) => String(response.headers['content-security-policy']);
+    expect(csp(await platform.app.inject({ method: 'GET', url: '/initiativen' }))).toMatch(/img-src 'self' data:;/);
+    const tiled = await createTestPlatform({ INITIATIVES_MAP_TILE_URL: 'https://karten.erkelenz.example/{z}/{x}/{y}.png' });
+    try {
+      expect(csp(await tiled.app.inject({ method: 'GET', url: '/initiativen' }))).toMatch(/img-src 'self' data: https:\/\/karten\.erkelenz\.example;/);
+    } finally {
+      await tiled.close();
+    }
+  });
 });
