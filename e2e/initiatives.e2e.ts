@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildStaff } from '#modules/accounts/test/builders.ts';
 import { calendar, startFeedServer, type FeedServer } from '#modules/initiatives/feeds/test/server.ts';
-import { moderator, resourceKeeper } from '#modules/initiatives/permissions.ts';
+import { moderator } from '#modules/initiatives/permissions.ts';
 import { declarations, publishDeclaration } from '#modules/opendata/service.declared.ts';
 import { publishedOffice } from '#modules/catalog/index.ts';
 import { bothWays, follow, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
@@ -122,7 +122,7 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     expect(reference).toBeDefined();
     await site.platform.runJobs();
     const office = await publishedOffice(site.platform.ctx, 'buergerbuero');
-    expect(site.platform.smtp.lastTo(office!.content.email!)?.text).toContain(reference!);
+    expect(site.platform.smtp.lastTo(office!.content.email)?.text).toContain(reference!);
 
     // The maintainer (the proposer) enters the café's feed through the link mailed to them.
     const title = `Reparatur-Samstag ${how}`;
