@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEmail, optionalText } from './text.ts';
+import { normaliseEmail, optionalText, slugOf } from './text.ts';
 
 /** An address of exactly `length` characters whose domain labels stay within 63 characters each. */
 function longAddress(length: number): string {
@@ -40,3 +40,14 @@ describe('optionalText', () => {
     expect(optionalText(' Markt 1 ')).toBe('Markt 1');
   });
 });
+
+describe('slugOf', () => {
+  it('writes umlauts out, drops other accents, joins the rest with single hyphens and cuts at a word', () => {
+    expect(slugOf('Repair-Café Lövenich e. V.', 70)).toBe('repair-cafe-loevenich-e-v');
+    expect(slugOf('  Übermittlungssperren – Größe & Straße  ', 80)).toBe('uebermittlungssperren-groesse-strasse');
+    expect(slugOf('Hund anmelden (Hundesteuer)', 12)).toBe('hund-anmelde');
+    expect(slugOf('Hund anmelden', 5)).toBe('hund');
+    expect(slugOf('!!!', 10)).toBe('');
+  });
+});
+

@@ -24,3 +24,23 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
+
+/**
+ * A title as the last part of an address: lower case, umlauts written out as German does ("Lövenich" →
+ * "loevenich"), other accents dropped, anything else a hyphen, at most `maxLength` characters and never
+ * ending in a hyphen. "Repair-Café Lövenich e. V." → "repair-cafe-loevenich-e-v".
+ */
+export function slugOf(title: string, maxLength: number): string {
+  return title
+    .toLocaleLowerCase('de-DE')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+}

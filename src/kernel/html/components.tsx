@@ -306,3 +306,37 @@ export function Pagination({ page, current, pages, href }: { page: PageContext; 
     </nav>
   );
 }
+
+/** A page that says what happened (a request sent, a link confirmed), with ways on. */
+export function NoticePage(props: { title: string; text: string; links?: readonly { href: string; label: string }[] }) {
+  return (
+    <>
+      <Heading>{props.title}</Heading>
+      <div class="kern-alert kern-alert--success" role="status">
+        <div class="kern-alert__body">
+          <p>{props.text}</p>
+        </div>
+      </div>
+      {props.links?.map((link) => (
+        <p key={link.href}>
+          <a href={link.href} class="kern-link">
+            {link.label}
+          </a>
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** Asks before a link from a mail changes anything: mail scanners follow links, people press buttons. */
+export function AskFirstPage(props: { page: PageContext; title: string; text: string; button: string; action: string }) {
+  return (
+    <>
+      <Heading>{props.title}</Heading>
+      <p>{props.text}</p>
+      <PostForm page={props.page} action={props.action}>
+        <SubmitButton label={props.button} />
+      </PostForm>
+    </>
+  );
+}

@@ -9,7 +9,8 @@ import { waitlistForm } from './forms.waitlist.ts';
 import { entriesPerAddress, entryForLink, confirmEntry, joinWaitlist, leaveWaitlist, waitlistPlace, type JoinProblem } from './service.waitlist.ts';
 import { offerHours } from './service.waitlist.offer.ts';
 import { serviceTitles } from './service.notices.ts';
-import { WaitlistAsk, WaitlistNotice, WaitlistPage } from './views/waitlist.tsx';
+import { AskFirstPage, NoticePage } from '#kernel/html/components.tsx';
+import { WaitlistPage } from './views/waitlist.tsx';
 
 /*
  * The waiting list's pages: the form the booking pages link to when nothing is free, and the pages the
@@ -86,7 +87,7 @@ export async function waitlistRoutes(app: App, ctx: KernelContext): Promise<void
   );
 
   app.get('/termine/warteliste/gesendet', async (request, reply) =>
-    reply.html({ title: request.t('appointments:waitlist.sent.title') }, <WaitlistNotice page={request.page} title={request.t('appointments:waitlist.sent.title')} text={request.t('appointments:waitlist.sent.text')} />),
+    reply.html({ title: request.t('appointments:waitlist.sent.title') }, <NoticePage title={request.t('appointments:waitlist.sent.title')} text={request.t('appointments:waitlist.sent.text')} />),
   );
 
   const confirmAction = (entryId: string, key: string) => `/termine/warteliste/${entryId}/bestaetigen/${key}`;
@@ -101,7 +102,7 @@ export async function waitlistRoutes(app: App, ctx: KernelContext): Promise<void
       .header('cache-control', 'no-store')
       .html(
         { title },
-        <WaitlistAsk page={request.page} title={title} text={request.t('appointments:waitlist.confirm.text', { place, from: formatDay(entry.from_day), to: formatDay(entry.to_day) })} button={request.t('appointments:waitlist.confirm.button')} action={confirmAction(entry.id, request.params.key)} />,
+        <AskFirstPage page={request.page} title={title} text={request.t('appointments:waitlist.confirm.text', { place, from: formatDay(entry.from_day), to: formatDay(entry.to_day) })} button={request.t('appointments:waitlist.confirm.button')} action={confirmAction(entry.id, request.params.key)} />,
       );
   });
 
@@ -109,7 +110,7 @@ export async function waitlistRoutes(app: App, ctx: KernelContext): Promise<void
     const result = await confirmEntry(ctx, request.params.entryId, request.params.key);
     if (!result.ok) throw new HttpProblem(result.reason === 'ended' ? 409 : 404, result.reason === 'ended' ? 'appointments:waitlist.errors.ended' : 'appointments:waitlist.errors.link');
     const title = request.t('appointments:waitlist.confirm.doneTitle');
-    return reply.header('cache-control', 'no-store').html({ title }, <WaitlistNotice page={request.page} title={title} text={request.t('appointments:waitlist.confirm.done', { hours: offerHours })} />);
+    return reply.header('cache-control', 'no-store').html({ title }, <NoticePage title={title} text={request.t('appointments:waitlist.confirm.done', { hours: offerHours })} />);
   });
 
   app.get('/termine/warteliste/:entryId/abmelden/:key', { schema: { params: LinkParams } }, async (request, reply) => {
@@ -119,13 +120,13 @@ export async function waitlistRoutes(app: App, ctx: KernelContext): Promise<void
     const title = request.t('appointments:waitlist.leave.title');
     return reply
       .header('cache-control', 'no-store')
-      .html({ title }, <WaitlistAsk page={request.page} title={title} text={request.t('appointments:waitlist.leave.text', { place })} button={request.t('appointments:waitlist.leave.button')} action={leaveAction(found.entry.id, request.params.key)} />);
+      .html({ title }, <AskFirstPage page={request.page} title={title} text={request.t('appointments:waitlist.leave.text', { place })} button={request.t('appointments:waitlist.leave.button')} action={leaveAction(found.entry.id, request.params.key)} />);
   });
 
   app.post('/termine/warteliste/:entryId/abmelden/:key', { schema: { params: LinkParams, body: ButtonBody } }, async (request, reply) => {
     const result = await leaveWaitlist(ctx, request.params.entryId, request.params.key);
     if (!result.ok) throw new HttpProblem(404, 'appointments:waitlist.errors.link');
     const title = request.t('appointments:waitlist.leave.doneTitle');
-    return reply.header('cache-control', 'no-store').html({ title }, <WaitlistNotice page={request.page} title={title} text={request.t('appointments:waitlist.leave.done')} links={[{ href: '/termine', label: request.t('appointments:waitlist.book') }]} />);
+    return reply.header('cache-control', 'no-store').html({ title }, <NoticePage title={title} text={request.t('appointments:waitlist.leave.done')} links={[{ href: '/termine', label: request.t('appointments:waitlist.book') }]} />);
   });
 }

@@ -1,5 +1,5 @@
 import type { FormErrors } from '#kernel/forms/index.ts';
-import { normaliseEmail } from '#kernel/text.ts';
+import { normaliseEmail, slugOf } from '#kernel/text.ts';
 import type { ChannelKind, Content, OfficeContent, ServiceContent, SituationContent } from './schemas.content.ts';
 import type { EntryKind } from './tables.ts';
 
@@ -30,18 +30,7 @@ export function isSlug(value: string): boolean {
 
 /** Turns a title into a slug proposal: "Hund anmelden (Hundesteuer)" → "hund-anmelden-hundesteuer". */
 export function slugify(title: string): string {
-  return title
-    .toLocaleLowerCase('de-DE')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  return slugOf(title, 80);
 }
 
 /** Links may point into the platform (`/leistungen/…`) or to the web over http(s); nothing else is followed. */

@@ -14,7 +14,8 @@ import { linkHours } from './jobs.ts';
 import { directEventsOf, feedsOf, initiativesOfUser, maintainersOf } from './repo.ts';
 import { addMaintainer, attachAccount, confirmCurrent, keyOpens, registerFeed, removeMaintainer, requestEditLinks, saveEntry, type Access } from './service.ts';
 import { eventRoutes } from './routes.events.tsx';
-import { EntryPage, LinkPage, LinkRequestPage, MinePage, Notice, type Shown } from './views.tsx';
+import { NoticePage } from '#kernel/html/components.tsx';
+import { EntryPage, LinkPage, LinkRequestPage, MinePage, type Shown } from './views.tsx';
 
 /* The pages partners keep their entry with: asking for a link, opening it, the entry, its feeds and maintainers. */
 
@@ -60,7 +61,7 @@ export async function maintenanceRoutes(app: App, ctx: KernelContext): Promise<v
 
   app.get('/initiativen/pflegen/gesendet', async (request, reply) => {
     const title = request.t('initiatives:maintenance.sent.title');
-    return reply.html({ title }, <Notice title={title} text={request.t('initiatives:maintenance.sent.text', { hours: linkHours })} />);
+    return reply.html({ title }, <NoticePage title={title} text={request.t('initiatives:maintenance.sent.text', { hours: linkHours })} />);
   });
 
   app.get('/initiativen/pflegen/link/:key', { schema: { params: KeyParams } }, async (request, reply) => {

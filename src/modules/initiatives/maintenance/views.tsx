@@ -36,23 +36,6 @@ export function LinkRequestPage(props: { page: PageContext; shown: Shown }) {
   );
 }
 
-export function Notice(props: { title: string; text: string; links?: { href: string; label: string }[] }) {
-  return (
-    <>
-      <Heading>{props.title}</Heading>
-      <Alert kind="success" title={props.title}>
-        <p>{props.text}</p>
-      </Alert>
-      {props.links?.map((link) => (
-        <p key={link.href}>
-          <a class="kern-link" href={link.href}>
-            {link.label}
-          </a>
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** What a mailed link opens: a button, since mail scanners follow links; signed in, a second one that binds the account. */
 export function LinkPage(props: { page: PageContext; name: string; action: string; signedIn: boolean }) {

@@ -8,7 +8,8 @@ import { answerForm, proposeForm } from './forms.ts';
 import { answerPath, confirmPath } from './jobs.ts';
 import { answerQuestion, confirmProposal, initiativeForLink, proposeInitiative } from './service.propose.ts';
 import { AnswerPage } from './views/answer.tsx';
-import { Ask, Notice, ProposePage } from './views/propose.tsx';
+import { AskFirstPage, NoticePage } from '#kernel/html/components.tsx';
+import { ProposePage } from './views/propose.tsx';
 
 /*
  * The public side of moderation: the proposal form, and the pages the links in its mails open (confirm
@@ -45,7 +46,7 @@ export async function publicModerationRoutes(app: App, ctx: KernelContext): Prom
 
   app.get('/initiativen/vorschlagen/gesendet', async (request, reply) => {
     const title = request.t('initiatives:moderation.propose.sentTitle');
-    return reply.html({ title }, <Notice title={title} text={request.t('initiatives:moderation.propose.sentText')} />);
+    return reply.html({ title }, <NoticePage title={title} text={request.t('initiatives:moderation.propose.sentText')} />);
   });
 
   app.get<{ Params: LinkParams }>('/initiativen/vorschlag/:id/bestaetigen/:key', { schema: { params: LinkParams } }, async (request, reply) => {
@@ -56,7 +57,7 @@ export async function publicModerationRoutes(app: App, ctx: KernelContext): Prom
       .header('cache-control', 'no-store')
       .html(
         { title },
-        <Ask page={request.page} title={title} text={request.t('initiatives:moderation.confirm.text', { initiative: initiative.name })} button={request.t('initiatives:moderation.confirm.button')} action={confirmPath(initiative.id, request.params.key)} />,
+        <AskFirstPage page={request.page} title={title} text={request.t('initiatives:moderation.confirm.text', { initiative: initiative.name })} button={request.t('initiatives:moderation.confirm.button')} action={confirmPath(initiative.id, request.params.key)} />,
       );
   });
 
@@ -64,7 +65,7 @@ export async function publicModerationRoutes(app: App, ctx: KernelContext): Prom
     const result = await confirmProposal(ctx, request.actor, request.params.id, request.params.key);
     if (!result.ok) throw new HttpProblem(404, linkGone);
     const title = request.t('initiatives:moderation.confirm.doneTitle');
-    return reply.header('cache-control', 'no-store').html({ title }, <Notice title={title} text={request.t('initiatives:moderation.confirm.done', { initiative: result.initiative.name })} />);
+    return reply.header('cache-control', 'no-store').html({ title }, <NoticePage title={title} text={request.t('initiatives:moderation.confirm.done', { initiative: result.initiative.name })} />);
   });
 
   async function answerPage(request: FastifyRequest<{ Params: LinkParams }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors }) {
@@ -89,7 +90,7 @@ export async function publicModerationRoutes(app: App, ctx: KernelContext): Prom
     const result = await answerQuestion(ctx, request.actor, request.params.id, request.params.key, read.value);
     if (result.ok) {
       const title = request.t('initiatives:moderation.answer.doneTitle');
-      return reply.header('cache-control', 'no-store').html({ title }, <Notice title={title} text={request.t('initiatives:moderation.answer.done')} />);
+      return reply.header('cache-control', 'no-store').html({ title }, <NoticePage title={title} text={request.t('initiatives:moderation.answer.done')} />);
     }
     switch (result.reason) {
       case 'note-required':

@@ -1,3 +1,4 @@
+import { slugOf as slugOfTitle } from '#kernel/text.ts';
 import { actorId, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
@@ -18,18 +19,7 @@ import { initiativeWorkflow } from './workflow.ts';
 
 /** "Repair-Café Lövenich e. V." → "repair-cafe-loevenich-e-v". */
 export function slugOf(name: string): string {
-  const slug = name
-    .toLocaleLowerCase('de-DE')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 70)
-    .replace(/-+$/, '');
+  const slug = slugOfTitle(name, 70);
   if (slug.length < 2) return `initiative${slug ? `-${slug}` : ''}`;
   // The hub's own pages sit beside the entries under /initiativen/: an entry never takes their names.
   return reservedSlugs.has(slug) ? `${slug}-initiative` : slug;
