@@ -7,7 +7,8 @@ import type { FormValue } from '#kernel/forms/index.ts';
 import { checkRule } from '../events/occurrences.ts';
 import { insertEvent, writeOccurrences } from '../events/repo.ts';
 import { initiativesDb } from '../repo.ts';
-import type { EventRow } from '../tables.ts';
+import type { Updateable } from 'kysely';
+import type { EventRow, InitiativesTables } from '../tables.ts';
 import type { AccessibilityFeature } from '../vocabulary.ts';
 import type { eventForm, Repeat } from './forms.ts';
 import { findDirectEvent } from './repo.ts';
@@ -122,6 +123,16 @@ export async function findEvent(ctx: KernelContext, access: Access, eventId: str
 export async function updateEvent(ctx: KernelContext, acting: Acting, access: Access, eventId: string, input: EventInput): Promise<{ ok: true } | { ok: false; problem?: EventProblem; reason?: 'not-found' | 'cancelled' }> {
   const read = timesOf(input);
   if (!read.ok) return read;
+  return changeEvent(ctx, acting, access, eventId, 'event-edited', columnsOf(input, read.times));
+}
+
+/** Cancels the event: it stays in calendars that imported it, marked cancelled (a higher SEQUENCE tells them). */
+export async function cancelEvent(ctx: KernelContext, acting: Acting, access: Access, eventId: string): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'cancelled' }> {
+  return changeEvent(ctx, acting, access, eventId, 'event-cancelled', { status: 'cancelled' });
+}
+
+/** A change of one of the entry's own events that is not cancelled: one sequence on, its occurrences again, audited. */
+async function changeEvent(ctx: KernelContext, acting: Acting, access: Access, eventId: string, action: 'event-edited' | 'event-cancelled', values: Updateable<InitiativesTables['initiative_events']>) {
   const now = new Date();
   return initiativesDb(ctx.db)
     .transaction()
@@ -131,28 +142,12 @@ export async function updateEvent(ctx: KernelContext, acting: Acting, access: Ac
       if (event.status === 'cancelled') return { ok: false as const, reason: 'cancelled' as const };
       const updated = await trx
         .updateTable('initiative_events')
-        .set({ ...columnsOf(input, read.times), sequence: event.sequence + 1, updated_at: now })
+        .set({ ...values, sequence: event.sequence + 1, updated_at: now })
         .where('id', '=', event.id)
         .returningAll()
         .executeTakeFirstOrThrow();
       await writeOccurrences(trx, updated, now);
-      await audit(trx, acting, access, 'event-edited', event.id);
-      return { ok: true as const };
-    });
-}
-
-/** Cancels the event: it stays in calendars that imported it, marked cancelled (a higher SEQUENCE tells them). */
-export async function cancelEvent(ctx: KernelContext, acting: Acting, access: Access, eventId: string): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'cancelled' }> {
-  const now = new Date();
-  return initiativesDb(ctx.db)
-    .transaction()
-    .execute(async (trx) => {
-      const event = await findDirectEvent(trx, access.initiativeId, eventId);
-      if (!event) return { ok: false as const, reason: 'not-found' as const };
-      if (event.status === 'cancelled') return { ok: false as const, reason: 'cancelled' as const };
-      const updated = await trx.updateTable('initiative_events').set({ status: 'cancelled', sequence: event.sequence + 1, updated_at: now }).where('id', '=', event.id).returningAll().executeTakeFirstOrThrow();
-      await writeOccurrences(trx, updated, now);
-      await audit(trx, acting, access, 'event-cancelled', event.id);
+      await audit(trx, acting, access, action, event.id);
       return { ok: true as const };
     });
 }
