@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildStaff } from '#modules/accounts/test/builders.ts';
 import { calendar, startFeedServer, type FeedServer } from '#modules/initiatives/feeds/test/server.ts';
-import { moderator } from '#modules/initiatives/permissions.ts';
+import { moderator, resourceKeeper } from '#modules/initiatives/permissions.ts';
 import { declarations, publishDeclaration } from '#modules/opendata/service.declared.ts';
 import { publishedOffice } from '#modules/catalog/index.ts';
 import { bothWays, follow, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
@@ -103,6 +103,8 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     expect(await follow(staff, name)).toBe(200);
     expect(await staff.getByText('Im Pfarrheim Gerderath, ebenerdig mit Rampe.').count()).toBeGreaterThanOrEqual(1);
     expect(await submit(staff, 'Veröffentlichen')).toBe(200);
+    // Nothing held back from any feed yet; the page says so.
+    expect(await visit(staff, '/verwaltung/initiativen/termine-zurueckgehalten')).toBe(200);
 
     // Public now, in the directory filtered by district and domain.
     expect(await visit(citizen, '/initiativen?bereich=klimaschutz&bezirk=gerderath')).toBe(200);
@@ -123,6 +125,18 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     await site.platform.runJobs();
     const office = await publishedOffice(site.platform.ctx, 'buergerbuero');
     expect(site.platform.smtp.lastTo(office!.content.email)?.text).toContain(reference!);
+
+    // The office's keeper reads the request and says yes; the answer reaches the café.
+    const keeper = await buildStaff(site.platform.ctx, [{ role: resourceKeeper, scopeKind: 'office', scopeId: office!.id }]);
+    const keeperPage = await site.open({ javaScript });
+    await logInStaff(keeperPage, keeper);
+    expect(await visit(keeperPage, '/verwaltung/initiativen/anfragen')).toBe(200);
+    expect(await follow(keeperPage, reference!)).toBe(200);
+    await keeperPage.getByRole('group', { name: 'Entscheidung' }).getByLabel('Zugesagt').check();
+    await keeperPage.getByLabel('Antwort', { exact: true }).fill('Gern, der Raum ist am ersten Samstag im Monat frei. Den Schlüssel gibt es im Bürgerbüro.');
+    expect(await submit(keeperPage, 'Antwort senden')).toBe(200);
+    await site.platform.runJobs();
+    expect(site.platform.smtp.lastTo(proposer)?.text).toContain('Den Schlüssel gibt es im Bürgerbüro.');
 
     // The maintainer (the proposer) enters the café's feed through the link mailed to them.
     const title = `Reparatur-Samstag ${how}`;
@@ -146,6 +160,8 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     // The shared calendar: there in Gerderath for climate protection, not in Lövenich.
     expect(await visit(citizen, '/initiativen/kalender?bereich=klimaschutz&bezirk=gerderath')).toBe(200);
     expect(await citizen.getByRole('link', { name: title }).count()).toBeGreaterThanOrEqual(1);
+    expect(await follow(citizen, title)).toBe(200);
+    expect(await citizen.getByText('Pfarrheim Gerderath').count()).toBeGreaterThanOrEqual(1);
     expect(await visit(citizen, '/initiativen/kalender?bereich=klimaschutz&bezirk=loevenich')).toBe(200);
     expect(await citizen.getByRole('link', { name: title }).count()).toBe(0);
     const ics = await citizen.request.get('/initiativen/kalender.ics?bezirk=gerderath');
