@@ -75,10 +75,10 @@ describe('the moderators’ queue', () => {
     expect((await client.post(`/verwaltung/initiativen/betreuende/${wanted.id}/freigeben`, {})).status).toBe(303);
     await client.get('/verwaltung/initiativen');
     expect((await client.post(`/verwaltung/initiativen/betreuende/${unwanted.id}/ablehnen`, {})).status).toBe(303);
-    const statuses = await db().selectFrom('initiative_maintainers').select(['email', 'status']).where('initiative_id', '=', entry.id).orderBy('email').execute();
+    const statuses = await db().selectFrom('initiative_maintainers').select(['name', 'email', 'status']).where('initiative_id', '=', entry.id).orderBy('status').execute();
     expect(statuses).toEqual([
-      { email: 'fremd@example.org', status: 'removed' },
-      { email: 'willkommen@example.org', status: 'active' },
+      { name: 'Willkommen', email: 'willkommen@example.org', status: 'active' },
+      { name: null, email: null, status: 'removed' },
     ]);
     // Deciding twice is a conflict.
     await client.get('/verwaltung/initiativen');

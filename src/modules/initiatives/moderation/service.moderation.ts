@@ -98,7 +98,8 @@ export async function decideMaintainer(ctx: KernelContext, actor: Actor, maintai
     const initiative = maintainer ? await findInitiative(db, maintainer.initiative_id) : undefined;
     if (!maintainer || initiative?.status !== 'published') return { ok: false as const, reason: 'not-found' as const };
     if (maintainer.status !== 'pending') return { ok: false as const, reason: 'decided' as const };
-    await setMaintainer(db, maintainer.id, decision === 'approve' ? { status: 'active', approved_at: now } : { status: 'removed' });
+    // A refused person's name and address serve nothing any more: they go, as when a maintainer is removed.
+    await setMaintainer(db, maintainer.id, decision === 'approve' ? { status: 'active', approved_at: now } : { status: 'removed', name: null, email: null, user_id: null });
     if (decision === 'approve') await ctx.jobs.enqueue(trx, sendMaintainerApprovedJob, { maintainerId: maintainer.id });
     await recordAudit(trx, { actor }, { action: decision === 'approve' ? 'initiatives.maintainer-approved' : 'initiatives.maintainer-refused', subjectType, subjectId: initiative.id, dataSubjectId: maintainer.user_id, meta: { maintainerId: maintainer.id } });
     return { ok: true as const };
