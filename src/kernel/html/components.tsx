@@ -307,16 +307,23 @@ export function Pagination({ page, current, pages, href }: { page: PageContext; 
   );
 }
 
+/** What a step just did ("Die Rückfrage wurde gesendet."), announced to screen readers as a status. */
+export function StatusNote({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="kern-alert kern-alert--success" role="status">
+      <div class="kern-alert__body">{children}</div>
+    </div>
+  );
+}
+
 /** A page that says what happened (a request sent, a link confirmed), with ways on. */
 export function NoticePage(props: { title: string; text: string; links?: readonly { href: string; label: string }[] }) {
   return (
     <>
       <Heading>{props.title}</Heading>
-      <div class="kern-alert kern-alert--success" role="status">
-        <div class="kern-alert__body">
-          <p>{props.text}</p>
-        </div>
-      </div>
+      <StatusNote>
+        <p>{props.text}</p>
+      </StatusNote>
       {props.links?.map((link) => (
         <p key={link.href}>
           <a href={link.href} class="kern-link">

@@ -1,4 +1,4 @@
-import { ErrorSummary, Heading, PostForm, SubmitButton, TextField } from '#kernel/html/components.tsx';
+import { ErrorSummary, Heading, PostForm, SubmitButton, TextField, StatusNote } from '#kernel/html/components.tsx';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 
 /** A guest asks for a link to continue later; the page says until when the draft is kept. */
@@ -14,11 +14,9 @@ export function SaveForLaterPage(props: { page: PageContext; action: string; bac
       <Heading lead={t('applications:save.lead', { day: props.keptUntil })}>{t('applications:save.title')}</Heading>
       <ErrorSummary page={props.page} errors={props.errors} />
       {props.sentTo ? (
-        <div class="kern-alert kern-alert--success" role="status">
-          <div class="kern-alert__body">
-            <p>{t('applications:save.sent', { email: props.sentTo, day: props.keptUntil })}</p>
-          </div>
-        </div>
+        <StatusNote>
+          <p>{t('applications:save.sent', { email: props.sentTo, day: props.keptUntil })}</p>
+        </StatusNote>
       ) : null}
       <PostForm page={props.page} action={props.action}>
         <TextField name="email" type="email" autocomplete="email" label={t('applications:save.email')} hint={t('applications:save.emailHint')} value={props.email} error={props.errors.email} />

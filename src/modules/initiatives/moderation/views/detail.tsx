@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ErrorSummary, Heading, PostForm, SubmitButton, TextArea } from '#kernel/html/components.tsx';
+import { ErrorSummary, Heading, PostForm, SubmitButton, TextArea, StatusNote } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import { districts, isDistrict } from '#modules/initiatives/vocabulary.ts';
@@ -28,11 +28,9 @@ export function DetailPage(props: { page: PageContext; entry: EntryForModerator;
       <Heading lead={t(`initiatives:moderation.status.${initiative.status}`)}>{initiative.name}</Heading>
       <ErrorSummary page={props.page} errors={props.stepErrors} />
       {props.notice ? (
-        <div class="kern-alert kern-alert--success" role="status">
-          <div class="kern-alert__body">
-            <p>{props.notice}</p>
-          </div>
-        </div>
+        <StatusNote>
+          <p>{props.notice}</p>
+        </StatusNote>
       ) : null}
       {initiative.status === 'published' ? (
         <p>

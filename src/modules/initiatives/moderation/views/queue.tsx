@@ -1,4 +1,4 @@
-import { Heading, PostForm, SubmitButton } from '#kernel/html/components.tsx';
+import { Heading, PostForm, SubmitButton, StatusNote } from '#kernel/html/components.tsx';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { ModerationQueue } from '../service.moderation.ts';
@@ -55,11 +55,9 @@ export function QueuePage(props: { page: PageContext; queue: ModerationQueue; no
     <>
       <Heading lead={t('initiatives:moderation.queue.lead')}>{t('initiatives:moderation.queue.title')}</Heading>
       {props.notice ? (
-        <div class="kern-alert kern-alert--success" role="status">
-          <div class="kern-alert__body">
-            <p>{props.notice}</p>
-          </div>
-        </div>
+        <StatusNote>
+          <p>{props.notice}</p>
+        </StatusNote>
       ) : null}
       <Section id="vorschlaege" title={t('initiatives:moderation.queue.proposals')} count={queue.proposals.length} empty={t('initiatives:moderation.queue.none')}>
         <EntryList page={props.page} rows={queue.proposals} now={now} sinceKey="waiting" />

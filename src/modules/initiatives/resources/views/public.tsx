@@ -1,6 +1,6 @@
 import { formatDay } from '#kernel/dates.ts';
 import { FormFields, type Option, type Raw } from '#kernel/forms/index.ts';
-import { ErrorSummary, Heading, PostForm, Select, SubmitButton } from '#kernel/html/components.tsx';
+import { ErrorSummary, Heading, PostForm, Select, SubmitButton, StatusNote } from '#kernel/html/components.tsx';
 import type { FieldErrors, PageContext } from '#kernel/html/page.ts';
 import type { ResourceRow } from '#modules/initiatives/tables.ts';
 import { domains, resourceKinds, type ResourceKind } from '#modules/initiatives/vocabulary.ts';
@@ -186,14 +186,12 @@ export function RequestSentPage({ page, reference, resource }: { page: PageConte
   return (
     <div class="kern-stack-lg">
       <Heading>{t('initiatives:resources.sent.title')}</Heading>
-      <div class="kern-alert kern-alert--success" role="status">
-        <div class="kern-alert__body">
-          <p>{t('initiatives:resources.sent.text', { resource: resource.title })}</p>
-          <p>
-            {t('initiatives:resources.sent.reference')} <strong>{reference}</strong>
-          </p>
-        </div>
-      </div>
+      <StatusNote>
+        <p>{t('initiatives:resources.sent.text', { resource: resource.title })}</p>
+        <p>
+          {t('initiatives:resources.sent.reference')} <strong>{reference}</strong>
+        </p>
+      </StatusNote>
       <p>
         <a class="kern-link" href="/initiativen/ressourcen">
           {t('initiatives:resources.back')}
