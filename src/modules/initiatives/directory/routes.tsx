@@ -17,6 +17,7 @@ import { CalendarPage, type CalendarSearch } from './views/calendar.tsx';
 import { DirectoryPage } from './views/directory.tsx';
 import { EventPage } from './views/event.tsx';
 import { InitiativePage } from './views/initiative.tsx';
+import { whenText } from './views/parts.tsx';
 
 /*
  * The hub's public pages: the directory, an initiative, the shared calendar, an event, and the calendar as
@@ -134,7 +135,7 @@ export async function directoryRoutes(app: App, ctx: KernelContext): Promise<voi
         link,
         date: entry.updatedAt,
         published: entry.startsAt,
-        description: occurrenceSummary(request.page, entry),
+        description: [whenText(request.page, entry.startsAt, entry.endsAt, entry.allDay), entry.location, entry.description].filter(Boolean).join(' · '),
       });
     }
     return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed.atom1());
@@ -174,10 +175,6 @@ export async function directoryRoutes(app: App, ctx: KernelContext): Promise<voi
   });
 }
 
-function occurrenceSummary(page: { t: (key: string, values?: Record<string, unknown>) => string; lang: 'de' | 'en' }, entry: CalendarEntry): string {
-  const when = new Intl.DateTimeFormat(page.lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'full', timeStyle: entry.allDay ? undefined : 'short', timeZone: 'Europe/Berlin' }).format(entry.startsAt);
-  return [when, entry.location, entry.description].filter(Boolean).join(' · ');
-}
 
 /** Every occurrence as an event of its own, named by the event and its start, so a calendar keeps each one. */
 function sendCalendar(reply: import('fastify').FastifyReply, ctx: KernelContext, name: string, entries: readonly CalendarEntry[]) {

@@ -3,6 +3,7 @@ import { buildCitizen } from '#modules/accounts/test/builders.ts';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { hashToken } from '#kernel/auth/sessions.ts';
+import { searchDocuments } from '#kernel/search/index.ts';
 import { initiativesDb } from '../repo.ts';
 import { buildInitiative, buildMaintainer } from '../test/builders.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -93,6 +94,8 @@ describe('a maintainer keeps the entry current through a mailed link', () => {
     const publicPage = await new FormClient(platform.app).get(`/initiativen/${initiative.slug}`);
     expect(publicPage.status).toBe(200);
     expect(publicPage.body).toContain('Repair-Café Gerderath e. V.');
+    // And the platform-wide search finds it by its new words.
+    expect((await searchDocuments(platform.ctx, 'Kleidung', 'de')).hits.map((hit) => hit.url)).toContain(`/initiativen/${initiative.slug}`);
   });
 
   it('confirms the entry as current without changing it', async () => {

@@ -31,10 +31,8 @@ export interface Acting {
   requestId?: string | undefined;
 }
 
-/** Records a maintainer's change and, in its transaction, puts the entry's search documents in step (edits go live at once). */
 async function audit(db: InitiativesDb, acting: Acting, access: Access, action: string, meta: Record<string, unknown> = {}) {
   await recordAudit(db, { actor: acting.actor, requestId: acting.requestId ?? null }, { action: `initiatives.${action}`, subjectType, subjectId: access.initiativeId, meta: { maintainerId: access.maintainerId, ...meta } });
-  await reindexInitiative(db, access.initiativeId);
 }
 
 /** Queues the mail with a link for each entry the address keeps; the caller answers the same either way. */
@@ -123,6 +121,8 @@ export async function saveEntry(ctx: KernelContext, acting: Acting, access: Acce
         .where('id', '=', access.initiativeId)
         .execute();
       await audit(trx, acting, access, 'entry-edited');
+      // The edit is live at once, in the search too.
+      await reindexInitiative(trx, access.initiativeId);
     });
   return { ok: true };
 }
