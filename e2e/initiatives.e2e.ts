@@ -148,6 +148,10 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     await site.platform.runJobs();
     expect(await visit(citizen, mailedPath(proposer, /\/initiativen\/pflegen\//))).toBe(200);
     expect(await submit(citizen, 'Eintrag öffnen')).toBe(200);
+    // The form for an event entered by hand is there too (checked like every page).
+    const maintained = new URL(citizen.url()).pathname;
+    expect(await follow(citizen, 'Termin hinzufügen')).toBe(200);
+    expect(await visit(citizen, maintained)).toBe(200);
     await citizen.getByLabel('Adresse des Feeds').fill(`${feeds.url}/repair-${javaScript ? 'js' : 'plain'}.ics`);
     expect(await submit(citizen, 'Feed eintragen')).toBe(200);
     await site.platform.runJobs();
