@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
+import { recordConsent } from '#modules/accounts/index.ts';
 import { accountsDb, issueToken, linkIdentity } from '#modules/accounts/repo.ts';
 import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { messageForStaff } from '#modules/notify/service.messages.ts';
@@ -58,6 +59,7 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   appointment_bookings: (id) => sql`user_id = ${id}`,
   appointment_waitlist: (id) => sql`user_id = ${id}`,
   initiative_maintainers: (id) => sql`user_id = ${id}`,
+  consent_ledger: (id) => sql`user_id = ${id}`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
@@ -157,7 +159,17 @@ async function personWithDataEverywhere() {
   await appointmentsDb(ctx.db).updateTable('appointment_bookings').set({ status: 'booked', name: 'Clara Komplett', email: 'clara@example.org', phone: '+49 2431 123456', needs: ['interpreter'], needs_note: 'Türkisch' }).where('id', '=', visit.id).execute();
   await insertEntry(waitlistDb(ctx.db), { locationId: location.id, services: [{ serviceId: 'personalausweis', persons: 1 }], fromDay: '2027-03-01', toDay: '2027-03-05', name: 'Clara Wartend', email: 'clara-warteliste@example.org', language: 'de', userId: citizen.user.id });
   const initiative = await buildInitiative(ctx, { name: 'Repair-Café Clara' });
-  await buildMaintainer(ctx, initiative.id, { name: 'Clara Pflegt', email: 'clara-initiative@example.org', user_id: citizen.user.id });
+  const maintainer = await buildMaintainer(ctx, initiative.id, { name: 'Clara Pflegt', email: 'clara-initiative@example.org', user_id: citizen.user.id });
+  await recordConsent(ctx.db, {
+    subject: { module: 'initiatives', type: 'maintainer', id: maintainer.id },
+    userId: citizen.user.id,
+    purpose: 'initiatives.publish-entry',
+    decision: 'given',
+    wording: 'Ich bin einverstanden, dass der Eintrag veröffentlicht wird.',
+    language: 'de',
+    channel: 'online',
+    actor: systemActor('test'),
+  });
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
 

@@ -106,5 +106,14 @@ export const accountsModule = defineModule({
       // The sign-in needs them while the account exists; the foreign key deletes them with the account.
       purge: async () => 0,
     },
+    {
+      id: 'accounts.consent-ledger',
+      description: 'accounts:retention.consents',
+      table: 'consent_ledger',
+      columns: ['subject_id', 'user_id', 'wording'],
+      // Proof of what a person agreed to is kept while the record it concerns exists: the foreign key
+      // deletes an account's entries with it; a module's retention rule those of its own records (forgetConsents).
+      purge: async () => 0,
+    },
   ],
 });

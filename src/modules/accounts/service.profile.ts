@@ -8,6 +8,7 @@ import { optionalText } from '#kernel/text.ts';
 import type { preferencesForm } from './forms.ts';
 import { queueAccountMail } from './mails.ts';
 import { verifyPassword } from './passwords.ts';
+import { consentsOfUser } from './repo.consent.ts';
 import { accountsDb, deleteUser, displayNames, findUserById, identitiesOf, rolesOf, updateUser } from './repo.ts';
 import type { User } from './tables.ts';
 
@@ -68,6 +69,7 @@ async function personalDataOf(ctx: KernelContext, actor: SignedIn) {
     roles: user.kind === 'staff' ? await rolesOf(db, user.id) : [],
     externalLogins: await identitiesOf(db, user.id),
     sessions: sessions.map(({ token_hash: _token, ...session }) => session),
+    consents: await consentsOfUser(ctx.db, user.id),
     ...(await collectPersonalData(ctx, user.id)),
     accessToYourData: await auditTrailOf(ctx.db, user.id),
   };

@@ -2,6 +2,9 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Timestamp } from '#kernel/db/tables.ts';
 
 export type Channel = 'digital' | 'letter' | 'both';
+export type ConsentDecision = 'given' | 'withdrawn';
+/** How the person gave or withdrew it: on the platform, at the counter, by phone or by letter (entered by staff). */
+export type ConsentChannel = 'online' | 'counter' | 'phone' | 'letter';
 export type TokenPurpose = 'verify-email' | 'reset-password' | 'invite' | 'change-email';
 
 export type AccountsTables = {
@@ -52,6 +55,21 @@ export type AccountsTables = {
     created_at: Generated<Date>;
     revoked_at: Timestamp | null;
     last_used_at: Timestamp | null;
+  };
+  /** Append-only (a trigger refuses updates); see repo.consent.ts. */
+  consent_ledger: {
+    id: Generated<string>;
+    module: string;
+    subject_type: string;
+    subject_id: string;
+    user_id: string | null;
+    purpose: string;
+    decision: ConsentDecision;
+    wording: string;
+    language: string;
+    channel: ConsentChannel;
+    recorded_by: string | null;
+    recorded_at: Generated<Date>;
   };
 };
 

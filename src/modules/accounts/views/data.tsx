@@ -12,7 +12,7 @@ import type { PageContext } from '#kernel/html/page.ts';
  */
 
 /** The sections of the download that belong to accounts; every other top-level key is a module's id. */
-const ownSections = ['profile', 'roles', 'externalLogins', 'sessions'] as const;
+const ownSections = ['profile', 'roles', 'externalLogins', 'sessions', 'consents'] as const;
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentHistory } from '#modules/accounts/index.ts';
 import { buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { buildStreet } from '#modules/streets/test/builders.ts';
 import { searchDocuments } from '#kernel/search/index.ts';
@@ -7,6 +8,7 @@ import { htmlProblems } from '#test/html-validity.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { moderator } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
+import { proposerSubject, publishConsent } from './service.propose.ts';
 
 let platform: TestPlatform;
 let moderatorClient: FormClient;
@@ -81,6 +83,11 @@ describe('proposing and moderating an initiative', () => {
     expect(stored).toMatchObject({ status: 'unconfirmed', slug: 'repair-cafe-loevenich', domains: ['umwelt'], districts: ['loevenich'], contact_email: 'team@repaircafe.example.org' });
     expect(await db().selectFrom('initiative_maintainers').select(['status', 'email', 'email_confirmed_at']).where('initiative_id', '=', stored!.id).execute()).toEqual([
       { status: 'pending', email: 'paula@example.org', email_confirmed_at: null },
+    ]);
+    // The consent to publish is in the platform's ledger, in the words the proposer saw.
+    const proposer = await db().selectFrom('initiative_maintainers').select('id').where('initiative_id', '=', stored!.id).executeTakeFirstOrThrow();
+    expect(await consentHistory(platform.ctx.db, proposerSubject(proposer.id))).toEqual([
+      expect.objectContaining({ purpose: publishConsent, decision: 'given', channel: 'online', language: 'de', wording: expect.stringContaining('Ich bin damit einverstanden, dass der Eintrag') }),
     ]);
 
     await platform.runJobs();

@@ -1,4 +1,5 @@
 import type { PersonalDataSource, RetentionRule } from '#kernel/module.ts';
+import { consentSubjectIds, forgetConsents } from '#modules/accounts/index.ts';
 import { initiativesDb } from '../repo.ts';
 
 /*
@@ -60,6 +61,21 @@ export const moderationRetention: RetentionRule[] = [
         .where('initiative_id', 'in', (eb) => eb.selectFrom('initiatives').select('id').where('status', '=', 'rejected').where('updated_at', '<', rejectedBefore(now)))
         .executeTakeFirst();
       return Number(result.numDeletedRows);
+    },
+  },
+  {
+    id: 'initiatives.consents',
+    description: 'initiatives:moderation.retention.consents',
+    table: 'consent_ledger',
+    columns: ['subject_id', 'wording'],
+    // A maintainer goes in many ways (with a rejected or unconfirmed entry, removed, refused, with the
+    // account); the proof of their consent follows that night.
+    purge: async (db) => {
+      const recorded = await consentSubjectIds(db, 'initiatives', 'maintainer');
+      if (recorded.length === 0) return 0;
+      const kept = await initiativesDb(db).selectFrom('initiative_maintainers').select('id').where('id', 'in', recorded).execute();
+      const keptIds = new Set(kept.map((row) => row.id));
+      return forgetConsents(db, 'initiatives', 'maintainer', recorded.filter((id) => !keptIds.has(id)));
     },
   },
   {

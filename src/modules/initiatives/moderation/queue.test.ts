@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '#kernel/auth/actor.ts';
+import { consentHistory, recordConsent } from '#modules/accounts/index.ts';
 import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/builders.ts';
 import { searchDocuments } from '#kernel/search/index.ts';
 import { reindexInitiative } from '../search.ts';
@@ -9,6 +11,7 @@ import { moderator } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
 import { buildEvent, buildInitiative, buildMaintainer } from '../test/builders.ts';
 import { moderationPersonalData, moderationRetention } from './privacy.ts';
+import { proposerSubject, publishConsent } from './service.propose.ts';
 import { daysSince } from './views/queue.tsx';
 
 let platform: TestPlatform;
@@ -112,8 +115,11 @@ describe('what proposing keeps about people', () => {
     const fresh = await buildInitiative(platform.ctx, { name: 'Gerade vorgeschlagen', status: 'unconfirmed', published_at: null });
     const rejected = await buildInitiative(platform.ctx, { name: 'Lange abgelehnt', status: 'rejected', published_at: null, contact_name: 'Karl Kontakt', updated_at: daysAgo(91) });
     const recent = await buildInitiative(platform.ctx, { name: 'Kürzlich abgelehnt', status: 'rejected', published_at: null, contact_name: 'Rita Rest', updated_at: daysAgo(10) });
-    await buildMaintainer(platform.ctx, rejected.id, { status: 'pending' });
-    await buildMaintainer(platform.ctx, recent.id, { status: 'pending' });
+    const gone = await buildMaintainer(platform.ctx, rejected.id, { status: 'pending' });
+    const staying = await buildMaintainer(platform.ctx, recent.id, { status: 'pending' });
+    for (const maintainer of [gone, staying]) {
+      await recordConsent(platform.ctx.db, { subject: proposerSubject(maintainer.id), purpose: publishConsent, decision: 'given', wording: 'Einverstanden.', language: 'de', channel: 'online', actor: systemActor('test') });
+    }
     await db().insertInto('initiative_keys').values([
       { key_hash: `abgelaufen-${old.id}`, initiative_id: fresh.id, purpose: 'confirm', expires_at: daysAgo(1) },
       { key_hash: `gueltig-${old.id}`, initiative_id: fresh.id, purpose: 'confirm', expires_at: new Date(Date.now() + 86_400_000) },
@@ -128,6 +134,9 @@ describe('what proposing keeps about people', () => {
     expect((await db().selectFrom('initiatives').select('contact_name').where('id', '=', recent.id).executeTakeFirstOrThrow()).contact_name).toBe('Rita Rest');
     expect(await db().selectFrom('initiative_maintainers').select('id').where('initiative_id', '=', rejected.id).execute()).toEqual([]);
     expect(await db().selectFrom('initiative_maintainers').select('id').where('initiative_id', '=', recent.id).execute()).toHaveLength(1);
+    // The proof of consent goes with the maintainer, and only with them.
+    expect(await consentHistory(platform.ctx.db, proposerSubject(gone.id))).toEqual([]);
+    expect(await consentHistory(platform.ctx.db, proposerSubject(staying.id))).toEqual([expect.objectContaining({ decision: 'given', wording: 'Einverstanden.' })]);
     expect((await db().selectFrom('initiative_keys').select('key_hash').where('initiative_id', '=', fresh.id).execute()).map((r) => r.key_hash)).toEqual([`gueltig-${old.id}`]);
   });
 

@@ -2,6 +2,7 @@ import { slugOf as slugOfTitle } from '#kernel/text.ts';
 import { actorId, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
+import { recordConsent } from '#modules/accounts/index.ts';
 import { findStreet } from '#modules/streets/index.ts';
 import { initiativesDb } from '../repo.ts';
 import type { InitiativeRow, KeyPurpose } from '../tables.ts';
@@ -37,6 +38,10 @@ export function isWebAddress(value: string): boolean {
   }
 }
 
+/** The proposer's consent to publish the entry and its public contact, in the platform's consent ledger. */
+export const publishConsent = 'initiatives.publish-entry';
+export const proposerSubject = (maintainerId: string) => ({ module: 'initiatives', type: 'maintainer', id: maintainerId });
+
 export type ProposeResult = { ok: true; id: string } | { ok: false; errors: FormErrors };
 
 export async function proposeInitiative(ctx: KernelContext, actor: Actor, input: FormValue<typeof proposeForm>, language: 'de' | 'en'): Promise<ProposeResult> {
@@ -68,6 +73,16 @@ export async function proposeInitiative(ctx: KernelContext, actor: Actor, input:
       language,
     });
     const proposer = await insertMaintainer(db, { initiative_id: initiative.id, name: input.proposerName, email: input.proposerEmail, status: 'pending', user_id: actorId(actor) });
+    await recordConsent(trx, {
+      subject: proposerSubject(proposer.id),
+      userId: actorId(actor),
+      purpose: publishConsent,
+      decision: 'given',
+      wording: ctx.i18n.getFixedT(language)('initiatives:moderation.fields.consent'),
+      language,
+      channel: 'online',
+      actor,
+    });
     await ctx.jobs.enqueue(trx, sendProposalConfirmJob, { initiativeId: initiative.id, maintainerId: proposer.id });
     return { ok: true as const, id: initiative.id };
   });
