@@ -1,11 +1,13 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildStaff } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
+import { buildEvent, buildInitiative, buildMaintainer } from '#modules/initiatives/test/builders.ts';
 import { calendar, startFeedServer, type FeedServer } from '#modules/initiatives/feeds/test/server.ts';
 import { moderator, resourceKeeper } from '#modules/initiatives/permissions.ts';
 import { declarations, publishDeclaration } from '#modules/opendata/service.declared.ts';
 import { publishedOffice } from '#modules/catalog/index.ts';
-import { bothWays, follow, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
 
 /*
  * Journey 8, with and without JavaScript: a repair café proposes itself and confirms by e-mail, a moderator
@@ -53,6 +55,9 @@ function repairFeed(title: string): string {
   );
 }
 
+const logoText = 'Logo des Repair-Cafés: ein Schraubenschlüssel in einem Herz';
+const logoImage = () => sharp({ create: { width: 120, height: 80, channels: 3, background: '#2e7d32' } }).png().toBuffer();
+
 async function moderatorPage(javaScript: boolean): Promise<Page> {
   const staff = await buildStaff(site.platform.ctx, [{ role: moderator }]);
   const page = await site.open({ javaScript });
@@ -76,6 +81,17 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     await citizen.getByRole('group', { name: 'Bereiche' }).getByLabel('Umwelt').check();
     await citizen.getByRole('group', { name: 'Stadtbezirke' }).getByLabel('Gerderath').check();
     await citizen.getByRole('group', { name: 'Barrierefreiheit' }).getByLabel('Stufenloser Zugang').check();
+    // The place: with JavaScript a click on the map writes it into the fields, without it they are typed.
+    if (javaScript) {
+      await citizen.locator('#vorschlag-karte').click({ position: { x: 160, y: 120 } });
+      expect(await citizen.getByLabel('Breitengrad').inputValue()).toMatch(/^5\d\.\d{6}$/);
+      expect(await citizen.getByLabel('Längengrad').inputValue()).toMatch(/^\d\.\d{6}$/);
+    } else {
+      await citizen.getByLabel('Breitengrad').fill('51,0794');
+      await citizen.getByLabel('Längengrad').fill('6,3150');
+    }
+    await citizen.getByLabel(/^Logo\b/).setInputFiles({ name: 'repair-cafe.png', mimeType: 'image/png', buffer: await logoImage() });
+    await citizen.getByLabel('Beschreibung des Logos').fill(logoText);
     await citizen.getByLabel('Ihr Name').fill('Rita Reparatur');
     await citizen.getByLabel('Ihre E-Mail-Adresse').fill(proposer);
     await citizen.getByLabel(/Ich bin damit einverstanden/).check();
@@ -108,8 +124,13 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
 
     // Public now, in the directory filtered by district and domain.
     expect(await visit(citizen, '/initiativen?bereich=klimaschutz&bezirk=gerderath')).toBe(200);
-    expect(await follow(citizen, name)).toBe(200);
+    // From the list (with JavaScript, the map beside it has a marker of the same name).
+    expect(await follow(citizen, name, citizen.locator('li.initiatives-card'))).toBe(200);
     const entryPath = new URL(citizen.url()).pathname;
+    const logo = citizen.getByRole('img', { name: logoText });
+    expect(await logo.count()).toBe(1);
+    // The image itself arrived (a broken one has no natural width).
+    expect(await logo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(120);
 
     // A room the city keeps ready, asked for with the short form; the owning office hears of it.
     expect(await visit(citizen, '/initiativen/ressourcen')).toBe(200);
@@ -180,5 +201,22 @@ describe.each(bothWays)('a repair café joins the hub $how', ({ javaScript, how 
     const rows = await api<{ total: number; records: { title: string; district: string }[] }>('datastore_search', { resource_id: dataset.result.resources[0]!.id, q: title });
     expect(rows.result.records.filter((row) => row.title === title)).toHaveLength(6);
     expect(rows.result.records[0]!.district).toBe('02');
+  });
+});
+
+describe('a maintainer with an account', () => {
+  it('finds the entry under “Meine Initiativen” and changes an event entered by hand', { timeout: 120_000 }, async () => {
+    const citizen = await buildCitizen(site.platform.ctx);
+    const initiative = await buildInitiative(site.platform.ctx, { name: 'Lauftreff am Konto' });
+    await buildMaintainer(site.platform.ctx, initiative.id, { user_id: citizen.user.id, email: citizen.user.email });
+    await buildEvent(site.platform.ctx, initiative.id, { title: 'Lauf am Abend' });
+    const page = await site.open({ javaScript: false });
+    expect(await logIn(page, citizen.user.email!, citizen.password)).toBe(200);
+    expect(await visit(page, '/konto/initiativen')).toBe(200);
+    expect(await follow(page, 'Lauftreff am Konto')).toBe(200);
+    expect(await follow(page, '„Lauf am Abend“ bearbeiten oder absagen')).toBe(200);
+    await page.getByLabel('Titel').fill('Lauf am Abend mit Dehnen');
+    expect(await submit(page, 'Termin speichern')).toBe(200);
+    expect(await page.getByText('Lauf am Abend mit Dehnen').count()).toBeGreaterThanOrEqual(1);
   });
 });

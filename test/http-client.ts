@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { App } from '#kernel/module.ts';
 
 export interface Response {
@@ -45,6 +46,24 @@ export class FormClient {
       payload: body,
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, cookie: this.cookieHeader() },
     });
+    return this.remember(response);
+  }
+
+  /**
+   * Posts a form as multipart form data, the way a browser sends a form with a file field; a field of
+   * several values (ticked boxes) is sent once per value.
+   */
+  async postMultipart(url: string, fields: Record<string, string | readonly string[]>, files: Record<string, { name: string; type: string; content: Buffer }> = {}): Promise<Response> {
+    const boundary = `----erkelenz${randomBytes(8).toString('hex')}`;
+    const part = (name: string, value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+    const parts = Object.entries({ _csrf: this.csrfToken(), ...fields }).flatMap(([name, value]) => (typeof value === 'string' ? [value] : value).map((one) => part(name, one)));
+    const fileParts = Object.entries(files).flatMap(([name, file]) => [
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      file.content,
+      Buffer.from('\r\n'),
+    ]);
+    const payload = Buffer.concat([...parts, ...fileParts, Buffer.from(`--${boundary}--\r\n`)]);
+    const response = await this.app.inject({ method: 'POST', url, payload, remoteAddress: this.remoteAddress, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() } });
     return this.remember(response);
   }
 

@@ -31,14 +31,19 @@ export function multipartFor(ctx: KernelContext, form: FormDef) {
   const inputs = [...inputsOf(form)];
   const handlers = new Map<string, (this: FastifyRequest, part: MultipartFile) => Promise<void>>();
   let largest = 0;
+  // Each ticked box of a choices field is a field of the body of its own.
+  let fields = 5;
   for (const { name, field } of inputs) {
-    if (field.kind !== 'file') continue;
+    if (field.kind !== 'file') {
+      fields += field.kind === 'choices' ? (field.maxItems ?? field.options?.length ?? 100) : 1;
+      continue;
+    }
     handlers.set(name, ctx.files.onFile({ accept: field.accept, maxBytes: field.maxBytes }));
     largest = Math.max(largest, field.maxBytes);
   }
   return {
     attachFieldsToBody: 'keyValues' as const,
-    limits: { fileSize: 2 * largest, files: handlers.size, fields: inputs.length - handlers.size + 5 },
+    limits: { fileSize: 2 * largest, files: handlers.size, fields },
     throwFileSizeLimit: false,
     async onFile(this: FastifyRequest, part: MultipartFile): Promise<void> {
       const handler = handlers.get(part.fieldname);

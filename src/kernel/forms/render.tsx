@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { Fragment, type ComponentChildren } from 'preact';
 import { Checkbox, CheckboxGroup, describedBy, FieldError, Hint, Label, RadioGroup, Select, TextArea, TextField, type Choice, type FieldProps } from '../html/components.tsx';
 import { Island } from '../html/islands.tsx';
 import type { FieldErrors, PageContext } from '../html/page.ts';
@@ -192,13 +193,17 @@ export function FormField(props: FieldsProps & { name: string }) {
 /**
  * Every field of a definition in order, filled from `raw` so that nothing typed is lost, each with its
  * message; and the form's one-time key when it has one. Goes inside a `PostForm` beside the error summary.
+ * `after` places content after a field (a map that fills the coordinates it follows).
  */
-export function FormFields(props: FieldsProps) {
+export function FormFields({ after, ...props }: FieldsProps & { after?: Partial<Record<string, ComponentChildren>> }) {
   return (
     <>
       {props.form.once ? <FormKey raw={props.raw} /> : null}
       {Object.keys(props.form.fields).map((name) => (
-        <FormField key={name} {...props} name={name} />
+        <Fragment key={name}>
+          <FormField {...props} name={name} />
+          {after?.[name]}
+        </Fragment>
       ))}
     </>
   );

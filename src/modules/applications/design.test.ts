@@ -13,7 +13,7 @@ import type { FormDefinition } from './definition/schema.ts';
 import { jsonErrorOffset, readJson } from './design-json.ts';
 import { shippedForms } from './forms/index.ts';
 import { applicationsDb } from './repo.forms.ts';
-import { answerPages, postMultipart, publishShippedForm, startForm } from './test/builders.ts';
+import { answerPages, publishShippedForm, startForm } from './test/builders.ts';
 import { problemPlace } from './views/design-words.ts';
 
 let platform: TestPlatform;
@@ -46,7 +46,7 @@ function definitionFrom(key: string, newKey: string, change: (definition: FormDe
 /** Uploads bytes as the file of the upload form, as a browser does. */
 async function uploadFile(client: FormClient, content: Buffer, name = 'formular.json', type = 'application/json') {
   await client.get(list);
-  return postMultipart(client, platform.app, list, {}, { file: { name, type, content } });
+  return client.postMultipart(list, {}, { file: { name, type, content } });
 }
 
 const versionsOf = (key: string) => db().selectFrom('application_form_versions').selectAll().where('form_key', '=', key).orderBy('version').execute();

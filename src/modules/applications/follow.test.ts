@@ -10,7 +10,7 @@ import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { applicationsDb } from './repo.forms.ts';
-import { postMultipart, publishShippedForm } from './test/builders.ts';
+import { publishShippedForm } from './test/builders.ts';
 import { auditOf, caseworkerOf, citizenCase, messagesAbout, type Caseworker } from './test/casework.ts';
 
 /*
@@ -133,7 +133,7 @@ describe('documents sent with the answer to a request', () => {
     const staffBefore = await worker.client.get(`/verwaltung/antraege/${made.id}`);
     expect(staffBefore.body).toContain(`Antwort erbeten bis zum ${formatDay(replyBy)}.`);
 
-    const sent = await postMultipart(client, platform.app, `${page}/antwort`, { message: 'Anbei der Mietvertrag.' }, { document1: { name: 'Mietvertrag.pdf', type: 'application/pdf', content: pdfBytes('Mietvertrag Markt 8') } });
+    const sent = await client.postMultipart(`${page}/antwort`, { message: 'Anbei der Mietvertrag.' }, { document1: { name: 'Mietvertrag.pdf', type: 'application/pdf', content: pdfBytes('Mietvertrag Markt 8') } });
     expect(sent.status).toBe(303);
     expect(sent.location).toContain('hinweis=beantwortet');
     expect((await caseRow(made.id)).status).toBe('in-progress');
@@ -169,7 +169,7 @@ describe('documents sent with the answer to a request', () => {
     await client.get(page);
     const before = await storedFiles();
     const refsBefore = await caseRefs(made.id);
-    const lying = await postMultipart(client, platform.app, `${page}/antwort`, { message: 'Hier das Foto.' }, { document1: { name: 'vertrag.pdf', type: 'application/pdf', content: Buffer.from('MZ\x90\x00 this is a program, not a document') } });
+    const lying = await client.postMultipart(`${page}/antwort`, { message: 'Hier das Foto.' }, { document1: { name: 'vertrag.pdf', type: 'application/pdf', content: Buffer.from('MZ\x90\x00 this is a program, not a document') } });
     expect(lying.status).toBe(422);
     expect(lying.body).toMatch(/PDF|JPEG|PNG/);
     expect(lying.body).toContain('href="#document1"');
@@ -184,7 +184,7 @@ describe('documents sent with the answer to a request', () => {
     const { made, client, page } = await followedCase();
     await client.get(page);
     const refsBefore = await caseRefs(made.id);
-    const sent = await postMultipart(client, platform.app, `${page}/antwort`, { message: 'Noch ein Dokument.' }, { document1: { name: 'extra.pdf', type: 'application/pdf', content: pdfBytes('Extra') } });
+    const sent = await client.postMultipart(`${page}/antwort`, { message: 'Noch ein Dokument.' }, { document1: { name: 'extra.pdf', type: 'application/pdf', content: pdfBytes('Extra') } });
     expect(sent.status).toBe(409);
     expect(sent.body).toContain('keine Unterlagen erbeten');
     expect(await caseRefs(made.id)).toEqual(refsBefore);

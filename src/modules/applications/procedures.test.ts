@@ -8,7 +8,7 @@ import { signInAtProvider, startOidcProvider, type OidcPeer } from '#test/oidc-p
 import { readPdf } from '#test/pdf.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { applicationsDb } from './repo.forms.ts';
-import { answerPages, postMultipart, publishShippedForm, startForm } from './test/builders.ts';
+import { answerPages, publishShippedForm, startForm } from './test/builders.ts';
 import { confirmationOf } from './test/confirmations.ts';
 
 const publicUrl = 'http://localhost:3000';
@@ -48,7 +48,7 @@ async function parkingUpToCheck(client: FormClient, street: string): Promise<str
   const plate = await answerPages(client, address, [{ addressStreet: street, addressHouseNumber: '12', addressPostcode: '41812' }, { licencePlate: 'ERK-RP 12' }, { vehicleUse: 'owned' }]);
   expect(plate.location).toMatch(/seite\/registrationPage$/);
   await client.get(plate.location!);
-  const uploaded = await postMultipart(client, platform.app, plate.location!, {}, { registrationCertificate: { name: 'schein.pdf', type: 'application/pdf', content: binaryPdf('Zulassung') } });
+  const uploaded = await client.postMultipart(plate.location!, {}, { registrationCertificate: { name: 'schein.pdf', type: 'application/pdf', content: binaryPdf('Zulassung') } });
   expect(uploaded.status).toBe(303);
   const check = await answerPages(client, uploaded.location!, [{ phone: '', email: '' }]);
   expect(check.location).toMatch(/\/pruefen$/);

@@ -5,7 +5,7 @@ import { pdfBytes } from '#test/files/content.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { applicationsDb } from './repo.forms.ts';
-import { answerPages, postMultipart, publishShippedForm, startForm } from './test/builders.ts';
+import { answerPages, publishShippedForm, startForm } from './test/builders.ts';
 
 /*
  * A form's file field takes what it says it takes and nothing else: a file whose content is not what its
@@ -53,7 +53,7 @@ describe('a file field of a form', () => {
   it('refuses a file that lies about its type, with a message naming what it takes, and keeps the answers saved before', async () => {
     const { client, url, draftId } = await atAttachmentPage();
     const before = await storedFiles();
-    const lying = await postMultipart(client, platform.app, url, {}, { attachment: { name: 'foto.jpg', type: 'image/jpeg', content: Buffer.from('MZ\x90\x00 this is a program, not a photo') } });
+    const lying = await client.postMultipart(url, {}, { attachment: { name: 'foto.jpg', type: 'image/jpeg', content: Buffer.from('MZ\x90\x00 this is a program, not a photo') } });
     expect(lying.status).toBe(422);
     expect(lying.body).toMatch(/PDF|JPEG|PNG/);
     expect(await draftRefs(draftId)).toEqual([]);
@@ -65,10 +65,10 @@ describe('a file field of a form', () => {
   it('refuses a zip bomb and a file over the limit without a 500', async () => {
     const { client, url, draftId } = await atAttachmentPage();
     const before = await storedFiles();
-    const bomb = await postMultipart(client, platform.app, url, {}, { attachment: { name: 'scan.pdf', type: 'application/pdf', content: zipBomb() } });
+    const bomb = await client.postMultipart(url, {}, { attachment: { name: 'scan.pdf', type: 'application/pdf', content: zipBomb() } });
     expect(bomb.status).toBe(422);
     const large = Buffer.concat([pdfBytes('groß'), Buffer.alloc(11 * 1024 * 1024, 0x20)]);
-    const tooLarge = await postMultipart(client, platform.app, url, {}, { attachment: { name: 'gross.pdf', type: 'application/pdf', content: large } });
+    const tooLarge = await client.postMultipart(url, {}, { attachment: { name: 'gross.pdf', type: 'application/pdf', content: large } });
     expect(tooLarge.status).toBe(422);
     expect(tooLarge.body).toMatch(/MB/);
     expect(await draftRefs(draftId)).toEqual([]);
@@ -77,7 +77,7 @@ describe('a file field of a form', () => {
 
   it('takes a good PDF under a name with a path in it by its last part only, and references it for the draft', async () => {
     const { client, url, draftId } = await atAttachmentPage();
-    const sent = await postMultipart(client, platform.app, url, {}, { attachment: { name: '../../etc/Schreiben.pdf', type: 'application/pdf', content: pdfBytes('Schreiben der Stadt') } });
+    const sent = await client.postMultipart(url, {}, { attachment: { name: '../../etc/Schreiben.pdf', type: 'application/pdf', content: pdfBytes('Schreiben der Stadt') } });
     expect(sent.status).toBe(303);
     const draft = await applicationsDb(platform.ctx.db).selectFrom('application_drafts').select('answers').where('id', '=', draftId).executeTakeFirstOrThrow();
     const attachment = draft.answers.attachment as { filename: string; fileId: string };

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { anonymous, type Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import type { App } from '#kernel/module.ts';
 import type { IdentityAssurance } from '#modules/accounts/index.ts';
 import { publishedOffice, publishedService } from '#modules/catalog/index.ts';
 import { buildOffice, buildService } from '#modules/catalog/test/builders.ts';
@@ -72,15 +70,6 @@ export async function answerPages(client: FormClient, firstPage: string, pages: 
 }
 
 /** Posts a page as multipart form data, as a browser does for a page with a file field. */
-export async function postMultipart(client: FormClient, app: App, url: string, fields: Record<string, string>, files: Record<string, { name: string; type: string; content: Buffer }>) {
-  const boundary = `----erkelenz${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  const fileParts = Object.entries(files).flatMap(([name, file]) => [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n')]);
-  const payload = Buffer.concat([...parts, ...fileParts, Buffer.from(`--${boundary}--\r\n`)]);
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  const response = await app.inject({ method: 'POST', url, payload, remoteAddress: client.remoteAddress, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie } });
-  return { status: response.statusCode, body: response.body, location: typeof response.headers.location === 'string' ? response.headers.location : undefined };
-}
 
 /**
  * Sends an application of a published form through the real services, as its pages would: started by the

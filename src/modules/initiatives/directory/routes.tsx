@@ -168,6 +168,13 @@ export async function directoryRoutes(app: App, ctx: KernelContext): Promise<voi
     );
   });
 
+  // The logo goes out as the file store sends every file: with its checked type, nosniff and a policy that allows nothing.
+  app.get('/initiativen/:slug/logo', { schema: { params: SlugParams } }, async (request, reply) => {
+    const initiative = await publishedBySlug(db, request.params.slug);
+    if (!initiative?.logo_file_id) throw new HttpProblem(404, 'initiatives:directory.problems.notFound');
+    return ctx.files.send(reply, { fileId: initiative.logo_file_id, filename: `logo-${initiative.slug}`, actor: request.actor });
+  });
+
   app.get('/initiativen/:slug/termine.ics', { schema: { params: SlugParams }, config: cached }, async (request, reply) => {
     const initiative = await publishedBySlug(db, request.params.slug);
     if (!initiative) throw new HttpProblem(404, 'initiatives:directory.problems.notFound');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { initiativesDb } from '../repo.ts';
-import { buildEvent, buildInitiative, buildMaintainer } from '../test/builders.ts';
+import { buildEvent, buildInitiative, buildMaintainer, maintainerBrowser as openMaintenance, maintenanceLinkIn } from '../test/builders.ts';
 import { askToConfirm } from './jobs.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 
@@ -16,21 +16,7 @@ afterAll(async () => {
 });
 
 const db = () => initiativesDb(platform.ctx.db);
-const linkIn = (text: string | undefined) => /http:\/\/[^\s]+(\/initiativen\/pflegen\/link\/[\w-]+)/.exec(text ?? '')?.[1];
-
-/** A maintainer's browser with the entry opened through a mailed link. */
-async function maintainerBrowser(email: string, overrides: Parameters<typeof buildInitiative>[1] = {}) {
-  const initiative = await buildInitiative(platform.ctx, overrides);
-  const maintainer = await buildMaintainer(platform.ctx, initiative.id, { email });
-  const client = new FormClient(platform.app);
-  await client.get('/initiativen/pflegen');
-  await client.post('/initiativen/pflegen', { email });
-  await platform.runJobs();
-  const link = linkIn(platform.smtp.lastTo(email)?.text);
-  await client.get(link!);
-  expect((await client.post(link!, {})).status).toBe(303);
-  return { initiative, maintainer, client, base: `/initiativen/pflegen/${initiative.id}` };
-}
+const maintainerBrowser = (email: string, overrides: Parameters<typeof buildInitiative>[1] = {}) => openMaintenance(platform, email, overrides);
 
 /** A Berlin day some weeks ahead, as the form takes it, and its weekday. */
 const ahead = (weeks: number) => DateTime.now().setZone('Europe/Berlin').plus({ weeks }).startOf('day');
@@ -174,7 +160,7 @@ describe('the yearly question', () => {
     expect(await askToConfirm(platform.ctx, new Date(Date.now() + 86_400_000))).toBe(0);
 
     const client = new FormClient(platform.app);
-    const link = linkIn(mail?.text);
+    const link = maintenanceLinkIn(mail?.text);
     await client.get(link!);
     await client.post(link!, {});
     await client.get(`/initiativen/pflegen/${stale.id}`);

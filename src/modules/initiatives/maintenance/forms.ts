@@ -19,19 +19,16 @@ export const linkRequestForm = defineForm({
   },
 });
 
-/** Decimal degrees as people type them, with a point or a comma. */
-const coordinate = '^-?\\d{1,3}(?:[.,]\\d{1,6})?$';
-
 // The proposal's own fields, so an entry is kept with the same labels and limits it was proposed with; only
-// who proposed it and their consent are left out, and the map's coordinates are added.
-const { proposerName: _name, proposerEmail: _email, consent: _consent, ...proposedFields } = proposeForm.fields;
+// who proposed it and their consent are left out, and a way to remove the logo follows its description.
+const { proposerName: _name, proposerEmail: _email, consent: _consent, logoAlt, ...proposedFields } = proposeForm.fields;
 
 export const entryForm = defineForm({
   id: 'initiatives.maintenance.entry',
   fields: {
     ...proposedFields,
-    latitude: { kind: 'text', label: 'initiatives:maintenance.entry.latitude', hint: 'initiatives:maintenance.entry.coordinateHint', maxLength: 12, pattern: coordinate, messages: { pattern: 'initiatives:maintenance.errors.coordinate' } },
-    longitude: { kind: 'text', label: 'initiatives:maintenance.entry.longitude', hint: 'initiatives:maintenance.entry.coordinateHint', maxLength: 12, pattern: coordinate, messages: { pattern: 'initiatives:maintenance.errors.coordinate' } },
+    logoAlt,
+    removeLogo: { kind: 'checkbox', label: 'initiatives:maintenance.entry.removeLogo' },
   },
 });
 

@@ -1,12 +1,14 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { isSignedIn } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { formBody, readForm, toRaw } from '#kernel/forms/index.ts';
+import { bodyLimitFor, formBody, multipartFor, readForm, toRaw } from '#kernel/forms/index.ts';
 import { signedInOnly } from '#kernel/http/guard.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { initiativesDb } from '../repo.ts';
+import { mapTilesOf } from '../resources/settings.ts';
 import type { InitiativeRow } from '../tables.ts';
 import { actingOf, ButtonBody, entryPath, grantAccess, IdParams, requireAccess, shownOf } from './access.ts';
 import { entryForm, feedForm, linkRequestForm, maintainerForm } from './forms.ts';
@@ -41,7 +43,7 @@ export async function maintenanceRoutes(app: App, ctx: KernelContext): Promise<v
       .header('cache-control', 'no-store')
       .html(
         { title, hasErrors: failed },
-        <EntryPage page={request.page} initiative={initiative} events={events} feeds={feeds} maintainers={maintainers} currentMaintainerId={access.maintainerId} notice={notice} entry={entry} feed={shown.feed ?? empty} maintainer={shown.maintainer ?? empty} />,
+        <EntryPage page={request.page} initiative={initiative} events={events} feeds={feeds} maintainers={maintainers} currentMaintainerId={access.maintainerId} notice={notice} entry={entry} feed={shown.feed ?? empty} maintainer={shown.maintainer ?? empty} tiles={mapTilesOf(ctx)} />,
       );
   }
 
@@ -92,13 +94,17 @@ export async function maintenanceRoutes(app: App, ctx: KernelContext): Promise<v
     return entryPage(request, reply, access, { notice: request.query.notice });
   });
 
-  app.post('/initiativen/pflegen/:initiativeId', { schema: { params: IdParams, body: formBody(entryForm) }, attachValidation: true }, async (request, reply) => {
-    const access = await requireAccess(ctx, request, request.params.initiativeId);
-    const read = readForm(entryForm, request);
-    if (!read.ok) return entryPage(request, reply, access, { entry: shownOf(request, entryForm, read) });
-    const saved = await saveEntry(ctx, actingOf(request), access, read.value);
-    if (!saved.ok) return entryPage(request, reply, access, { entry: shownOf(request, entryForm, { raw: read.raw, errors: { [saved.problem.field]: { code: saved.problem.code } } }) });
-    return reply.redirect(`${entryPath(access.initiativeId)}?notice=saved`, 303);
+  // The entry's form may carry a new logo: its own scope takes multipart bodies.
+  await app.register(async (scope: App) => {
+    await scope.register(fastifyMultipart, multipartFor(ctx, entryForm));
+    scope.post('/initiativen/pflegen/:initiativeId', { bodyLimit: bodyLimitFor(entryForm), schema: { params: IdParams, body: formBody(entryForm) }, attachValidation: true }, async (request, reply) => {
+      const access = await requireAccess(ctx, request, request.params.initiativeId);
+      const read = readForm(entryForm, request);
+      if (!read.ok) return entryPage(request, reply, access, { entry: shownOf(request, entryForm, read) });
+      const saved = await saveEntry(ctx, actingOf(request), access, read.value);
+      if (!saved.ok) return entryPage(request, reply, access, { entry: shownOf(request, entryForm, { raw: read.raw, errors: { [saved.problem.field]: { code: saved.problem.code } } }) });
+      return reply.redirect(`${entryPath(access.initiativeId)}?notice=saved`, 303);
+    });
   });
 
   app.post('/initiativen/pflegen/:initiativeId/aktuell', { schema: { params: IdParams, body: ButtonBody } }, async (request, reply) => {
@@ -170,6 +176,9 @@ function entryValue(initiative: InitiativeRow) {
     address: initiative.address ?? '',
     latitude: initiative.latitude ?? '',
     longitude: initiative.longitude ?? '',
+    logo: null,
+    logoAlt: initiative.logo_alt ?? '',
+    removeLogo: false,
   };
 }
 

@@ -1,5 +1,7 @@
 import { isSignedIn, type Actor } from '#kernel/auth/actor.ts';
 import { recordAudit } from '#kernel/audit.ts';
+import { LogoRefused, logoChangeOf, logoNeedsDescription, referenceLogo } from '../logo.ts';
+import { placeOf } from '../places.ts';
 import { reindexInitiative } from '../search.ts';
 import { importNewFeedJob } from '../feeds/jobs.ts';
 import type { KernelContext } from '#kernel/context.ts';
@@ -75,22 +77,20 @@ export async function attachAccount(ctx: KernelContext, acting: Acting, key: str
   return { ok: true, initiativeId: opened.initiativeId };
 }
 
-const coordinate = (text: string) => (text === '' ? null : Number(text.replace(',', '.')));
-
-export type EntryProblem = { field: 'latitude' | 'longitude' | 'website'; code: string };
+export type EntryProblem = { field: 'latitude' | 'longitude' | 'website' | 'logo' | 'logoAlt'; code: string };
 
 /** Saves the entry's public fields; live at once, and waiting in the moderators' review list. */
 export async function saveEntry(ctx: KernelContext, acting: Acting, access: Access, input: FormValue<typeof entryForm>): Promise<{ ok: true } | { ok: false; problem: EntryProblem }> {
   // As the proposal takes it: an address typed without its scheme is a web address.
   const website = input.website === '' ? null : /^[a-z][a-z0-9+.-]*:/i.test(input.website) ? input.website : `https://${input.website}`;
   if (website !== null && !isWebAddress(website)) return { ok: false, problem: { field: 'website', code: 'initiatives:moderation.errors.website' } };
-  const latitude = coordinate(input.latitude);
-  const longitude = coordinate(input.longitude);
-  if ((latitude === null) !== (longitude === null)) return { ok: false, problem: { field: latitude === null ? 'latitude' : 'longitude', code: 'initiatives:maintenance.errors.coordinatePair' } };
-  if (latitude !== null && Math.abs(latitude) > 90) return { ok: false, problem: { field: 'latitude', code: 'initiatives:maintenance.errors.coordinateRange' } };
-  if (longitude !== null && Math.abs(longitude) > 180) return { ok: false, problem: { field: 'longitude', code: 'initiatives:maintenance.errors.coordinateRange' } };
+  const placed = placeOf(input);
+  if (!placed.ok) return { ok: false, problem: placed.problem };
+  const current = await initiativesDb(ctx.db).selectFrom('initiatives').select('logo_file_id').where('id', '=', access.initiativeId).executeTakeFirstOrThrow();
+  const logo = logoChangeOf(input);
+  if (logoNeedsDescription(logo, current.logo_file_id, input.logoAlt)) return { ok: false, problem: { field: 'logoAlt', code: 'initiatives:moderation.errors.logoAlt' } };
   const now = new Date();
-  await initiativesDb(ctx.db)
+  const saved = initiativesDb(ctx.db)
     .transaction()
     .execute(async (trx) => {
       await trx
@@ -112,19 +112,30 @@ export async function saveEntry(ctx: KernelContext, acting: Acting, access: Acce
           languages: input.languages.length > 0 ? input.languages : ['de'],
           meeting_times: input.meetingTimes || null,
           address: input.address || null,
-          latitude,
-          longitude,
+          latitude: placed.place?.latitude ?? null,
+          longitude: placed.place?.longitude ?? null,
+          logo_alt: logo.kind === 'remove' ? null : input.logoAlt || null,
           edited_at: now,
           confirmed_current_at: now,
           updated_at: now,
         })
         .where('id', '=', access.initiativeId)
         .execute();
+      if (logo.kind !== 'keep') {
+        const referenced = await referenceLogo(ctx, trx, access.initiativeId, logo);
+        // Found infected since the upload: the whole edit waits for a clean file.
+        if (!referenced) throw new LogoRefused();
+        await trx.updateTable('initiatives').set({ logo_file_id: referenced.fileId }).where('id', '=', access.initiativeId).execute();
+      }
       await audit(trx, acting, access, 'entry-edited');
       // The edit is live at once, in the search too.
       await reindexInitiative(trx, access.initiativeId);
-    });
-  return { ok: true };
+    })
+    .then(() => ({ ok: true as const }));
+  return saved.catch((error: unknown) => {
+    if (error instanceof LogoRefused) return { ok: false as const, problem: { field: 'logo' as const, code: 'file-infected' } };
+    throw error;
+  });
 }
 
 /** "Eintrag ist aktuell": the entry stays as it is and counts as confirmed for another year. */

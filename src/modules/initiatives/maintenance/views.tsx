@@ -6,6 +6,9 @@ import type { EventRow, FeedRow, InitiativeRow, InitiativesTables } from '../tab
 import type { Selectable } from 'kysely';
 import { entryForm, eventForm, feedForm, linkRequestForm, maintainerForm } from './forms.ts';
 import { repeatOf } from './service.events.ts';
+import { logoPath } from '../logo.ts';
+import type { MapTiles } from '../resources/settings.ts';
+import { MapIsland } from '../views/map.tsx';
 
 /* The maintenance pages: asking for a link, opening it, the entry with its events, feeds and maintainers. */
 
@@ -59,6 +62,21 @@ export function LinkPage(props: { page: PageContext; name: string; action: strin
   );
 }
 
+// Nothing to remove while the entry has no logo.
+const { removeLogo: _remove, ...fieldsWithoutRemove } = entryForm.fields;
+const withoutRemoveLogo = { ...entryForm, fields: fieldsWithoutRemove };
+
+/** The logo as it shows on the public page, or a note while the entry waits for publication. */
+function CurrentLogo({ page, initiative }: { page: PageContext; initiative: InitiativeRow }) {
+  if (!initiative.logo_file_id) return null;
+  if (initiative.status !== 'published') return <p class="kern-body">{page.t('initiatives:maintenance.entry.logoAwaits')}</p>;
+  return (
+    <p class="kern-body initiatives-logo-current">
+      {page.t('initiatives:maintenance.entry.currentLogo')} <img src={logoPath(initiative.slug, initiative.logo_file_id)} alt={initiative.logo_alt ?? ''} class="initiatives-logo" />
+    </p>
+  );
+}
+
 export type MaintainerRow = Selectable<InitiativesTables['initiative_maintainers']>;
 
 export interface EntryPageProps {
@@ -72,6 +90,7 @@ export interface EntryPageProps {
   entry: Shown;
   feed: Shown;
   maintainer: Shown;
+  tiles: MapTiles;
 }
 
 export function EntryPage(props: EntryPageProps) {
@@ -98,8 +117,14 @@ export function EntryPage(props: EntryPageProps) {
 
       <h2 class="kern-heading-medium">{t('initiatives:maintenance.entry.fields')}</h2>
       <p>{t('initiatives:maintenance.entry.live')}</p>
-      <PostForm page={page} action={base}>
-        <FormFields page={page} form={entryForm} raw={props.entry.raw} errors={props.entry.errors} />
+      <PostForm page={page} action={base} files>
+        <FormFields
+          page={page}
+          form={initiative.logo_file_id ? entryForm : withoutRemoveLogo}
+          raw={props.entry.raw}
+          errors={props.entry.errors}
+          after={{ longitude: <MapIsland page={page} points={[]} tiles={props.tiles} pick={{ latitudeField: 'latitude', longitudeField: 'longitude' }} id="pflege-karte" />, logo: <CurrentLogo page={page} initiative={initiative} /> }}
+        />
         <SubmitButton label={t('initiatives:maintenance.entry.save')} />
       </PostForm>
 

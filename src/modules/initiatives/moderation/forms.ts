@@ -1,4 +1,5 @@
 import { defineForm, type Option } from '#kernel/forms/index.ts';
+import { logoTypes, maxLogoBytes } from '../logo.ts';
 import { accessibilityFeatures, districts, domains, languages, providerKinds, targetGroups } from '../vocabulary.ts';
 
 /*
@@ -8,6 +9,9 @@ import { accessibilityFeatures, districts, domains, languages, providerKinds, ta
 
 const options = (list: readonly string[], prefix: string): Option[] => list.map((value) => ({ value, label: `initiatives:${prefix}.${value}` }));
 const districtOptions: Option[] = Object.entries(districts).map(([value]) => ({ value, label: `initiatives:moderation.districts.${value}` }));
+
+/** Decimal degrees as people type them, with a point or a comma; the map's click writes them with a point. */
+const coordinate = '^-?\\d{1,3}(?:[.,]\\d{1,6})?$';
 
 /** The longest short description, so it fits a card of the directory. */
 export const summaryMax = 300;
@@ -39,6 +43,10 @@ export const proposeForm = defineForm({
     languages: { kind: 'choices', label: 'initiatives:moderation.fields.languages', options: options(languages, 'languages') },
     meetingTimes: { kind: 'textarea', label: 'initiatives:moderation.fields.meetingTimes', hint: 'initiatives:moderation.fields.meetingTimesHint', maxLength: 1000 },
     address: { kind: 'text', label: 'initiatives:moderation.fields.address', hint: 'initiatives:moderation.fields.addressHint', maxLength: 300 },
+    latitude: { kind: 'text', label: 'initiatives:moderation.fields.latitude', hint: 'initiatives:moderation.fields.coordinateHint', maxLength: 12, pattern: coordinate, messages: { pattern: 'initiatives:moderation.errors.coordinate' } },
+    longitude: { kind: 'text', label: 'initiatives:moderation.fields.longitude', hint: 'initiatives:moderation.fields.longitudeHint', maxLength: 12, pattern: coordinate, messages: { pattern: 'initiatives:moderation.errors.coordinate' } },
+    logo: { kind: 'file', label: 'initiatives:moderation.fields.logo', hint: 'initiatives:moderation.fields.logoHint', accept: logoTypes, maxBytes: maxLogoBytes },
+    logoAlt: { kind: 'text', label: 'initiatives:moderation.fields.logoAlt', hint: 'initiatives:moderation.fields.logoAltHint', maxLength: 250 },
     proposerName: { kind: 'text', label: 'initiatives:moderation.fields.proposerName', hint: 'initiatives:moderation.fields.notPublicHint', required: true, maxLength: 200, autocomplete: 'name' },
     proposerEmail: { kind: 'email', label: 'initiatives:moderation.fields.proposerEmail', hint: 'initiatives:moderation.fields.proposerEmailHint', required: true, maxLength: 254, autocomplete: 'email' },
     consent: {

@@ -22,14 +22,20 @@ export const moderationRetention: RetentionRule[] = [
     descriptionValues: () => ({ days: unconfirmedDays }),
     table: 'initiatives',
     columns: ['contact_name', 'contact_email', 'contact_phone'],
-    // Its maintainers and keys go with it (foreign keys cascade).
-    purge: async (db, now) => {
-      const result = await initiativesDb(db)
+    // Its maintainers and keys go with it (foreign keys cascade), its logo with the file store's rule.
+    purge: async (db, now, _config, ctx) => {
+      const gone = await initiativesDb(db)
         .deleteFrom('initiatives')
         .where('status', '=', 'unconfirmed')
         .where('created_at', '<', new Date(now.getTime() - unconfirmedDays * day))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+        .returning(['id', 'logo_file_id'])
+        .execute();
+      for (const entry of gone) {
+        if (!entry.logo_file_id) continue;
+        if (!ctx) throw new Error('initiatives.unconfirmed-proposals needs the kernel context to let go of a logo');
+        await ctx.files.removeRefs(db, { module: 'initiatives', kind: 'logo', id: entry.id });
+      }
+      return gone.length;
     },
   },
   {

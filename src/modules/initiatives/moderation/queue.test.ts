@@ -126,7 +126,7 @@ describe('what proposing keeps about people', () => {
     ]).execute();
 
     const now = new Date();
-    for (const rule of moderationRetention) await rule.purge(platform.ctx.db, now, platform.ctx.config);
+    for (const rule of moderationRetention) await rule.purge(platform.ctx.db, now, platform.ctx.config, platform.ctx);
 
     const names = (await db().selectFrom('initiatives').select('name').where('id', 'in', [old.id, fresh.id]).execute()).map((r) => r.name);
     expect(names).toEqual(['Gerade vorgeschlagen']);

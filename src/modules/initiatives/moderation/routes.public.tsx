@@ -1,9 +1,11 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { KernelContext } from '#kernel/context.ts';
-import { formBody, formMessages, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
+import { bodyLimitFor, formBody, formMessages, multipartFor, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
+import { mapTilesOf } from '../resources/settings.ts';
 import { answerForm, proposeForm } from './forms.ts';
 import { answerPath, confirmPath } from './jobs.ts';
 import { answerQuestion, confirmProposal, initiativeForLink, proposeInitiative } from './service.propose.ts';
@@ -27,22 +29,26 @@ export async function publicModerationRoutes(app: App, ctx: KernelContext): Prom
     return reply
       .status(shown.errors ? 422 : 200)
       .header('cache-control', 'no-store')
-      .html({ title: request.t('initiatives:moderation.propose.title'), hasErrors: Boolean(shown.errors) }, <ProposePage page={request.page} raw={shown.raw} errors={errors} />);
+      .html({ title: request.t('initiatives:moderation.propose.title'), hasErrors: Boolean(shown.errors) }, <ProposePage page={request.page} raw={shown.raw} errors={errors} tiles={mapTilesOf(ctx)} />);
   }
 
   app.get('/initiativen/vorschlagen', async (request, reply) => proposePage(request, reply, { raw: {} }));
 
-  app.post(
-    '/initiativen/vorschlagen',
-    { schema: { body: formBody(proposeForm) }, attachValidation: true, config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
-    async (request, reply) => {
-      const read = readForm(proposeForm, request);
-      if (!read.ok) return proposePage(request, reply, read);
-      const result = await once(ctx, request, read, () => proposeInitiative(ctx, request.actor, read.value, request.page.lang === 'en' ? 'en' : 'de'));
-      if (!result.ok) return proposePage(request, reply, withErrors(read, result.errors));
-      return reply.redirect('/initiativen/vorschlagen/gesendet', 303);
-    },
-  );
+  // The proposal may carry a logo: its own scope takes multipart bodies, each file streamed into the file store.
+  await app.register(async (scope: App) => {
+    await scope.register(fastifyMultipart, multipartFor(ctx, proposeForm));
+    scope.post(
+      '/initiativen/vorschlagen',
+      { bodyLimit: bodyLimitFor(proposeForm), schema: { body: formBody(proposeForm) }, attachValidation: true, config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } },
+      async (request, reply) => {
+        const read = readForm(proposeForm, request);
+        if (!read.ok) return proposePage(request, reply, read);
+        const result = await once(ctx, request, read, () => proposeInitiative(ctx, request.actor, read.value, request.page.lang === 'en' ? 'en' : 'de'));
+        if (!result.ok) return proposePage(request, reply, withErrors(read, result.errors));
+        return reply.redirect('/initiativen/vorschlagen/gesendet', 303);
+      },
+    );
+  });
 
   app.get('/initiativen/vorschlagen/gesendet', async (request, reply) => {
     const title = request.t('initiatives:moderation.propose.sentTitle');

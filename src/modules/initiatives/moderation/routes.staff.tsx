@@ -7,7 +7,7 @@ import { HttpProblem } from '#kernel/http/problem.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { App } from '#kernel/module.ts';
 import { initiativesPermissions } from '../permissions.ts';
-import { decideMaintainer, entryForModerator, markEditSeen, moderationQueue, takeStep, type MaintainerDecision } from './service.moderation.ts';
+import { decideMaintainer, entryForModerator, logoForModerator, markEditSeen, moderationQueue, takeStep, type MaintainerDecision } from './service.moderation.ts';
 import { DetailPage } from './views/detail.tsx';
 import { QueuePage } from './views/queue.tsx';
 import { moderatorSteps, type ModeratorStep } from './workflow.ts';
@@ -63,6 +63,12 @@ export async function staffModerationRoutes(app: App, ctx: KernelContext): Promi
   app.get<{ Params: { id: string }; Querystring: { hinweis?: string } }>(`${queuePath}/:id`, { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
     detail(request, reply, request.params.id, { notice: noticeOf(request.page, request.query.hinweis) }),
   );
+
+  app.get<{ Params: { id: string } }>(`${queuePath}/:id/logo`, { schema: { params: IdParams } }, async (request, reply) => {
+    const logo = await logoForModerator(ctx, request.actor, request.params.id);
+    if (!logo) throw new HttpProblem(404, 'initiatives:moderation.errors.unknown');
+    return ctx.files.send(reply, { fileId: logo.fileId, filename: `logo-${logo.slug}`, actor: request.actor });
+  });
 
   app.post<{ Params: { id: string; step: ModeratorStep }; Body: Record<string, string | undefined> }>(`${queuePath}/:id/:step`, { schema: { params: StepParams, body: StepBody } }, async (request, reply) => {
     const { id, step } = request.params;

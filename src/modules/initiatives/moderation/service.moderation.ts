@@ -7,6 +7,8 @@ import { sendMaintainerApprovedJob, sendPublishedJob, sendQuestionJob, sendRejec
 import { heldEventCount, markEditReviewed, openQuestions, pendingMaintainers, staleEntries, unreviewedEdits, waitingProposals } from './repo.queue.ts';
 import { activatePendingMaintainers, dropKeys, findInitiative, findMaintainer, maintainersOf, setMaintainer } from './repo.ts';
 import { initiativeWorkflow, type ModeratorStep } from './workflow.ts';
+import { consentHistory } from '#modules/accounts/index.ts';
+import { proposerSubject, publishConsent } from './service.propose.ts';
 
 /*
  * The moderators' side: the queue of what waits, an entry's whole record, and the steps (ask, publish,
@@ -39,9 +41,22 @@ export async function entryForModerator(ctx: KernelContext, actor: Actor, id: st
   const initiative = await findInitiative(db, id);
   if (!initiative) return undefined;
   const [maintainers, history] = await Promise.all([maintainersOf(db, id), initiativeWorkflow.history(ctx.db, id)]);
+  // When each gave their consent to publish, as the ledger proves it.
+  const consentedAt = new Map<string, Date>();
+  for (const maintainer of maintainers) {
+    const given = (await consentHistory(ctx.db, proposerSubject(maintainer.id))).filter((row) => row.purpose === publishConsent).at(-1);
+    if (given?.decision === 'given') consentedAt.set(maintainer.id, given.recorded_at);
+  }
   await recordAudit(ctx.db, { actor }, { action: 'initiatives.entry-viewed', subjectType, subjectId: id });
-  return { initiative, maintainers, history, steps: initiativeWorkflow.allowedTransitions(ctx, actor, initiative) };
+  return { initiative, maintainers, consentedAt, history, steps: initiativeWorkflow.allowedTransitions(ctx, actor, initiative) };
 }
+/** The logo of any entry, published or not, for the moderators to see what they publish. */
+export async function logoForModerator(ctx: KernelContext, actor: Actor, id: string): Promise<{ fileId: string; slug: string } | undefined> {
+  ctx.permissions.require(actor, moderate);
+  const initiative = await findInitiative(initiativesDb(ctx.db), id);
+  return initiative?.logo_file_id ? { fileId: initiative.logo_file_id, slug: initiative.slug } : undefined;
+}
+
 export type EntryForModerator = NonNullable<Awaited<ReturnType<typeof entryForModerator>>>;
 
 export type StepResult = { ok: true } | { ok: false; reason: 'not-found' | 'invalid-transition' | 'note-required' };

@@ -4,6 +4,8 @@ import type { KernelContext } from '#kernel/context.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { recordConsent } from '#modules/accounts/index.ts';
 import { findStreet } from '#modules/streets/index.ts';
+import { LogoRefused, logoChangeOf, logoNeedsDescription, referenceLogo } from '../logo.ts';
+import { placeOf } from '../places.ts';
 import { initiativesDb } from '../repo.ts';
 import type { InitiativeRow, KeyPurpose } from '../tables.ts';
 import { isAccessibilityFeature, isDistrict, isDomain, type ProviderKind } from '../vocabulary.ts';
@@ -47,8 +49,14 @@ export type ProposeResult = { ok: true; id: string } | { ok: false; errors: Form
 export async function proposeInitiative(ctx: KernelContext, actor: Actor, input: FormValue<typeof proposeForm>, language: 'de' | 'en'): Promise<ProposeResult> {
   const website = input.website === '' ? null : /^[a-z][a-z0-9+.-]*:/i.test(input.website) ? input.website : `https://${input.website}`;
   if (website !== null && !isWebAddress(website)) return { ok: false, errors: { website: { code: 'initiatives:moderation.errors.website' } } };
-  const street = input.address === '' ? null : await findStreet(ctx.db, input.address.replace(/\s+\d+\s*[a-z]?\s*(,.*)?$/i, ''));
-  return ctx.db.transaction().execute(async (trx) => {
+  const placed = placeOf(input);
+  if (!placed.ok) return { ok: false, errors: { [placed.problem.field]: { code: placed.problem.code } } };
+  const logo = logoChangeOf(input);
+  if (logoNeedsDescription(logo, null, input.logoAlt)) return { ok: false, errors: { logoAlt: { code: 'initiatives:moderation.errors.logoAlt' } } };
+  // A place picked on the map or typed wins; otherwise the street's, from the city's street list.
+  const street = placed.place || input.address === '' ? null : await findStreet(ctx.db, input.address.replace(/\s+\d+\s*[a-z]?\s*(,.*)?$/i, ''));
+  const place = placed.place ?? (street && street.latitude !== null && street.longitude !== null ? { latitude: street.latitude, longitude: street.longitude } : { latitude: null, longitude: null });
+  const saved = ctx.db.transaction().execute(async (trx) => {
     const db = initiativesDb(trx);
     const initiative = await insertInitiative(db, {
       slug: await freeSlug(db, slugOf(input.name)),
@@ -68,10 +76,17 @@ export async function proposeInitiative(ctx: KernelContext, actor: Actor, input:
       languages: input.languages.length > 0 ? input.languages : ['de'],
       meeting_times: input.meetingTimes || null,
       address: input.address || null,
-      ...(street && street.latitude !== null && street.longitude !== null ? { latitude: street.latitude, longitude: street.longitude } : { latitude: null, longitude: null }),
+      ...place,
+      logo_alt: input.logoAlt || null,
       status: 'unconfirmed',
       language,
     });
+    if (logo.kind === 'replace') {
+      const referenced = await referenceLogo(ctx, trx, initiative.id, logo);
+      // Found infected since the upload: nothing of the proposal is kept.
+      if (!referenced) throw new LogoRefused();
+      await db.updateTable('initiatives').set({ logo_file_id: referenced.fileId }).where('id', '=', initiative.id).execute();
+    }
     const proposer = await insertMaintainer(db, { initiative_id: initiative.id, name: input.proposerName, email: input.proposerEmail, status: 'pending', user_id: actorId(actor) });
     await recordConsent(trx, {
       subject: proposerSubject(proposer.id),
@@ -85,6 +100,10 @@ export async function proposeInitiative(ctx: KernelContext, actor: Actor, input:
     });
     await ctx.jobs.enqueue(trx, sendProposalConfirmJob, { initiativeId: initiative.id, maintainerId: proposer.id });
     return { ok: true as const, id: initiative.id };
+  });
+  return saved.catch((error: unknown) => {
+    if (error instanceof LogoRefused) return { ok: false as const, errors: { logo: { code: 'file-infected' } } };
+    throw error;
   });
 }
 

@@ -1,5 +1,6 @@
 import { CheckboxGroup, Heading, Select, SubmitButton, TextField } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
+import { logoPath } from '#modules/initiatives/logo.ts';
 import { accessibilityFeatures, districtKeys, districts, domains } from '#modules/initiatives/vocabulary.ts';
 import type { PublicInitiative } from '../repo.ts';
 import { AccessibilityText, DemoMark, DomainBadges, districtNames } from './parts.tsx';
@@ -79,6 +80,8 @@ export function InitiativeCard({ page, initiative }: { page: PageContext; initia
   const { t } = page;
   return (
     <li class="search-hit initiatives-card">
+      {/* The name beside it says who it is: for a screen reader the logo would only repeat it. */}
+      {initiative.logo_file_id ? <img class="initiatives-logo" src={logoPath(initiative.slug, initiative.logo_file_id)} alt="" /> : null}
       <h3 class="kern-title">
         <a class="kern-link search-hit__title" href={`/initiativen/${initiative.slug}`}>
           {initiative.name}

@@ -2,6 +2,7 @@ import { Heading } from '#kernel/html/components.tsx';
 import { telHref } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { ComponentChildren } from 'preact';
+import { logoPath } from '#modules/initiatives/logo.ts';
 import type { ResourceRow } from '#modules/initiatives/tables.ts';
 import type { CalendarEntry, PublicInitiative } from '../repo.ts';
 import { EventDays } from './calendar.tsx';
@@ -32,6 +33,7 @@ export function InitiativePage({ page, initiative, events, resources }: { page: 
   return (
     <article class="kern-stack-lg">
       <Heading lead={initiative.summary}>{initiative.name}</Heading>
+      {initiative.logo_file_id ? <img class="initiatives-logo" src={logoPath(initiative.slug, initiative.logo_file_id)} alt={initiative.logo_alt ?? ''} /> : null}
       <DomainBadges page={page} domains={initiative.domains} />
       {initiative.demo ? (
         <p class="kern-body">

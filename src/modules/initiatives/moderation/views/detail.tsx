@@ -55,6 +55,15 @@ export function DetailPage(props: { page: PageContext; entry: EntryForModerator;
         <Item label={t('initiatives:moderation.fields.accessibilityNote')}>{initiative.accessibility_note ?? dash}</Item>
         <Item label={t('initiatives:moderation.fields.languages')}>{list(initiative.languages, (v) => t(`initiatives:languages.${v}`, { defaultValue: v }), dash)}</Item>
         <Item label={t('initiatives:moderation.fields.meetingTimes')}>{initiative.meeting_times ?? dash}</Item>
+        <Item label={t('initiatives:moderation.fields.logo')}>
+          {initiative.logo_file_id ? (
+            <>
+              <img class="initiatives-logo" src={`/verwaltung/initiativen/${initiative.id}/logo`} alt="" /> {initiative.logo_alt ?? dash}
+            </>
+          ) : (
+            dash
+          )}
+        </Item>
         <Item label={t('initiatives:moderation.fields.address')}>
           {initiative.address ?? dash}
           {initiative.latitude !== null ? ` (${initiative.latitude}, ${initiative.longitude})` : ''}
@@ -72,6 +81,7 @@ export function DetailPage(props: { page: PageContext; entry: EntryForModerator;
             <li key={m.id}>
               {t('initiatives:moderation.detail.maintainerLine', { name: m.name ?? '', email: m.email ?? '', status: t(`initiatives:moderation.maintainerStatus.${m.status}`) })}
               {m.email_confirmed_at ? '' : ` – ${t('initiatives:moderation.queue.unconfirmedAddress')}`}
+              {props.entry.consentedAt.has(m.id) ? ` – ${t('initiatives:moderation.detail.consented', { when: formatDateTime(props.entry.consentedAt.get(m.id)!, props.page.lang) })}` : ''}
             </li>
           ))}
         </ul>
