@@ -148,6 +148,8 @@ export type InitiativesTables = {
     answer: string | null;
     handled_at: Date | null;
     handled_by: string | null;
+    /** The language the request was written in: its receipt and its answer are mailed in it. */
+    language: Generated<'de' | 'en'>;
     created_at: Generated<Date>;
   };
 };

@@ -75,6 +75,7 @@ export interface NewRequest {
   phone: string | null;
   message: string;
   wanted_on: string | null;
+  language: 'de' | 'en';
 }
 
 export function insertRequest(db: InitiativesDb, request: NewRequest) {
@@ -95,6 +96,7 @@ export function requestsQuery(db: InitiativesDb) {
       'r.email',
       'r.phone',
       'r.message',
+      'r.language',
       sql<string | null>`to_char(r.wanted_on, 'YYYY-MM-DD')`.as('wanted_on'),
       'r.status',
       'r.answer',

@@ -215,6 +215,17 @@ describe('the keepers’ pages', () => {
     expect(mail?.text).toContain('Der Raum ist am Dienstag ab 18 Uhr für Sie reserviert.');
     // Answering twice is a conflict, not a second mail.
     expect((await keeper.client.post(`${detailUrl}/antworten`, { decision: 'declined', answer: 'Doch nicht.' })).status).toBe(409);
+
+    // A request written in English is answered in English.
+    const english = new FormClient(platform.app);
+    await english.get(`/initiativen/ressourcen/${mine.room.slug}?lang=en`);
+    expect((await english.post(`/initiativen/ressourcen/${mine.room.slug}/anfragen`, { organisation: 'Expat Club', name: 'Emma English', email: 'emma-anfrage@example.org', message: 'A room for ten people.' })).status).toBe(303);
+    const emma = (await requestsOf(mine.room.id)).find((row) => row.email === 'emma-anfrage@example.org')!;
+    expect(emma.language).toBe('en');
+    await keeper.client.get(`/verwaltung/initiativen/anfragen/${emma.id}`);
+    expect((await keeper.client.post(`/verwaltung/initiativen/anfragen/${emma.id}/antworten`, { decision: 'declined', answer: 'Leider ist der Raum belegt.' })).status).toBe(303);
+    await platform.runJobs();
+    expect(platform.smtp.lastTo('emma-anfrage@example.org')?.subject).toContain('Answer to your request');
   });
 
   it('turn away staff without the role and visitors', async () => {

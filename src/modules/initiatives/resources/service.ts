@@ -46,6 +46,7 @@ export async function sendRequest(ctx: KernelContext, slug: string, input: FormV
       phone: input.phone,
       message: input.message,
       wanted_on: input.wantedOn,
+      language,
     });
     await ctx.jobs.enqueue(trx, sendRequestReceivedJob, { requestId: stored.id, language });
     await ctx.jobs.enqueue(trx, sendOfficeNoticeJob, { requestId: stored.id, language });
@@ -102,7 +103,7 @@ export async function answerAsKeeper(ctx: KernelContext, actor: Actor, id: strin
     const db = initiativesDb(trx);
     if (!(await answerRequest(db, id, { status, text: input.answer, by: actor.kind === 'staff' ? actor.userId : null }, now))) return false;
     await recordAudit(trx, { actor }, { action: `initiatives.request-${status}`, subjectType: 'initiatives.resource-request', subjectId: id, meta: { reference: request.reference } });
-    await ctx.jobs.enqueue(trx, sendAnswerJob, { requestId: id, language: 'de' });
+    await ctx.jobs.enqueue(trx, sendAnswerJob, { requestId: id, language: request.language });
     return true;
   });
   return answered ? { ok: true } : { ok: false, reason: 'answered' };
