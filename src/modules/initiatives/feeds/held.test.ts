@@ -6,7 +6,9 @@ import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { moderator } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
-import { buildInitiative } from '../test/builders.ts';
+import { anonymous } from '#kernel/auth/actor.ts';
+import { registerFeed } from '../maintenance/service.ts';
+import { buildInitiative, buildMaintainer } from '../test/builders.ts';
 import { importFeed } from './import.ts';
 import { buildFeed, calendar, startFeedServer, vevent, type FeedServer } from './test/server.ts';
 
@@ -89,8 +91,8 @@ describe('events held back from a flooding feed', () => {
     expect(await importFeed(platform.ctx, feed, now)).toMatchObject({ ok: true, added: 0, held: 0, unchanged: 63 });
   });
 
-  it('discards held events and pauses the feed, so they do not come back', async () => {
-    const { feed } = await floodedFeed('Klimagruppe Lövenich');
+  it('discards held events and pauses the feed, so they do not come back, until its maintainers enter it again', async () => {
+    const { initiative, feed } = await floodedFeed('Klimagruppe Lövenich');
     const { client } = await staffClient(platform, moderator);
     await client.get(path);
     const discarded = await client.post(`${path}/${feed.id}/verwerfen`, {});
@@ -101,6 +103,14 @@ describe('events held back from a flooding feed', () => {
     expect((await client.get(path)).body).not.toContain('Klimagruppe Lövenich');
     expect((await client.post(`${path}/00000000-0000-4000-8000-000000000000/verwerfen`, {})).status).toBe(404);
     expect((await client.post(`${path}/kein-kalender/verwerfen`, {})).status).toBe(404);
+
+    // The maintainers put their calendar in order and enter its address again: it is read again.
+    const maintainer = await buildMaintainer(platform.ctx, initiative.id);
+    expect(await registerFeed(platform.ctx, { actor: anonymous }, { initiativeId: initiative.id, maintainerId: maintainer.id }, { feedUrl: feed.url })).toEqual({ ok: true });
+    expect(await feedRow(feed.id)).toMatchObject({ active: true });
+    expect(await audits('initiatives.feed-resumed', initiative.id)).toBe(1);
+    // While it runs, entering it again is refused as known.
+    expect(await registerFeed(platform.ctx, { actor: anonymous }, { initiativeId: initiative.id, maintainerId: maintainer.id }, { feedUrl: feed.url })).toEqual({ ok: false, code: 'initiatives:maintenance.errors.feedKnown' });
   });
 
   it('holds back every new event of a feed with more than 500 events, even where it had many', async () => {

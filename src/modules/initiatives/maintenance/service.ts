@@ -160,8 +160,15 @@ export async function registerFeed(ctx: KernelContext, acting: Acting, access: A
   return initiativesDb(ctx.db)
     .transaction()
     .execute(async (trx) => {
-      const known = await trx.selectFrom('initiative_feeds').select('id').where('initiative_id', '=', access.initiativeId).where('url', '=', url.href).executeTakeFirst();
-      if (known) return { ok: false as const, code: 'initiatives:maintenance.errors.feedKnown' };
+      const known = await trx.selectFrom('initiative_feeds').select(['id', 'active']).where('initiative_id', '=', access.initiativeId).where('url', '=', url.href).executeTakeFirst();
+      if (known?.active) return { ok: false as const, code: 'initiatives:maintenance.errors.feedKnown' };
+      if (known) {
+        // Paused after the moderators discarded what it flooded in: entered again, it is read again.
+        await trx.updateTable('initiative_feeds').set({ active: true }).where('id', '=', known.id).execute();
+        await audit(trx, acting, access, 'feed-resumed', { feedId: known.id });
+        await ctx.jobs.enqueue(trx, importNewFeedJob, { feedId: known.id });
+        return { ok: true as const };
+      }
       const feed = await trx.insertInto('initiative_feeds').values({ initiative_id: access.initiativeId, url: url.href }).returning('id').executeTakeFirstOrThrow();
       await audit(trx, acting, access, 'feed-registered', { feedId: feed.id });
       // Read at once rather than at the next hour, so the maintainer sees on the page what came of it.

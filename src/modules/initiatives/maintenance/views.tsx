@@ -172,7 +172,10 @@ export function EntryPage(props: EntryPageProps) {
           <tbody class="kern-table__body">
             {props.feeds.map((feed) => (
               <tr key={feed.id} class="kern-table__row">
-                <td class="kern-table__cell">{feed.url}</td>
+                <td class="kern-table__cell">
+                  {feed.url}
+                  {feed.active ? null : <strong> ({t('initiatives:maintenance.feed.paused')})</strong>}
+                </td>
                 <td class="kern-table__cell">{when(page, feed.last_ok_at)}</td>
                 <td class="kern-table__cell">{feed.last_error ?? '–'}</td>
                 <td class="kern-table__cell">{feed.event_count}</td>
@@ -184,6 +187,7 @@ export function EntryPage(props: EntryPageProps) {
       ) : (
         <p>{t('initiatives:maintenance.feed.none')}</p>
       )}
+      {props.feeds.some((feed) => !feed.active) ? <p>{t('initiatives:maintenance.feed.pausedHint')}</p> : null}
       <PostForm page={page} action={`${base}/feeds`}>
         <FormFields page={page} form={feedForm} raw={props.feed.raw} errors={props.feed.errors} />
         <SubmitButton kind="secondary" label={t('initiatives:maintenance.feed.submit')} />
