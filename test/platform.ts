@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '#kernel/config.ts';
 import type { ModuleManifest } from '#kernel/module.ts';
+import type { Logger } from 'pino';
 import { createPlatform, type Platform } from '#kernel/platform.ts';
 import { modules } from '#modules/index.ts';
 import { freshDatabase } from './database.ts';
@@ -19,9 +20,10 @@ export interface TestPlatform extends Platform {
 /**
  * The whole platform as `npm start` builds it, on a fresh database, sending mail to a real SMTP peer.
  * Environment overrides go through the same validation as in production; `extraModules` join the
- * platform's own (a test's publisher or subscriber of events, say).
+ * platform's own (a test's publisher or subscriber of events, say). A `logger` replaces the silent one,
+ * for a test that reads what the platform logs.
  */
-export async function createTestPlatform(env: Record<string, string> = {}, extraModules: readonly ModuleManifest[] = []): Promise<TestPlatform> {
+export async function createTestPlatform(env: Record<string, string> = {}, extraModules: readonly ModuleManifest[] = [], logger?: Logger): Promise<TestPlatform> {
   const smtp = await startSmtpPeer();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'erk-platform-'));
   const all = [...modules, ...extraModules];
@@ -37,7 +39,7 @@ export async function createTestPlatform(env: Record<string, string> = {}, extra
     },
     all,
   );
-  const platform = await createPlatform({ config, modules: all, database: await freshDatabase(), skipMigrations: true });
+  const platform = await createPlatform({ config, modules: all, database: await freshDatabase(), skipMigrations: true, ...(logger ? { logger } : {}) });
   await platform.app.ready();
   return {
     ...platform,

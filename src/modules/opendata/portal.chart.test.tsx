@@ -2,7 +2,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { GeometryMap } from './chart/map.tsx';
 import { chartRows, geometryOf, isIdentifier, numberOf, planChart } from './chart/plan.ts';
-import { BarChart, LineChart, axisTicks, labelLines } from './chart/svg.tsx';
+import { BarChart, LineChart, axisTicks, labelLines } from '#kernel/html/charts.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
 import type { PublishedField } from './tables.ts';
 import { placeName } from './views/portal-parts.tsx';

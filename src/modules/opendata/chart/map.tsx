@@ -52,7 +52,7 @@ export function GeometryMap(props: MapProps) {
   const point = (position: Position) => `${(offsetX + (position[0] - west) * stretch * scale).toFixed(1)} ${(offsetY + (north - position[1]) * scale).toFixed(1)}`;
   const line = (positions: Position[], closed: boolean) => `M${positions.map(point).join('L')}${closed ? 'Z' : ''}`;
   return (
-    <svg class="opendata-chart opendata-map" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} font-size={11}>
+    <svg class="chart-svg opendata-map" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} font-size={11}>
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.desc}</desc>
       <rect x={0} y={0} width={width} height={height} fill="#f3f5f8" />

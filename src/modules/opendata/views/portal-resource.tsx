@@ -3,7 +3,7 @@ import type { PageContext } from '#kernel/html/page.ts';
 import { dumpPath } from '../addresses.ts';
 import { GeometryMap } from '../chart/map.tsx';
 import { chartRows, geometryField, geometryOf, isIdentifier, numberOf, planChart, type Cell } from '../chart/plan.ts';
-import { BarChart, LineChart } from '../chart/svg.tsx';
+import { BarChart, LineChart } from '#kernel/html/charts.tsx';
 import type { Dataset, Resource, ResourceVersion } from '../model.ts';
 import type { PublishedField } from '../tables.ts';
 import { DemoBadge, datasetTitle, formatNumber, resourceTitle } from './portal-parts.tsx';

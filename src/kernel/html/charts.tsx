@@ -22,7 +22,7 @@ const fontSize = 14;
 
 function Frame({ id, title, desc, height, children }: { id: string; title: string; desc: string; height: number; children: preact.ComponentChildren }) {
   return (
-    <svg class="opendata-chart" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} font-size={fontSize} fill={ink}>
+    <svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} font-size={fontSize} fill={ink}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       {children}
