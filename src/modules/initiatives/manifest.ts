@@ -9,14 +9,14 @@ import { feedsPart } from './feeds/part.ts';
 import { initiativesMigrations } from './migrations/index.ts';
 import { maintenancePart } from './maintenance/part.ts';
 import { moderationPart } from './moderation/part.ts';
-import { joinParts } from './part.ts';
+import { joinParts } from '#kernel/module-parts.ts';
 import { initiativesRoles, permissionMap } from './permissions.ts';
 import { resourcesPart } from './resources/part.ts';
 import { directoryDataset, eventsDataset } from './opendata.ts';
 import { initiativesSearch } from './search.ts';
 import { initiativesAuditSubjects } from './audit.ts';
 
-const joined = joinParts([{ locales: { de, en } }, directoryPart, moderationPart, maintenancePart, feedsPart, resourcesPart]);
+const joined = joinParts('initiatives', [{ locales: { de, en } }, directoryPart, moderationPart, maintenancePart, feedsPart, resourcesPart]);
 
 export const initiativesModule = defineModule({
   id: 'initiatives',

@@ -1,5 +1,5 @@
 import { initiativesPermissions } from '../permissions.ts';
-import type { ModulePart } from '../part.ts';
+import type { ModulePart } from '#kernel/module-parts.ts';
 import { importFeedsJob, importNewFeedJob, rollOccurrencesJob } from './jobs.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };

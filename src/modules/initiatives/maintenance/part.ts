@@ -1,4 +1,4 @@
-import type { ModulePart } from '../part.ts';
+import type { ModulePart } from '#kernel/module-parts.ts';
 import { askToConfirmJob, sendEditLinksJob } from './jobs.ts';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };

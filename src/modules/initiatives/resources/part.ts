@@ -1,4 +1,4 @@
-import type { ModulePart } from '../part.ts';
+import type { ModulePart } from '#kernel/module-parts.ts';
 import { initiativesPermissions } from '../permissions.ts';
 import { initiativesDb } from '../repo.ts';
 import { resourceJobs } from './jobs.ts';

@@ -7,6 +7,8 @@ import * as caseMessageTemplates from './202612161100_case_message_templates.ts'
 import * as notifyDocuments from './202612191130_notify_documents.ts';
 import * as caseFollowTemplates from './202612201000_case_follow_templates.ts';
 import * as appointmentTemplates from './202612221110_appointment_templates.ts';
+import * as courseTemplates from './202701010110_course_templates.ts';
+import * as trainingTemplates from './202701010210_training_templates.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
 export const notifyMigrations: Migrations = {
@@ -18,4 +20,6 @@ export const notifyMigrations: Migrations = {
   '202612191130_notify_documents': notifyDocuments,
   '202612201000_case_follow_templates': caseFollowTemplates,
   '202612221110_appointment_templates': appointmentTemplates,
+  '202701010110_course_templates': courseTemplates,
+  '202701010210_training_templates': trainingTemplates,
 };

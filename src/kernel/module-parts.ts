@@ -1,21 +1,21 @@
-import type { KernelContext } from '#kernel/context.ts';
-import type { App, ModuleManifest } from '#kernel/module.ts';
+import type { KernelContext } from './context.ts';
+import type { App, ModuleManifest } from './module.ts';
 
 /*
- * The hub is large, so each of its areas (the directory and calendar, moderation and maintenance, feeds,
- * resources) hands the manifest what it adds as one part; `manifest.ts` joins the parts, so each area's
- * routes, jobs, texts and privacy rules are wired where the area lives.
+ * A large module (the initiatives hub, learning) is built from areas, each handing the manifest what it adds
+ * as one part; the module's `manifest.ts` joins the parts, so each area's routes, jobs, texts and privacy
+ * rules are wired where the area lives.
  */
 export interface ModulePart extends Pick<ModuleManifest, 'jobs' | 'on' | 'events' | 'staffLinks' | 'accountLinks' | 'retention'> {
   routes?: (app: App, ctx: KernelContext) => Promise<void>;
-  /** The area's texts, merged into the module's namespace `initiatives`. */
+  /** The area's texts, merged into the module's namespace. */
   locales: { de: Record<string, unknown>; en: Record<string, unknown> };
   /** What the area keeps about a person with an account, under its own key of the data download. */
   personalData?: NonNullable<ModuleManifest['personalData']>;
 }
 
 /** Joins the parts' lists and texts; a text key defined by two parts is a mistake and throws at start. */
-export function joinParts(parts: readonly ModulePart[]): Required<Pick<ModuleManifest, 'jobs' | 'on' | 'events' | 'staffLinks' | 'accountLinks' | 'retention'>> & {
+export function joinParts(moduleId: string, parts: readonly ModulePart[]): Required<Pick<ModuleManifest, 'jobs' | 'on' | 'events' | 'staffLinks' | 'accountLinks' | 'retention'>> & {
   routes: (app: App, ctx: KernelContext) => Promise<void>;
   locales: { de: Record<string, unknown>; en: Record<string, unknown> };
   personalData: NonNullable<ModuleManifest['personalData']>;
@@ -24,7 +24,7 @@ export function joinParts(parts: readonly ModulePart[]): Required<Pick<ModuleMan
     const joined: Record<string, unknown> = {};
     for (const part of parts) {
       for (const [key, value] of Object.entries(part.locales[language])) {
-        if (key in joined) throw new Error(`initiatives: the text key "${key}" is defined by two parts`);
+        if (key in joined) throw new Error(`${moduleId}: the text key "${key}" is defined by two parts`);
         joined[key] = value;
       }
     }
