@@ -12,6 +12,7 @@ import type { Channel } from './tables.ts';
 export type { Channel };
 export { accountRegistered } from './events.ts';
 export { sessionAssurance, type IdentityAssurance } from './oidc.ts';
+export { createStaff, type CreateStaffResult, type StaffInput } from './service.staff.ts';
 export { consentHistory, consentHolds, consentSubjectIds, forgetConsents, recordConsent, type ConsentEntry, type ConsentSubject } from './repo.consent.ts';
 export type { ConsentChannel, ConsentDecision } from './tables.ts';
 

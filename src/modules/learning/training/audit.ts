@@ -1,0 +1,23 @@
+import type { AuditSubjects } from '#kernel/module.ts';
+import { trainingDb } from './repo.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the training's audit records are about: a record by its requirement and completion day. */
+export const trainingAuditSubjects: AuditSubjects = {
+  types: {
+    'learning.training': 'learning:training.auditSubjects.training',
+    'learning.training-record': 'learning:training.auditSubjects.record',
+  },
+  describe: async (db, t, type, ids) => {
+    const known = ids.filter((id) => uuid.test(id));
+    if (type !== 'learning.training-record' || known.length === 0) return new Map();
+    const rows = await trainingDb(db)
+      .selectFrom('learning_training_records as r')
+      .innerJoin('learning_training_requirements as q', 'q.key', 'r.requirement_key')
+      .select(['r.id', 'q.title_de'])
+      .where('r.id', 'in', known)
+      .execute();
+    return new Map(rows.map((row) => [row.id, t('learning:training.auditSubjects.recordOf', { training: row.title_de })]));
+  },
+};

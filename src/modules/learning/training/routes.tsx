@@ -1,0 +1,105 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { KernelContext } from '#kernel/context.ts';
+import { bodyLimitFor, formBody, formMessages, multipartFor, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
+import { staffOnly } from '#kernel/http/guard.ts';
+import { HttpProblem } from '#kernel/http/problem.ts';
+import type { App } from '#kernel/module.ts';
+import { learningPermissions } from '../permissions.ts';
+import { externalForm } from './forms.ts';
+import { dueList, ownTraining, personTraining } from './service.ts';
+import { certificateFor, recordExternal } from './service.record.ts';
+import { DuePage } from './views/due.tsx';
+import { OwnPage } from './views/own.tsx';
+import { PersonPage } from './views/person.tsx';
+import { dashboardCrumbs, duePath, ownPath, personHref } from './views/shared.tsx';
+
+/*
+ * The training pages of the back office: the coordinator's (who is due, one person's records, recording a
+ * certificate), each behind the permission and checked again by the service; and every staff member's own
+ * page, which shows only their own records. Nothing here is cached: every page names a person.
+ */
+
+const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) });
+const RecordParams = Type.Object({ recordId: Type.String({ format: 'uuid' }) });
+const DueQuery = Type.Object({ anforderung: Type.Optional(Type.String({ maxLength: 60 })) });
+const PersonQuery = Type.Object({ hinweis: Type.Optional(Type.Literal('erfasst')) });
+
+const unknownPerson = 'learning:training.errors.unknownPerson';
+const unknownCertificate = 'learning:training.errors.unknownCertificate';
+
+async function coordinatorRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('onRequest', staffOnly(ctx, learningPermissions.manageTraining));
+
+  app.get<{ Querystring: { anforderung?: string } }>(duePath, { schema: { querystring: DueQuery } }, async (request, reply) => {
+    const list = await dueList(ctx, request.actor, { requirement: request.query.anforderung });
+    const chosen = list.requirements.some((requirement) => requirement.key === request.query.anforderung) ? request.query.anforderung : undefined;
+    const title = request.t('learning:training.due.title');
+    return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: [dashboardCrumbs(request.page)[0]!, { label: title }] }, <DuePage page={request.page} list={list} chosen={chosen} />);
+  });
+
+  async function personPage(request: FastifyRequest<{ Params: { userId: string } }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors; notice?: boolean }) {
+    // Shown again after a refused form, the page is read a second time within the same action: recorded once.
+    const training = await personTraining(ctx, request.actor, request.params.userId, new Date(), !shown.errors);
+    if (!training) throw new HttpProblem(404, unknownPerson);
+    const errors = shown.errors ? formMessages(request.page, shown.errors, externalForm) : {};
+    return reply
+      .status(shown.errors ? 422 : 200)
+      .header('cache-control', 'no-store')
+      .html(
+        { title: training.person.name, hasErrors: Boolean(shown.errors), breadcrumbs: [...dashboardCrumbs(request.page), { label: training.person.name }] },
+        <PersonPage page={request.page} training={training} form={{ raw: shown.raw, errors }} notice={shown.notice} />,
+      );
+  }
+
+  app.get<{ Params: { userId: string }; Querystring: { hinweis?: 'erfasst' } }>(`${duePath}/personen/:userId`, { schema: { params: UserParams, querystring: PersonQuery } }, async (request, reply) =>
+    personPage(request, reply, { raw: {}, notice: request.query.hinweis === 'erfasst' }),
+  );
+
+  // The certificate comes as a PDF: its own scope takes multipart bodies, the file streamed into the file store.
+  await app.register(async (scope: App) => {
+    await scope.register(fastifyMultipart, multipartFor(ctx, externalForm));
+    scope.post<{ Params: { userId: string } }>(
+      `${duePath}/personen/:userId/nachweise`,
+      { bodyLimit: bodyLimitFor(externalForm), schema: { params: UserParams, body: formBody(externalForm) }, attachValidation: true },
+      async (request, reply) => {
+        const read = readForm(externalForm, request);
+        if (!read.ok) return personPage(request, reply, read);
+        const result = await once(ctx, request, read, () => recordExternal(ctx, request.actor, request.params.userId, read.value));
+        if (result.ok) return reply.redirect(`${personHref(request.params.userId)}?hinweis=erfasst`, 303);
+        if (result.reason === 'not-found') throw new HttpProblem(404, unknownPerson);
+        return personPage(request, reply, withErrors(read, result.errors));
+      },
+    );
+  });
+
+  app.get<{ Params: { recordId: string } }>(`${duePath}/nachweise/:recordId/bescheinigung`, { schema: { params: RecordParams } }, async (request, reply) => {
+    const certificate = await certificateFor(ctx, request.actor, request.params.recordId);
+    if (!certificate) throw new HttpProblem(404, unknownCertificate);
+    return ctx.files.send(reply, { fileId: certificate.fileId, filename: certificate.filename, actor: request.actor, dataSubjectId: certificate.userId, action: 'learning.training-certificate-downloaded' });
+  });
+}
+
+async function ownRoutes(app: App, ctx: KernelContext): Promise<void> {
+  app.addHook('onRequest', staffOnly(ctx));
+
+  app.get(ownPath, async (request, reply) => {
+    const training = await ownTraining(ctx, request.actor);
+    if (!training) throw new HttpProblem(404, unknownPerson);
+    const title = request.t('learning:training.own.title');
+    return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: [dashboardCrumbs(request.page)[0]!, { label: title }] }, <OwnPage page={request.page} training={training} />);
+  });
+
+  app.get<{ Params: { recordId: string } }>(`${ownPath}/nachweise/:recordId/bescheinigung`, { schema: { params: RecordParams } }, async (request, reply) => {
+    const certificate = await certificateFor(ctx, request.actor, request.params.recordId);
+    // The own page serves the person's own certificates only, whoever else may see them elsewhere.
+    if (!certificate || request.actor.kind !== 'staff' || certificate.userId !== request.actor.userId) throw new HttpProblem(404, unknownCertificate);
+    return ctx.files.send(reply, { fileId: certificate.fileId, filename: certificate.filename, actor: request.actor, dataSubjectId: certificate.userId, action: 'learning.training-certificate-downloaded' });
+  });
+}
+
+export async function trainingRoutes(app: App, ctx: KernelContext): Promise<void> {
+  await app.register(async (scope) => coordinatorRoutes(scope, ctx));
+  await app.register(async (scope) => ownRoutes(scope, ctx));
+}
