@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Price in cents, paid at the venue until online payment exists; 0 is free.
     .addColumn('price_cents', 'integer', (c) => c.notNull().defaultTo(0).check(sql`price_cents >= 0`))
     .addColumn('provider', 'text', (c) => c.notNull())
+    // Where people call to register or cancel: named in every notice, so no one needs the platform for either.
+    .addColumn('contact_phone', 'text', (c) => c.notNull())
     // The required staff training this course fulfils (`training_requirements.key`), for staff courses.
     .addColumn('training_key', 'text')
     .addColumn('published', 'boolean', (c) => c.notNull().defaultTo(true))
@@ -62,6 +64,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // open → held (attendance taken) | cancelled (below its minimum, or by the coordinator).
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'held', 'cancelled')`))
     .addColumn('cancel_reason', 'text')
+    // Set when the minimum was checked at `decide_by` and held: the session takes place, whoever cancels later.
+    .addColumn('confirmed_at', 'timestamptz')
     .addColumn('next_seq', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('learning_sessions_where', sql`place is not null or online_url is not null`)
@@ -69,7 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('learning_sessions_times', sql`ends_at > starts_at and decide_by <= starts_at`)
     .execute();
   await sql`create index learning_sessions_course on learning_sessions (course_id, starts_at)`.execute(db);
-  await sql`create index learning_sessions_open on learning_sessions (decide_by) where status = 'open'`.execute(db);
+  await sql`create index learning_sessions_open on learning_sessions (decide_by) where status = 'open' and confirmed_at is null`.execute(db);
 
   await db.schema
     .createTable('learning_meetings')
@@ -110,6 +114,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('called_at', 'timestamptz')
     // Taken by the trainer on the attendance list: true, false, or null while not yet taken.
     .addColumn('attended', 'boolean')
+    .addColumn('reminded_at', 'timestamptz')
     .addColumn('cancelled_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('learning_registrations_needs', sql`support_needs <@ ${needs}`)
