@@ -8,6 +8,7 @@ import * as notifyDocuments from './202612191130_notify_documents.ts';
 import * as caseFollowTemplates from './202612201000_case_follow_templates.ts';
 import * as appointmentTemplates from './202612221110_appointment_templates.ts';
 import * as courseTemplates from './202701010110_course_templates.ts';
+import * as courseCertificateTemplate from './202701010120_course_certificate_template.ts';
 import * as trainingTemplates from './202701010210_training_templates.ts';
 
 /** Every migration file of this folder, by name; `migrate.test.ts` fails on one left out. */
@@ -21,5 +22,6 @@ export const notifyMigrations: Migrations = {
   '202612201000_case_follow_templates': caseFollowTemplates,
   '202612221110_appointment_templates': appointmentTemplates,
   '202701010110_course_templates': courseTemplates,
+  '202701010120_course_certificate_template': courseCertificateTemplate,
   '202701010210_training_templates': trainingTemplates,
 };

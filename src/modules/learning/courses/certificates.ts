@@ -1,0 +1,2 @@
+// The certificate of attendance: see the area's README.
+export {};
