@@ -51,6 +51,10 @@ export async function activeRequirements(db: TrainingDb): Promise<Requirement[]>
   }));
 }
 
+export async function insertRequirement(db: TrainingDb, requirement: Insertable<TrainingTables['learning_training_requirements']>): Promise<void> {
+  await db.insertInto('learning_training_requirements').values(requirement).execute();
+}
+
 export async function requirementByKey(db: TrainingDb, key: string): Promise<Requirement | undefined> {
   return (await activeRequirements(db)).find((requirement) => requirement.key === key);
 }
