@@ -22,16 +22,17 @@ const db = () => appointmentsDb(platform.ctx.db);
 const places = () => db().selectFrom('appointment_locations').selectAll().orderBy('name').execute();
 
 describe('the demo places', () => {
-  it('are the Bürgerbüro, the Standesamt and the phone advice of the Bauordnung, marked as demonstration values', async () => {
+  it('are the Bürgerbüro, the Standesamt, the phone advice of the Bauordnung and the Digitalsprechstunde, marked as demonstration values', async () => {
     const seeded = await places();
     expect(seeded.map((place) => [place.name, place.kind, place.office_slug])).toEqual([
       ['Bürgerbüro Erkelenz', 'counter', 'buergerbuero'],
+      ['Digitalsprechstunde im Rathaus Erkelenz', 'counter', 'team-digitalisierung'],
       ['Standesamt Erkelenz', 'counter', 'standesamt'],
       ['Telefonische Beratung Bauaufsicht', 'phone', 'bauordnung'],
     ]);
     for (const place of seeded) expect(place.hint).toContain('(Demonstrationswerte)');
     // Without an office, the phone place keeps its own hours and lunch break.
-    const phone = seeded[2]!;
+    const phone = seeded[3]!;
     expect(phone.hours).toEqual([{ day: 2, opens: '09:00', closes: '15:00' }, { day: 4, opens: '09:00', closes: '15:00' }]);
     expect(phone.breaks).toEqual([{ day: 2, from: '12:00', to: '13:00' }, { day: 4, from: '12:00', to: '13:00' }]);
   });
@@ -70,7 +71,7 @@ describe('the demo places', () => {
   it('put the booking link on the seeded services’ pages', async () => {
     const routes = await appointmentRoutes(platform.ctx);
     expect([...routes.keys()].sort()).toEqual(
-      ['baugenehmigung', 'eheschliessung-anmelden', 'fuehrungszeugnis-beantragen', 'geburt-beurkunden', 'meldebescheinigung', 'namenserklaerung', 'personalausweis-beantragen', 'reisepass-beantragen', 'vaterschaft-anerkennen', 'wohnsitz-anmelden'],
+      ['baugenehmigung', 'digitalsprechstunde', 'eheschliessung-anmelden', 'fuehrungszeugnis-beantragen', 'geburt-beurkunden', 'meldebescheinigung', 'namenserklaerung', 'personalausweis-beantragen', 'reisepass-beantragen', 'vaterschaft-anerkennen', 'wohnsitz-anmelden'],
     );
     const page = await platform.app.inject({ method: 'GET', url: '/leistungen/personalausweis-beantragen' });
     expect(page.body).toContain('href="/termine/buchen?leistung=personalausweis-beantragen"');
@@ -84,7 +85,7 @@ describe('the demo places', () => {
       services: (await db().selectFrom('appointment_services').select('service_slug').execute()).length,
     });
     const before = await count();
-    expect(before).toEqual({ places: 3, counters: 7, services: 10 });
+    expect(before).toEqual({ places: 4, counters: 9, services: 11 });
     await seedAppointments(platform.ctx);
     expect(await count()).toEqual(before);
   });

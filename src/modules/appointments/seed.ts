@@ -4,8 +4,10 @@ import { appointmentsDb, type AppointmentsDb } from './repo.ts';
 
 /*
  * The demo places of Erkelenz: the Bürgerbüro and the Standesamt follow their catalogue offices' opening
- * hours, the Bauordnung's phone advice keeps its own week. Services are the catalogue's slugs; minutes per
- * person are demonstration values, and every place says so in its hint, as the catalogue's demo offices do.
+ * hours, the Bauordnung's phone advice keeps its own week, and the volunteers' Digitalsprechstunde follows
+ * the Team Digitalisierung's office hours narrowed at its desks to the hours the digital pilots give. Services
+ * are the catalogue's slugs; minutes per person are demonstration values, and every place says so in its
+ * hint, as the catalogue's demo offices do.
  */
 
 const demoNote = '(Demonstrationswerte)';
@@ -25,14 +27,23 @@ interface DemoPlace {
   hours?: WeeklyPeriod[];
   breaks?: Break[];
   services: DemoService[];
-  /** Counters by name with the slugs they serve; `all` serves every service of the place. */
-  counters: { name: string; services: readonly string[] | 'all' }[];
+  /**
+   * Counters by name with the slugs they serve; `all` serves every service of the place. Hours narrow the
+   * place's for that counter.
+   */
+  counters: { name: string; services: readonly string[] | 'all'; hours?: WeeklyPeriod[] }[];
 }
 
 /** The booking window every demo service shares: 60 days ahead, the last day released at 7, an hour's lead. */
 const window = { horizon_days: 60, release_time: '07:00', lead_minutes: 60, start_in_days: 0 };
 
 const registration = ['wohnsitz-anmelden', 'meldebescheinigung'];
+
+/** The hours the digital pilots give: Tuesday morning and Thursday afternoon. */
+const pilotHours: WeeklyPeriod[] = [
+  { day: 2, opens: '10:00', closes: '12:00' },
+  { day: 4, opens: '15:00', closes: '17:00' },
+];
 
 export const demoPlaces: readonly DemoPlace[] = [
   {
@@ -86,6 +97,17 @@ export const demoPlaces: readonly DemoPlace[] = [
     services: [{ slug: 'baugenehmigung', minutes: 30, maxPersons: 2 }],
     counters: [{ name: 'Beratung Bauordnung', services: 'all' }],
   },
+  {
+    name: 'Digitalsprechstunde im Rathaus Erkelenz',
+    // The Team Digitalisierung runs it, so its clerks serve the desks, and the town hall's holidays and
+    // closing days (Rosenmontag, Weiberfastnacht from noon) close it too; the desks keep the volunteers' hours.
+    officeSlug: 'team-digitalisierung',
+    kind: 'counter',
+    hint: `Rathaus, Erdgeschoss: Fragen Sie am Empfang nach der Digitalsprechstunde. Bringen Sie Ihr Smartphone oder Tablet aufgeladen mit. ${demoNote}`,
+    slotMinutes: 30,
+    services: [{ slug: 'digitalsprechstunde', minutes: 30, maxPersons: 2 }],
+    counters: ['Lotsentisch 1', 'Lotsentisch 2'].map((name) => ({ name, services: 'all' as const, hours: pilotHours })),
+  },
 ];
 
 async function insertPlace(db: AppointmentsDb, place: DemoPlace): Promise<void> {
@@ -105,7 +127,14 @@ async function insertPlace(db: AppointmentsDb, place: DemoPlace): Promise<void> 
   const slugs = place.services.map((service) => service.slug);
   await db
     .insertInto('appointment_counters')
-    .values(place.counters.map((counter) => ({ location_id: location.id, name: counter.name, services: counter.services === 'all' ? slugs : [...counter.services] })))
+    .values(
+      place.counters.map((counter) => ({
+        location_id: location.id,
+        name: counter.name,
+        services: counter.services === 'all' ? slugs : [...counter.services],
+        hours: counter.hours ? JSON.stringify(counter.hours) : null,
+      })),
+    )
     .execute();
   await db
     .insertInto('appointment_services')

@@ -28,7 +28,7 @@ describe('JSON API of the catalogue', () => {
   it('lists published services A–Z in pages', async () => {
     const first = await get<Page<{ slug: string; title: string; url: string; leikaKey: string | null }>>('/api/v1/services?perPage=5');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ page: 1, perPage: 5, total: 72 });
+    expect(first.body).toMatchObject({ page: 1, perPage: 5, total: 73 });
     expect(first.body.items).toHaveLength(5);
     expect(first.body.items[0]).toMatchObject({ slug: 'abbruch-anzeigen', url: 'http://localhost:3000/leistungen/abbruch-anzeigen', leikaKey: null });
     const second = await get<Page<{ slug: string }>>('/api/v1/services?perPage=5&page=2');

@@ -214,7 +214,7 @@ describe('English in catalogue files', () => {
   it('12.18 imports a file written before English texts existed, and exports the English twins with the German', async () => {
     const old = await createTestPlatform();
     try {
-      expect(await importFile(old, withoutEnglish(erkelenzCatalog()))).toEqual({ code: 0, said: 'Imported: 99 created, 0 updated, 0 unchanged.' });
+      expect(await importFile(old, withoutEnglish(erkelenzCatalog()))).toEqual({ code: 0, said: 'Imported: 100 created, 0 updated, 0 unchanged.' });
       const page = await new FormClient(old.app).get('/leistungen/hund-anmelden?lang=en');
       expect(page.body).toContain('The texts on this page are only available in German.');
       expect(page.body).toContain('<span lang="de">Hund anmelden (Hundesteuer)</span>');

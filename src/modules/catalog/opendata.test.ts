@@ -20,7 +20,7 @@ describe('the catalogue’s datasets', () => {
   it('publishes every published service with its key, office, routes and fees, and nothing unpublished', async () => {
     await buildService(platform.ctx, { slug: 'noch-nicht-oeffentlich', officeId: null }, { publish: false });
     const rows = await servicesDataset.rows(platform.ctx.db, platform.ctx.config);
-    expect(rows).toHaveLength(72);
+    expect(rows).toHaveLength(73);
     expect(rows.map((row) => row.id)).not.toContain('noch-nicht-oeffentlich');
     expect(rows.find((row) => row.id === 'personalausweis-beantragen')).toEqual({
       id: 'personalausweis-beantragen',

@@ -105,8 +105,8 @@ describe('seeding on first start', () => {
     const editor = await staffClient(platform, 'editor');
     const dashboard = await editor.client.get('/verwaltung/katalog');
     expect(dashboard.body).toContain('Der Katalog enthält Demodaten');
-    expect(dashboard.body).toContain('99 Einträge stammen aus den Demodaten dieser Installation.');
-    expect(dashboard.body).toContain('Leistungen (72)');
+    expect(dashboard.body).toContain('100 Einträge stammen aus den Demodaten dieser Installation.');
+    expect(dashboard.body).toContain('Leistungen (73)');
     const home = await editor.client.get('/');
     for (const situation of ['/lebenslagen/geburt', '/lebenslagen/umzug', '/lebenslagen/umsiedlung']) expect(home.body).toContain(`href="${situation}"`);
   });

@@ -39,9 +39,9 @@ describe('catalogue import and export', () => {
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(`ERR ${line}`) };
     expect(await exportCommand.run(source.ctx, ['--out', file], io)).toBe(0);
-    expect(out.at(-1)).toMatch(/^Exported 72 services, 14 offices and 13 life situations to /);
+    expect(out.at(-1)).toMatch(/^Exported 73 services, 14 offices and 13 life situations to /);
     expect(await importCommand.run(target.ctx, [file], io)).toBe(0);
-    expect(out.at(-1)).toBe('Imported: 99 created, 0 updated, 0 unchanged.');
+    expect(out.at(-1)).toBe('Imported: 100 created, 0 updated, 0 unchanged.');
     const original = await exportCatalog(source.ctx, cli);
     const copy = await exportCatalog(target.ctx, cli);
     expect(withoutDate(copy)).toEqual(withoutDate(original));
@@ -50,7 +50,7 @@ describe('catalogue import and export', () => {
     expect(page.status).toBe(200);
     expect((await new FormClient(target.app).get('/suche?q=Hundesteuer')).body).toContain('Hund anmelden (Hundesteuer)');
     // Importing the same file again changes nothing.
-    expect(await importCatalog(target.ctx, cli, JSON.parse(await fs.readFile(file, 'utf8')))).toEqual({ ok: true, created: 0, updated: 0, unchanged: 99 });
+    expect(await importCatalog(target.ctx, cli, JSON.parse(await fs.readFile(file, 'utf8')))).toEqual({ ok: true, created: 0, updated: 0, unchanged: 100 });
   });
 
   it('refuses a faulty file as a whole, naming every problem, and saves nothing', async () => {
@@ -85,7 +85,7 @@ describe('catalogue import and export', () => {
     expect(download.status).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="katalog-\d{4}-\d{2}-\d{2}\.json"$/);
     const exported = JSON.parse(download.body) as CatalogExport;
-    expect(exported.services).toHaveLength(72);
+    expect(exported.services).toHaveLength(73);
 
     exported.services[0]!.draft.summary = 'Per Hochladen geändert.';
     const form = await editor.client.get('/verwaltung/katalog/import');

@@ -90,7 +90,7 @@ export const englishOffices: Record<string, OfficeEnglish> = {
     summary: 'The town’s digital services and help with using online services.',
     description:
       'The digital team around the Chief Digital Officer develops the town’s digital services following the digital strategy drawn up together with the digital advisory board, and helps residents use online services safely.',
-    hoursNote: 'Digital advice sessions by arrangement.',
+    hoursNote: 'Digital consultation hours with volunteer digital pilots: Tuesdays 10:00–12:00 and Thursdays 15:00–17:00, by appointment.',
   }),
   'kreis-heinsberg': {
     title: 'District administration of Heinsberg (Kreisverwaltung Heinsberg)',

@@ -149,7 +149,7 @@ export const offices: OfficeContent[] = [
     summary: 'Digitale Angebote der Stadt und Hilfe beim Umgang mit Online-Diensten.',
     description: 'Das Team Digitalisierung um den Chief Digital Officer entwickelt die digitalen Angebote der Stadt nach der Digitalstrategie, die der Digitalbeirat mit erarbeitet hat, und hilft Bürgerinnen und Bürgern, Online-Dienste sicher zu nutzen.',
     email: 'digital@erkelenz.example',
-    hoursNote: 'Digitalsprechstunde nach Vereinbarung.',
+    hoursNote: 'Digitalsprechstunde der ehrenamtlichen Digitallotsen: dienstags 10–12 Uhr und donnerstags 15–17 Uhr, mit Termin.',
   }),
   office({
     slug: 'kreis-heinsberg',

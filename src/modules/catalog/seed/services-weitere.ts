@@ -222,4 +222,23 @@ export const weitereServices: ExportedServiceContent[] = [
     office: 'team-digitalisierung',
     lifeSituations: ['aelter-werden', 'ausweise-dokumente'],
   }),
+  service({
+    slug: 'digitalsprechstunde',
+    title: 'Digitalsprechstunde: Hilfe mit Smartphone, Tablet und Online-Diensten',
+    summary: 'Ehrenamtliche Digitallotsinnen und Digitallotsen nehmen sich eine halbe Stunde Zeit für Ihre Fragen zu Smartphone, Tablet, Computer und Online-Diensten – kostenlos und ohne Vorkenntnisse.',
+    description:
+      'In der Digitalsprechstunde zeigen Ihnen ehrenamtliche Digitallotsinnen und Digitallotsen Schritt für Schritt, was Sie wissen möchten: ein Smartphone einrichten, Nachrichten und Videoanrufe, Fotos verschicken, sichere Passwörter, gefälschte Nachrichten erkennen, Apps nutzen und Termine online buchen. Bringen Sie Ihr eigenes Gerät mit; Sie tippen selbst, die Lotsen erklären.\n\nDie Lotsinnen und Lotsen sind keine Beschäftigten der Verwaltung: Sie stellen keine Anträge für Sie und fragen nie nach Passwörtern oder PIN. Beim Einrichten des Online-Ausweises und der BundID hilft das Team Digitalisierung („Hilfe bei Online-Diensten“).\n\nDie Sprechstunde ist dienstags von 10 bis 12 Uhr und donnerstags von 15 bis 17 Uhr im Rathaus; ein Termin dauert eine halbe Stunde.',
+    eligibility: 'Alle, die in Erkelenz wohnen oder arbeiten, in jedem Alter und ohne Vorkenntnisse.',
+    documents: ['Wenn vorhanden: Ihr Smartphone, Tablet oder Laptop, aufgeladen', 'Zugangsdaten, die Sie für Ihre Frage brauchen (etwa zu Ihrem E-Mail-Konto) – Sie geben sie selbst ein'],
+    feesNote: 'Kostenlos.',
+    legalBasis: ['Freiwillige Leistung der Stadt im Rahmen der kommunalen Selbstverwaltung (Art. 28 Abs. 2 Grundgesetz)'],
+    synonyms: ['Digitallotsen', 'Digitallotsin', 'Handy-Hilfe', 'Smartphone-Sprechstunde', 'Tablet-Hilfe', 'Hilfe Smartphone'],
+    channels: [
+      appointment('Buchen Sie eine halbe Stunde online; lieber am Telefon? Unter 02431 85-0 vereinbaren wir den Termin mit Ihnen.'),
+      phone('Über die Zentrale vereinbaren wir einen Termin mit Ihnen; sagen Sie uns gern vorher, wobei Sie Hilfe brauchen.'),
+      inPerson('Ohne Termin, wenn eine Lotsin oder ein Lotse gerade frei ist: dienstags 10–12 Uhr und donnerstags 15–17 Uhr im Rathaus.'),
+    ],
+    office: 'team-digitalisierung',
+    lifeSituations: ['aelter-werden'],
+  }),
 ];
