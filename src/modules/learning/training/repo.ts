@@ -183,6 +183,15 @@ export async function deleteExpiredBefore(db: TrainingDb, cutoff: string): Promi
   return db.deleteFrom('learning_training_records').where('expires_on', '<', sql<string>`${cutoff}::date`).returning(['id', 'certificate_file_id']).execute();
 }
 
+/** Removes one record; returns what it held, for the audit record and its certificate. */
+export async function deleteRecord(db: TrainingDb, id: string) {
+  return db
+    .deleteFrom('learning_training_records')
+    .where('id', '=', id)
+    .returning(['id', 'user_id', 'requirement_key', 'source', 'course_title', 'certificate_file_id', sql<string>`to_char(completed_on, 'YYYY-MM-DD')`.as('completed_on'), sql<string>`to_char(expires_on, 'YYYY-MM-DD')`.as('expires_on')])
+    .executeTakeFirst();
+}
+
 export async function deleteRecordsOf(db: TrainingDb, userId: string): Promise<{ id: string; certificate_file_id: string | null }[]> {
   return db.deleteFrom('learning_training_records').where('user_id', '=', userId).returning(['id', 'certificate_file_id']).execute();
 }

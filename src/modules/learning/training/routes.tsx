@@ -9,7 +9,7 @@ import type { App } from '#kernel/module.ts';
 import { learningPermissions } from '../permissions.ts';
 import { externalForm } from './forms.ts';
 import { dueList, ownTraining, personTraining } from './service.ts';
-import { certificateFor, recordExternal } from './service.record.ts';
+import { certificateFor, recordExternal, removeRecord } from './service.record.ts';
 import { DuePage } from './views/due.tsx';
 import { OwnPage } from './views/own.tsx';
 import { PersonPage } from './views/person.tsx';
@@ -24,7 +24,9 @@ import { dashboardCrumbs, duePath, ownPath, personHref } from './views/shared.ts
 const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) });
 const RecordParams = Type.Object({ recordId: Type.String({ format: 'uuid' }) });
 const DueQuery = Type.Object({ anforderung: Type.Optional(Type.String({ maxLength: 60 })) });
-const PersonQuery = Type.Object({ hinweis: Type.Optional(Type.Literal('erfasst')) });
+const PersonQuery = Type.Object({ hinweis: Type.Optional(Type.Union([Type.Literal('erfasst'), Type.Literal('entfernt')])) });
+const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
+type Notice = 'erfasst' | 'entfernt';
 
 const unknownPerson = 'learning:training.errors.unknownPerson';
 const unknownCertificate = 'learning:training.errors.unknownCertificate';
@@ -39,7 +41,7 @@ async function coordinatorRoutes(app: App, ctx: KernelContext): Promise<void> {
     return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: [dashboardCrumbs(request.page)[0]!, { label: title }] }, <DuePage page={request.page} list={list} chosen={chosen} />);
   });
 
-  async function personPage(request: FastifyRequest<{ Params: { userId: string } }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors; notice?: boolean }) {
+  async function personPage(request: FastifyRequest<{ Params: { userId: string } }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors; notice?: Notice | undefined }) {
     // Shown again after a refused form, the page is read a second time within the same action: recorded once.
     const training = await personTraining(ctx, request.actor, request.params.userId, new Date(), !shown.errors);
     if (!training) throw new HttpProblem(404, unknownPerson);
@@ -53,8 +55,8 @@ async function coordinatorRoutes(app: App, ctx: KernelContext): Promise<void> {
       );
   }
 
-  app.get<{ Params: { userId: string }; Querystring: { hinweis?: 'erfasst' } }>(`${duePath}/personen/:userId`, { schema: { params: UserParams, querystring: PersonQuery } }, async (request, reply) =>
-    personPage(request, reply, { raw: {}, notice: request.query.hinweis === 'erfasst' }),
+  app.get<{ Params: { userId: string }; Querystring: { hinweis?: Notice } }>(`${duePath}/personen/:userId`, { schema: { params: UserParams, querystring: PersonQuery } }, async (request, reply) =>
+    personPage(request, reply, { raw: {}, notice: request.query.hinweis }),
   );
 
   // The certificate comes as a PDF: its own scope takes multipart bodies, the file streamed into the file store.
@@ -72,6 +74,12 @@ async function coordinatorRoutes(app: App, ctx: KernelContext): Promise<void> {
         return personPage(request, reply, withErrors(read, result.errors));
       },
     );
+  });
+
+  app.post<{ Params: { recordId: string } }>(`${duePath}/nachweise/:recordId/entfernen`, { schema: { params: RecordParams, body: ButtonBody } }, async (request, reply) => {
+    const result = await removeRecord(ctx, request.actor, request.params.recordId);
+    if (!result.ok) throw new HttpProblem(404, 'learning:training.errors.unknownRecord');
+    return reply.redirect(`${personHref(result.userId)}?hinweis=entfernt`, 303);
   });
 
   app.get<{ Params: { recordId: string } }>(`${duePath}/nachweise/:recordId/bescheinigung`, { schema: { params: RecordParams } }, async (request, reply) => {

@@ -7,7 +7,7 @@ import type { KernelTables } from '#kernel/db/tables.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { learningPermissions } from '../permissions.ts';
 import type { externalForm } from './forms.ts';
-import { insertCourseRecordOnce, insertRecord, recordById, requirementByKey, trainingDb } from './repo.ts';
+import { deleteRecord, insertCourseRecordOnce, insertRecord, recordById, requirementByKey, trainingDb } from './repo.ts';
 import { staffMember } from './staff.ts';
 import { expiryOf } from './status.ts';
 
@@ -123,4 +123,21 @@ export async function certificateFor(ctx: KernelContext, actor: Actor, recordId:
   const own = actor.kind === 'staff' && actor.userId === record.userId;
   if (!own && !ctx.permissions.can(actor, manageTraining)) return undefined;
   return { fileId: record.certificateFileId, filename: record.certificateFilename, userId: record.userId };
+}
+
+/**
+ * Removes a record entered by mistake (a wrong day, the wrong person), with its certificate; the audit
+ * record keeps what it said, so the removal can be understood later.
+ */
+export async function removeRecord(ctx: KernelContext, actor: Actor, recordId: string): Promise<{ ok: true; userId: string } | { ok: false; reason: 'not-found' }> {
+  ctx.permissions.require(actor, manageTraining);
+  const removed = await ctx.db.transaction().execute(async (trx) => {
+    const record = await deleteRecord(trainingDb(trx), recordId);
+    if (!record) return undefined;
+    if (record.certificate_file_id) await ctx.files.removeRefs(trx, certificateOwner(record.id));
+    const { user_id: userId, requirement_key: requirement, completed_on: completedOn, expires_on: expiresOn, source, course_title: courseTitle } = record;
+    await recordAudit(trx, { actor }, { action: 'learning.training-record-removed', subjectType: 'learning.training-record', subjectId: record.id, dataSubjectId: userId, meta: { requirement, completedOn, expiresOn, source, courseTitle } });
+    return record;
+  });
+  return removed ? { ok: true, userId: removed.user_id } : { ok: false, reason: 'not-found' };
 }

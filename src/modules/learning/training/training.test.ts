@@ -171,6 +171,29 @@ describe('a person’s records', () => {
     expect(given.status).toBe(303);
     expect((await recordsOf(person.user.id)).map((record) => record.course_title).sort()).toEqual(['Auffrischung', 'Datenschutz kompakt']);
   });
+  it('removes a record entered by mistake with its certificate, for the coordinator only, keeping what it said in the audit record', async () => {
+    const { key } = await buildRequirement(platform.ctx);
+    const person = await buildStaff(platform.ctx, []);
+    const coordinator = await signedIn([{ role: trainingCoordinator }]);
+    const url = `/verwaltung/fortbildung/personen/${person.user.id}`;
+    await coordinator.client.get(url);
+    await coordinator.client.postMultipart(`${url}/nachweise`, { requirement: key, completedOn: formatDay(today), courseTitle: 'Falsche Person', provider: 'Anbieter' }, { certificate: { name: 'b.pdf', type: 'application/pdf', content: pdf } });
+    const [stored] = await recordsOf(person.user.id);
+    const other = await signedIn([]);
+    await other.client.get('/verwaltung/meine-fortbildungen');
+    expect((await other.client.post(`/verwaltung/fortbildung/nachweise/${stored!.id}/entfernen`, {})).status).toBe(403);
+
+    const page = await coordinator.client.get(url);
+    expect(page.body).toContain(`action="/verwaltung/fortbildung/nachweise/${stored!.id}/entfernen"`);
+    const removed = await coordinator.client.post(`/verwaltung/fortbildung/nachweise/${stored!.id}/entfernen`, {});
+    expect(removed.status).toBe(303);
+    expect((await coordinator.client.follow(removed)).body).toContain('Der Nachweis wurde entfernt.');
+    expect(await recordsOf(person.user.id)).toEqual([]);
+    expect(await platform.ctx.files.refsOf(platform.ctx.db, { module: 'learning', kind: 'training-certificate', id: stored!.id })).toEqual([]);
+    expect(await auditOf('learning.training-record-removed', coordinator.user.id)).toEqual([expect.objectContaining({ data_subject_id: person.user.id, meta: expect.objectContaining({ courseTitle: 'Falsche Person' }) })]);
+    await coordinator.client.get(url);
+    expect((await coordinator.client.post(`/verwaltung/fortbildung/nachweise/${stored!.id}/entfernen`, {})).status).toBe(404);
+  });
 });
 
 describe('the own page', () => {

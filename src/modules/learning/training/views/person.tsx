@@ -7,14 +7,14 @@ import { RecordsTable, StandingsTable } from './records.tsx';
 import { duePath, personHref } from './shared.tsx';
 
 /** A staff member's training for the coordinator: standings, records, and the form to record a certificate. */
-export function PersonPage({ page, training, form, notice }: { page: PageContext; training: PersonTraining; form: { raw: Raw; errors: FieldErrors }; notice?: boolean }) {
+export function PersonPage({ page, training, form, notice }: { page: PageContext; training: PersonTraining; form: { raw: Raw; errors: FieldErrors }; notice?: 'erfasst' | 'entfernt' | undefined }) {
   const { t, lang } = page;
   const chosen = typeof form.raw.requirement === 'string' ? form.raw.requirement : undefined;
   const field = (name: string) => <FormField page={page} form={externalForm} name={name} raw={form.raw} errors={form.errors} />;
   return (
     <div class="kern-stack-lg">
       <Heading lead={t('learning:training.person.lead')}>{training.person.name}</Heading>
-      {notice ? <Alert kind="success" title={t('learning:training.person.recorded')} /> : null}
+      {notice ? <Alert kind="success" title={t(notice === 'erfasst' ? 'learning:training.person.recorded' : 'learning:training.person.removed')} /> : null}
       <ErrorSummary page={page} errors={form.errors} />
       <section aria-labelledby="stand" class="kern-stack-sm">
         <h2 id="stand" class="kern-heading-medium">
@@ -26,7 +26,7 @@ export function PersonPage({ page, training, form, notice }: { page: PageContext
         <h2 id="nachweise" class="kern-heading-medium">
           {t('learning:training.person.recordsTitle')}
         </h2>
-        <RecordsTable page={page} training={training} base={duePath} caption={t('learning:training.person.recordsTitle')} />
+        <RecordsTable page={page} training={training} base={duePath} caption={t('learning:training.person.recordsTitle')} removable />
       </section>
       <section aria-labelledby="erfassen" class="kern-stack-sm">
         <h2 id="erfassen" class="kern-heading-medium">

@@ -1,6 +1,7 @@
 import { formatDay } from '#kernel/dates.ts';
 import { formatDateTime } from '#kernel/html/format.ts';
 import type { PageContext } from '#kernel/html/page.ts';
+import { PostForm, SubmitButton } from '#kernel/html/components.tsx';
 import { StaffTable } from '#kernel/html/staff-table.tsx';
 import type { NextSession } from '../repo.ts';
 import { titleOf, type PersonTraining, type Standing } from '../service.ts';
@@ -38,14 +39,14 @@ export function StandingsTable({ page, standings, next, caption }: { page: PageC
 }
 
 /** Every completion recorded for the person, the latest first, with the certificate where there is one. */
-export function RecordsTable({ page, training, base, caption }: { page: PageContext; training: PersonTraining; base: string; caption: string }) {
+export function RecordsTable({ page, training, base, caption, removable }: { page: PageContext; training: PersonTraining; base: string; caption: string; removable?: boolean }) {
   const { t, lang } = page;
   if (training.records.length === 0) return <p>{t('learning:training.noRecords')}</p>;
   const titles = new Map(training.requirements.map((requirement) => [requirement.key, titleOf(requirement, lang)]));
   return (
     <StaffTable
       caption={caption}
-      columns={[t('learning:training.columns.requirement'), t('learning:training.columns.completedOn'), t('learning:training.columns.validUntil'), t('learning:training.columns.courseAndProvider'), t('learning:training.columns.source'), t('learning:training.columns.certificate')]}
+      columns={[t('learning:training.columns.requirement'), t('learning:training.columns.completedOn'), t('learning:training.columns.validUntil'), t('learning:training.columns.courseAndProvider'), t('learning:training.columns.source'), t('learning:training.columns.certificate'), ...(removable ? [t('learning:training.columns.correction')] : [])]}
     >
       {training.records.map((record) => (
         <tr key={record.id}>
@@ -63,6 +64,13 @@ export function RecordsTable({ page, training, base, caption }: { page: PageCont
               '–'
             )}
           </td>
+          {removable ? (
+            <td>
+              <PostForm page={page} action={`${base}/nachweise/${record.id}/entfernen`}>
+                <SubmitButton kind="tertiary" label={t('learning:training.person.remove')} />
+              </PostForm>
+            </td>
+          ) : null}
         </tr>
       ))}
     </StaffTable>
