@@ -3,13 +3,18 @@ import { trainingDb } from './repo.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What the training's audit records are about: a record by its requirement and completion day. */
+/** What the training's audit records are about: a record by its requirement, a requirement by its title. */
 export const trainingAuditSubjects: AuditSubjects = {
   types: {
     'learning.training': 'learning:training.auditSubjects.training',
     'learning.training-record': 'learning:training.auditSubjects.record',
+    'learning.training-requirement': 'learning:training.auditSubjects.requirement',
   },
   describe: async (db, t, type, ids) => {
+    if (type === 'learning.training-requirement') {
+      const rows = await trainingDb(db).selectFrom('learning_training_requirements').select(['key', 'title_de']).where('key', 'in', [...ids]).execute();
+      return new Map(rows.map((row) => [row.key, row.title_de]));
+    }
     const known = ids.filter((id) => uuid.test(id));
     if (type !== 'learning.training-record' || known.length === 0) return new Map();
     const rows = await trainingDb(db)

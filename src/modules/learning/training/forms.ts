@@ -47,3 +47,54 @@ export const externalForm = defineForm({
     certificate: { kind: 'file', label: 'learning:training.form.certificate', hint: 'learning:training.form.certificateHint', accept: certificateTypes, maxBytes: maxCertificateBytes },
   },
 });
+
+/*
+ * A required training as the coordinator keeps it. The roles' options are the roles the installed modules
+ * declare, known when the page is made; the service checks them. The key is given once, when the training
+ * is set up: staff courses name it, so it never changes.
+ */
+const requirementFields = {
+  titleDe: { kind: 'text', label: 'learning:training.requirements.fields.titleDe', required: true, maxLength: 150, messages: { required: 'learning:training.errors.titleMissing' } },
+  titleEn: { kind: 'text', label: 'learning:training.requirements.fields.titleEn', required: true, maxLength: 150, messages: { required: 'learning:training.errors.titleMissing' } },
+  descriptionDe: { kind: 'textarea', label: 'learning:training.requirements.fields.descriptionDe', maxLength: 2000 },
+  descriptionEn: { kind: 'textarea', label: 'learning:training.requirements.fields.descriptionEn', maxLength: 2000 },
+  roles: { kind: 'choices', label: 'learning:training.requirements.fields.roles', hint: 'learning:training.requirements.fields.rolesHint', maxItems: 50, maxLength: 60 },
+  validMonths: {
+    kind: 'integer',
+    label: 'learning:training.requirements.fields.validMonths',
+    hint: 'learning:training.requirements.fields.validMonthsHint',
+    required: true,
+    min: 1,
+    max: 120,
+    messages: { required: 'learning:training.errors.validMonths', 'too-small': 'learning:training.errors.validMonths', 'too-large': 'learning:training.errors.validMonths', integer: 'learning:training.errors.validMonths' },
+  },
+  remindDays: {
+    kind: 'integer',
+    label: 'learning:training.requirements.fields.remindDays',
+    hint: 'learning:training.requirements.fields.remindDaysHint',
+    required: true,
+    min: 1,
+    max: 365,
+    messages: { required: 'learning:training.errors.remindDays', 'too-small': 'learning:training.errors.remindDays', 'too-large': 'learning:training.errors.remindDays', integer: 'learning:training.errors.remindDays' },
+  },
+  active: { kind: 'checkbox', label: 'learning:training.requirements.fields.active' },
+} as const;
+
+export const requirementForm = defineForm({ id: 'learning.training-requirement', fields: requirementFields });
+
+export const newRequirementForm = defineForm({
+  id: 'learning.training-requirement-new',
+  once: true,
+  fields: {
+    key: {
+      kind: 'text',
+      label: 'learning:training.requirements.fields.key',
+      hint: 'learning:training.requirements.fields.keyHint',
+      required: true,
+      maxLength: 60,
+      pattern: '[a-z0-9]+(-[a-z0-9]+)*',
+      messages: { required: 'learning:training.errors.keyMissing', pattern: 'learning:training.errors.keyPattern' },
+    },
+    ...requirementFields,
+  },
+});

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { CourseLinkTables, TrainingSource, TrainingTables } from './tables.ts';
@@ -7,17 +7,6 @@ export type TrainingDb = Executor<KernelTables & TrainingTables>;
 
 export function trainingDb(db: Executor<KernelTables>): TrainingDb {
   return db.withTables<TrainingTables>();
-}
-
-export interface Requirement {
-  key: string;
-  titleDe: string;
-  titleEn: string;
-  descriptionDe: string;
-  descriptionEn: string;
-  roles: string[];
-  validMonths: number;
-  remindDays: number;
 }
 
 export interface TrainingRecord {
@@ -36,19 +25,49 @@ export interface TrainingRecord {
   remindedAt: Date | null;
 }
 
+export interface Requirement {
+  key: string;
+  titleDe: string;
+  titleEn: string;
+  descriptionDe: string;
+  descriptionEn: string;
+  roles: string[];
+  validMonths: number;
+  remindDays: number;
+  active: boolean;
+}
+
+function requirementQuery(db: TrainingDb) {
+  return db
+    .selectFrom('learning_training_requirements')
+    .select(['key', 'title_de as titleDe', 'title_en as titleEn', 'description_de as descriptionDe', 'description_en as descriptionEn', 'roles', 'valid_months as validMonths', 'remind_days as remindDays', 'active'])
+    .orderBy('title_de');
+}
+
 /** The requirements in force, by German title. */
 export async function activeRequirements(db: TrainingDb): Promise<Requirement[]> {
-  const rows = await db.selectFrom('learning_training_requirements').selectAll().where('active', '=', true).orderBy('title_de').execute();
-  return rows.map((row) => ({
-    key: row.key,
-    titleDe: row.title_de,
-    titleEn: row.title_en,
-    descriptionDe: row.description_de,
-    descriptionEn: row.description_en,
-    roles: row.roles,
-    validMonths: row.valid_months,
-    remindDays: row.remind_days,
-  }));
+  return requirementQuery(db).where('active', '=', true).execute();
+}
+
+/** Every requirement, those no longer in force included, for the coordinator who keeps them. */
+export async function allRequirements(db: TrainingDb): Promise<Requirement[]> {
+  return requirementQuery(db).execute();
+}
+
+/** A requirement whether in force or not. */
+export async function anyRequirement(db: TrainingDb, key: string): Promise<Requirement | undefined> {
+  return requirementQuery(db).where('key', '=', key).executeTakeFirst();
+}
+
+export async function updateRequirement(db: TrainingDb, key: string, patch: Updateable<TrainingTables['learning_training_requirements']>): Promise<boolean> {
+  const result = await db.updateTable('learning_training_requirements').set({ ...patch, updated_at: new Date() }).where('key', '=', key).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Creates a requirement unless its key is taken; true when it was created. */
+export async function insertRequirementOnce(db: TrainingDb, requirement: Insertable<TrainingTables['learning_training_requirements']>): Promise<boolean> {
+  const made = await db.insertInto('learning_training_requirements').values(requirement).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+  return made !== undefined;
 }
 
 export async function insertRequirement(db: TrainingDb, requirement: Insertable<TrainingTables['learning_training_requirements']>): Promise<void> {

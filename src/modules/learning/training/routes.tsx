@@ -9,6 +9,7 @@ import type { App } from '#kernel/module.ts';
 import { learningPermissions } from '../permissions.ts';
 import { externalForm } from './forms.ts';
 import { dueList, ownTraining, personTraining } from './service.ts';
+import { requirementRoutes } from './routes.requirements.tsx';
 import { certificateFor, recordExternal, removeRecord } from './service.record.ts';
 import { DuePage } from './views/due.tsx';
 import { OwnPage } from './views/own.tsx';
@@ -109,5 +110,6 @@ async function ownRoutes(app: App, ctx: KernelContext): Promise<void> {
 
 export async function trainingRoutes(app: App, ctx: KernelContext): Promise<void> {
   await app.register(async (scope) => coordinatorRoutes(scope, ctx));
+  await app.register(async (scope) => requirementRoutes(scope, ctx));
   await app.register(async (scope) => ownRoutes(scope, ctx));
 }

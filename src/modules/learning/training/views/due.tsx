@@ -2,7 +2,7 @@ import { Heading, Select, SubmitButton } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
 import { StaffTable } from '#kernel/html/staff-table.tsx';
 import { titleOf, type DueList } from '../service.ts';
-import { duePath, expiryWords, ownPath, personHref, StatusBadge } from './shared.tsx';
+import { duePath, expiryWords, ownPath, personHref, requirementsPath, StatusBadge } from './shared.tsx';
 
 /** The coordinator's page: the figures per requirement, then who is due, the most urgent first. */
 export function DuePage({ page, list, chosen }: { page: PageContext; list: DueList; chosen: string | undefined }) {
@@ -59,11 +59,18 @@ export function DuePage({ page, list, chosen }: { page: PageContext; list: DueLi
           </StaffTable>
         ) : null}
       </section>
-      <p>
-        <a class="kern-link" href={ownPath}>
-          {t('learning:training.own.title')}
-        </a>
-      </p>
+      <ul class="kern-list">
+        <li>
+          <a class="kern-link" href={requirementsPath}>
+            {t('learning:training.requirements.title')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={ownPath}>
+            {t('learning:training.own.title')}
+          </a>
+        </li>
+      </ul>
     </div>
   );
 }

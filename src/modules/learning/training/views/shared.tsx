@@ -6,6 +6,8 @@ import type { TrainingStatus } from '../status.ts';
 export const duePath = '/verwaltung/fortbildung';
 export const personHref = (userId: string) => `${duePath}/personen/${userId}`;
 export const ownPath = '/verwaltung/meine-fortbildungen';
+export const requirementsPath = `${duePath}/anforderungen`;
+export const requirementHref = (key: string) => `${requirementsPath}/${key}`;
 export const certificateHref = (base: string, recordId: string) => `${base}/nachweise/${recordId}/bescheinigung`;
 export const courseHref = (slug: string) => `/kurse/${encodeURIComponent(slug)}`;
 
