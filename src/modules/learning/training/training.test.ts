@@ -130,6 +130,8 @@ describe('a person’s records', () => {
     expect(unknown.body).toContain('Der Februar 2026 hat 28 Tage');
     const notPdf = await coordinator.client.postMultipart(`${url}/nachweise`, { requirement: key, completedOn: formatDay(today), courseTitle: 'Kurs', provider: 'Anbieter' }, { certificate: { name: 'foto.png', type: 'image/png', content: Buffer.from('kein pdf, nur text') } });
     expect(notPdf.status).toBe(422);
+    const forged = await coordinator.client.postMultipart(`${url}/nachweise`, { _csrf: 'nicht-von-dieser-seite', requirement: key, completedOn: formatDay(today), courseTitle: 'Kurs', provider: 'Anbieter' });
+    expect(forged.status).toBe(403);
     expect(await recordsOf(person.user.id)).toEqual([]);
   });
 
@@ -219,6 +221,10 @@ describe('the own page', () => {
     expect(page.body).toContain('Mein Kurs');
     expect(page.body).not.toContain('Ottos Kurs');
     expect(page.body).not.toContain(notMine.title);
+    const english = await me.client.get('/verwaltung/meine-fortbildungen?lang=en');
+    expect(english.body).toContain('<h1 class="kern-heading-x-large">My training</h1>');
+    expect(english.body).toContain('Training ');
+    expect(await htmlProblems('/verwaltung/meine-fortbildungen?lang=en', english.body)).toEqual([]);
     // Every staff member has the page, without any role.
     const plain = await signedIn([]);
     expect((await plain.client.get('/verwaltung/meine-fortbildungen')).status).toBe(200);
