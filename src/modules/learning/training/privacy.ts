@@ -4,7 +4,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { PersonalDataSource, RetentionRule } from '#kernel/module.ts';
 import { accountNames } from '#modules/accounts/index.ts';
-import { deleteExpiredBefore, deleteRecordsOf, recordsOf, requirementByKey, trainingDb } from './repo.ts';
+import { anyRequirement, deleteExpiredBefore, deleteRecordsOf, recordsOf, trainingDb } from './repo.ts';
 import { certificateOwner } from './service.record.ts';
 
 /*
@@ -54,7 +54,7 @@ export const trainingPersonalData: PersonalDataSource = {
     const exported = [];
     // One after another: a person with many certificates must not open as many files at once.
     for (const record of records) {
-      const requirement = await requirementByKey(training, record.requirementKey);
+      const requirement = await anyRequirement(training, record.requirementKey);
       const opened = record.certificateFileId ? await ctx.files.open(record.certificateFileId) : undefined;
       exported.push({
         requirement: record.requirementKey,

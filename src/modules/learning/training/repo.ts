@@ -74,8 +74,9 @@ export async function insertRequirement(db: TrainingDb, requirement: Insertable<
   await db.insertInto('learning_training_requirements').values(requirement).execute();
 }
 
+/** A requirement in force, by its key. */
 export async function requirementByKey(db: TrainingDb, key: string): Promise<Requirement | undefined> {
-  return (await activeRequirements(db)).find((requirement) => requirement.key === key);
+  return requirementQuery(db).where('key', '=', key).where('active', '=', true).executeTakeFirst();
 }
 
 function recordQuery(db: TrainingDb) {

@@ -1,14 +1,17 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import { csvDocument } from '#kernel/csv.ts';
+import { formatDay } from '#kernel/dates.ts';
 import { bodyLimitFor, formBody, formMessages, multipartFor, once, readForm, withErrors, type FormErrors, type Raw } from '#kernel/forms/index.ts';
 import { staffOnly } from '#kernel/http/guard.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
 import { learningPermissions } from '../permissions.ts';
 import { externalForm } from './forms.ts';
-import { dueList, ownTraining, personTraining } from './service.ts';
+import { dueList, ownTraining, personTraining, titleOf } from './service.ts';
 import { requirementRoutes } from './routes.requirements.tsx';
 import { certificateFor, recordExternal, removeRecord } from './service.record.ts';
 import { DuePage } from './views/due.tsx';
@@ -40,6 +43,17 @@ async function coordinatorRoutes(app: App, ctx: KernelContext): Promise<void> {
     const chosen = list.requirements.some((requirement) => requirement.key === request.query.anforderung) ? request.query.anforderung : undefined;
     const title = request.t('learning:training.due.title');
     return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: [dashboardCrumbs(request.page)[0]!, { label: title }] }, <DuePage page={request.page} list={list} chosen={chosen} />);
+  });
+
+  // The same list as a spreadsheet, to send on to a department's head; the filter as on the page. Days
+  // overdue have a column of their own: a spreadsheet would take a leading minus for a formula.
+  app.get<{ Querystring: { anforderung?: string } }>(`${duePath}/faellig.csv`, { schema: { querystring: DueQuery } }, async (request, reply) => {
+    const list = await dueList(ctx, request.actor, { requirement: request.query.anforderung }, new Date(), 'exported');
+    const t = request.t;
+    const header = [t('learning:training.columns.person'), t('learning:training.columns.requirement'), t('learning:training.columns.status'), t('learning:training.columns.validUntil'), t('learning:training.columns.daysLeft'), t('learning:training.columns.daysOverdue')];
+    const rows = list.due.map((row) => [row.name, titleOf(row.requirement, request.lang), t(`learning:training.status.${row.status}`), row.expiresOn ? formatDay(row.expiresOn) : '', row.daysLeft !== null && row.daysLeft >= 0 ? row.daysLeft : null, row.daysLeft !== null && row.daysLeft < 0 ? -row.daysLeft : null]);
+    const filename = `faellige-pflichtfortbildungen-${todayInBerlin()}.csv`;
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(csvDocument(header, rows));
   });
 
   async function personPage(request: FastifyRequest<{ Params: { userId: string } }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors; notice?: Notice | undefined }) {

@@ -6,7 +6,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { defineJob } from '#kernel/jobs.ts';
 import { recipientProfile } from '#modules/accounts/index.ts';
 import { sendNotification } from '#modules/notify/index.ts';
-import { markReminded, recordById, recordsToRemind, requirementByKey, trainingDb } from './repo.ts';
+import { activeRequirements, markReminded, recordById, recordsToRemind, trainingDb } from './repo.ts';
 import { staffMember } from './staff.ts';
 import { titleOf } from './service.ts';
 import { appliesTo } from './status.ts';
@@ -26,10 +26,11 @@ const actor = systemActor('learning.training-reminders');
 /** Reminds every record whose reminder window has begun; returns how many were reminded. */
 export async function sendTrainingReminders(ctx: KernelContext, now = new Date()): Promise<number> {
   const due = await recordsToRemind(trainingDb(ctx.db), todayInBerlin(now));
+  const requirements = new Map((await activeRequirements(trainingDb(ctx.db))).map((requirement) => [requirement.key, requirement]));
   let reminded = 0;
   for (const candidate of due) {
     const person = await staffMember(ctx.db, candidate.user_id);
-    const requirement = await requirementByKey(trainingDb(ctx.db), candidate.requirement_key);
+    const requirement = requirements.get(candidate.requirement_key);
     if (!person || !requirement || !appliesTo(requirement, person.roles)) continue;
     const language = (await recipientProfile(ctx.db, person.userId))?.language ?? 'de';
     const sent = await ctx.db.transaction().execute(async (trx) => {

@@ -87,15 +87,18 @@ export interface DueList {
   due: DueRow[];
 }
 
-/** The coordinator's list of who is due, optionally for one requirement; it names people, so reading it is recorded. */
-export async function dueList(ctx: KernelContext, actor: Actor, filter: { requirement?: string | undefined }, now = new Date()): Promise<DueList> {
+/**
+ * The coordinator's list of who is due, optionally for one requirement; it names people, so reading it (on
+ * the page, or as a spreadsheet to take away) is recorded.
+ */
+export async function dueList(ctx: KernelContext, actor: Actor, filter: { requirement?: string | undefined }, now = new Date(), use: 'viewed' | 'exported' = 'viewed'): Promise<DueList> {
   ctx.permissions.require(actor, manageTraining);
   const { requirements, rows } = await everyonesStandings(ctx.db, now);
   const chosen = filter.requirement && requirements.some((requirement) => requirement.key === filter.requirement) ? filter.requirement : undefined;
   const due = rows
     .filter((row) => row.status !== 'current' && (!chosen || row.requirement.key === chosen))
     .sort((a, b) => dueOrder(a, b) || a.requirement.titleDe.localeCompare(b.requirement.titleDe, 'de'));
-  await recordAudit(ctx.db, { actor }, { action: 'learning.training-due-viewed', subjectType: 'learning.training', meta: { requirement: chosen ?? null, shown: due.length } });
+  await recordAudit(ctx.db, { actor }, { action: `learning.training-due-${use}`, subjectType: 'learning.training', meta: { requirement: chosen ?? null, shown: due.length } });
   return { requirements, figures: countByRequirement(requirements, rows), due };
 }
 

@@ -62,6 +62,19 @@ describe('the coordinator’s page of who is due', () => {
     expect(page.body).toContain(`href="/verwaltung/fortbildung/personen/${missing.user.id}"`);
     expect(await auditOf('learning.training-due-viewed', coordinator.user.id)).toEqual([expect.objectContaining({ meta: expect.objectContaining({ requirement: key }) })]);
 
+    const csv = await coordinator.client.get(`/verwaltung/fortbildung/faellig.csv?anforderung=${key}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Person;Fortbildung;Stand;Gültig bis;Tage bis zum Ablauf;Tage überfällig');
+    // The coordinator is on the staff too, and has not done it either.
+    expect(lines.slice(1).filter((line) => !line.startsWith('Mitarbeiterin'))).toEqual([
+      `Zora Abgelaufen;${title};Abgelaufen;${formatDay(addDays(today, -70))};;70`,
+      `Anton Fehlt;${title};Fehlt;;;`,
+      `Berta Bald;${title};Läuft bald ab;${formatDay(addDays(today, 20))};20;`,
+    ]);
+    expect(await auditOf('learning.training-due-exported', coordinator.user.id)).toHaveLength(1);
+
     // Unfiltered, the requirement for trainers does not concern these people, so it lists none of them for it.
     const all = await coordinator.client.get('/verwaltung/fortbildung');
     expect(all.status).toBe(200);

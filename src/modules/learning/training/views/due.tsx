@@ -41,6 +41,13 @@ export function DuePage({ page, list, chosen }: { page: PageContext; list: DueLi
         </form>
         <p role="status">{t('learning:training.due.count', { count: list.due.length })}</p>
         {list.due.length > 0 ? (
+          <p>
+            <a class="kern-link" href={`${duePath}/faellig.csv${chosen ? `?anforderung=${encodeURIComponent(chosen)}` : ''}`} download>
+              {t('learning:training.due.csv')}
+            </a>
+          </p>
+        ) : null}
+        {list.due.length > 0 ? (
           <StaffTable caption={t('learning:training.due.dueTitle')} columns={[t('learning:training.columns.person'), t('learning:training.columns.requirement'), t('learning:training.columns.status'), t('learning:training.columns.expiry')]}>
             {list.due.map((row) => (
               <tr key={`${row.userId}-${row.requirement.key}`}>
