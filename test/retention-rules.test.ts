@@ -20,6 +20,8 @@ import { buildHold, buildLocation, holdAt } from '#modules/appointments/test/bui
 import { insertEntry, waitlistDb } from '#modules/appointments/repo.waitlist.ts';
 import { buildInitiative, buildMaintainer } from '#modules/initiatives/test/builders.ts';
 import { FormClient } from './http-client.ts';
+import { coursesDb } from '#modules/learning/courses/repo.ts';
+import { buildCourse, buildSession } from '#modules/learning/courses/test/builders.ts';
 import { createTestPlatform, type TestPlatform } from './platform.ts';
 
 /*
@@ -60,6 +62,9 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   appointment_waitlist: (id) => sql`user_id = ${id}`,
   initiative_maintainers: (id) => sql`user_id = ${id}`,
   consent_ledger: (id) => sql`user_id = ${id}`,
+  learning_registrations: (id) => sql`user_id = ${id}`,
+  learning_certificates: (id) => sql`user_id = ${id}`,
+  learning_training_records: (id) => sql`user_id = ${id}`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
@@ -90,6 +95,7 @@ const notExported: Record<string, string> = {
 /** Tables the person built below has no rows in, and why none can be built for a citizen. */
 const notBuiltForACitizen: Record<string, string> = {
   recovery_codes: 'recovery codes belong to the second factor of staff accounts',
+  learning_training_records: 'training records belong to staff accounts',
 };
 
 /** A database value as it reads in the download's JSON. */
@@ -126,6 +132,19 @@ async function applicationsOf(ctx: TestPlatform['ctx'], userId: string, staff: {
   const reply = await insertMessage(db, { caseId: made.id, kind: 'from-applicant', body: 'Anbei das Foto der Bank.', authorId: userId, authorName: 'Clara Komplett' });
   await insertDocument(db, { caseId: made.id, messageId: reply.id, fileId: 'f'.repeat(64), filename: 'Bank am Markt.jpg', mediaType: 'image/jpeg', bytes: 2048 });
   await insertAttempt(exportDb(ctx.db), { caseId: made.id, adapter: 'folder', formatVersion: 1, status: 'delivered', location: `/srv/fachverfahren/${made.reference}`, receiptId: 'abc', reason: null, error: null, trigger: 'submitted', actorId: null });
+}
+
+/** A registration for a course the person attended, entered by staff with every detail, and its certificate. */
+async function courseOf(ctx: TestPlatform['ctx'], userId: string, staffId: string) {
+  const course = await buildCourse(ctx, { competences: ['2.1'] });
+  const session = await buildSession(ctx, course, { inDays: -10 });
+  const db = coursesDb(ctx.db);
+  const registration = await db
+    .insertInto('learning_registrations')
+    .values({ session_id: session.id, seq: 1, reference: newReference('K'), user_id: userId, name: 'Clara Kurs', email: 'clara-kurs@example.org', phone: '+49 2431 654321', postal_address: JSON.stringify({ street: 'Markt', houseNumber: '1', postalCode: '41812', city: 'Erkelenz' }), support_needs: ['grossdruck'], support_note: 'Bitte vorne sitzen', channel: 'phone', registered_by: staffId, status: 'placed', attended: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('learning_certificates').values({ code: newReference('TB'), registration_id: registration.id, user_id: userId, holder_name: 'Clara Kurs', course_title: course.title, competences: ['2.1'], first_day: '2026-11-20', last_day: '2026-11-20', hours: 2, provider: course.provider }).execute();
 }
 
 /** A citizen with data in every module: account (with a new address to confirm), token, session, messages with an attachment, a returned letter, staff who looked. */
@@ -170,6 +189,7 @@ async function personWithDataEverywhere() {
     channel: 'online',
     actor: systemActor('test'),
   });
+  await courseOf(ctx, citizen.user.id, staff.id);
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
 

@@ -1,0 +1,149 @@
+import { recordAudit } from '#kernel/audit.ts';
+import type { Actor } from '#kernel/auth/actor.ts';
+import { todayInBerlin } from '#kernel/calendar.ts';
+import type { KernelContext } from '#kernel/context.ts';
+import { recipientProfile } from '#modules/accounts/index.ts';
+import { learningPermissions } from '../permissions.ts';
+import { recordCourseCompletion } from '../training/index.ts';
+import { issueCertificates } from './certificates.ts';
+import { coursesDb, lockSession } from './repo.ts';
+import { sessionFacts, type SessionFacts } from './service.notices.ts';
+import type { Registration, Session } from './tables.ts';
+
+/*
+ * The staff's side of a session: who may see which session (the coordinator and the digital pilots every
+ * one, a trainer their own), the list of registrations with what each person needs, the calls to make, and
+ * taking attendance, which issues the certificates and, for a staff course, records the training.
+ */
+
+export function seesEverySession(ctx: KernelContext, actor: Actor): boolean {
+  return ctx.permissions.can(actor, learningPermissions.manageCourses) || ctx.permissions.can(actor, learningPermissions.registerForOthers);
+}
+
+function seesSession(ctx: KernelContext, actor: Actor, session: Pick<Session, 'trainer_user_id'>): boolean {
+  if (seesEverySession(ctx, actor)) return true;
+  return actor.kind === 'staff' && ctx.permissions.can(actor, learningPermissions.takeAttendance) && session.trainer_user_id === actor.userId;
+}
+
+export interface StaffSessionRow {
+  id: string;
+  slug: string;
+  title: string;
+  starts_at: Date;
+  status: Session['status'];
+  capacity: number;
+  min_participants: number;
+  placed: number;
+  waiting: number;
+  calls: number;
+}
+
+/** The sessions of the last four weeks and those to come that the person may see, soonest first. */
+export async function staffSessions(ctx: KernelContext, actor: Actor, now = new Date()): Promise<StaffSessionRow[]> {
+  let query = coursesDb(ctx.db)
+    .selectFrom('learning_sessions as s')
+    .innerJoin('learning_courses as c', 'c.id', 's.course_id')
+    .leftJoin('learning_registrations as r', 'r.session_id', 's.id')
+    .select(['s.id', 'c.slug', 'c.title', 's.starts_at', 's.status', 's.capacity', 's.min_participants'])
+    .select((eb) => [
+      eb.fn.count<number>('r.id').filterWhere('r.status', '=', 'placed').as('placed'),
+      eb.fn.count<number>('r.id').filterWhere('r.status', '=', 'waiting').as('waiting'),
+      eb.fn.count<number>('r.id').filterWhere((w) => w.and([w('r.call_requested_at', 'is not', null), w('r.called_at', 'is', null)])).as('calls'),
+    ])
+    .where('s.ends_at', '>', new Date(now.getTime() - 28 * 86_400_000))
+    .groupBy(['s.id', 'c.slug', 'c.title'])
+    .orderBy('s.starts_at');
+  if (!seesEverySession(ctx, actor)) query = query.where('s.trainer_user_id', '=', actor.kind === 'staff' ? actor.userId : null);
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...row, placed: Number(row.placed), waiting: Number(row.waiting), calls: Number(row.calls) }));
+}
+
+export interface StaffRegistration extends Registration {
+  /** The guest's name, or the account's. */
+  displayName: string;
+  certificateCode: string | null;
+}
+
+export interface StaffSession {
+  facts: SessionFacts;
+  registrations: StaffRegistration[];
+}
+
+/** The session with every registration, for those who may see it; audited, as it shows people's details. */
+export async function sessionForStaff(ctx: KernelContext, actor: Actor, sessionId: string): Promise<StaffSession | undefined> {
+  const db = coursesDb(ctx.db);
+  const facts = await sessionFacts(db, sessionId);
+  if (!facts || !seesSession(ctx, actor, facts.session)) return undefined;
+  const rows = await db
+    .selectFrom('learning_registrations as r')
+    .leftJoin('learning_certificates as z', 'z.registration_id', 'r.id')
+    .selectAll('r')
+    .select('z.code as certificate_code')
+    .where('r.session_id', '=', sessionId)
+    .orderBy('r.seq')
+    .execute();
+  const registrations: StaffRegistration[] = [];
+  for (const { certificate_code: certificateCode, ...row } of rows) {
+    const profile = row.user_id ? await recipientProfile(ctx.db, row.user_id) : undefined;
+    registrations.push({ ...row, displayName: row.name ?? profile?.name ?? '–', certificateCode });
+  }
+  await recordAudit(ctx.db, { actor }, { action: 'learning.registrations-viewed', subjectType: 'learning.session', subjectId: sessionId, meta: { registrations: rows.length } });
+  return { facts, registrations };
+}
+
+export type AttendanceResult = { ok: true; certificates: number; trainings: number } | { ok: false; reason: 'not-found' | 'not-started' | 'cancelled' };
+
+/**
+ * Records who came (the ids ticked among those placed; the others did not), marks the session held, issues
+ * the certificates of those who came and, for a staff course, records the training it fulfils. Taken again,
+ * it corrects the list; a certificate once issued stays.
+ */
+export async function takeAttendance(ctx: KernelContext, actor: Actor, sessionId: string, present: readonly string[], now = new Date()): Promise<AttendanceResult> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const db = coursesDb(trx);
+    const session = await lockSession(db, sessionId);
+    if (!session || !seesSession(ctx, actor, session) || !ctx.permissions.can(actor, learningPermissions.takeAttendance)) return { ok: false, reason: 'not-found' } as const;
+    if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' } as const;
+    if (session.starts_at > now) return { ok: false, reason: 'not-started' } as const;
+    const placed = await db.selectFrom('learning_registrations').selectAll().where('session_id', '=', sessionId).where('status', '=', 'placed').execute();
+    for (const registration of placed) {
+      await db.updateTable('learning_registrations').set({ attended: present.includes(registration.id) }).where('id', '=', registration.id).execute();
+    }
+    await db.updateTable('learning_sessions').set({ status: 'held' }).where('id', '=', sessionId).execute();
+    const facts = (await sessionFacts(db, sessionId))!;
+    const certificates = await issueCertificates(ctx, trx, sessionId, now);
+    let trainings = 0;
+    const trainingKey = facts.course.training_key;
+    if (trainingKey) {
+      for (const registration of placed.filter((row) => present.includes(row.id) && row.user_id)) {
+        const recorded = await recordCourseCompletion(trx, {
+          userId: registration.user_id!,
+          trainingKey,
+          completedOn: todayInBerlin(facts.session.ends_at),
+          courseTitle: facts.course.title,
+          provider: facts.course.provider,
+          recordedBy: actor.kind === 'staff' ? actor.userId : null,
+        });
+        if (recorded.ok) trainings += 1;
+      }
+    }
+    await recordAudit(trx, { actor }, { action: 'learning.attendance-taken', subjectType: 'learning.session', subjectId: sessionId, meta: { placed: placed.length, present: present.length, certificates: certificates.length, trainings } });
+    return { ok: true, certificates: certificates.length, trainings } as const;
+  });
+}
+
+/** Marks a requested call as made (the person was reached, or a message left). */
+export async function markCalled(ctx: KernelContext, actor: Actor, sessionId: string, registrationId: string, now = new Date()): Promise<boolean> {
+  if (!seesEverySession(ctx, actor)) return false;
+  const updated = await coursesDb(ctx.db)
+    .updateTable('learning_registrations')
+    .set({ called_at: now })
+    .where('id', '=', registrationId)
+    .where('session_id', '=', sessionId)
+    .where('call_requested_at', 'is not', null)
+    .where('called_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  await recordAudit(ctx.db, { actor }, { action: 'learning.called', subjectType: 'learning.registration', subjectId: registrationId });
+  return true;
+}
