@@ -11,6 +11,7 @@ import { cataloguePath } from './courses/views/catalogue.tsx';
 import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { learningMigrations } from './migrations/index.ts';
+import { learningDatasets } from './opendata.ts';
 import { learningRoles, permissionMap } from './permissions.ts';
 import { seedTraining, trainingAuditSubjects } from './training/index.ts';
 import { trainingPart } from './training/part.ts';
@@ -36,6 +37,7 @@ export const learningModule = defineModule({
     types: { ...coursesAuditSubjects.types, ...trainingAuditSubjects.types },
     describe: async (db, t, type, ids) => (type in coursesAuditSubjects.types ? coursesAuditSubjects.describe!(db, t, type, ids) : trainingAuditSubjects.describe!(db, t, type, ids)),
   },
+  openData: learningDatasets,
   nav: [{ path: cataloguePath, label: 'learning:nav', order: 48 }],
   home: {
     order: 30,

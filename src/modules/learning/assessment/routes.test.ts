@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import de from '#modules/learning/locales/de.json' with { type: 'json' };
 import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient, type Response } from '#test/http-client.ts';
+import { seedCourses } from '#modules/learning/courses/seed.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { areaCodes, competencesByArea, type AreaCode, type CompetenceCode } from './digcomp.ts';
 import { assessmentPath, questionName } from './views.tsx';
@@ -21,6 +22,7 @@ beforeAll(async () => {
   // Every level, so that nothing the platform might log about a request escapes the check below.
   const logger = pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) });
   platform = await createTestPlatform({ LOG_LEVEL: 'trace' }, [], logger);
+  await seedCourses(platform.ctx);
 });
 afterAll(async () => {
   await platform.close();
@@ -139,6 +141,10 @@ describe('the self-assessment as a guest', () => {
     const values = [...chart.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => decode(match[1]!)).filter((text) => /von 4|^–$/.test(text));
     expect(values).toEqual(['0 von 4', '1,2 von 4', '2 von 4', '3 von 4', '–']);
     expect(chart.match(/<rect/g)).toHaveLength(4);
+    // Recommended: the three demo courses covering most of the weakest answers (areas 1 and 2), worked out by hand.
+    const recommended = /<section aria-labelledby="empfehlungen"[\s\S]*?<\/section>/.exec(page.body)?.[0] ?? '';
+    const linked = [...recommended.matchAll(/href="\/kurse\/([a-z-]+)"/g)].map((match) => match[1]).sort();
+    expect(linked).toEqual(['falschmeldungen-erkennen', 'online-dienste-der-stadt', 'smartphone-grundlagen']);
 
     expect(await rowCounts()).toEqual(before);
     const log = logLines.join('\n');

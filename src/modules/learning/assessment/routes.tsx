@@ -3,6 +3,8 @@ import Type from 'typebox';
 import type { KernelContext } from '#kernel/context.ts';
 import { HttpProblem } from '#kernel/http/problem.ts';
 import type { App } from '#kernel/module.ts';
+import { consultationOffer } from '#modules/learning/consultation/offer.ts';
+import { recommendCourses } from '#modules/learning/courses/recommend.ts';
 import { areaCodes, competencesByArea, type AreaCode } from './digcomp.ts';
 import { answerSteps, profile, type Answer } from './scoring.ts';
 import { readSignedState, signState, type AssessmentState, type Signer } from './state.ts';
@@ -28,7 +30,7 @@ type PageBody = { stand: string; teil: AreaCode; richtung?: 'weiter' | 'zurueck'
 // Answers stay with the person: no page of the self-assessment is cached anywhere.
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
-export async function assessmentRoutes(app: App, _ctx: KernelContext): Promise<void> {
+export async function assessmentRoutes(app: App, ctx: KernelContext): Promise<void> {
   const signer = (request: FastifyRequest, reply: FastifyReply): Signer => ({ sign: (value) => reply.signCookie(value), unsign: (value) => request.unsignCookie(value) });
 
   function questions(request: FastifyRequest, reply: FastifyReply, area: AreaCode, state: AssessmentState, status = 200, error?: string) {
@@ -64,6 +66,7 @@ export async function assessmentRoutes(app: App, _ctx: KernelContext): Promise<v
     if (request.body.richtung === 'zurueck') return questions(request, reply, areaCodes[Math.max(0, index - 1)]!, state);
     if (index < areaCodes.length - 1) return questions(request, reply, areaCodes[index + 1]!, state);
     const title = request.t(`learning:assessment.${state.easy ? 'easy' : 'plain'}.resultTitle`);
-    return noStore(reply).html({ title }, <ResultPage page={request.page} state={state} profiles={profile(answers)} />);
+    const [recommendations, consultation] = await Promise.all([recommendCourses(ctx, answers), consultationOffer(ctx, new Date(), request.page.lang === 'en' ? 'en' : 'de')]);
+    return noStore(reply).html({ title }, <ResultPage page={request.page} state={state} profiles={profile(answers)} recommendations={recommendations} consultation={consultation} />);
   });
 }

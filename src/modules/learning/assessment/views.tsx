@@ -1,3 +1,9 @@
+import type { ConsultationOffer } from '#modules/learning/consultation/offer.ts';
+import { ConsultationBox } from '#modules/learning/consultation/views.tsx';
+import { meetingText } from '#modules/learning/courses/facts.ts';
+import type { Recommendation } from '#modules/learning/courses/recommend.ts';
+import { cataloguePath } from '#modules/learning/courses/views/catalogue.tsx';
+import { lang } from '#modules/learning/courses/views/parts.tsx';
 import { BarChart } from '#kernel/html/charts.tsx';
 import { Heading, PostForm, RadioGroup } from '#kernel/html/components.tsx';
 import type { PageContext } from '#kernel/html/page.ts';
@@ -87,7 +93,19 @@ export function QuestionsPage({ page, area, state, signed, error }: { page: Page
   );
 }
 
-export function ResultPage({ page, state, profiles }: { page: PageContext; state: AssessmentState; profiles: readonly AreaProfile[] }) {
+export function ResultPage({
+  page,
+  state,
+  profiles,
+  recommendations,
+  consultation,
+}: {
+  page: PageContext;
+  state: AssessmentState;
+  profiles: readonly AreaProfile[];
+  recommendations: readonly Recommendation[];
+  consultation: ConsultationOffer | null;
+}) {
   const { t } = page;
   const words = register(state);
   const label = (profile: AreaProfile) => t(`learning:digcomp.areas.${profile.area}`);
@@ -114,6 +132,33 @@ export function ResultPage({ page, state, profiles }: { page: PageContext; state
         />
         <figcaption class="kern-hint">{t('learning:assessment.chart.caption')}</figcaption>
       </figure>
+      <section aria-labelledby="empfehlungen" class="kern-stack-sm">
+        <h2 class="kern-heading-medium" id="empfehlungen">
+          {t(`learning:assessment.${words}.recommendTitle`)}
+        </h2>
+        {recommendations.length === 0 ? (
+          <p class="kern-body">{t(`learning:assessment.${words}.recommendNone`)}</p>
+        ) : (
+          <ul class="kern-list">
+            {recommendations.map((entry) => (
+              <li key={entry.course.id}>
+                <a class="kern-link" href={`${cataloguePath}/${entry.course.slug}`}>
+                  {entry.course.title}
+                </a>
+                {entry.next ? ` – ${t('learning:courses.catalogue.next')} ${meetingText(entry.next.meetings[0] ?? entry.next, lang(page))}` : ''}
+                <br />
+                <span class="kern-body kern-body--small">{t(`learning:assessment.${words}.covers`, { competences: entry.covers.map((code) => t(`learning:digcomp.competences.${code.replace('.', '-')}`)).join('; ') })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="kern-body">
+          <a class="kern-link" href={cataloguePath}>
+            {t(`learning:assessment.${words}.allCourses`)}
+          </a>
+        </p>
+      </section>
+      <ConsultationBox page={page} offer={consultation} />
       <p class="kern-body">{t(`learning:assessment.${words}.notStored`)}</p>
       <p class="kern-body">
         <a class="kern-link" href={assessmentPath}>
