@@ -35,6 +35,7 @@ export const phoneRegistrationForm = defineForm({
   once: true,
   fields: {
     ...person,
+    name: { ...person.name, label: 'learning:courses.fields.personName', autocomplete: 'off' },
     ...support,
     channel: {
       kind: 'choice',

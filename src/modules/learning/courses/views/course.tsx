@@ -32,9 +32,10 @@ export function CoursePage({ page, course, sessions, notice }: { page: PageConte
           {t('learning:courses.course.sessions')}
         </h2>
         {sessions.length === 0 ? <p class="kern-body">{t('learning:courses.course.noSessions')}</p> : null}
-        {sessions.map((session, index) => (
-          <section key={session.id} aria-labelledby={`termin-${index}`} class="kern-stack-sm courses-session">
-            <h3 class="kern-heading-small" id={`termin-${index}`}>
+        {sessions.map((session) => (
+          // Not a landmark of its own: two groups may meet at the same time, and landmarks need distinct names.
+          <div key={session.id} class="kern-stack-sm courses-session">
+            <h3 class="kern-heading-small">
               {session.meetings[0] ? meetingText(session.meetings[0], lang(page)) : ''}
             </h3>
             <SessionFacts page={page} course={course} session={session} />
@@ -52,7 +53,7 @@ export function CoursePage({ page, course, sessions, notice }: { page: PageConte
                 </li>
               </ul>
             ) : null}
-          </section>
+          </div>
         ))}
         {open.length > 0 ? (
           <p class="kern-body">

@@ -140,8 +140,13 @@ export function StaffSessionPage({ page, data, actions, notice, error }: { page:
                   <div key={row.id} class="kern-form-check">
                     <input class="kern-form-check__input" type="checkbox" id={`anwesend-${row.id}`} name="anwesend" value={row.id} checked={row.attended === true} />
                     <label class="kern-label" for={`anwesend-${row.id}`}>
-                      {row.displayName} ({needsText(page, row)}){row.certificateCode ? ` – ${t('learning:courses.staff.certificate', { code: row.certificateCode })}` : ''}
+                      {row.displayName} ({needsText(page, row)})
                     </label>
+                    {row.certificateCode ? (
+                      <a class="kern-link" href={`${staffPath}/bescheinigungen/${row.certificateCode}.pdf`}>
+                        {t('learning:courses.staff.certificate', { code: row.certificateCode, name: row.displayName })}
+                      </a>
+                    ) : null}
                   </div>
                 ))}
               </div>
