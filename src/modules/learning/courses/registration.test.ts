@@ -159,6 +159,6 @@ describe('the minimum and the reminders', () => {
     const again = await sendCourseReminders(ctx(), dayBefore);
     expect(first).toBeGreaterThanOrEqual(1);
     expect(again).toBe(0);
-    expect((await messagesOf('course-reminder')).map((message) => message.cause)).toContain(`learning:course-reminder:${made.ok ? made.registration.id : ''}`);
+    expect((await messagesOf('course-session-reminder')).map((message) => message.cause)).toContain(`learning:course-session-reminder:${made.ok ? made.registration.id : ''}`);
   });
 });

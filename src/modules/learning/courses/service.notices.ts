@@ -15,7 +15,7 @@ import type { Course, Meeting, Registration, Session } from './tables.ts';
  * the module's own (`mails.ts`).
  */
 
-export type NoticePurpose = 'course-registered' | 'course-waitlisted' | 'course-place-freed' | 'course-called-off' | 'course-reminder';
+export type NoticePurpose = 'course-registered' | 'course-waitlisted' | 'course-place-freed' | 'course-called-off' | 'course-session-reminder';
 
 /** A session with its course and meetings: what every notice and page about it needs. */
 export interface SessionFacts {

@@ -35,7 +35,7 @@ export async function sendCourseReminders(ctx: KernelContext, now = new Date()):
       if (registration?.status !== 'placed' || registration.reminded_at) return false;
       const marked = await db.updateTable('learning_registrations').set({ reminded_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       const facts = (await sessionFacts(db, sessionId))!;
-      const told = await tell(ctx, trx, facts, marked, 'course-reminder');
+      const told = await tell(ctx, trx, facts, marked, 'course-session-reminder');
       await recordAudit(trx, { actor }, { action: 'learning.reminded', subjectType: 'learning.registration', subjectId: id, dataSubjectId: registration.user_id, meta: { told } });
       return true;
     });

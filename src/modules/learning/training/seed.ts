@@ -73,7 +73,9 @@ async function demoCaseworker(ctx: KernelContext): Promise<string | undefined> {
     ctx.log.warn('no office for the demo caseworker: the training demo records go to the demo administrator only');
     return undefined;
   }
-  const made = await createStaff(ctx, systemActor('learning.seed'), { email: demoCaseworkerEmail, displayName: 'Sascha Sachbearbeitung (Demo)', roles: ['caseworker'], scopes: { caseworker: office.id } }, 'mail');
+  // No invitation mail: seeding must not send anything. To sign in as the demo caseworker, ask for a new
+  // password at /passwort-vergessen with the address; the mail lands where the demo's mail goes.
+  const made = await createStaff(ctx, systemActor('learning.seed'), { email: demoCaseworkerEmail, displayName: 'Sascha Sachbearbeitung (Demo)', roles: ['caseworker'], scopes: { caseworker: office.id } }, 'link');
   return made.ok ? made.userId : undefined;
 }
 

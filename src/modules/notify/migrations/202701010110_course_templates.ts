@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
  * The messages of a course registration: the confirmation (a place, or a place in the waiting line), the
  * notice that a place has become free, and the notice that a session is called off. They reach people who
  * registered by phone too, on paper, so each names the course's phone number for cancelling and carries no
- * link that opens anything. The reminder of the first version told people to cancel in their account, which
- * a guest does not have: its second version names the phone number and the reference instead.
+ * link that opens anything. The reminder the day before is a purpose of its own, `course-session-reminder`:
+ * the first templates' `course-reminder` tells people to cancel in their account, which a guest registered
+ * by phone does not have; it stays as it was, unused by the courses.
  */
 
 type Placeholder = { name: string; type: 'text' | 'date' | 'datetime' | 'number' | 'money' | 'url'; example: string };
@@ -74,19 +75,20 @@ const seeds: { purpose: string; title: [string, string]; placeholders: Placehold
       `Hello ((name)),\n\nwe are sorry: the course "((course))" on ((startsAt)) is called off.\n\n((reason))\n\nYour registration (((registrationReference))) has ended; you need not do anything. Other courses and dates are on the city's website under "Courses", or call ((contactPhone)).\n\n${signatureEn}`,
     ],
   },
+  {
+    purpose: 'course-session-reminder',
+    title: ['Erinnerung an einen Kurstermin', 'Reminder of a course date'],
+    placeholders: course,
+    de: [
+      'Erinnerung: ((course)) am ((startsAt))',
+      `Guten Tag ((name)),\n\nwir erinnern Sie an Ihren Kurs „((course))“ am ((startsAt)).\n\n- Ort: ((location))\n- Anmeldenummer: ((registrationReference))\n\nWenn Sie nicht teilnehmen können, sagen Sie bitte ab, damit jemand von der Warteliste nachrücken kann: telefonisch unter ((contactPhone)).\n\n${signatureDe}`,
+    ],
+    en: [
+      'Reminder: ((course)) on ((startsAt))',
+      `Hello ((name)),\n\nthis is a reminder of your course "((course))" on ((startsAt)).\n\n- Place: ((location))\n- Registration number: ((registrationReference))\n\nIf you cannot come, please cancel so that someone on the waiting list can take your place: call ((contactPhone)).\n\n${signatureEn}`,
+    ],
+  },
 ];
-
-const reminder = {
-  placeholders: course,
-  de: [
-    'Erinnerung: ((course)) am ((startsAt))',
-    `Guten Tag ((name)),\n\nwir erinnern Sie an Ihren Kurs „((course))“ am ((startsAt)).\n\n- Ort: ((location))\n- Anmeldenummer: ((registrationReference))\n\nWenn Sie nicht teilnehmen können, sagen Sie bitte ab, damit jemand von der Warteliste nachrücken kann: telefonisch unter ((contactPhone)).\n\n${signatureDe}`,
-  ],
-  en: [
-    'Reminder: ((course)) on ((startsAt))',
-    `Hello ((name)),\n\nthis is a reminder of your course "((course))" on ((startsAt)).\n\n- Place: ((location))\n- Registration number: ((registrationReference))\n\nIf you cannot come, please cancel so that someone on the waiting list can take your place: call ((contactPhone)).\n\n${signatureEn}`,
-  ],
-};
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const seed of seeds) {
@@ -96,12 +98,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       .values({ purpose: seed.purpose, version: 1, subject_de: seed.de[0], body_de: seed.de[1], subject_en: seed.en[0], body_en: seed.en[1], created_by: 'system:migration' })
       .execute();
   }
-  const latest = await db.selectFrom('notify_template_versions').select((eb) => eb.fn.max('version').as('version')).where('purpose', '=', 'course-reminder').executeTakeFirst();
-  await db.updateTable('notify_templates').set({ placeholders: JSON.stringify(reminder.placeholders) }).where('purpose', '=', 'course-reminder').execute();
-  await db
-    .insertInto('notify_template_versions')
-    .values({ purpose: 'course-reminder', version: Number(latest?.version ?? 0) + 1, subject_de: reminder.de[0], body_de: reminder.de[1], subject_en: reminder.en[0], body_en: reminder.en[1], created_by: 'system:migration' })
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
