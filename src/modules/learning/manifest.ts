@@ -38,7 +38,8 @@ export const learningModule = defineModule({
     describe: async (db, t, type, ids) => (type in coursesAuditSubjects.types ? coursesAuditSubjects.describe!(db, t, type, ids) : trainingAuditSubjects.describe!(db, t, type, ids)),
   },
   openData: learningDatasets,
-  nav: [{ path: cataloguePath, label: 'learning:nav', order: 48 }],
+  // Beside the services: on a phone the navigation keeps its three lines, and learning is one of the five aims.
+  nav: [{ path: cataloguePath, label: 'learning:nav', order: 15 }],
   home: {
     order: 30,
     // Fixed links, no table read: the home page's cache needs no announcement from this module.
