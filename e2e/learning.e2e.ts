@@ -186,3 +186,25 @@ describe.each(bothWays)('a member of staff keeps their training current $how', (
     expect(records.map((record) => record.source).sort()).toEqual(['course', 'external']);
   });
 });
+
+describe.each(bothWays)('a guest registers online and cancels $how', ({ javaScript, how }) => {
+  it('registers from the catalogue, sees the course in the mail, and cancels by its link', { timeout: 120_000 }, async () => {
+    const address = `gast-${javaScript ? 'js' : 'plain'}@example.org`;
+    const page = await site.open({ javaScript });
+    expect(await visit(page, '/kurse')).toBe(200);
+    expect(await follow(page, 'Videoanrufe mit der Familie')).toBe(200);
+    expect(await follow(page, 'Zu diesem Termin anmelden')).toBe(200);
+    await page.getByLabel('Ihr Name').fill(`Gerda Gast ${how}`);
+    await page.getByLabel('E-Mail-Adresse').fill(address);
+    await page.getByLabel('ein Leihgerät (Tablet oder Smartphone)').check();
+    expect(await submit(page, 'Verbindlich anmelden')).toBe(200);
+    expect(await page.getByText('Sie haben einen Platz').isVisible()).toBe(true);
+    await site.platform.ctx.jobs.drain(site.platform.ctx, ['learning.send-registration-mail']);
+    const text = site.platform.smtp.lastTo(address)?.text ?? '';
+    const link = /https?:\/\/[^/\s]+(\/kurse\/abmelden\/\S+)/.exec(text)?.[1];
+    expect(link).toBeDefined();
+    expect(await visit(page, link!)).toBe(200);
+    expect(await submit(page, 'Ja, abmelden')).toBe(200);
+    expect(await page.getByText('Ihre Anmeldung ist zurückgenommen').isVisible()).toBe(true);
+  });
+});
