@@ -184,6 +184,10 @@ describe.each(bothWays)('a member of staff keeps their training current $how', (
       .where('requirement_key', '=', 'datenschutz')
       .execute();
     expect(records.map((record) => record.source).sort()).toEqual(['course', 'external']);
+
+    // The coordinator's figures count the session as held.
+    expect(await visit(coordinator.page, '/verwaltung/kurse/zahlen')).toBe(200);
+    expect(await coordinator.page.getByRole('table', { name: 'Je Kurs' }).getByRole('row', { name: /Datenschutz im Verwaltungsalltag/ }).isVisible()).toBe(true);
   });
 });
 

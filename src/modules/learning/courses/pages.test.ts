@@ -173,4 +173,19 @@ describe('the staff pages', () => {
     expect(verified.status).toBe(200);
     expect(verified.body).toContain('Erika Muster');
   });
+
+  it('shows the coordinator participation per area and per course, and no one else', async () => {
+    const course = await buildCourse(platform.ctx, { title: 'Zahlenkurs', competences: ['5.1', '5.2'] });
+    const session = await buildSession(platform.ctx, course, { capacity: 4 });
+    await db().updateTable('learning_sessions').set({ status: 'held' }).where('id', '=', session.id).execute();
+    const coordinator = await staffClient(platform, 'training-coordinator');
+    const page = await coordinator.client.get('/verwaltung/kurse/zahlen');
+    expect(page.status).toBe(200);
+    await valid('/verwaltung/kurse/zahlen', page.body);
+    const row = /<tr[^>]*>\s*<th[^>]*>Zahlenkurs<\/th>([\s\S]*?)<\/tr>/.exec(page.body)?.[1] ?? '';
+    // Termine, durchgeführt, abgesagt, Plätze, angemeldet, Warteliste, teilgenommen.
+    expect([...row.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((match) => match[1])).toEqual(['1', '1', '0', '4', '0', '0', '0']);
+    const pilot = await staffClient(platform, 'digital-pilot');
+    expect((await pilot.client.get('/verwaltung/kurse/zahlen')).status).toBe(403);
+  });
 });

@@ -21,7 +21,10 @@ export const coursesPart: ModulePart = {
     await app.register(async (scope) => staffCourseRoutes(scope, ctx));
   },
   jobs: [sendRegistrationMailJob, checkMinimumsJob, sendCourseRemindersJob, sendCertificatesJob],
-  staffLinks: [{ path: '/verwaltung/kurse', label: 'learning:courses.staff.title', permission: learningPermissions.takeAttendance, order: 60 }],
+  staffLinks: [
+    { path: '/verwaltung/kurse', label: 'learning:courses.staff.title', permission: learningPermissions.takeAttendance, order: 60 },
+    { path: '/verwaltung/kurse/zahlen', label: 'learning:courses.figures.title', permission: learningPermissions.manageCourses, order: 61 },
+  ],
   accountLinks: [{ path: '/konto/kurse', label: 'learning:courses.account.title', order: 7 }],
   retention: coursesRetention,
   personalData: coursesPersonalData,

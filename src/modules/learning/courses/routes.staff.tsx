@@ -11,6 +11,8 @@ import { certificatePdfFor } from './certificates.ts';
 import { phoneRegistrationForm, registrantOf } from './forms.ts';
 import { callOff } from './service.calloff.ts';
 import { coursePage } from './service.catalogue.ts';
+import { participationFigures } from './service.figures.ts';
+import { FiguresPage } from './views/figures.tsx';
 import { cancel, register } from './service.registration.ts';
 import { markCalled, seesEverySession, sessionForStaff, staffSessions, takeAttendance } from './service.staff.ts';
 import type { SupportNeed } from './vocabulary.ts';
@@ -48,6 +50,13 @@ export async function staffCourseRoutes(app: App, ctx: KernelContext): Promise<v
     const rows = await staffSessions(ctx, request.actor);
     const title = request.t('learning:courses.staff.title');
     return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: crumbs(request.page, title, false) }, <StaffSessionsPage page={request.page} rows={rows} />);
+  });
+
+  app.get(`${staffPath}/zahlen`, async (request, reply) => {
+    if (!ctx.permissions.can(request.actor, learningPermissions.manageCourses)) throw new HttpProblem(403, 'learning:courses.errors.forbidden');
+    const figures = await participationFigures(ctx);
+    const title = request.t('learning:courses.figures.title');
+    return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: crumbs(request.page, title, true) }, <FiguresPage page={request.page} figures={figures} />);
   });
 
   async function sessionPage(request: FastifyRequest<{ Params: SessionParams }>, reply: FastifyReply, shown: { notice?: string | undefined; error?: string; status?: number }) {
