@@ -14,7 +14,8 @@ import { coursePage } from './service.catalogue.ts';
 import { participationFigures } from './service.figures.ts';
 import { FiguresPage } from './views/figures.tsx';
 import { cancel, register } from './service.registration.ts';
-import { markCalled, seesEverySession, sessionForStaff, staffSessions, takeAttendance } from './service.staff.ts';
+import { coursesDb, findRegistration } from './repo.ts';
+import { markCalled, seesEverySession, sessionForStaff, staffSessionFacts, staffSessions, takeAttendance } from './service.staff.ts';
 import type { SupportNeed } from './vocabulary.ts';
 import { PhoneRegistrationPage, staffPath, staffSessionPath, StaffSessionPage, StaffSessionsPage } from './views/staff.tsx';
 
@@ -84,8 +85,8 @@ export async function staffCourseRoutes(app: App, ctx: KernelContext): Promise<v
 
   async function phonePage(request: FastifyRequest<{ Params: SessionParams }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors }) {
     if (!ctx.permissions.can(request.actor, learningPermissions.registerForOthers) && !ctx.permissions.can(request.actor, learningPermissions.manageCourses)) throw new HttpProblem(403, 'learning:courses.errors.forbidden');
-    const data = await sessionForStaff(ctx, request.actor, request.params.sessionId);
-    const found = data && (await coursePage(ctx, data.facts.course.slug));
+    const facts = await staffSessionFacts(ctx, request.actor, request.params.sessionId);
+    const found = facts && (await coursePage(ctx, facts.course.slug));
     const session = found?.sessions.find((candidate) => candidate.id === request.params.sessionId);
     if (!found || !session) throw new HttpProblem(404, 'learning:courses.errors.notFound');
     if (session.status !== 'open' || session.starts_at <= new Date()) throw new HttpProblem(409, 'learning:courses.errors.closed');
@@ -119,8 +120,9 @@ export async function staffCourseRoutes(app: App, ctx: KernelContext): Promise<v
 
   app.post<{ Params: { sessionId: string; registrationId: string } }>(`${staffPath}/:sessionId/anmeldungen/:registrationId/abmelden`, { schema: { params: RegistrationParams, body: ButtonBody } }, async (request, reply) => {
     if (!seesEverySession(ctx, request.actor)) throw new HttpProblem(403, 'learning:courses.errors.forbidden');
-    const data = await sessionForStaff(ctx, request.actor, request.params.sessionId);
-    if (!data?.registrations.some((row) => row.id === request.params.registrationId)) throw new HttpProblem(404, 'learning:courses.errors.notFound');
+    const facts = await staffSessionFacts(ctx, request.actor, request.params.sessionId);
+    const registration = facts && (await findRegistration(coursesDb(ctx.db), request.params.registrationId));
+    if (registration?.session_id !== request.params.sessionId) throw new HttpProblem(404, 'learning:courses.errors.notFound');
     const result = await cancel(ctx, request.actor, request.params.registrationId);
     if (!result.ok) throw new HttpProblem(409, result.reason === 'started' ? 'learning:courses.errors.started' : 'learning:courses.errors.alreadyCancelled');
     return back(reply, request.params.sessionId, 'abgemeldet');

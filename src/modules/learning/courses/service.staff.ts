@@ -2,7 +2,7 @@ import { recordAudit } from '#kernel/audit.ts';
 import type { Actor } from '#kernel/auth/actor.ts';
 import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { recipientProfile } from '#modules/accounts/index.ts';
+import { accountNames } from '#modules/accounts/index.ts';
 import { learningPermissions } from '../permissions.ts';
 import { recordCourseCompletion } from '../training/index.ts';
 import { issueCertificates } from './certificates.ts';
@@ -69,12 +69,17 @@ export interface StaffSession {
   registrations: StaffRegistration[];
 }
 
+/** The session with its course and meetings, for those who may see it (the door of every session page). */
+export async function staffSessionFacts(ctx: KernelContext, actor: Actor, sessionId: string): Promise<SessionFacts | undefined> {
+  const facts = await sessionFacts(coursesDb(ctx.db), sessionId);
+  return facts && seesSession(ctx, actor, facts.session) ? facts : undefined;
+}
+
 /** The session with every registration, for those who may see it; audited, as it shows people's details. */
 export async function sessionForStaff(ctx: KernelContext, actor: Actor, sessionId: string): Promise<StaffSession | undefined> {
-  const db = coursesDb(ctx.db);
-  const facts = await sessionFacts(db, sessionId);
-  if (!facts || !seesSession(ctx, actor, facts.session)) return undefined;
-  const rows = await db
+  const facts = await staffSessionFacts(ctx, actor, sessionId);
+  if (!facts) return undefined;
+  const rows = await coursesDb(ctx.db)
     .selectFrom('learning_registrations as r')
     .leftJoin('learning_certificates as z', 'z.registration_id', 'r.id')
     .selectAll('r')
@@ -82,11 +87,8 @@ export async function sessionForStaff(ctx: KernelContext, actor: Actor, sessionI
     .where('r.session_id', '=', sessionId)
     .orderBy('r.seq')
     .execute();
-  const registrations: StaffRegistration[] = [];
-  for (const { certificate_code: certificateCode, ...row } of rows) {
-    const profile = row.user_id ? await recipientProfile(ctx.db, row.user_id) : undefined;
-    registrations.push({ ...row, displayName: row.name ?? profile?.name ?? '–', certificateCode });
-  }
+  const names = await accountNames(ctx.db, rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
+  const registrations = rows.map(({ certificate_code: certificateCode, ...row }) => ({ ...row, displayName: row.name ?? (row.user_id ? names.get(row.user_id) : undefined) ?? '–', certificateCode }));
   await recordAudit(ctx.db, { actor }, { action: 'learning.registrations-viewed', subjectType: 'learning.session', subjectId: sessionId, meta: { registrations: rows.length } });
   return { facts, registrations };
 }
