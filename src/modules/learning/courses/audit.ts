@@ -1,7 +1,6 @@
 import type { AuditSubjects } from '#kernel/module.ts';
+import { isUuid } from '#kernel/text.ts';
 import { coursesDb } from './repo.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the courses' audit records are about: a session by its course, a registration by its reference. */
 export const coursesAuditSubjects: AuditSubjects = {
@@ -11,7 +10,7 @@ export const coursesAuditSubjects: AuditSubjects = {
     'learning.certificate': 'learning:auditSubjects.certificate',
   },
   describe: async (db, t, type, ids) => {
-    const known = ids.filter((id) => uuid.test(id));
+    const known = ids.filter(isUuid);
     if (known.length === 0) return new Map();
     if (type === 'learning.session') {
       const rows = await coursesDb(db).selectFrom('learning_sessions as s').innerJoin('learning_courses as c', 'c.id', 's.course_id').select(['s.id', 'c.title']).where('s.id', 'in', known).execute();

@@ -1,7 +1,6 @@
 import type { AuditSubjects } from '#kernel/module.ts';
+import { isUuid } from '#kernel/text.ts';
 import { trainingDb } from './repo.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the training's audit records are about: a record by its requirement, a requirement by its title. */
 export const trainingAuditSubjects: AuditSubjects = {
@@ -15,7 +14,7 @@ export const trainingAuditSubjects: AuditSubjects = {
       const rows = await trainingDb(db).selectFrom('learning_training_requirements').select(['key', 'title_de']).where('key', 'in', [...ids]).execute();
       return new Map(rows.map((row) => [row.key, row.title_de]));
     }
-    const known = ids.filter((id) => uuid.test(id));
+    const known = ids.filter(isUuid);
     if (type !== 'learning.training-record' || known.length === 0) return new Map();
     const rows = await trainingDb(db)
       .selectFrom('learning_training_records as r')
