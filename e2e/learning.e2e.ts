@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { RoleGrant } from '#kernel/auth/actor.ts';
 import { buildStaff } from '#modules/accounts/test/builders.ts';
+import { publishedOffice } from '#modules/catalog/index.ts';
 import de from '#modules/learning/locales/de.json' with { type: 'json' };
 import { coursesDb } from '#modules/learning/courses/repo.ts';
 import { register } from '#modules/learning/courses/service.registration.ts';
 import { buildSession } from '#modules/learning/courses/test/builders.ts';
 import { sendTrainingReminders } from '#modules/learning/training/service.reminders.ts';
-import { digitalPilot, trainingCoordinator } from '#modules/learning/permissions.ts';
+import { trainingCoordinator } from '#modules/learning/permissions.ts';
+import { pilotGrant } from '#modules/learning/test/staff.ts';
 import { bothWays, follow, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
 
 /*
@@ -29,8 +32,8 @@ afterAll(async () => {
 const db = () => coursesDb(site.platform.ctx.db);
 const texts = de.assessment.plain;
 
-async function staffPage(role: string, javaScript: boolean): Promise<{ page: Page; id: string }> {
-  const staff = await buildStaff(site.platform.ctx, [{ role }]);
+async function staffPage(grant: RoleGrant, javaScript: boolean): Promise<{ page: Page; id: string }> {
+  const staff = await buildStaff(site.platform.ctx, [grant]);
   const page = await site.open({ javaScript });
   await logInStaff(page, staff);
   return { page, id: staff.user.id };
@@ -90,7 +93,8 @@ describe.each(bothWays)('a senior learns to use the online services $how', ({ ja
     expect(await citizen.getByText('02431 85-0').first().isVisible()).toBe(true);
 
     // She calls; a digital pilot registers her onto the waiting list.
-    const pilot = await staffPage(digitalPilot, javaScript);
+    const office = await publishedOffice(site.platform.ctx, 'team-digitalisierung');
+    const pilot = await staffPage(pilotGrant(office!.id), javaScript);
     expect(await visit(pilot.page, '/verwaltung/kurse')).toBe(200);
     expect(await visit(pilot.page, `/verwaltung/kurse/${session.id}`)).toBe(200);
     expect(await follow(pilot.page, 'Jemanden telefonisch oder vor Ort anmelden')).toBe(200);
@@ -113,7 +117,7 @@ describe.each(bothWays)('a senior learns to use the online services $how', ({ ja
 
     // She attends; the coordinator takes attendance and her certificate goes out by letter.
     await begin(session.id);
-    const coordinator = await staffPage(trainingCoordinator, javaScript);
+    const coordinator = await staffPage({ role: trainingCoordinator }, javaScript);
     expect(await visit(coordinator.page, `/verwaltung/kurse/${session.id}`)).toBe(200);
     await coordinator.page.getByLabel(new RegExp(`^${senior}`)).check();
     expect(await submit(coordinator.page, 'Anwesenheit speichern und Bescheinigungen ausstellen')).toBe(200);
@@ -149,7 +153,7 @@ describe.each(bothWays)('a member of staff keeps their training current $how', (
     const session = await buildSession(site.platform.ctx, course, { capacity: 12, inDays: 3 });
 
     // The coordinator sees who is due.
-    const coordinator = await staffPage(trainingCoordinator, javaScript);
+    const coordinator = await staffPage({ role: trainingCoordinator }, javaScript);
     expect(await visit(coordinator.page, '/verwaltung/fortbildung')).toBe(200);
     expect(await coordinator.page.getByText(`Carla Fällig ${how}`).first().isVisible()).toBe(true);
 

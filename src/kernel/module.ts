@@ -292,6 +292,8 @@ export interface ModuleManifest {
   roles?: readonly RoleDefinition[];
   /** The kinds of thing the module keeps that roles can be bound to (catalog: offices). */
   scopes?: readonly ScopeKind[];
+  /** Permissions of other modules its own roles hold too, where those modules are installed (`Permissions`). */
+  alsoGrants?: PermissionMap;
   /**
    * The environment variables the module reads (`defineSettings`), validated with the kernel's at start and
    * listed in the README; the module reads them with `settingsOf(ctx, itsSettings)`.

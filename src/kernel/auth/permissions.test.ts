@@ -101,6 +101,26 @@ describe('permissions', () => {
     expect(registry.can(staff({ role: 'caseworker' }), 'cases.open', 'anywhere')).toBe(false);
   });
 
+  it("lets a module's own role hold another module's permission where that module is installed, bound as the role is", () => {
+    const pilots: AccessDeclarations = {
+      id: 'pilots',
+      roles: [{ id: 'pilot', label: 'pilots:pilot', description: 'pilots:pilotText', scope: 'office' }],
+      permissions: { 'pilots.help': ['pilot'] },
+      alsoGrants: { 'cases.open': ['pilot'], 'absent.serve': ['pilot'] },
+    };
+    const registry = new Permissions([...modules, pilots]);
+    const pilot = staff({ role: 'pilot', scopeKind: 'office', scopeId: kleinOffice });
+    expect(registry.can(pilot, 'cases.open', inOffice(kleinOffice))).toBe(true);
+    expect(registry.can(pilot, 'cases.open', inOffice(hetzerathOffice))).toBe(false);
+    // The roles the owning module named keep what they had.
+    expect(registry.can(staff({ role: 'caseworker', scopeKind: 'office', scopeId: kleinOffice }), 'cases.open', inOffice(kleinOffice))).toBe(true);
+    // A permission of a module that is not installed stays unknown rather than half declared.
+    expect(registry.known('absent.serve')).toBe(false);
+    // Only the module's own roles, and only other modules' permissions.
+    expect(() => new Permissions([...modules, { ...pilots, alsoGrants: { 'cases.open': ['moderator'] } }])).toThrow('pilots grants cases.open to roles it does not bring: moderator');
+    expect(() => new Permissions([...modules, { ...pilots, alsoGrants: { 'pilots.help': ['pilot'] } }])).toThrow("pilots grants its own permission pilots.help as another module's");
+  });
+
   it('lets a role that holds everywhere into every office', () => {
     const administrator = staff({ role: 'administrator' });
     expect(permissions().can(administrator, 'cases.open', inOffice(hetzerathOffice))).toBe(true);

@@ -10,6 +10,12 @@ export interface AccessDeclarations {
   permissions?: PermissionMap;
   roles?: readonly RoleDefinition[];
   scopes?: readonly ScopeKind[];
+  /**
+   * Permissions of another module that roles of this one hold as well, where that module is installed: the
+   * module bringing a role knows what its people do elsewhere (a digital pilot serves the consultation desks
+   * with the counter clerks' permission), and the other module stays free of it. Only the module's own roles.
+   */
+  alsoGrants?: PermissionMap;
 }
 
 /** Thrown when an actor lacks a permission; rendered as 401 for visitors and 403 for signed-in people. */
@@ -54,6 +60,19 @@ export class Permissions {
       if (role.scope && !this.#scopes.has(role.scope)) throw new Error(`Role ${role.id} is bound to scope kind ${role.scope}, which no module declares`);
     }
     for (const module of modules) if (module.permissions) this.register(module.permissions);
+    for (const module of modules) if (module.alsoGrants) this.#extend(module.id, module.alsoGrants);
+  }
+
+  #extend(moduleId: string, map: PermissionMap): void {
+    for (const [permission, roles] of Object.entries(map)) {
+      const foreign = roles.filter((role) => this.#roles.get(role)?.module !== moduleId);
+      if (foreign.length > 0) throw new Error(`${moduleId} grants ${permission} to roles it does not bring: ${foreign.join(', ')}`);
+      if (permission.startsWith(`${moduleId}.`)) throw new Error(`${moduleId} grants its own permission ${permission} as another module's`);
+      const holders = this.#grants.get(permission);
+      // The module that owns the permission is not installed: there is nothing to hold.
+      if (!holders) continue;
+      this.#grants.set(permission, new Set([...holders, ...roles]));
+    }
   }
 
   register(map: PermissionMap): void {

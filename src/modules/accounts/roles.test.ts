@@ -151,7 +151,7 @@ describe('a role bound to an office', () => {
     const args = ['--email', 'kurt.kommando@erkelenz.example', '--name', 'Kurt Kommando', '--print-link'];
     expect(await createStaffCommand.run(platform.ctx, [...args, '--role', 'case-clerk'], io)).toBe(1);
     expect(lines.join('\n')).toContain('scope-case-clerk: Please choose where the role “Case handling” applies (Office).');
-    expect(lines.join('\n')).toContain('Roles: administrator, editor, print-room, form-designer, caseworker@<office id>, counter-clerk@<office id>, data-publisher@<data-organization id>, initiative-moderator, resource-keeper@<office id>, trainer, training-coordinator, digital-pilot, case-clerk@<office id>');
+    expect(lines.join('\n')).toContain('Roles: administrator, editor, print-room, form-designer, caseworker@<office id>, counter-clerk@<office id>, data-publisher@<data-organization id>, initiative-moderator, resource-keeper@<office id>, trainer, training-coordinator, digital-pilot@<office id>, case-clerk@<office id>');
     expect(await createStaffCommand.run(platform.ctx, [...args, '--role', `case-clerk@${standesamt}`, '--role', 'print-room'], io)).toBe(0);
     const kurt = (await findUserByEmail(accountsDb(platform.ctx.db), 'kurt.kommando@erkelenz.example'))!;
     expect(await roles(kurt.id)).toEqual([{ role: 'case-clerk', scopeKind: 'office', scopeId: standesamt }, { role: 'print-room' }]);

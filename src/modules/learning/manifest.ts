@@ -12,7 +12,7 @@ import de from './locales/de.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { learningMigrations } from './migrations/index.ts';
 import { learningDatasets } from './opendata.ts';
-import { learningRoles, permissionMap } from './permissions.ts';
+import { alsoGrants, learningRoles, permissionMap } from './permissions.ts';
 import { seedTraining, trainingAuditSubjects } from './training/index.ts';
 import { trainingPart } from './training/part.ts';
 
@@ -25,6 +25,7 @@ export const learningModule = defineModule({
   locales: joined.locales,
   permissions: permissionMap,
   roles: learningRoles,
+  alsoGrants,
   routes: joined.routes,
   jobs: joined.jobs,
   on: joined.on,

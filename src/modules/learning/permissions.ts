@@ -20,7 +20,9 @@ export const digitalPilot = 'digital-pilot';
 export const learningRoles: readonly RoleDefinition[] = [
   { id: trainer, label: 'learning:roles.trainer.label', description: 'learning:roles.trainer.description' },
   { id: trainingCoordinator, label: 'learning:roles.coordinator.label', description: 'learning:roles.coordinator.description' },
-  { id: digitalPilot, label: 'learning:roles.pilot.label', description: 'learning:roles.pilot.description' },
+  // Bound to the office that runs the consultation desks the pilot serves (Team Digitalisierung): there they
+  // hold the counter clerks' permission; registering people for courses belongs to no office, so any grant counts.
+  { id: digitalPilot, label: 'learning:roles.pilot.label', description: 'learning:roles.pilot.description', scope: 'office' },
 ];
 
 export const permissionMap: PermissionMap = {
@@ -28,4 +30,12 @@ export const permissionMap: PermissionMap = {
   [learningPermissions.registerForOthers]: [trainingCoordinator, digitalPilot],
   [learningPermissions.takeAttendance]: [trainer, trainingCoordinator],
   [learningPermissions.manageTraining]: [trainingCoordinator],
+};
+
+/**
+ * What pilots do in other modules: they serve the consultation desks, a place of the appointments module, as
+ * its counter clerks do, in the office their grant names (the places of other offices stay shut to them).
+ */
+export const alsoGrants: PermissionMap = {
+  'appointments.serve-counters': [digitalPilot],
 };

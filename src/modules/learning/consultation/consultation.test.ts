@@ -6,7 +6,7 @@ import { buildCitizen, buildStaff, signInStaff } from '#modules/accounts/test/bu
 import { clerkOf } from '#modules/appointments/test/staff.ts';
 import { publishedOffice } from '#modules/catalog/index.ts';
 import { learningModule } from '#modules/learning/manifest.ts';
-import { digitalPilot } from '#modules/learning/permissions.ts';
+import { pilotGrant } from '#modules/learning/test/staff.ts';
 import { signInCitizen } from '#modules/notify/test/builders.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { FormClient } from '#test/http-client.ts';
@@ -119,7 +119,7 @@ describe('booking the consultation hours', () => {
     return { id: /\/termine\/buchung\/([0-9a-f-]{36})$/.exec(held.location ?? '')![1]!, day: days[dayIndex]! };
   }
 
-  it('books without an account by the link in the mail, and with an account at once; the Team Digitalisierung’s clerks see them, a pilot alone does not', async () => {
+  it('books without an account by the link in the mail, and with an account at once; the Team Digitalisierung’s clerks and digital pilots see them, no one bound to another office', async () => {
     const guest = new FormClient(platform.app);
     const { id: guestBooking, day: guestDay } = await hold(guest, 0);
     await guest.get(`/termine/buchung/${guestBooking}`);
@@ -152,10 +152,21 @@ describe('booking the consultation hours', () => {
     expect(day.status).toBe(200);
     expect(day.body).toContain('Gisela Gast');
 
-    // The pilot role of the learning module holds no appointments permission: the back office stays shut.
-    const pilot = await buildStaff(platform.ctx, [{ role: digitalPilot }]);
+    // A digital pilot bound to that office serves the desks as its clerks do, and sees no other office's place.
+    const pilot = await buildStaff(platform.ctx, [pilotGrant(office!.id)]);
     const pilotClient = new FormClient(platform.app);
     await signInStaff(pilotClient, pilot);
-    expect((await pilotClient.get(`/verwaltung/termine/${placeId}`)).status).toBe(403);
+    const pilotPlaces = await pilotClient.get('/verwaltung/termine');
+    expect(pilotPlaces.status).toBe(200);
+    expect(pilotPlaces.body).toContain('Digitalsprechstunde im Rathaus Erkelenz');
+    expect(pilotPlaces.body).not.toContain('Bürgerbüro Erkelenz');
+    const pilotDay = await pilotClient.get(`/verwaltung/termine/${placeId}?tag=${guestDay}`);
+    expect(pilotDay.status).toBe(200);
+    expect(pilotDay.body).toContain('Gisela Gast');
+    // Bound to another office, the pilot cannot open these desks.
+    const elsewhere = await buildStaff(platform.ctx, [pilotGrant()]);
+    const elsewhereClient = new FormClient(platform.app);
+    await signInStaff(elsewhereClient, elsewhere);
+    expect((await elsewhereClient.get(`/verwaltung/termine/${placeId}?tag=${guestDay}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenClient, staffClient } from '#modules/catalog/test/staff.ts';
+import { pilotClient } from '#modules/learning/test/staff.ts';
 import { FormClient } from '#test/http-client.ts';
 import { htmlProblems } from '#test/html-validity.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -117,7 +118,7 @@ describe('the staff pages', () => {
   it('lets a digital pilot register someone by phone, and keeps citizens and other staff out', async () => {
     const course = await buildCourse(platform.ctx);
     const session = await buildSession(platform.ctx, course, { capacity: 1 });
-    const pilot = await staffClient(platform, 'digital-pilot');
+    const pilot = await pilotClient(platform);
     const list = await pilot.client.get('/verwaltung/kurse');
     expect(list.status).toBe(200);
     expect(list.body).toContain(course.title);
@@ -153,7 +154,7 @@ describe('the staff pages', () => {
     const trainer = await staffClient(platform, 'trainer');
     const course = await buildCourse(platform.ctx, { competences: ['2.1'] });
     const session = await buildSession(platform.ctx, course, { capacity: 3, trainerUserId: trainer.user.id });
-    const pilot = await staffClient(platform, 'digital-pilot');
+    const pilot = await pilotClient(platform);
     await pilot.client.get(`/verwaltung/kurse/${session.id}/anmelden`);
     await pilot.client.post(`/verwaltung/kurse/${session.id}/anmelden`, { ...guestForm, phone: '02431 1', street: 'Markt', houseNumber: '1', postalCode: '41812', city: 'Erkelenz', channel: 'phone', language: 'de' });
     const page = await trainer.client.get(`/verwaltung/kurse/${session.id}`);
@@ -185,7 +186,7 @@ describe('the staff pages', () => {
     const row = /<tr[^>]*>\s*<th[^>]*>Zahlenkurs<\/th>([\s\S]*?)<\/tr>/.exec(page.body)?.[1] ?? '';
     // Termine, durchgeführt, abgesagt, Plätze, angemeldet, Warteliste, teilgenommen.
     expect([...row.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((match) => match[1])).toEqual(['1', '1', '0', '4', '0', '0', '0']);
-    const pilot = await staffClient(platform, 'digital-pilot');
+    const pilot = await pilotClient(platform);
     expect((await pilot.client.get('/verwaltung/kurse/zahlen')).status).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Actor } from '#kernel/auth/actor.ts';
 import { buildStaff } from '#modules/accounts/test/builders.ts';
+import { pilotGrant } from '#modules/learning/test/staff.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { coursesDb } from './repo.ts';
 import { checkMinimums } from './service.calloff.ts';
@@ -12,8 +13,9 @@ let platform: TestPlatform;
 let staff: Actor;
 beforeAll(async () => {
   platform = await createTestPlatform();
-  const built = await buildStaff(platform.ctx, [{ role: 'digital-pilot' }]);
-  staff = { kind: 'staff', userId: built.user.id, roles: [{ role: 'digital-pilot' }], displayName: built.user.display_name, email: built.user.email, language: 'de', simplifiedLanguage: false, sessionHash: 'test' };
+  const grant = pilotGrant();
+  const built = await buildStaff(platform.ctx, [grant]);
+  staff = { kind: 'staff', userId: built.user.id, roles: [grant], displayName: built.user.display_name, email: built.user.email, language: 'de', simplifiedLanguage: false, sessionHash: 'test' };
 });
 afterAll(async () => {
   await platform.close();

@@ -66,7 +66,7 @@ export async function staffCourseRoutes(app: App, ctx: KernelContext): Promise<v
     const actor = request.actor;
     const actions = {
       attendance: ctx.permissions.can(actor, learningPermissions.takeAttendance),
-      forOthers: ctx.permissions.can(actor, learningPermissions.registerForOthers) || ctx.permissions.can(actor, learningPermissions.manageCourses),
+      forOthers: seesEverySession(ctx, actor),
       manage: ctx.permissions.can(actor, learningPermissions.manageCourses),
     };
     const title = data.facts.course.title;
@@ -84,7 +84,7 @@ export async function staffCourseRoutes(app: App, ctx: KernelContext): Promise<v
   const back = (reply: FastifyReply, sessionId: string, notice: string) => reply.redirect(`${staffSessionPath(sessionId)}?hinweis=${notice}`, 303);
 
   async function phonePage(request: FastifyRequest<{ Params: SessionParams }>, reply: FastifyReply, shown: { raw: Raw; errors?: FormErrors }) {
-    if (!ctx.permissions.can(request.actor, learningPermissions.registerForOthers) && !ctx.permissions.can(request.actor, learningPermissions.manageCourses)) throw new HttpProblem(403, 'learning:courses.errors.forbidden');
+    if (!seesEverySession(ctx, request.actor)) throw new HttpProblem(403, 'learning:courses.errors.forbidden');
     const facts = await staffSessionFacts(ctx, request.actor, request.params.sessionId);
     const found = facts && (await coursePage(ctx, facts.course.slug));
     const session = found?.sessions.find((candidate) => candidate.id === request.params.sessionId);

@@ -16,8 +16,12 @@ import type { Registration, Session } from './tables.ts';
  * taking attendance, which issues the certificates and, for a staff course, records the training.
  */
 
+/**
+ * Whoever registers people for courses (the coordinator, the digital pilots) sees every session. A course
+ * belongs to no office, so a pilot's grant counts whichever office's desks it names.
+ */
 export function seesEverySession(ctx: KernelContext, actor: Actor): boolean {
-  return ctx.permissions.can(actor, learningPermissions.manageCourses) || ctx.permissions.can(actor, learningPermissions.registerForOthers);
+  return ctx.permissions.can(actor, learningPermissions.manageCourses) || ctx.permissions.can(actor, learningPermissions.registerForOthers, 'anywhere');
 }
 
 function seesSession(ctx: KernelContext, actor: Actor, session: Pick<Session, 'trainer_user_id'>): boolean {
