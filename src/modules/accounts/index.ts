@@ -2,7 +2,7 @@ import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { Language } from '#kernel/auth/actor.ts';
 import { normaliseEmail } from '#kernel/text.ts';
-import { accountsDb, displayNames, findUserByEmail, findUserById, staffWithRole } from './repo.ts';
+import { accountsDb, displayNames, findUserByEmail, findUserById, staffWithRole, staffWithRoles } from './repo.ts';
 import type { Channel } from './tables.ts';
 
 /*
@@ -66,8 +66,37 @@ export async function accountNames(db: Executor<KernelTables>, ids: readonly str
   return displayNames(accountsDb(db), ids);
 }
 
-/** The active staff who hold a role at one scope, such as the caseworkers of an office a case can be handed to. */
-export async function staffHolding(db: Executor<KernelTables>, role: string, scope: { kind: string; id: string }): Promise<{ userId: string; name: string }[]> {
-  const rows = await staffWithRole(accountsDb(db), role, scope);
+/**
+ * The active staff who hold a role at one scope, such as the caseworkers of an office a case can be handed
+ * to; without a scope, those holding a role that is bound to none (the trainers a course can name).
+ */
+export async function staffHolding(db: Executor<KernelTables>, role: string, scope?: { kind: string; id: string }): Promise<{ userId: string; name: string }[]> {
+  // A grant of a role bound to nothing is stored with an empty scope.
+  const rows = await staffWithRole(accountsDb(db), role, scope ?? { kind: '', id: '' });
   return rows.map((row) => ({ userId: row.id, name: row.display_name }));
+}
+
+/** A member of staff with the ids of the roles they hold, at whatever scope (a caseworker of any office is a caseworker). */
+export interface StaffMember {
+  userId: string;
+  name: string;
+  roles: string[];
+}
+
+/** Every active staff member with their roles, by name, in one statement (who is due a required training). */
+export async function staffRoster(db: Executor<KernelTables>): Promise<StaffMember[]> {
+  const rows = await staffWithRoles(accountsDb(db));
+  return rows.map((row) => ({ userId: row.id, name: row.display_name, roles: row.roles }));
+}
+
+/** One active staff member with their roles, or undefined for anyone else (a citizen, a disabled account, an unknown id). */
+export async function staffMember(db: Executor<KernelTables>, userId: string): Promise<StaffMember | undefined> {
+  const [row] = await staffWithRoles(accountsDb(db), userId);
+  return row ? { userId: row.id, name: row.display_name, roles: row.roles } : undefined;
+}
+
+/** A staff account's id by its address, for a demo seed that finds the account it made before. */
+export async function staffIdByEmail(db: Executor<KernelTables>, email: string): Promise<string | undefined> {
+  const user = await findUserByEmail(accountsDb(db), email);
+  return user?.kind === 'staff' ? user.id : undefined;
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { RoleGrant } from '#kernel/auth/actor.ts';
 import { hashToken } from '#kernel/auth/sessions.ts';
 import type { Executor } from '#kernel/db/database.ts';
@@ -85,6 +85,18 @@ export async function staffWithRole(db: AccountsDb, role: string, scope: { kind:
     .where('u.disabled_at', 'is', null)
     .orderBy('u.display_name')
     .execute();
+}
+
+/** Active staff with the ids of the roles they hold at any scope, by name; one person, or everyone. */
+export async function staffWithRoles(db: AccountsDb, userId?: string) {
+  let query = db
+    .selectFrom('users as u')
+    .leftJoin('staff_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.display_name', sql<string[]>`coalesce(array_agg(distinct r.role) filter (where r.role is not null), '{}')`.as('roles')])
+    .where('u.kind', '=', 'staff')
+    .where('u.disabled_at', 'is', null);
+  if (userId) query = query.where('u.id', '=', userId);
+  return query.groupBy(['u.id', 'u.display_name']).orderBy('u.display_name').execute();
 }
 
 export async function listStaff(db: AccountsDb) {

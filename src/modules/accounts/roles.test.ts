@@ -9,6 +9,7 @@ import { emptyDatabase } from '#test/empty-database.ts';
 import { FormClient } from '#test/http-client.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
 import { createStaffCommand } from './commands.ts';
+import { staffHolding, staffIdByEmail, staffMember, staffRoster } from './index.ts';
 import { accountsModule } from './manifest.ts';
 import { accountsDb, findUserByEmail, rolesOf } from './repo.ts';
 import { buildStaff, signInStaff } from './test/builders.ts';
@@ -143,6 +144,27 @@ describe('a role bound to an office', () => {
     await signInStaff(editor, await buildStaff(platform.ctx, [{ role: 'editor' }]));
     expect((await editor.get(`/verwaltung/faelle/${ordnungsamt}`)).status).toBe(403);
     expect((await editor.get('/verwaltung')).body).not.toContain('href="/verwaltung/faelle"');
+  });
+
+  it('is told to other modules: who holds a role at one office or bound to none, and everyone with their roles', async () => {
+    const clerk = await buildStaff(platform.ctx, [{ role: 'case-clerk', scopeKind: 'office', scopeId: ordnungsamt }, { role: 'editor' }]);
+    const editor = await buildStaff(platform.ctx, [{ role: 'editor' }]);
+    const gone = await buildStaff(platform.ctx, [{ role: 'editor' }], { disabled_at: new Date() });
+    const ids = (rows: readonly { userId: string }[]) => rows.map((row) => row.userId);
+    expect(ids(await staffHolding(platform.ctx.db, 'case-clerk', { kind: 'office', id: ordnungsamt }))).toContain(clerk.user.id);
+    expect(ids(await staffHolding(platform.ctx.db, 'case-clerk', { kind: 'office', id: standesamt }))).not.toContain(clerk.user.id);
+    const editors = ids(await staffHolding(platform.ctx.db, 'editor'));
+    expect(editors).toEqual(expect.arrayContaining([clerk.user.id, editor.user.id]));
+    expect(editors).not.toContain(gone.user.id);
+    // A role bound to an office is not held "everywhere".
+    expect(ids(await staffHolding(platform.ctx.db, 'case-clerk'))).not.toContain(clerk.user.id);
+
+    const roster = await staffRoster(platform.ctx.db);
+    expect(roster.find((member) => member.userId === clerk.user.id)?.roles.sort()).toEqual(['case-clerk', 'editor']);
+    expect(ids(roster)).not.toContain(gone.user.id);
+    expect(await staffMember(platform.ctx.db, editor.user.id)).toEqual({ userId: editor.user.id, name: editor.user.display_name, roles: ['editor'] });
+    expect(await staffMember(platform.ctx.db, gone.user.id)).toBeUndefined();
+    expect(await staffIdByEmail(platform.ctx.db, editor.user.email!)).toBe(editor.user.id);
   });
 
   it('is granted from the command line as role@office, and refused there without its office', async () => {

@@ -8,7 +8,7 @@ import { trainingDb } from './repo.ts';
 import { demoCaseworkerEmail, seedTraining } from './seed.ts';
 import { dueList } from './service.ts';
 import { sendTrainingReminders, trainingRemindersJob } from './service.reminders.ts';
-import { staffIdByEmail } from './staff.ts';
+import { staffIdByEmail } from '#modules/accounts/index.ts';
 import { buildRecord, buildRequirement } from './test/builders.ts';
 
 let platform: TestPlatform;

@@ -3,7 +3,7 @@ import { addDays, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { createStaff } from '#modules/accounts/index.ts';
 import { trainingDb } from './repo.ts';
-import { staffIdByEmail } from './staff.ts';
+import { staffIdByEmail } from '#modules/accounts/index.ts';
 import { addMonths, expiryOf } from './status.ts';
 
 /*

@@ -8,7 +8,7 @@ import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { learningPermissions } from '../permissions.ts';
 import type { externalForm } from './forms.ts';
 import { deleteRecord, insertCourseRecordOnce, insertRecord, recordById, requirementByKey, trainingDb } from './repo.ts';
-import { staffMember } from './staff.ts';
+import { staffMember } from '#modules/accounts/index.ts';
 import { expiryOf } from './status.ts';
 
 /*

@@ -7,7 +7,7 @@ import { defineJob } from '#kernel/jobs.ts';
 import { recipientProfile } from '#modules/accounts/index.ts';
 import { sendNotification } from '#modules/notify/index.ts';
 import { activeRequirements, markReminded, recordById, recordsToRemind, trainingDb } from './repo.ts';
-import { staffMember } from './staff.ts';
+import { staffMember } from '#modules/accounts/index.ts';
 import { titleOf } from './service.ts';
 import { appliesTo } from './status.ts';
 

@@ -6,7 +6,7 @@ import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import { learningPermissions } from '../permissions.ts';
 import { activeRequirements, expiryKey, latestExpiries, nextSessions, recordsOf, trainingDb, type NextSession, type Requirement, type TrainingRecord } from './repo.ts';
-import { activeStaff, staffMember, type StaffMember } from './staff.ts';
+import { staffMember, staffRoster, type StaffMember } from '#modules/accounts/index.ts';
 import { appliesTo, daysUntil, dueOrder, statusOn, type TrainingStatus } from './status.ts';
 
 /*
@@ -45,7 +45,7 @@ export interface DueRow extends Standing {
 /** Every staff member's standing with every requirement that applies to them. */
 async function everyonesStandings(db: Executor<KernelTables>, now: Date): Promise<{ requirements: Requirement[]; rows: DueRow[] }> {
   const training = trainingDb(db);
-  const [requirements, staff, expiries] = await Promise.all([activeRequirements(training), activeStaff(db), latestExpiries(training)]);
+  const [requirements, staff, expiries] = await Promise.all([activeRequirements(training), staffRoster(db), latestExpiries(training)]);
   const today = todayInBerlin(now);
   const rows = staff.flatMap((person) => standingsOf(person, requirements, expiries, today).map((standing) => ({ ...standing, userId: person.userId, name: person.name })));
   return { requirements, rows };

@@ -47,12 +47,3 @@ export type CourseLinkTables = {
   learning_courses: { id: string; slug: string; title: string; audience: string; training_key: string | null; published: boolean };
   learning_sessions: { id: string; course_id: string; starts_at: Date; status: string };
 };
-
-/**
- * What this area reads of the accounts' tables: active staff and the roles they hold (at any scope: a
- * caseworker of any office is a caseworker).
- */
-export type StaffTables = {
-  users: { id: string; kind: string; display_name: string; email: string | null; disabled_at: Date | null };
-  staff_roles: { user_id: string; role: string };
-};
