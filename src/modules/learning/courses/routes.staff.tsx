@@ -50,7 +50,7 @@ export async function staffCourseRoutes(app: App, ctx: KernelContext): Promise<v
   app.get(staffPath, async (request, reply) => {
     const rows = await staffSessions(ctx, request.actor);
     const title = request.t('learning:courses.staff.title');
-    return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: crumbs(request.page, title, false) }, <StaffSessionsPage page={request.page} rows={rows} />);
+    return reply.header('cache-control', 'no-store').html({ title, breadcrumbs: crumbs(request.page, title, false) }, <StaffSessionsPage page={request.page} rows={rows} canEdit={ctx.permissions.can(request.actor, learningPermissions.manageCourses)} />);
   });
 
   app.get(`${staffPath}/zahlen`, async (request, reply) => {

@@ -17,11 +17,21 @@ import { SessionFacts, lang } from './parts.tsx';
 export const staffPath = '/verwaltung/kurse';
 export const staffSessionPath = (id: string) => `${staffPath}/${id}`;
 
-export function StaffSessionsPage({ page, rows }: { page: PageContext; rows: StaffSessionRow[] }) {
+/** The coordinator's pages to keep the courses and their dates (`editing/`). */
+export const courseEditingPath = `${staffPath}/angebote`;
+
+export function StaffSessionsPage({ page, rows, canEdit = false }: { page: PageContext; rows: StaffSessionRow[]; canEdit?: boolean }) {
   const { t } = page;
   return (
     <div class="kern-stack-lg">
       <Heading>{t('learning:courses.staff.title')}</Heading>
+      {canEdit ? (
+        <p class="kern-body">
+          <a class="kern-link" href={courseEditingPath}>
+            {t('learning:courseEditing.list.title')}
+          </a>
+        </p>
+      ) : null}
       {rows.length === 0 ? <p class="kern-body">{t('learning:courses.staff.none')}</p> : null}
       <div class="kern-table-responsive">
         <table class="kern-table">
