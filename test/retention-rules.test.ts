@@ -20,6 +20,7 @@ import { buildHold, buildLocation, holdAt } from '#modules/appointments/test/bui
 import { insertEntry, waitlistDb } from '#modules/appointments/repo.waitlist.ts';
 import { buildInitiative, buildMaintainer } from '#modules/initiatives/test/builders.ts';
 import { FormClient } from './http-client.ts';
+import { insertSaved, savedAssessmentsDb } from '#modules/learning/assessment/repo.saved.ts';
 import { coursesDb } from '#modules/learning/courses/repo.ts';
 import { buildCourse, buildSession } from '#modules/learning/courses/test/builders.ts';
 import { createTestPlatform, type TestPlatform } from './platform.ts';
@@ -65,6 +66,7 @@ const rowsOfPerson: Record<string, (userId: string) => RawBuilder<boolean>> = {
   learning_registrations: (id) => sql`user_id = ${id}`,
   learning_certificates: (id) => sql`user_id = ${id}`,
   learning_training_records: (id) => sql`user_id = ${id}`,
+  learning_saved_assessments: (id) => sql`user_id = ${id}`,
 };
 
 /** Tables a retention rule names whose rows are not part of one person's download, and why. */
@@ -190,6 +192,7 @@ async function personWithDataEverywhere() {
     actor: systemActor('test'),
   });
   await courseOf(ctx, citizen.user.id, staff.id);
+  await insertSaved(savedAssessmentsDb(ctx.db), citizen.user.id, 'v1.p.1.1=0,2.3=2', new Date());
   const desk = { kind: 'staff', roles: [{ role: 'print-room' }], userId: staff.id, displayName: staff.display_name, email: staff.email, language: 'de', simplifiedLanguage: false, sessionHash: 'desk' } as const;
   expect(await messageForStaff(ctx, { ...desk, roles: [...desk.roles] }, message.messageId)).toBeDefined();
 

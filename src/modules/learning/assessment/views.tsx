@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ConsultationOffer } from '#modules/learning/consultation/offer.ts';
 import { ConsultationBox } from '#modules/learning/consultation/views.tsx';
 import { meetingText } from '#modules/learning/courses/facts.ts';
@@ -24,7 +25,7 @@ export const textKey = (code: CompetenceCode) => code.replace('.', '-');
 export const questionName = (code: CompetenceCode) => `kompetenz-${textKey(code)}`;
 
 /** The words of the chosen register: Leichte Sprache (German only) or plain language. */
-const register = (state: Pick<AssessmentState, 'easy'>) => (state.easy ? 'easy' : 'plain');
+export const register = (state: Pick<AssessmentState, 'easy'>) => (state.easy ? 'easy' : 'plain');
 
 export function StartPage({ page }: { page: PageContext }) {
   const { t } = page;
@@ -99,12 +100,18 @@ export function ResultPage({
   profiles,
   recommendations,
   consultation,
+  heading,
+  keeping,
 }: {
   page: PageContext;
   state: AssessmentState;
   profiles: readonly AreaProfile[];
   recommendations: readonly Recommendation[];
   consultation: ConsultationOffer | null;
+  /** Another title and lead than the fresh result's (a saved result names its date). */
+  heading?: { title: string; lead: string };
+  /** What the page says about keeping the result, in place of "nothing was stored". */
+  keeping?: ComponentChildren;
 }) {
   const { t } = page;
   const words = register(state);
@@ -112,7 +119,7 @@ export function ResultPage({
   const bandText = (profile: AreaProfile) => (profile.band ? t(`learning:assessment.${words}.bands.${profile.band}`) : t(`learning:assessment.${words}.bands.none`));
   return (
     <div class="kern-stack-lg">
-      <Heading lead={t(`learning:assessment.${words}.resultLead`)}>{t(`learning:assessment.${words}.resultTitle`)}</Heading>
+      <Heading lead={heading?.lead ?? t(`learning:assessment.${words}.resultLead`)}>{heading?.title ?? t(`learning:assessment.${words}.resultTitle`)}</Heading>
       <dl class="kern-description-list">
         {profiles.map((profile) => (
           <div class="kern-description-list-item" key={profile.area}>
@@ -159,7 +166,7 @@ export function ResultPage({
         </p>
       </section>
       <ConsultationBox page={page} offer={consultation} />
-      <p class="kern-body">{t(`learning:assessment.${words}.notStored`)}</p>
+      {keeping ?? <p class="kern-body">{t(`learning:assessment.${words}.notStored`)}</p>}
       <p class="kern-body">
         <a class="kern-link" href={assessmentPath}>
           {t(`learning:assessment.${words}.again`)}
