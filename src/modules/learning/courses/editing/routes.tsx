@@ -41,11 +41,12 @@ export async function courseEditingRoutes(app: App, ctx: KernelContext): Promise
     if (!ctx.permissions.can(request.actor, learningPermissions.manageCourses)) throw new HttpProblem(403, 'learning:courseEditing.errors.forbidden');
   });
 
-  const crumbs = (request: FastifyRequest, label: string, course?: { id: string; title: string }) => [
+  /** Dashboard, the sessions, the list of courses (below it), the course (below that), the page. */
+  const crumbs = (request: FastifyRequest, label: string, under?: 'list' | { id: string; title: string }) => [
     { label: request.t('accounts:staff.dashboardTitle'), href: '/verwaltung' },
     { label: request.t('learning:courses.staff.title'), href: staffPath },
-    ...(label === request.t('learning:courseEditing.list.title') ? [] : [{ label: request.t('learning:courseEditing.list.title'), href: editingPath }]),
-    ...(course ? [{ label: course.title, href: courseEditHref(course.id) }] : []),
+    ...(under ? [{ label: request.t('learning:courseEditing.list.title'), href: editingPath }] : []),
+    ...(typeof under === 'object' ? [{ label: under.title, href: courseEditHref(under.id) }] : []),
     { label },
   ];
   const noticeText = (request: FastifyRequest, notice: Notice | undefined) => (notice ? request.t(`learning:courseEditing.notices.${notice}`) : undefined);
@@ -62,7 +63,7 @@ export async function courseEditingRoutes(app: App, ctx: KernelContext): Promise
     const title = request.t('learning:courseEditing.course.new');
     return noStore(reply)
       .status(shown.status ?? (shown.errors ? 422 : 200))
-      .html({ title, hasErrors: Boolean(shown.errors), breadcrumbs: crumbs(request, title) }, <NewCoursePage page={request.page} raw={shown.raw} errors={errors} trainings={await trainingChoices(ctx)} />);
+      .html({ title, hasErrors: Boolean(shown.errors), breadcrumbs: crumbs(request, title, 'list') }, <NewCoursePage page={request.page} raw={shown.raw} errors={errors} trainings={await trainingChoices(ctx)} />);
   }
 
   app.get(newCoursePath, async (request, reply) => newCoursePage(request, reply, { raw: { audience: 'citizens', level: 'foundation', language: 'de', price: '0,00' } }));
@@ -85,7 +86,7 @@ export async function courseEditingRoutes(app: App, ctx: KernelContext): Promise
     return noStore(reply)
       .status(shown?.status ?? (shown?.errors ? 422 : 200))
       .html(
-        { title: course.title, hasErrors: Boolean(shown?.errors), breadcrumbs: crumbs(request, course.title) },
+        { title: course.title, hasErrors: Boolean(shown?.errors), breadcrumbs: crumbs(request, course.title, 'list') },
         <EditCoursePage page={request.page} course={course} sessions={sessions} raw={raw} errors={errors} trainings={await trainingChoices(ctx)} action={courseEditHref(course.id)} notice={noticeText(request, notice)} />,
       );
   }
