@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { hashToken } from '#kernel/auth/sessions.ts';
+import { newLinkKey, presentedKeyHash } from '#kernel/auth/link-keys.ts';
 import type { AppointmentsDb } from './repo.ts';
 
 export type KeyPurpose = 'confirm' | 'manage';
@@ -9,18 +8,19 @@ export type KeyPurpose = 'confirm' | 'manage';
  * so the key exists in that one message and nowhere else. Returns the key for the link.
  */
 export async function issueKey(db: AppointmentsDb, bookingId: string, purpose: KeyPurpose): Promise<string> {
-  const key = crypto.randomBytes(24).toString('base64url');
-  await db.insertInto('appointment_booking_keys').values({ key_hash: hashToken(key), booking_id: bookingId, purpose }).execute();
+  const { key, hash } = newLinkKey();
+  await db.insertInto('appointment_booking_keys').values({ key_hash: hash, booking_id: bookingId, purpose }).execute();
   return key;
 }
 
 /** Whether the key was made for this booking and this purpose. */
 export async function keyOpens(db: AppointmentsDb, bookingId: string, key: string, purpose: KeyPurpose): Promise<boolean> {
-  if (key.length === 0 || key.length > 100) return false;
+  const hash = presentedKeyHash(key);
+  if (!hash) return false;
   const found = await db
     .selectFrom('appointment_booking_keys')
     .select('purpose')
-    .where('key_hash', '=', hashToken(key))
+    .where('key_hash', '=', hash)
     .where('booking_id', '=', bookingId)
     .executeTakeFirst();
   return found?.purpose === purpose;
@@ -31,8 +31,9 @@ export async function keyOpens(db: AppointmentsDb, bookingId: string, key: strin
  * names the booking it was sent for) still opens the booking it became.
  */
 export async function bookingOfKey(db: AppointmentsDb, key: string, purpose: KeyPurpose): Promise<string | undefined> {
-  if (key.length === 0 || key.length > 100) return undefined;
-  const found = await db.selectFrom('appointment_booking_keys').select('booking_id').where('key_hash', '=', hashToken(key)).where('purpose', '=', purpose).executeTakeFirst();
+  const hash = presentedKeyHash(key);
+  if (!hash) return undefined;
+  const found = await db.selectFrom('appointment_booking_keys').select('booking_id').where('key_hash', '=', hash).where('purpose', '=', purpose).executeTakeFirst();
   return found?.booking_id;
 }
 

@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import { sql, type ColumnType, type Generated, type Selectable } from 'kysely';
-import { hashToken } from '#kernel/auth/sessions.ts';
+import { newLinkKey, presentedKeyHash } from '#kernel/auth/link-keys.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { AppointmentTables, BookedService } from './repo.ts';
@@ -172,14 +171,15 @@ export async function endStaleEntries(db: WaitlistDb, today: string, now: Date):
 
 /** A new key for a link in a mail about the entry; only its hash is kept. */
 export async function issueWaitlistKey(db: WaitlistDb, entryId: string, purpose: WaitlistKeyPurpose): Promise<string> {
-  const key = crypto.randomBytes(24).toString('base64url');
-  await db.insertInto('appointment_waitlist_keys').values({ key_hash: hashToken(key), entry_id: entryId, purpose }).execute();
+  const { key, hash } = newLinkKey();
+  await db.insertInto('appointment_waitlist_keys').values({ key_hash: hash, entry_id: entryId, purpose }).execute();
   return key;
 }
 
 export async function waitlistKeyOpens(db: WaitlistDb, entryId: string, key: string, purpose: WaitlistKeyPurpose): Promise<boolean> {
-  if (key.length === 0 || key.length > 100) return false;
-  const found = await db.selectFrom('appointment_waitlist_keys').select('purpose').where('key_hash', '=', hashToken(key)).where('entry_id', '=', entryId).executeTakeFirst();
+  const hash = presentedKeyHash(key);
+  if (!hash) return false;
+  const found = await db.selectFrom('appointment_waitlist_keys').select('purpose').where('key_hash', '=', hash).where('entry_id', '=', entryId).executeTakeFirst();
   return found?.purpose === purpose;
 }
 

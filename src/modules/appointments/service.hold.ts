@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import type { KernelContext } from '#kernel/context.ts';
-import { hashToken } from '#kernel/auth/sessions.ts';
+import { newLinkKey } from '#kernel/auth/link-keys.ts';
 import { berlinDay } from '#kernel/calendar.ts';
 import { newReference } from '#kernel/reference.ts';
 import { berlinTime } from '#modules/catalog/index.ts';
@@ -43,7 +42,7 @@ export async function holdTime(ctx: KernelContext, hold: HoldRequest, now = new 
   if (!slot) return { ok: false, reason: 'not-offered' };
   const db = appointmentsDb(ctx.db);
   await expireHolds(db, slot.counters, now);
-  const secret = crypto.randomBytes(24).toString('base64url');
+  const { key: secret, hash: secretHash } = newLinkKey();
   const booking = await holdFreeCounter(
     db,
     {
@@ -55,7 +54,7 @@ export async function holdTime(ctx: KernelContext, hold: HoldRequest, now = new 
       services: hold.request,
       channel: hold.channel,
       userId: hold.userId,
-      secretHash: hashToken(secret),
+      secretHash,
       createdBy: hold.createdBy,
     },
     slot.counters,

@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { hashToken } from '#kernel/auth/sessions.ts';
+import { newLinkKey, presentedKeyHash } from '#kernel/auth/link-keys.ts';
 import type { InitiativesDb } from '../repo.ts';
 
 /*
@@ -10,20 +9,21 @@ import type { InitiativesDb } from '../repo.ts';
 
 /** A new link key for a maintainer: only its hash is kept, so the key exists in the one mail that carries it. */
 export async function issueEditKey(db: InitiativesDb, initiativeId: string, maintainerId: string, expiresAt: Date): Promise<string> {
-  const key = crypto.randomBytes(24).toString('base64url');
-  await db.insertInto('initiative_keys').values({ key_hash: hashToken(key), initiative_id: initiativeId, maintainer_id: maintainerId, purpose: 'edit', expires_at: expiresAt }).execute();
+  const { key, hash } = newLinkKey();
+  await db.insertInto('initiative_keys').values({ key_hash: hash, initiative_id: initiativeId, maintainer_id: maintainerId, purpose: 'edit', expires_at: expiresAt }).execute();
   return key;
 }
 
 /** The maintainer and entry an edit key opens now, if it is one, not expired, of an active maintainer of a published entry. */
 export async function openEditKey(db: InitiativesDb, key: string, now: Date) {
-  if (key.length === 0 || key.length > 100) return undefined;
+  const hash = presentedKeyHash(key);
+  if (!hash) return undefined;
   return db
     .selectFrom('initiative_keys as k')
     .innerJoin('initiative_maintainers as m', 'm.id', 'k.maintainer_id')
     .innerJoin('initiatives as i', 'i.id', 'k.initiative_id')
     .select(['k.initiative_id as initiativeId', 'k.maintainer_id as maintainerId', 'k.expires_at as expiresAt', 'i.name as initiativeName', 'm.user_id as userId'])
-    .where('k.key_hash', '=', hashToken(key))
+    .where('k.key_hash', '=', hash)
     .where('k.purpose', '=', 'edit')
     .where('k.expires_at', '>', now)
     .where('m.status', '=', 'active')

@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import { sql, type Insertable, type Selectable } from 'kysely';
-import { hashToken } from '#kernel/auth/sessions.ts';
+import { newLinkKey, presentedKeyHash } from '#kernel/auth/link-keys.ts';
 import type { InitiativesDb } from '../repo.ts';
 import type { InitiativeRow, InitiativesTables, KeyPurpose } from '../tables.ts';
 
@@ -76,21 +75,22 @@ export async function activatePendingMaintainers(db: InitiativesDb, initiativeId
  * in that one mail. Returns the key for the link.
  */
 export async function issueKey(db: InitiativesDb, input: { initiativeId: string; maintainerId: string | null; purpose: KeyPurpose; validForMs: number }, now = new Date()): Promise<string> {
-  const key = crypto.randomBytes(24).toString('base64url');
+  const { key, hash } = newLinkKey();
   await db
     .insertInto('initiative_keys')
-    .values({ key_hash: hashToken(key), initiative_id: input.initiativeId, maintainer_id: input.maintainerId, purpose: input.purpose, expires_at: new Date(now.getTime() + input.validForMs) })
+    .values({ key_hash: hash, initiative_id: input.initiativeId, maintainer_id: input.maintainerId, purpose: input.purpose, expires_at: new Date(now.getTime() + input.validForMs) })
     .execute();
   return key;
 }
 
 /** The key's row when it was made for this entry and purpose and has not expired. */
 export async function keyFor(db: InitiativesDb, initiativeId: string, key: string, purpose: KeyPurpose, now = new Date()) {
-  if (key.length === 0 || key.length > 100) return undefined;
+  const hash = presentedKeyHash(key);
+  if (!hash) return undefined;
   return db
     .selectFrom('initiative_keys')
     .select(['initiative_id', 'maintainer_id', 'expires_at'])
-    .where('key_hash', '=', hashToken(key))
+    .where('key_hash', '=', hash)
     .where('initiative_id', '=', initiativeId)
     .where('purpose', '=', purpose)
     .where('expires_at', '>', now)
