@@ -30,7 +30,7 @@ export interface Trainer {
 
 /** The staff holding the trainer role everywhere, who can lead a session. */
 export async function trainerChoices(ctx: KernelContext): Promise<Trainer[]> {
-  return staffHolding(ctx.db, trainer, { kind: '', id: '' });
+  return staffHolding(ctx.db, trainer);
 }
 
 async function trainerProblem(ctx: KernelContext, input: SessionInput, current: string | null): Promise<FormErrors> {
