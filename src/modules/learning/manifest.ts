@@ -5,6 +5,7 @@ import { assessmentPath } from './assessment/views.tsx';
 import { consultationPath } from './consultation/offer.ts';
 import { consultationPart } from './consultation/part.ts';
 import { coursesAuditSubjects } from './courses/audit.ts';
+import { courseEditingPart } from './courses/editing/part.ts';
 import { coursesPart } from './courses/part.ts';
 import { seedCourses } from './courses/seed.ts';
 import { cataloguePath } from './courses/views/catalogue.tsx';
@@ -16,7 +17,7 @@ import { alsoGrants, learningRoles, permissionMap } from './permissions.ts';
 import { seedTraining, trainingAuditSubjects } from './training/index.ts';
 import { trainingPart } from './training/part.ts';
 
-const joined = joinParts('learning', [{ locales: { de, en } }, assessmentPart, coursesPart, consultationPart, trainingPart]);
+const joined = joinParts('learning', [{ locales: { de, en } }, assessmentPart, coursesPart, courseEditingPart, consultationPart, trainingPart]);
 
 /** Digital competences (principle 5): courses, consultation hours, the DigComp self-assessment, staff training. */
 export const learningModule = defineModule({
