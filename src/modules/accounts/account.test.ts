@@ -341,7 +341,7 @@ describe('12.21 the postal address, the devices, the data and deleting in "Mein 
     expect(page.status).toBe(200);
     expect(page.body).toContain('href="/konto/daten.json"');
     const headings = [...page.body.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((match) => match[1]);
-    expect(headings).toEqual(['Ihre Angaben', 'Rollen in der Verwaltung', 'Anmeldung über andere Dienste', 'Angemeldete Geräte', 'Ihre Einwilligungen', 'Nachrichten', 'Anträge', 'Termine', 'Initiativen', 'Kurse und Fortbildungen', 'Wer hat Ihre Daten angesehen oder geändert?']);
+    expect(headings).toEqual(['Ihre Angaben', 'Rollen in der Verwaltung', 'Anmeldung über andere Dienste', 'Angemeldete Geräte', 'Ihre Einwilligungen', 'Nachrichten', 'Anträge', 'Termine', 'Initiativen', 'Kurse, Fortbildungen und Selbsteinschätzungen', 'Wer hat Ihre Daten angesehen oder geändert?']);
     // One section for each part of the download.
     expect(Object.keys(data).filter((key) => key !== 'exportedAt')).toHaveLength(headings.length);
 

@@ -37,7 +37,7 @@ export const savedAssessmentsPersonalData: PersonalDataSource = {
     return {
       savedSelfAssessments: rows.map((row) => {
         const state = decodeState(row.answers);
-        return { created_at: row.created_at, answers: row.answers, leichteSprache: state?.easy ?? null, answerPerCompetence: state?.answers ?? null };
+        return { savedAt: row.created_at, answers: row.answers, leichteSprache: state?.easy ?? null, answerPerCompetence: state?.answers ?? null };
       }),
     };
   },

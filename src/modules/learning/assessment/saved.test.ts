@@ -270,8 +270,13 @@ describe('privacy', () => {
     await client.post('/anmelden', { email: user.email!, password });
     await client.post(savePath, { stand: hidden(await resultPage(client), 'stand') });
     const download = JSON.parse((await client.get('/konto/daten.json')).body) as { learning?: { savedSelfAssessments?: unknown[] } };
-    expect(download.learning?.savedSelfAssessments).toEqual([{ created_at: expect.any(String), answers: stored, leichteSprache: false, answerPerCompetence: expect.objectContaining({ '1.1': 0, '4.2': 3 }) }]);
-    await valid(await client.get('/konto/daten/ansehen'), '/konto/daten/ansehen');
+    expect(download.learning?.savedSelfAssessments).toEqual([{ savedAt: expect.any(String), answers: stored, leichteSprache: false, answerPerCompetence: expect.objectContaining({ '1.1': 0, '4.2': 3 }) }]);
+    const readable = await client.get('/konto/daten/ansehen');
+    await valid(readable, '/konto/daten/ansehen');
+    // The readable view names the section and its fields in words, not by the download's keys.
+    expect(textOf(readable)).toContain('Ihre gespeicherten Selbsteinschätzungen');
+    expect(textOf(readable)).toContain('Gespeichert am');
+    expect(textOf(readable)).not.toContain('savedSelfAssessments');
 
     await client.get('/konto/loeschen');
     const gone = await client.post('/konto/loeschen', { password });
