@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { hashToken } from '#kernel/auth/sessions.ts';
+import { newLinkKey, presentedKeyHash } from '#kernel/auth/link-keys.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { CoursesTables, Registration, RegistrationStatus, Session } from './tables.ts';
@@ -139,17 +138,18 @@ export async function activeRegistrations(db: CoursesDb, sessionId: string): Pro
  * key exists in that one mail.
  */
 export async function issueCancelKey(db: CoursesDb, registrationId: string): Promise<string> {
-  const key = crypto.randomBytes(24).toString('base64url');
-  await db.insertInto('learning_registration_keys').values({ key_hash: hashToken(key), registration_id: registrationId }).execute();
+  const { key, hash } = newLinkKey();
+  await db.insertInto('learning_registration_keys').values({ key_hash: hash, registration_id: registrationId }).execute();
   return key;
 }
 
 export async function registrationOfKey(db: CoursesDb, key: string): Promise<Registration | undefined> {
-  if (key.length === 0 || key.length > 100) return undefined;
+  const hash = presentedKeyHash(key);
+  if (!hash) return undefined;
   return db
     .selectFrom('learning_registration_keys as k')
     .innerJoin('learning_registrations as r', 'r.id', 'k.registration_id')
     .selectAll('r')
-    .where('k.key_hash', '=', hashToken(key))
+    .where('k.key_hash', '=', hash)
     .executeTakeFirst();
 }

@@ -1,10 +1,12 @@
 import { recordAudit } from '#kernel/audit.ts';
 import type { Actor } from '#kernel/auth/actor.ts';
 import type { KernelContext } from '#kernel/context.ts';
+import type { Executor } from '#kernel/db/database.ts';
+import type { KernelTables } from '#kernel/db/tables.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
 import { learningPermissions } from '../permissions.ts';
 import type { newRequirementForm, requirementForm } from './forms.ts';
-import { allRequirements, anyRequirement, insertRequirementOnce, trainingDb, updateRequirement, type Requirement } from './repo.ts';
+import { activeRequirements, allRequirements, anyRequirement, insertRequirementOnce, trainingDb, updateRequirement, type Requirement } from './repo.ts';
 
 /*
  * The coordinator keeps the required trainings: who needs them (by role), how long a completion counts and
@@ -69,4 +71,9 @@ export async function changeRequirement(ctx: KernelContext, actor: Actor, key: s
     await recordAudit(trx, { actor }, { action: 'learning.training-requirement-changed', subjectType: 'learning.training-requirement', subjectId: key, meta: { before, after: columnsOf(input) } });
   });
   return { ok: true, key };
+}
+
+/** The required trainings in force, key and titles, for a staff course to name the one it fulfils. */
+export async function requirementsInForce(db: Executor<KernelTables>): Promise<Pick<Requirement, 'key' | 'titleDe' | 'titleEn'>[]> {
+  return (await activeRequirements(trainingDb(db))).map(({ key, titleDe, titleEn }) => ({ key, titleDe, titleEn }));
 }

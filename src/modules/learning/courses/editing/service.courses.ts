@@ -5,7 +5,7 @@ import type { KernelContext } from '#kernel/context.ts';
 import { formatPhone, type FormErrors, type FormValue } from '#kernel/forms/index.ts';
 import { slugOf } from '#kernel/text.ts';
 import { learningPermissions } from '#modules/learning/permissions.ts';
-import { trainingFigures } from '#modules/learning/training/index.ts';
+import { requirementsInForce } from '#modules/learning/training/index.ts';
 import { coursesDb, findCourse, type CoursesDb } from '../repo.ts';
 import type { Course } from '../tables.ts';
 import type { courseForm } from './forms.ts';
@@ -31,8 +31,7 @@ export interface TrainingChoice {
 
 /** The required trainings in force, which a staff course can fulfil. */
 export async function trainingChoices(ctx: KernelContext): Promise<TrainingChoice[]> {
-  const figures = await trainingFigures(ctx.db);
-  return figures.map(({ key, titleDe, titleEn }) => ({ key, titleDe, titleEn }));
+  return requirementsInForce(ctx.db);
 }
 
 export async function coursesForEditing(ctx: KernelContext, actor: Actor, now = new Date()): Promise<CourseRow[]> {
