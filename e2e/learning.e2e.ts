@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RoleGrant } from '#kernel/auth/actor.ts';
-import { buildStaff } from '#modules/accounts/test/builders.ts';
+import { buildCitizen, buildStaff } from '#modules/accounts/test/builders.ts';
 import { publishedOffice } from '#modules/catalog/index.ts';
 import de from '#modules/learning/locales/de.json' with { type: 'json' };
 import { coursesDb } from '#modules/learning/courses/repo.ts';
@@ -10,7 +10,7 @@ import { buildSession } from '#modules/learning/courses/test/builders.ts';
 import { sendTrainingReminders } from '#modules/learning/training/service.reminders.ts';
 import { trainingCoordinator } from '#modules/learning/permissions.ts';
 import { pilotGrant } from '#modules/learning/test/staff.ts';
-import { bothWays, follow, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
+import { bothWays, follow, logIn, logInStaff, startSite, submit, visit, type Site } from './harness.ts';
 
 /*
  * Journeys 9 and 10, with and without JavaScript. A senior takes the self-assessment in plain German, is
@@ -214,5 +214,84 @@ describe.each(bothWays)('a guest registers online and cancels $how', ({ javaScri
     expect(await visit(page, link!)).toBe(200);
     expect(await submit(page, 'Ja, abmelden')).toBe(200);
     expect(await page.getByText('Ihre Anmeldung ist zurückgenommen').isVisible()).toBe(true);
+  });
+});
+
+describe.each(bothWays)('the training coordination offers a new course $how', ({ javaScript, how }) => {
+  it('creates a course, plans its date, finds it in the catalogue, and adds places', { timeout: 180_000 }, async () => {
+    const title = `Sicher einkaufen im Netz ${how}`;
+    const coordinator = await staffPage({ role: trainingCoordinator }, javaScript);
+    const page = coordinator.page;
+    expect(await visit(page, '/verwaltung/kurse')).toBe(200);
+    expect(await follow(page, 'Kursangebote bearbeiten')).toBe(200);
+    expect(await follow(page, 'Neuen Kurs anlegen')).toBe(200);
+    await page.getByLabel('Titel').fill(title);
+    await page.getByLabel('Kurzbeschreibung').fill('Wie man in Online-Shops sicher bezahlt und gefälschte Shops erkennt.');
+    await page.getByLabel('Zielgruppe in Worten').fill('Alle, die online einkaufen möchten');
+    await page.getByLabel('Anbieter').fill('Volkshochschule Erkelenz');
+    await page.getByLabel('Telefonnummer für Anmeldung und Fragen').fill('02431 85-0');
+    await page.getByLabel('2.1 ', { exact: false }).first().check();
+    await page.getByLabel('Im Kursangebot zeigen').check();
+    expect(await submit(page, 'Kurs anlegen')).toBe(200);
+    expect(await page.getByText('Der Kurs ist angelegt').isVisible()).toBe(true);
+
+    // Its date: two evenings a week apart, three weeks from now.
+    expect(await follow(page, 'Neuen Termin planen')).toBe(200);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+    for (const [row, date] of [[1, day(21)], [2, day(28)]] as const) {
+      const meeting = page.getByRole('group', { name: `Treffen ${row}`, exact: true });
+      await meeting.getByLabel('Datum', { exact: true }).fill(date);
+      await meeting.getByLabel('Beginn', { exact: true }).fill('18:00');
+      await meeting.getByLabel('Ende', { exact: true }).fill('20:00');
+    }
+    await page.getByRole('textbox', { name: /^Ort\b/ }).fill('Volkshochschule, Raum 2');
+    await page.getByRole('textbox', { name: /^Anschrift des Ortes/ }).fill('Westpromenade 14, 41812 Erkelenz');
+    await page.getByLabel('Plätze', { exact: true }).fill('1');
+    expect(await submit(page, 'Termin anlegen')).toBe(200);
+    expect(await page.getByText('Der Termin ist angelegt').isVisible()).toBe(true);
+
+    // Citizens find it; one registers, one waits.
+    const course = await db().selectFrom('learning_courses').select(['id', 'slug']).where('title', '=', title).executeTakeFirstOrThrow();
+    const [session] = await db().selectFrom('learning_sessions').select('id').where('course_id', '=', course.id).execute();
+    const citizen = await site.open({ javaScript });
+    expect(await visit(citizen, `/kurse/${course.slug}`)).toBe(200);
+    expect(await citizen.getByText('Volkshochschule, Raum 2').first().isVisible()).toBe(true);
+    for (const name of ['Erste', 'Zweite']) {
+      const made = await register(site.platform.ctx, { kind: 'anonymous' }, { sessionId: session!.id, registrant: { kind: 'guest', name: `${name} ${how}`, email: null, phone: '02431 100', postalAddress: null }, language: 'de', supportNeeds: [], supportNote: null, channel: 'online' });
+      expect(made.ok).toBe(true);
+    }
+
+    // More places: the one waiting moves up at once.
+    expect(await follow(page, 'Termin ändern')).toBe(200);
+    expect(await page.getByText('sind schon 2 Personen angemeldet oder auf der Warteliste').isVisible()).toBe(true);
+    await page.getByLabel('Plätze', { exact: true }).fill('8');
+    expect(await submit(page, 'Termin speichern')).toBe(200);
+    expect(await page.getByText('Von der Warteliste sind Personen nachgerückt').isVisible()).toBe(true);
+    const statuses = await db().selectFrom('learning_registrations').select('status').where('session_id', '=', session!.id).execute();
+    expect(statuses.map((row) => row.status)).toEqual(['placed', 'placed']);
+  });
+});
+
+describe.each(bothWays)('a signed-in citizen keeps a self-assessment $how', ({ javaScript, how }) => {
+  it('saves the result in the account, opens it again and deletes it', { timeout: 120_000 }, async () => {
+    const { user, password } = await buildCitizen(site.platform.ctx);
+    const citizen = await site.open({ javaScript });
+    expect(await logIn(citizen, user.email!, password)).toBe(200);
+    expect(await visit(citizen, '/kompetenzen/selbsteinschaetzung')).toBe(200);
+    expect(await follow(citizen, 'Selbsteinschätzung beginnen')).toBe(200);
+    for (let area = 1; area <= 5; area += 1) {
+      if (area === 3) await citizen.getByRole('group', { name: texts.questions['3-1'] }).getByLabel(texts.answers['1'], { exact: true }).check();
+      expect(await submit(citizen, area === 5 ? texts.finish : texts.next)).toBe(200);
+    }
+    expect(await submit(citizen, 'Ergebnis in meinem Konto speichern')).toBe(200);
+    expect(await citizen.getByText('Ihr Ergebnis ist in Ihrem Konto gespeichert').isVisible()).toBe(true);
+    expect(await visit(citizen, '/konto/selbsteinschaetzung')).toBe(200);
+    expect(await follow(citizen, 'Ergebnis vom')).toBe(200);
+    expect(await visit(citizen, '/konto/selbsteinschaetzung')).toBe(200);
+    expect(await follow(citizen, 'Alle gespeicherten Ergebnisse löschen')).toBe(200);
+    expect(await submit(citizen, 'Ja, alle löschen')).toBe(200);
+    expect(await citizen.getByText('Alle gespeicherten Ergebnisse sind gelöscht').isVisible()).toBe(true);
+    const kept = await site.platform.ctx.db.withTables<{ learning_saved_assessments: { user_id: string } }>().selectFrom('learning_saved_assessments').select('user_id').where('user_id', '=', user.id).execute();
+    expect(kept, how).toEqual([]);
   });
 });
