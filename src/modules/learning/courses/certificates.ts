@@ -48,6 +48,7 @@ const columns = [
   'hours',
   'provider',
   'issued_at',
+  'withdrawn_at',
 ] as const;
 
 export async function findCertificate(db: CoursesDb, code: string): Promise<Certificate | undefined> {
@@ -118,7 +119,7 @@ export async function issueCertificates(ctx: KernelContext, trx: Executor<Kernel
  * by a run that committed first). A code taken by chance is drawn again: no conflict may abort the caller's
  * transaction, so both keys are met with `do nothing` and the outcome read back.
  */
-async function insertCertificate(db: CoursesDb, values: Omit<Certificate, 'code' | 'hours' | 'issued_at'> & { hours: number; issued_at: Date }): Promise<Certificate | undefined> {
+async function insertCertificate(db: CoursesDb, values: Omit<Certificate, 'code' | 'hours' | 'issued_at' | 'withdrawn_at'> & { hours: number; issued_at: Date }): Promise<Certificate | undefined> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const inserted = await db
       .insertInto('learning_certificates')
@@ -169,6 +170,8 @@ export async function sendCertificates(ctx: KernelContext, sessionId: string): P
     .selectFrom('learning_certificates')
     .select(columns)
     .where('registration_id', 'in', db.selectFrom('learning_registrations').select('id').where('session_id', '=', sessionId))
+    // Withdrawn before it left: the attendance was corrected, nobody gets it.
+    .where('withdrawn_at', 'is', null)
     .orderBy('issued_at')
     .orderBy('code')
     .execute();
@@ -229,7 +232,7 @@ export async function certificatePdfFor(ctx: KernelContext, viewer: Actor, code:
   if (!parsed.ok || parsed.prefix !== codePrefix) return undefined;
   const db = coursesDb(ctx.db);
   const certificate = await findCertificate(db, parsed.reference);
-  if (!certificate) return undefined;
+  if (!certificate || certificate.withdrawn_at) return undefined;
   const own = isSignedIn(viewer) && certificate.user_id !== null && certificate.user_id === viewer.userId;
   if (!own && !ctx.permissions.can(viewer, learningPermissions.manageCourses)) return undefined;
   const registration = certificate.registration_id ? await findRegistration(db, certificate.registration_id) : undefined;
@@ -238,16 +241,22 @@ export async function certificatePdfFor(ctx: KernelContext, viewer: Actor, code:
   return { pdf: await renderCertificate(ctx, certificate, language), filename: certificateFilename };
 }
 
-export type Verification = { ok: true; certificate: Certificate } | { ok: false; reason: 'required' | 'format' | 'check' } | { ok: false; reason: 'unknown'; code: string };
+export type Verification =
+  | { ok: true; certificate: Certificate }
+  | { ok: false; reason: 'required' | 'format' | 'check' }
+  | { ok: false; reason: 'unknown'; code: string }
+  | { ok: false; reason: 'withdrawn'; code: string; withdrawnAt: Date };
 
-/** What a code typed by anyone certifies: the certificate, a mistyped code (`check`), or none issued. */
+/** What a code typed by anyone certifies: the certificate, a mistyped code (`check`), none issued, or one withdrawn. */
 export async function verifyCertificate(ctx: KernelContext, input: string): Promise<Verification> {
   if (input.trim() === '') return { ok: false, reason: 'required' };
   const parsed = parseReference(input);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   if (parsed.prefix !== codePrefix) return { ok: false, reason: 'format' };
   const certificate = await findCertificate(coursesDb(ctx.db), parsed.reference);
-  return certificate ? { ok: true, certificate } : { ok: false, reason: 'unknown', code: parsed.reference };
+  if (!certificate) return { ok: false, reason: 'unknown', code: parsed.reference };
+  if (certificate.withdrawn_at) return { ok: false, reason: 'withdrawn', code: certificate.code, withdrawnAt: certificate.withdrawn_at };
+  return { ok: true, certificate };
 }
 
 // ---------------------------------------------------------------------------------------------------------

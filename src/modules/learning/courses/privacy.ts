@@ -61,7 +61,7 @@ export const coursesPersonalData: PersonalDataSource = {
       .where('r.user_id', '=', userId)
       .orderBy('s.starts_at')
       .execute();
-    const certificates = await courses.selectFrom('learning_certificates').select(['code', 'holder_name', 'course_title', 'competences', 'first_day', 'last_day', 'hours', 'provider', 'issued_at']).where('user_id', '=', userId).execute();
+    const certificates = await courses.selectFrom('learning_certificates').select(['code', 'holder_name', 'course_title', 'competences', 'first_day', 'last_day', 'hours', 'provider', 'issued_at', 'withdrawn_at']).where('user_id', '=', userId).execute();
     if (registrations.length === 0 && certificates.length === 0) return {};
     return {
       courseRegistrations: registrations.map((row) => ({
@@ -83,7 +83,7 @@ export const coursesPersonalData: PersonalDataSource = {
         registeredAt: row.created_at,
         cancelledAt: row.cancelled_at,
       })),
-      certificatesOfAttendance: certificates.map((row) => ({ code: row.code, holder: row.holder_name, course: row.course_title, competences: row.competences, from: row.first_day, to: row.last_day, hours: row.hours, provider: row.provider, issuedAt: row.issued_at })),
+      certificatesOfAttendance: certificates.map((row) => ({ code: row.code, holder: row.holder_name, course: row.course_title, competences: row.competences, from: row.first_day, to: row.last_day, hours: row.hours, provider: row.provider, issuedAt: row.issued_at, withdrawnAt: row.withdrawn_at })),
     };
   },
   /**

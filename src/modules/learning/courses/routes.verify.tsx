@@ -14,7 +14,8 @@ import { VerifyPage, type VerifyAnswer } from './views/verify.tsx';
 
 const VerifyQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 200 })) });
 
-const statusOf: Record<VerifyAnswer['kind'], number> = { form: 200, valid: 200, unknown: 404 };
+// A withdrawn certificate existed and is gone for good: 410, where a code never issued is 404.
+const statusOf: Record<VerifyAnswer['kind'], number> = { form: 200, valid: 200, unknown: 404, withdrawn: 410 };
 
 export async function verifyRoutes(app: App, ctx: KernelContext): Promise<void> {
   function answer(request: FastifyRequest, reply: FastifyReply, shown: VerifyAnswer) {
@@ -31,6 +32,7 @@ export async function verifyRoutes(app: App, ctx: KernelContext): Promise<void> 
     const result = await verifyCertificate(ctx, typed);
     if (result.ok) return answer(request, reply, { kind: 'valid', certificate: result.certificate });
     if (result.reason === 'unknown') return answer(request, reply, { kind: 'unknown', code: result.code });
+    if (result.reason === 'withdrawn') return answer(request, reply, { kind: 'withdrawn', code: result.code, withdrawnAt: result.withdrawnAt });
     return answer(request, reply, { kind: 'form', code: typed, error: request.t(`learning:certificates.verify.errors.${result.reason}`) });
   });
 }

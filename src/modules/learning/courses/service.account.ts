@@ -25,7 +25,7 @@ export async function ownRegistrations(ctx: KernelContext, userId: string, now =
     .selectFrom('learning_registrations as r')
     .innerJoin('learning_sessions as s', 's.id', 'r.session_id')
     .innerJoin('learning_courses as c', 'c.id', 's.course_id')
-    .leftJoin('learning_certificates as z', 'z.registration_id', 'r.id')
+    .leftJoin('learning_certificates as z', (join) => join.onRef('z.registration_id', '=', 'r.id').on('z.withdrawn_at', 'is', null))
     .select(['r.id', 'r.reference', 'r.status', 'r.seq', 'r.session_id', 'c.slug', 'c.title', 's.starts_at', 's.ends_at', 's.place', 's.address', 's.online_url', 'z.code'])
     .select((eb) =>
       eb

@@ -4,7 +4,8 @@ import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { accountNames } from '#modules/accounts/index.ts';
 import { learningPermissions } from '../permissions.ts';
-import { recordCourseCompletion } from '../training/index.ts';
+import { recordCourseCompletion, withdrawCourseCompletion } from '../training/index.ts';
+import { correctCertificates } from './certificates-correction.ts';
 import { issueCertificates } from './certificates.ts';
 import { coursesDb, lockSession } from './repo.ts';
 import { sessionFacts, type SessionFacts } from './service.notices.ts';
@@ -85,7 +86,8 @@ export async function sessionForStaff(ctx: KernelContext, actor: Actor, sessionI
   if (!facts) return undefined;
   const rows = await coursesDb(ctx.db)
     .selectFrom('learning_registrations as r')
-    .leftJoin('learning_certificates as z', 'z.registration_id', 'r.id')
+    // A withdrawn certificate is no longer one to hand out.
+    .leftJoin('learning_certificates as z', (join) => join.onRef('z.registration_id', '=', 'r.id').on('z.withdrawn_at', 'is', null))
     .selectAll('r')
     .select('z.code as certificate_code')
     .where('r.session_id', '=', sessionId)
@@ -102,7 +104,8 @@ export type AttendanceResult = { ok: true; certificates: number; trainings: numb
 /**
  * Records who came (the ids ticked among those placed; the others did not), marks the session held, issues
  * the certificates of those who came and, for a staff course, records the training it fulfils. Taken again,
- * it corrects the list; a certificate once issued stays.
+ * it corrects the list: whoever is no longer marked present loses the certificate (withdrawn, not deleted)
+ * and the training record, and gets the same certificate back when marked present once more.
  */
 export async function takeAttendance(ctx: KernelContext, actor: Actor, sessionId: string, present: readonly string[], now = new Date()): Promise<AttendanceResult> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -117,23 +120,24 @@ export async function takeAttendance(ctx: KernelContext, actor: Actor, sessionId
     }
     await db.updateTable('learning_sessions').set({ status: 'held' }).where('id', '=', sessionId).execute();
     const facts = (await sessionFacts(db, sessionId))!;
+    const corrected = await correctCertificates(trx, actor, sessionId, now);
     const certificates = await issueCertificates(ctx, trx, sessionId, now);
     let trainings = 0;
     const trainingKey = facts.course.training_key;
     if (trainingKey) {
-      for (const registration of placed.filter((row) => present.includes(row.id) && row.user_id)) {
-        const recorded = await recordCourseCompletion(trx, {
-          userId: registration.user_id!,
-          trainingKey,
-          completedOn: todayInBerlin(facts.session.ends_at),
-          courseTitle: facts.course.title,
-          provider: facts.course.provider,
-          recordedBy: actor.kind === 'staff' ? actor.userId : null,
-        });
+      const completion = { trainingKey, completedOn: todayInBerlin(facts.session.ends_at), courseTitle: facts.course.title };
+      for (const registration of placed.filter((row) => row.user_id)) {
+        if (!present.includes(registration.id)) {
+          // Ticked by mistake before: the completion goes with the corrected list.
+          await withdrawCourseCompletion(trx, actor, { ...completion, userId: registration.user_id! });
+          continue;
+        }
+        const recorded = await recordCourseCompletion(trx, { ...completion, userId: registration.user_id!, provider: facts.course.provider, recordedBy: actor.kind === 'staff' ? actor.userId : null });
         if (recorded.ok) trainings += 1;
       }
     }
-    await recordAudit(trx, { actor }, { action: 'learning.attendance-taken', subjectType: 'learning.session', subjectId: sessionId, meta: { placed: placed.length, present: present.length, certificates: certificates.length, trainings } });
+    const meta = { placed: placed.length, present: present.length, certificates: certificates.length, trainings, withdrawn: corrected.withdrawn, restored: corrected.restored };
+    await recordAudit(trx, { actor }, { action: 'learning.attendance-taken', subjectType: 'learning.session', subjectId: sessionId, meta });
     return { ok: true, certificates: certificates.length, trainings } as const;
   });
 }

@@ -92,6 +92,8 @@ export type CoursesTables = {
     hours: Decimal;
     provider: string;
     issued_at: Generated<Date>;
+    /** Set when a corrected attendance list no longer has the holder as present; cleared when it has again. */
+    withdrawn_at: Date | null;
   };
   learning_registration_keys: {
     key_hash: string;

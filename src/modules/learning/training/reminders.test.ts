@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#kernel/auth/actor.ts';
 import { addDays, todayInBerlin } from '#kernel/calendar.ts';
+import { staffIdByEmail } from '#modules/accounts/index.ts';
 import { buildStaff } from '#modules/accounts/test/builders.ts';
 import { buildOffice } from '#modules/catalog/test/builders.ts';
 import { createTestPlatform, type TestPlatform } from '#test/platform.ts';
@@ -8,7 +9,6 @@ import { trainingDb } from './repo.ts';
 import { demoCaseworkerEmail, seedTraining } from './seed.ts';
 import { dueList } from './service.ts';
 import { sendTrainingReminders, trainingRemindersJob } from './service.reminders.ts';
-import { staffIdByEmail } from '#modules/accounts/index.ts';
 import { buildRecord, buildRequirement } from './test/builders.ts';
 
 let platform: TestPlatform;

@@ -134,6 +134,18 @@ export async function insertCourseRecordOnce(db: TrainingDb, record: Omit<Insert
     .executeTakeFirst();
 }
 
+/** Deletes the completion a staff course recorded for the person on that day, returning it; undefined when there is none. */
+export async function deleteCourseRecord(db: TrainingDb, key: { user_id: string; requirement_key: string; completed_on: string }) {
+  return db
+    .deleteFrom('learning_training_records')
+    .where('user_id', '=', key.user_id)
+    .where('requirement_key', '=', key.requirement_key)
+    .where('completed_on', '=', key.completed_on)
+    .where('source', '=', 'course')
+    .returning(['id', 'expires_on'])
+    .executeTakeFirst();
+}
+
 /**
  * Records whose reminder is due by `today` and not yet sent, and which are still the latest of their
  * person and requirement (a renewal makes the older one's reminder pointless), not yet expired.

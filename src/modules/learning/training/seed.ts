@@ -1,9 +1,8 @@
 import { systemActor } from '#kernel/auth/actor.ts';
 import { addDays, todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
-import { createStaff } from '#modules/accounts/index.ts';
+import { createStaff, staffIdByEmail } from '#modules/accounts/index.ts';
 import { trainingDb } from './repo.ts';
-import { staffIdByEmail } from '#modules/accounts/index.ts';
 import { addMonths, expiryOf } from './status.ts';
 
 /*

@@ -5,10 +5,10 @@ import type { KernelContext } from '#kernel/context.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
 import type { FormErrors, FormValue } from '#kernel/forms/index.ts';
+import { staffMember } from '#modules/accounts/index.ts';
 import { learningPermissions } from '../permissions.ts';
 import type { externalForm } from './forms.ts';
-import { deleteRecord, insertCourseRecordOnce, insertRecord, recordById, requirementByKey, trainingDb } from './repo.ts';
-import { staffMember } from '#modules/accounts/index.ts';
+import { deleteCourseRecord, deleteRecord, insertCourseRecordOnce, insertRecord, recordById, requirementByKey, trainingDb } from './repo.ts';
 import { expiryOf } from './status.ts';
 
 /*
@@ -111,6 +111,18 @@ export async function recordCourseCompletion(trx: Executor<KernelTables>, input:
     .where('source', '=', 'course')
     .executeTakeFirstOrThrow();
   return { ok: true, recordId: existing.id, expiresOn, created: false };
+}
+
+/**
+ * Takes back the completion a staff course recorded, when its attendance list is corrected and the person
+ * is no longer marked present; in the caller's transaction, audited as a removal. Nothing when there is none.
+ */
+export async function withdrawCourseCompletion(trx: Executor<KernelTables>, actor: Actor, input: Pick<CourseCompletion, 'userId' | 'trainingKey' | 'completedOn' | 'courseTitle'>): Promise<boolean> {
+  const removed = await deleteCourseRecord(trainingDb(trx), { user_id: input.userId, requirement_key: input.trainingKey, completed_on: input.completedOn });
+  if (!removed) return false;
+  const meta = { requirement: input.trainingKey, completedOn: input.completedOn, expiresOn: removed.expires_on, source: 'course', courseTitle: input.courseTitle, reason: 'attendance-corrected' };
+  await recordAudit(trx, { actor }, { action: 'learning.training-record-removed', subjectType: 'learning.training-record', subjectId: removed.id, dataSubjectId: input.userId, meta });
+  return true;
 }
 
 /**

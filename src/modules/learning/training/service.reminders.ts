@@ -4,10 +4,9 @@ import { systemActor } from '#kernel/auth/actor.ts';
 import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import { defineJob } from '#kernel/jobs.ts';
-import { recipientProfile } from '#modules/accounts/index.ts';
+import { recipientProfile, staffMember } from '#modules/accounts/index.ts';
 import { sendNotification } from '#modules/notify/index.ts';
 import { activeRequirements, markReminded, recordById, recordsToRemind, trainingDb } from './repo.ts';
-import { staffMember } from '#modules/accounts/index.ts';
 import { titleOf } from './service.ts';
 import { appliesTo } from './status.ts';
 

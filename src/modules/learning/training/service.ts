@@ -4,9 +4,9 @@ import { todayInBerlin } from '#kernel/calendar.ts';
 import type { KernelContext } from '#kernel/context.ts';
 import type { Executor } from '#kernel/db/database.ts';
 import type { KernelTables } from '#kernel/db/tables.ts';
+import { staffMember, staffRoster, type StaffMember } from '#modules/accounts/index.ts';
 import { learningPermissions } from '../permissions.ts';
 import { activeRequirements, expiryKey, latestExpiries, nextSessions, recordsOf, trainingDb, type NextSession, type Requirement, type TrainingRecord } from './repo.ts';
-import { staffMember, staffRoster, type StaffMember } from '#modules/accounts/index.ts';
 import { appliesTo, daysUntil, dueOrder, statusOn, type TrainingStatus } from './status.ts';
 
 /*

@@ -9,7 +9,11 @@ import type { Certificate } from '../tables.ts';
  * account), since anyone holding the code may ask.
  */
 
-export type VerifyAnswer = { kind: 'form'; code: string; error?: string } | { kind: 'valid'; certificate: Certificate } | { kind: 'unknown'; code: string };
+export type VerifyAnswer =
+  | { kind: 'form'; code: string; error?: string }
+  | { kind: 'valid'; certificate: Certificate }
+  | { kind: 'unknown'; code: string }
+  | { kind: 'withdrawn'; code: string; withdrawnAt: Date };
 
 export function VerifyPage({ page, answer }: { page: PageContext; answer: VerifyAnswer }) {
   const { t } = page;
@@ -21,6 +25,7 @@ export function VerifyPage({ page, answer }: { page: PageContext; answer: Verify
       <ErrorSummary page={page} errors={error ? { code: error } : {}} />
       {answer.kind === 'valid' ? <Valid page={page} certificate={answer.certificate} /> : null}
       {answer.kind === 'unknown' ? <Unknown page={page} code={answer.code} /> : null}
+      {answer.kind === 'withdrawn' ? <Withdrawn page={page} code={answer.code} withdrawnAt={answer.withdrawnAt} /> : null}
       <form method="get" action={verifyPath} class="kern-stack-sm" novalidate>
         <TextField
           name="code"
@@ -91,6 +96,23 @@ function Unknown({ page, code }: { page: PageContext; code: string }) {
       </div>
       <div class="kern-alert__body">
         <p class="kern-body">{t('learning:certificates.verify.unknown.text', { code, city: page.cityName })}</p>
+      </div>
+    </section>
+  );
+}
+
+function Withdrawn({ page, code, withdrawnAt }: { page: PageContext; code: string; withdrawnAt: Date }) {
+  const { t } = page;
+  return (
+    <section class="kern-alert kern-alert--danger" role="status" aria-labelledby="ergebnis">
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+        <h2 class="kern-title" id="ergebnis">
+          {t('learning:certificates.verify.withdrawn.heading')}
+        </h2>
+      </div>
+      <div class="kern-alert__body">
+        <p class="kern-body">{t('learning:certificates.verify.withdrawn.text', { code, city: page.cityName, day: issuedDayText(withdrawnAt, page.lang) })}</p>
       </div>
     </section>
   );
