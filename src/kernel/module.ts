@@ -30,7 +30,8 @@ export interface NavEntry {
 export interface StaffLink {
   path: string;
   label: string;
-  permission: string;
+  /** Who sees the link; without one, every member of staff (a page about their own things, such as their trainings). */
+  permission?: string;
   order: number;
 }
 

@@ -34,7 +34,7 @@ export async function staffRoutes(app: App, ctx: KernelContext): Promise<void> {
     const actor = request.actor;
     const t = request.t;
     // A task shows for a role bound to one office as well; its pages ask again for each office's things.
-    const links = staffLinks.filter((link) => ctx.permissions.can(actor, link.permission, 'anywhere'));
+    const links = staffLinks.filter((link) => !link.permission || ctx.permissions.can(actor, link.permission, 'anywhere'));
     const names = await scopeNames(ctx, actor.roles, request.lang);
     const grants = actor.roles.map((grant) => {
       const kind = grant.scopeKind ? ctx.permissions.scopeKind(grant.scopeKind) : undefined;

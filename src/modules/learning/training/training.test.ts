@@ -91,7 +91,10 @@ describe('the coordinator’s page of who is due', () => {
     const posted = await caseworker.client.postMultipart(`/verwaltung/fortbildung/personen/${person.user.id}/nachweise`, { requirement: 'x', completedOn: formatDay(today), courseTitle: 'Kurs', provider: 'Anbieter' });
     expect(posted.status).toBe(403);
     expect(await recordsOf(person.user.id)).toEqual([]);
-    expect((await caseworker.client.get('/verwaltung')).body).not.toContain('href="/verwaltung/fortbildung"');
+    const dashboard = (await caseworker.client.get('/verwaltung')).body;
+    expect(dashboard).not.toContain('href="/verwaltung/fortbildung"');
+    // Their own trainings are a task of every member of staff.
+    expect(dashboard).toContain('href="/verwaltung/meine-fortbildungen"');
     const visitor = await new FormClient(platform.app).get('/verwaltung/fortbildung');
     expect(visitor.status).toBe(303);
   });
