@@ -62,6 +62,12 @@ export async function upcomingSessions(db: CoursesDb, courseId: string, now: Dat
   return rows.map(withCounts);
 }
 
+/** Every session of a course, held and called off included, newest first: the course's page in the back office. */
+export async function sessionsOfCourse(db: CoursesDb, courseId: string): Promise<SessionWithCounts[]> {
+  const rows = await counted(db).where('s.course_id', '=', courseId).orderBy('s.starts_at', 'desc').execute();
+  return rows.map(withCounts);
+}
+
 export async function findSession(db: CoursesDb, id: string): Promise<SessionWithCounts | undefined> {
   const row = await counted(db).where('s.id', '=', id).executeTakeFirst();
   return row && withCounts(row);

@@ -45,23 +45,15 @@ export async function updateCourse(db: CoursesDb, id: string, columns: Updateabl
   return db.updateTable('learning_courses').set({ ...columns, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Every session of a course, newest first, with its counts: the course's page in the back office. */
-export async function sessionsOfCourse(db: CoursesDb, courseId: string) {
-  const rows = await db
-    .selectFrom('learning_sessions as s')
-    .leftJoin('learning_registrations as r', 'r.session_id', 's.id')
-    .selectAll('s')
-    .select((eb) => [eb.fn.count<number>('r.id').filterWhere('r.status', '=', 'placed').as('placed'), eb.fn.count<number>('r.id').filterWhere('r.status', '=', 'waiting').as('waiting')])
-    .where('s.course_id', '=', courseId)
-    .groupBy('s.id')
-    .orderBy('s.starts_at', 'desc')
-    .execute();
-  return rows.map((row) => ({ ...row, placed: Number(row.placed), waiting: Number(row.waiting) }));
+type MeetingTimes = readonly Pick<Meeting, 'starts_at' | 'ends_at'>[];
+
+async function insertMeetings(db: CoursesDb, sessionId: string, meetings: MeetingTimes): Promise<void> {
+  await db.insertInto('learning_meetings').values(meetings.map((meeting) => ({ session_id: sessionId, ...meeting }))).execute();
 }
 
-export async function insertSession(db: CoursesDb, columns: SessionColumns, meetings: readonly Pick<Meeting, 'starts_at' | 'ends_at'>[]) {
+export async function insertSession(db: CoursesDb, columns: SessionColumns, meetings: MeetingTimes) {
   const session = await db.insertInto('learning_sessions').values(columns).returningAll().executeTakeFirstOrThrow();
-  await db.insertInto('learning_meetings').values(meetings.map((meeting) => ({ session_id: session.id, ...meeting }))).execute();
+  await insertMeetings(db, session.id, meetings);
   return session;
 }
 
@@ -69,17 +61,7 @@ export async function updateSession(db: CoursesDb, id: string, columns: Updateab
   await db.updateTable('learning_sessions').set(columns).where('id', '=', id).execute();
 }
 
-export async function replaceMeetings(db: CoursesDb, sessionId: string, meetings: readonly Pick<Meeting, 'starts_at' | 'ends_at'>[]): Promise<void> {
+export async function replaceMeetings(db: CoursesDb, sessionId: string, meetings: MeetingTimes): Promise<void> {
   await db.deleteFrom('learning_meetings').where('session_id', '=', sessionId).execute();
-  await db.insertInto('learning_meetings').values(meetings.map((meeting) => ({ session_id: sessionId, ...meeting }))).execute();
-}
-
-/** How many hold a place and how many wait (called under the session's lock). */
-export async function peopleOf(db: CoursesDb, sessionId: string): Promise<{ placed: number; waiting: number }> {
-  const row = await db
-    .selectFrom('learning_registrations')
-    .select((eb) => [eb.fn.count<number>('id').filterWhere('status', '=', 'placed').as('placed'), eb.fn.count<number>('id').filterWhere('status', '=', 'waiting').as('waiting')])
-    .where('session_id', '=', sessionId)
-    .executeTakeFirstOrThrow();
-  return { placed: Number(row.placed), waiting: Number(row.waiting) };
+  await insertMeetings(db, sessionId, meetings);
 }

@@ -6,10 +6,10 @@ import { formatPhone, type FormErrors, type FormValue } from '#kernel/forms/inde
 import { slugOf } from '#kernel/text.ts';
 import { learningPermissions } from '#modules/learning/permissions.ts';
 import { requirementsInForce } from '#modules/learning/training/index.ts';
-import { coursesDb, findCourse, type CoursesDb } from '../repo.ts';
+import { coursesDb, findCourse, sessionsOfCourse, type CoursesDb } from '../repo.ts';
 import type { Course } from '../tables.ts';
 import type { courseForm } from './forms.ts';
-import { everyCourse, insertCourse, lockCourse, sessionsOfCourse, slugTaken, updateCourse, type CourseColumns, type CourseRow } from './repo.ts';
+import { everyCourse, insertCourse, lockCourse, slugTaken, updateCourse, type CourseColumns, type CourseRow } from './repo.ts';
 
 /*
  * The coordinator keeps the courses: what is offered, to whom, at which level, covering which DigComp

@@ -4,11 +4,11 @@ import type { KernelContext } from '#kernel/context.ts';
 import type { FormErrors } from '#kernel/forms/index.ts';
 import { staffHolding } from '#modules/accounts/index.ts';
 import { learningPermissions, trainer } from '#modules/learning/permissions.ts';
-import { coursesDb, findCourse, lockSession } from '../repo.ts';
+import { coursesDb, findCourse, findSession, lockSession } from '../repo.ts';
 import { sessionFacts } from '../service.notices.ts';
 import { moveUp } from '../service.registration.ts';
 import type { Session } from '../tables.ts';
-import { insertSession, peopleOf, replaceMeetings, updateSession } from './repo.ts';
+import { insertSession, replaceMeetings, updateSession } from './repo.ts';
 import type { EditResult } from './service.courses.ts';
 import { readSession, sameInstant, sameMeetings, sameWhere, type SessionInput } from './session-rules.ts';
 
@@ -79,7 +79,7 @@ export async function changeSession(ctx: KernelContext, actor: Actor, courseId: 
     const read = readSession(input, now, session);
     const errors: FormErrors = { ...read.errors, ...trainerErrors };
     if (!read.ok || Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
-    const conflicts = lockedChanges(session, before.meetings, read, input, await peopleOf(db, sessionId));
+    const conflicts = lockedChanges(session, before.meetings, read, input, (await findSession(db, sessionId))!);
     if (Object.keys(conflicts).length > 0) return { ok: false, reason: 'invalid', errors: conflicts, conflict: true };
     const { meetings, where, decideBy } = read;
     const meetingsChanged = !sameMeetings(before.meetings, meetings);

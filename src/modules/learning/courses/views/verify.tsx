@@ -24,8 +24,16 @@ export function VerifyPage({ page, answer }: { page: PageContext; answer: Verify
       <Heading lead={t('learning:certificates.verify.lead', { city: page.cityName })}>{t('learning:certificates.verify.title')}</Heading>
       <ErrorSummary page={page} errors={error ? { code: error } : {}} />
       {answer.kind === 'valid' ? <Valid page={page} certificate={answer.certificate} /> : null}
-      {answer.kind === 'unknown' ? <Unknown page={page} code={answer.code} /> : null}
-      {answer.kind === 'withdrawn' ? <Withdrawn page={page} code={answer.code} withdrawnAt={answer.withdrawnAt} /> : null}
+      {answer.kind === 'unknown' ? (
+        <Refusal tone="warning" heading={t('learning:certificates.verify.unknown.heading')} text={t('learning:certificates.verify.unknown.text', { code: answer.code, city: page.cityName })} />
+      ) : null}
+      {answer.kind === 'withdrawn' ? (
+        <Refusal
+          tone="danger"
+          heading={t('learning:certificates.verify.withdrawn.heading')}
+          text={t('learning:certificates.verify.withdrawn.text', { code: answer.code, city: page.cityName, day: issuedDayText(answer.withdrawnAt, page.lang) })}
+        />
+      ) : null}
       <form method="get" action={verifyPath} class="kern-stack-sm" novalidate>
         <TextField
           name="code"
@@ -84,35 +92,18 @@ function Valid({ page, certificate }: { page: PageContext; certificate: Certific
   );
 }
 
-function Unknown({ page, code }: { page: PageContext; code: string }) {
-  const { t } = page;
+/** An answer that certifies nothing: no certificate under the code, or one withdrawn; a status region, read out when it appears. */
+function Refusal({ tone, heading, text }: { tone: 'warning' | 'danger'; heading: string; text: string }) {
   return (
-    <section class="kern-alert kern-alert--warning" role="status" aria-labelledby="ergebnis">
+    <section class={`kern-alert kern-alert--${tone}`} role="status" aria-labelledby="ergebnis">
       <div class="kern-alert__header">
-        <span class="kern-icon kern-icon--warning kern-icon--default" aria-hidden="true" />
+        <span class={`kern-icon kern-icon--${tone} kern-icon--default`} aria-hidden="true" />
         <h2 class="kern-title" id="ergebnis">
-          {t('learning:certificates.verify.unknown.heading')}
+          {heading}
         </h2>
       </div>
       <div class="kern-alert__body">
-        <p class="kern-body">{t('learning:certificates.verify.unknown.text', { code, city: page.cityName })}</p>
-      </div>
-    </section>
-  );
-}
-
-function Withdrawn({ page, code, withdrawnAt }: { page: PageContext; code: string; withdrawnAt: Date }) {
-  const { t } = page;
-  return (
-    <section class="kern-alert kern-alert--danger" role="status" aria-labelledby="ergebnis">
-      <div class="kern-alert__header">
-        <span class="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-        <h2 class="kern-title" id="ergebnis">
-          {t('learning:certificates.verify.withdrawn.heading')}
-        </h2>
-      </div>
-      <div class="kern-alert__body">
-        <p class="kern-body">{t('learning:certificates.verify.withdrawn.text', { code, city: page.cityName, day: issuedDayText(withdrawnAt, page.lang) })}</p>
+        <p class="kern-body">{text}</p>
       </div>
     </section>
   );

@@ -7,7 +7,8 @@ import { StaffTable } from '#kernel/html/staff-table.tsx';
 import { areaCodes, competencesByArea } from '#modules/learning/assessment/digcomp.ts';
 import { staffSessionPath } from '#modules/learning/courses/views/staff.tsx';
 import { DemoMark, lang } from '#modules/learning/courses/views/parts.tsx';
-import type { Course, Session } from '#modules/learning/courses/tables.ts';
+import type { SessionWithCounts } from '#modules/learning/courses/repo.ts';
+import type { Course } from '#modules/learning/courses/tables.ts';
 import { courseForm } from '../forms.ts';
 import type { TrainingChoice } from '../service.courses.ts';
 import { editingPath, newSessionHref, sessionEditHref } from './paths.ts';
@@ -148,9 +149,8 @@ export function NewCoursePage({ page, raw, errors, trainings }: FieldsProps & { 
   );
 }
 
-export type SessionRow = Session & { placed: number; waiting: number };
 
-function Sessions({ page, course, sessions }: { page: PageContext; course: Course; sessions: readonly SessionRow[] }) {
+function Sessions({ page, course, sessions }: { page: PageContext; course: Course; sessions: readonly SessionWithCounts[] }) {
   const { t } = page;
   const now = new Date();
   return (
@@ -193,7 +193,7 @@ function Sessions({ page, course, sessions }: { page: PageContext; course: Cours
   );
 }
 
-export function EditCoursePage(props: FieldsProps & { course: Course; sessions: readonly SessionRow[]; trainings: readonly TrainingChoice[]; action: string; notice?: string | undefined }) {
+export function EditCoursePage(props: FieldsProps & { course: Course; sessions: readonly SessionWithCounts[]; trainings: readonly TrainingChoice[]; action: string; notice?: string | undefined }) {
   const { page, course, errors } = props;
   const { t } = page;
   return (
